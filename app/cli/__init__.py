@@ -1,0 +1,1 @@
+"""The ``ebid`` command line: scripting, support and tests, over ``app.core``."""

@@ -1,0 +1,77 @@
+"""Helpers shared by command modules: reading inputs, passwords, writing outputs, progress."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..core.errors import InvalidInput
+from ..core.fsutil import atomic_write, describe_os_error
+
+PASSWORD_ENV = "EBID_PASSWORD_FILE"
+
+
+def read_bytes(path: str | Path, what: str = "file") -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput("No such {what}: {path}", what=what, path=str(path)) from None
+    except IsADirectoryError:
+        raise InvalidInput("{path} is a folder, not a {what}", what=what, path=str(path)) from None
+    except OSError as exc:
+        raise InvalidInput("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from None
+
+
+def read_password(password_file: str | None, *, prompt: str = "Password: ", confirm: bool = False) -> bytes:
+    """From ``--password-file``, else ``$EBID_PASSWORD_FILE``, else an interactive prompt.
+
+    A password file holds the password on its first line (a trailing newline is ignored).
+    """
+    source = password_file or os.environ.get(PASSWORD_ENV)
+    if source:
+        text = read_bytes(source, "password file").decode("utf-8", "strict").splitlines()
+        if not text or not text[0]:
+            raise InvalidInput("The password file {path} is empty", path=source)
+        return text[0].encode("utf-8")
+    if not sys.stdin.isatty():
+        raise InvalidInput("A password is needed: use --password-file or EBID_PASSWORD_FILE")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat password: ") != first:
+        raise InvalidInput("The two passwords differ")
+    if not first:
+        raise InvalidInput("The password must not be empty")
+    return first.encode("utf-8")
+
+
+class TerminalProgress:
+    """``progress(done, total)`` printed on stderr when it is a terminal, at most a few times a second."""
+
+    def __init__(self, label: str, *, min_total: int = 4 << 20) -> None:
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+        self.min_total = min_total
+        self._last = 0.0
+        self._start = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.min_total:
+            return
+        now = time.monotonic()
+        if done < total and now - self._last < 0.25:
+            return
+        self._last = now
+        pct = 100.0 * done / total if total else 100.0
+        rate = done / max(now - self._start, 1e-6) / 1e6
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r{self.label}: {pct:5.1f}%  {rate:7.1f} MB/s{end}")
+        sys.stderr.flush()

@@ -1,0 +1,71 @@
+"""Entry point of ``ebid``. Errors become one line on stderr and an exit code, never a traceback.
+
+Exit codes: 0 success; 1 verification or decryption failure; 2 usage or input error;
+3 unexpected internal error; 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+import traceback
+from typing import Sequence
+
+from .. import __version__
+from ..core.errors import Cancelled, EbidError
+from . import commands
+
+EXIT_INTERNAL = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ebid",
+        description="EBid Desk (电子投标助手) command line: national algorithms, bid files, licences.",
+    )
+    parser.add_argument("--version", action="version", version=f"ebid {__version__}")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        default=os.environ.get("EBID_SERVER"),
+        help="service to talk to (default: the embedded service; env EBID_SERVER)",
+    )
+    groups = parser.add_subparsers(dest="group", metavar="COMMAND")
+    groups.required = True
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(groups)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except Cancelled:
+        print("ebid: cancelled", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("ebid: interrupted", file=sys.stderr)
+        return 130
+    except EbidError as exc:
+        print(f"ebid: error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last line of defence: one line, details only on request
+        if os.environ.get("EBID_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"ebid: internal error ({type(exc).__name__}: {exc}); set EBID_DEBUG=1 for details",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain, crypto, formats, protocols and storage. Never imports Qt, ui, server or cli."""

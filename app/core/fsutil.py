@@ -1,0 +1,110 @@
+"""Crash-safe file writing: temp file in the target folder, fsync, ``os.replace``.
+
+Whatever happens before :meth:`AtomicFile.commit` — an exception, a cancel, SIGKILL — the target
+path is never touched; the temporary file is removed on failure (after SIGKILL it stays as a
+hidden ``.~name.*.tmp`` file beside the target, never under the target's own name).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import EbidError, InvalidInput
+
+TEMP_PREFIX = ".~"
+TEMP_SUFFIX = ".tmp"
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (a no-op where directories cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def describe_os_error(exc: OSError, path: Path | str) -> EbidError:
+    """Turn an OSError into a user-readable project error."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EFBIG: "the file is larger than this system allows",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the folder is read-only",
+        errno.ENOENT: "no such file or folder",
+        errno.EISDIR: "it is a folder",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.EDQUOT: "the disk quota is exceeded",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return InvalidInput("Cannot write {path}: {reason}", path=str(path), reason=reason)
+
+
+class AtomicFile:
+    """``with AtomicFile(path) as f: f.write(...); f.commit()`` — or leave without commit to discard."""
+
+    def __init__(self, path: Path | str, *, overwrite: bool = True) -> None:
+        self.path = Path(path)
+        self.overwrite = overwrite
+        self._file: BinaryIO | None = None
+        self._tmp: Path | None = None
+        self._committed = False
+
+    def __enter__(self) -> BinaryIO:
+        folder = self.path.parent
+        if not self.overwrite and self.path.exists():
+            raise InvalidInput("{path} already exists", path=str(self.path))
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{self.path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+        except OSError as exc:
+            raise describe_os_error(exc, self.path) from None
+        self._tmp = Path(tmp)
+        self._file = os.fdopen(fd, "wb")
+        return self._file  # type: ignore[return-value]
+
+    def commit(self) -> None:
+        assert self._file is not None and self._tmp is not None
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            if not self.overwrite and self.path.exists():
+                raise InvalidInput("{path} already exists", path=str(self.path))
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            raise describe_os_error(exc, self.path) from None
+        self._committed = True
+        fsync_dir(self.path.parent)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._committed:
+            return
+        if self._file is not None and not self._file.closed:
+            try:
+                self._file.close()
+            except OSError:
+                pass
+        if self._tmp is not None:
+            try:
+                self._tmp.unlink()
+            except FileNotFoundError:
+                pass
+        if isinstance(exc, OSError):
+            raise describe_os_error(exc, self.path) from None
+
+
+def atomic_write(path: Path | str, data: bytes, *, overwrite: bool = True) -> None:
+    target = AtomicFile(path, overwrite=overwrite)
+    with target as f:
+        f.write(data)
+        target.commit()

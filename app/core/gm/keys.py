@@ -1,0 +1,294 @@
+"""SM2 key files as OpenSSL 3 writes and reads them.
+
+- Private keys: PKCS#8 ``PrivateKeyInfo`` (PEM ``PRIVATE KEY`` / DER), algorithm id-ecPublicKey with
+  the SM2 named curve, inner SEC 1 ``ECPrivateKey`` carrying the public key; or PKCS#8
+  ``EncryptedPrivateKeyInfo`` (PEM ``ENCRYPTED PRIVATE KEY``) with PBES2, PBKDF2-HMAC-SHA256 and
+  AES-256-CBC, which ``openssl pkey -passin`` reads. SEC 1 ``EC PRIVATE KEY`` files are read too.
+- Public keys: ``SubjectPublicKeyInfo`` (PEM ``PUBLIC KEY`` / DER) with an uncompressed point.
+
+``cryptography`` cannot load SM2 keys, so the structures are built with asn1crypto and the
+password-based encryption is done with ``cryptography`` primitives.
+"""
+
+from __future__ import annotations
+
+import os
+
+from asn1crypto import algos, keys, pem
+from cryptography.hazmat.primitives import hashes, padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+from ..errors import InvalidInput, InvalidKey, WrongPassword
+from .sm2 import CURVE_OID, SM2PrivateKey, SM2PublicKey
+
+PBKDF2_ITERATIONS = 600_000  # OWASP 2023 figure for PBKDF2-HMAC-SHA256
+_EC_OID = "1.2.840.10045.2.1"
+_SM4_CBC_OID = "1.2.156.10197.1.104.2"
+
+try:
+    keys.NamedCurve.register("sm2", CURVE_OID, 32)
+except ValueError:  # already registered by an earlier import
+    pass
+
+# OpenSSL labels SEC 1 SM2 keys "SM2 PRIVATE KEY".
+_PEM_ALIASES = {"SM2 PRIVATE KEY": "EC PRIVATE KEY"}
+
+_PRF_HASHES = {
+    "sha1": hashes.SHA1,
+    "sha224": hashes.SHA224,
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
+_CBC_CIPHERS = {
+    "aes128_cbc": (algorithms.AES, 16),
+    "aes192_cbc": (algorithms.AES, 24),
+    "aes256_cbc": (algorithms.AES, 32),
+    _SM4_CBC_OID: (algorithms.SM4, 16),
+}
+
+
+def _ec_algorithm() -> keys.PrivateKeyAlgorithm:
+    return keys.PrivateKeyAlgorithm(
+        {"algorithm": "ec", "parameters": keys.ECDomainParameters(name="named", value="sm2")}
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Public keys
+
+def public_key_to_der(key: SM2PublicKey) -> bytes:
+    return keys.PublicKeyInfo(
+        {
+            "algorithm": keys.PublicKeyAlgorithm(
+                {"algorithm": "ec", "parameters": keys.ECDomainParameters(name="named", value="sm2")}
+            ),
+            "public_key": key.to_bytes(),
+        }
+    ).dump()
+
+
+def public_key_to_pem(key: SM2PublicKey) -> bytes:
+    return pem.armor("PUBLIC KEY", public_key_to_der(key))
+
+
+def _check_sm2_algorithm(algorithm: object) -> None:
+    try:
+        oid = algorithm["algorithm"].dotted
+        params = algorithm["parameters"]
+        curve = params.chosen.dotted if params.name == "named" else None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise InvalidKey("The key's algorithm identifier is malformed") from None
+    if oid != _EC_OID or curve != CURVE_OID:
+        raise InvalidKey("The key is not an SM2 key")
+
+
+def public_key_from_der(der: bytes) -> SM2PublicKey:
+    try:
+        info = keys.PublicKeyInfo.load(bytes(der), strict=True)
+        algorithm = info["algorithm"]
+        point = info["public_key"].native
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidKey("The public key file is malformed: {detail}", detail=str(exc)) from None
+    _check_sm2_algorithm(algorithm)
+    return SM2PublicKey.from_bytes(point)
+
+
+def public_key_from_pem(data: bytes) -> SM2PublicKey:
+    return public_key_from_der(_unarmor(data, {"PUBLIC KEY"})[1])
+
+
+def load_public_key(data: bytes) -> SM2PublicKey:
+    """PEM or DER SubjectPublicKeyInfo."""
+    return public_key_from_pem(data) if pem.detect(data) else public_key_from_der(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Private keys
+
+def _ec_private_key(key: SM2PrivateKey, *, with_params: bool) -> keys.ECPrivateKey:
+    fields = {"version": "ecPrivkeyVer1", "private_key": int.from_bytes(key.to_bytes(), "big")}
+    if with_params:
+        fields["parameters"] = keys.ECDomainParameters(name="named", value="sm2")
+    fields["public_key"] = key.public_key().to_bytes()
+    ec = keys.ECPrivateKey(fields)
+    ec["private_key"].set_encoded_width(32)  # fixed width, as OpenSSL writes it
+    return ec
+
+
+def private_key_to_der(key: SM2PrivateKey, password: bytes | None = None) -> bytes:
+    """PKCS#8 DER, encrypted with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) when a password is given."""
+    info = keys.PrivateKeyInfo(
+        {
+            "version": 0,
+            "private_key_algorithm": _ec_algorithm(),
+            "private_key": _ec_private_key(key, with_params=False),
+        }
+    ).dump()
+    return info if password is None else _encrypt_pkcs8(info, password)
+
+
+def private_key_to_pem(key: SM2PrivateKey, password: bytes | None = None) -> bytes:
+    label = "PRIVATE KEY" if password is None else "ENCRYPTED PRIVATE KEY"
+    return pem.armor(label, private_key_to_der(key, password))
+
+
+def load_private_key(data: bytes, password: bytes | None = None) -> SM2PrivateKey:
+    """Read PEM or DER: PKCS#8 (plain or encrypted) or SEC 1 ``EC PRIVATE KEY``."""
+    if pem.detect(data):
+        label, der = _unarmor(data, {"PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY"})
+    else:
+        der, label = bytes(data), _sniff_private_der(bytes(data))
+    if label == "ENCRYPTED PRIVATE KEY":
+        if password is None:
+            raise WrongPassword("The private key is encrypted: a password is required")
+        plain = _decrypt_pkcs8(der, password)
+        try:
+            return _from_pkcs8(plain)
+        except InvalidKey:  # padding can pass by chance under a wrong password
+            raise WrongPassword("Wrong password for the private key") from None
+    if label == "EC PRIVATE KEY":
+        return _from_ec_private_key(_load(keys.ECPrivateKey, der, "private key"), check_params=True)
+    return _from_pkcs8(der)
+
+
+def _sniff_private_der(der: bytes) -> str:
+    try:
+        keys.EncryptedPrivateKeyInfo.load(der, strict=True)["encryption_algorithm"]["algorithm"].native
+        return "ENCRYPTED PRIVATE KEY"
+    except (ValueError, TypeError, KeyError):
+        pass
+    try:
+        first = keys.PrivateKeyInfo.load(der, strict=True)["version"].native
+        return "PRIVATE KEY" if first == 0 else "EC PRIVATE KEY"
+    except (ValueError, TypeError, KeyError):
+        return "EC PRIVATE KEY"
+
+
+def _from_pkcs8(der: bytes) -> SM2PrivateKey:
+    info = _load(keys.PrivateKeyInfo, der, "private key")
+    try:
+        algorithm = info["private_key_algorithm"]
+        inner = info["private_key"].parsed
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidKey("The private key file is malformed: {detail}", detail=str(exc)) from None
+    _check_sm2_algorithm(algorithm)
+    return _from_ec_private_key(inner, check_params=False)
+
+
+def _from_ec_private_key(inner: keys.ECPrivateKey, *, check_params: bool) -> SM2PrivateKey:
+    try:
+        raw = inner["private_key"].contents
+        params = inner["parameters"]
+        public = inner["public_key"].native
+        version = inner["version"].native
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidKey("The private key file is malformed: {detail}", detail=str(exc)) from None
+    if version != "ecPrivkeyVer1":
+        raise InvalidKey("The private key file is malformed: unknown version")
+    if check_params and (params.name != "named" or params.chosen.dotted != CURVE_OID):
+        raise InvalidKey("The key is not an SM2 key")
+    if len(raw) > 32:
+        raise InvalidKey("The private key is out of range for SM2")
+    expected = SM2PublicKey.from_bytes(public) if public else None
+    return SM2PrivateKey(int.from_bytes(raw, "big"), expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# PBES2
+
+def _pbkdf2(password: bytes, salt: bytes, iterations: int, length: int, prf: str) -> bytes:
+    if prf not in _PRF_HASHES:
+        raise InvalidKey("Unsupported key-file password hash {prf}", prf=prf)
+    kdf = PBKDF2HMAC(algorithm=_PRF_HASHES[prf](), length=length, salt=salt, iterations=iterations)
+    return kdf.derive(password)
+
+
+def _encrypt_pkcs8(info: bytes, password: bytes) -> bytes:
+    salt, iv = os.urandom(16), os.urandom(16)
+    key = _pbkdf2(password, salt, PBKDF2_ITERATIONS, 32, "sha256")
+    padder = padding.PKCS7(128).padder()
+    enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    body = enc.update(padder.update(info) + padder.finalize()) + enc.finalize()
+    algorithm = algos.EncryptionAlgorithm(
+        {
+            "algorithm": "pbes2",
+            "parameters": {
+                "key_derivation_func": {
+                    "algorithm": "pbkdf2",
+                    "parameters": {
+                        "salt": algos.Pbkdf2Salt(name="specified", value=salt),
+                        "iteration_count": PBKDF2_ITERATIONS,
+                        "prf": {"algorithm": "sha256", "parameters": None},
+                    },
+                },
+                "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": iv},
+            },
+        }
+    )
+    return keys.EncryptedPrivateKeyInfo({"encryption_algorithm": algorithm, "encrypted_data": body}).dump()
+
+
+def _decrypt_pkcs8(der: bytes, password: bytes) -> bytes:
+    info = _load(keys.EncryptedPrivateKeyInfo, der, "encrypted private key")
+    try:
+        algorithm = info["encryption_algorithm"]
+        if algorithm["algorithm"].native != "pbes2":
+            raise InvalidKey("Unsupported key-file encryption {name}", name=algorithm["algorithm"].native)
+        params = algorithm["parameters"]
+        kdf, scheme = params["key_derivation_func"], params["encryption_scheme"]
+        if kdf["algorithm"].native != "pbkdf2":
+            raise InvalidKey("Unsupported key-file password hash {name}", name=kdf["algorithm"].native)
+        kdf_params = kdf["parameters"]
+        salt = kdf_params["salt"].native
+        iterations = kdf_params["iteration_count"].native
+        prf = kdf_params["prf"]["algorithm"].native
+        cipher_name = scheme["algorithm"].dotted if scheme["algorithm"].dotted == _SM4_CBC_OID \
+            else scheme["algorithm"].native
+        iv = scheme["parameters"].native
+        body = info["encrypted_data"].native
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidKey("The encrypted private key is malformed: {detail}", detail=str(exc)) from None
+    if cipher_name not in _CBC_CIPHERS:
+        raise InvalidKey("Unsupported key-file cipher {name}", name=cipher_name)
+    if not isinstance(iv, bytes) or len(iv) != 16 or not body or len(body) % 16:
+        raise InvalidKey("The encrypted private key is malformed")
+    algorithm_cls, key_len = _CBC_CIPHERS[cipher_name]
+    key = _pbkdf2(password, salt, iterations, key_len, prf)
+    dec = Cipher(algorithm_cls(key), modes.CBC(iv)).decryptor()
+    padded = dec.update(body) + dec.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    try:
+        return unpadder.update(padded) + unpadder.finalize()
+    except ValueError:
+        raise WrongPassword("Wrong password for the private key") from None
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _unarmor(data: bytes, labels: set[str]) -> tuple[str, bytes]:
+    """The first PEM block with an acceptable label (``openssl ecparam`` puts parameters first)."""
+    found = []
+    try:
+        for label, _headers, der in pem.unarmor(bytes(data), multiple=True):
+            label = _PEM_ALIASES.get(label, label)
+            if label in labels:
+                return label, der
+            found.append(label)
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput("The PEM file is malformed: {detail}", detail=str(exc)) from None
+    raise InvalidKey(
+        "Expected {expected}, found {found}",
+        expected=" or ".join(sorted(labels)),
+        found=", ".join(found) or "no PEM block",
+    )
+
+
+def _load(spec, der: bytes, what: str):
+    try:
+        value = spec.load(bytes(der), strict=True)
+        value.native  # force a full parse so malformed inner fields fail here
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidKey("The {what} is malformed: {detail}", what=what, detail=str(exc)) from None
+    return value

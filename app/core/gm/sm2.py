@@ -1,0 +1,339 @@
+"""SM2 (GB/T 32918) signatures and public-key encryption.
+
+This is the only module that touches the elliptic-curve backend, so the backend can be swapped
+for a faster one without changing callers. The backend (``gmalg``) supplies point arithmetic
+only; everything a caller could get wrong lives here and is checked here: nonces come from
+``secrets``; public points, ciphertext points, ``r``/``s`` and private scalars are range- and
+curve-checked; DER is parsed strictly (canonical encoding, no trailing bytes); the C3 check of
+decryption is constant-time. Hashing goes through OpenSSL's SM3, so signing a large file streams.
+"""
+
+from __future__ import annotations
+
+import hmac as _hmac
+import secrets
+from dataclasses import dataclass
+from typing import BinaryIO, Iterable, Literal
+
+from asn1crypto import core
+from gmalg.ellipticcurve import ECDLP
+
+from ..errors import DecryptionFailed, InvalidInput, InvalidKey, VerificationFailed
+from .sm3 import SM3, sm2_kdf, sm3
+
+# Curve parameters of GB/T 32918.5 (the recommended 256-bit curve).
+P = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF
+A = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC
+B = 0x28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93
+N = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123
+GX = 0x32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7
+GY = 0xBC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0
+
+DEFAULT_ID = b"1234567812345678"
+CURVE_OID = "1.2.156.10197.1.301"
+COORD_SIZE = 32
+MAX_ID_BYTES = 8191  # ENTL is a 16-bit count of bits
+
+_EC = ECDLP(P, A, B, (GX, GY), N)
+_INF = _EC.ec.INF
+_READ_SIZE = 1 << 20
+
+Layout = Literal["der", "c1c3c2", "c1c2c3"]
+
+
+def _be32(n: int) -> bytes:
+    return n.to_bytes(COORD_SIZE, "big")
+
+
+def is_on_curve(x: int, y: int) -> bool:
+    return 0 <= x < P and 0 <= y < P and (y * y - (x * x * x + A * x + B)) % P == 0
+
+
+def _random_scalar() -> int:
+    """Uniform in [1, n-2]: valid as a nonce and as a private key (1 + d must be invertible)."""
+    return secrets.randbelow(N - 2) + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# DER structures
+
+class _SM2Signature(core.Sequence):
+    _fields = [("r", core.Integer), ("s", core.Integer)]
+
+
+class _SM2Cipher(core.Sequence):
+    """GM/T 0009 SM2Cipher: SEQUENCE { x INTEGER, y INTEGER, hash OCTET STRING, ciphertext OCTET STRING }."""
+
+    _fields = [
+        ("x", core.Integer),
+        ("y", core.Integer),
+        ("hash", core.OctetString),
+        ("ciphertext", core.OctetString),
+    ]
+
+
+def _load_strict(spec: type[core.Sequence], data: bytes, what: str) -> dict:
+    """Parse DER, rejecting BER, non-minimal encodings and trailing bytes."""
+    try:
+        value = spec.load(bytes(data), strict=True)
+        native = dict(value.native)
+        canonical = spec(native).dump()
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+        raise InvalidInput("Malformed {what}: {detail}", what=what, detail=str(exc)) from None
+    if canonical != bytes(data):
+        raise InvalidInput("Malformed {what}: not canonical DER", what=what)
+    return native
+
+
+def encode_signature(r: int, s: int) -> bytes:
+    return _SM2Signature({"r": r, "s": s}).dump()
+
+
+def decode_signature(der: bytes) -> tuple[int, int]:
+    """DER ``SEQUENCE{r, s}`` → ``(r, s)``; raises :class:`InvalidInput` if malformed."""
+    native = _load_strict(_SM2Signature, der, "SM2 signature")
+    return native["r"], native["s"]
+
+
+@dataclass(frozen=True)
+class Ciphertext:
+    """An SM2 ciphertext: C1 = (x, y), C3 = SM3 check value, C2 = masked message."""
+
+    x: int
+    y: int
+    c3: bytes
+    c2: bytes
+
+    def to_der(self) -> bytes:
+        return _SM2Cipher({"x": self.x, "y": self.y, "hash": self.c3, "ciphertext": self.c2}).dump()
+
+    def to_raw(self, layout: Layout = "c1c3c2", *, prefix: bool = True) -> bytes:
+        c1 = (b"\x04" if prefix else b"") + _be32(self.x) + _be32(self.y)
+        if layout == "c1c3c2":
+            return c1 + self.c3 + self.c2
+        if layout == "c1c2c3":
+            return c1 + self.c2 + self.c3
+        raise InvalidInput("Unknown SM2 ciphertext layout {layout}", layout=layout)
+
+    @classmethod
+    def parse(cls, data: bytes, layout: Layout = "der") -> Ciphertext:
+        """Read DER SM2Cipher, or raw C1C3C2 / C1C2C3 with or without the 04 prefix of C1."""
+        if layout == "der":
+            native = _load_strict(_SM2Cipher, data, "SM2 ciphertext")
+            ct = cls(native["x"], native["y"], native["hash"], native["ciphertext"])
+        elif layout in ("c1c3c2", "c1c2c3"):
+            ct = cls._parse_raw(bytes(data), layout)
+        else:
+            raise InvalidInput("Unknown SM2 ciphertext layout {layout}", layout=layout)
+        if len(ct.c3) != 32:
+            raise InvalidInput("Malformed SM2 ciphertext: C3 must be 32 bytes")
+        if not ct.c2:
+            raise InvalidInput("Malformed SM2 ciphertext: empty C2")
+        if not is_on_curve(ct.x, ct.y):
+            raise InvalidInput("Malformed SM2 ciphertext: C1 is not a point on the SM2 curve")
+        return ct
+
+    @classmethod
+    def _parse_raw(cls, data: bytes, layout: str) -> Ciphertext:
+        # The prefix is optional in the wild; the curve check tells the two readings apart.
+        for prefix in (1, 0) if data[:1] == b"\x04" else (0,):
+            body = data[prefix:]
+            if len(body) < 64 + 32 + 1:
+                continue
+            x = int.from_bytes(body[:32], "big")
+            y = int.from_bytes(body[32:64], "big")
+            if not is_on_curve(x, y):
+                continue
+            rest = body[64:]
+            if layout == "c1c3c2":
+                return cls(x, y, rest[:32], rest[32:])
+            return cls(x, y, rest[-32:], rest[:-32])
+        raise InvalidInput("Malformed SM2 ciphertext: no valid C1 point at the start")
+
+
+# ---------------------------------------------------------------------------------------------
+# Keys
+
+class SM2PublicKey:
+    """A validated point on the SM2 curve."""
+
+    __slots__ = ("x", "y", "_za")
+
+    def __init__(self, x: int, y: int) -> None:
+        if not is_on_curve(x, y):
+            raise InvalidKey("The public key is not a point on the SM2 curve")
+        self.x, self.y = x, y
+        self._za: dict[bytes, bytes] = {}
+
+    @classmethod
+    def from_bytes(cls, point: bytes) -> SM2PublicKey:
+        """SEC 1 uncompressed (04‖x‖y) or compressed (02/03‖x) point."""
+        point = bytes(point)
+        if len(point) == 65 and point[0] == 4:
+            return cls(int.from_bytes(point[1:33], "big"), int.from_bytes(point[33:], "big"))
+        if len(point) == 33 and point[0] in (2, 3):
+            x = int.from_bytes(point[1:], "big")
+            if x >= P:
+                raise InvalidKey("The public key is not a point on the SM2 curve")
+            y = pow((x * x * x + A * x + B) % P, (P + 1) // 4, P)  # P ≡ 3 (mod 4)
+            if y & 1 != point[0] & 1:
+                y = P - y
+            return cls(x, y)
+        raise InvalidKey("The public key must be a 65-byte uncompressed or 33-byte compressed point")
+
+    def to_bytes(self) -> bytes:
+        return b"\x04" + _be32(self.x) + _be32(self.y)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SM2PublicKey) and (self.x, self.y) == (other.x, other.y)
+
+    def __hash__(self) -> int:
+        return hash((self.x, self.y))
+
+    def __repr__(self) -> str:
+        return f"SM2PublicKey({self.to_bytes()[:9].hex()}…)"
+
+    def za(self, uid: bytes = DEFAULT_ID) -> bytes:
+        """Z_A = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA), ENTL in bits."""
+        if uid not in self._za:
+            if len(uid) > MAX_ID_BYTES:
+                raise InvalidInput("The SM2 user ID is too long")
+            entl = (len(uid) * 8).to_bytes(2, "big")
+            parts = (A, B, GX, GY, self.x, self.y)
+            self._za[uid] = sm3(entl + uid + b"".join(_be32(v) for v in parts))
+        return self._za[uid]
+
+    def message_hash(self, uid: bytes = DEFAULT_ID) -> SM3:
+        """An SM3 context primed with Z_A: feed it the message, its digest is ``e``."""
+        return SM3(self.za(uid))
+
+    def digest(self, message: bytes, uid: bytes = DEFAULT_ID) -> bytes:
+        return self.message_hash(uid).update(message).digest()
+
+    def verify_digest(self, signature: bytes, e: bytes) -> None:
+        """Check a DER signature over ``e = SM3(Z_A ‖ M)``; raises :class:`VerificationFailed`."""
+        r, s = decode_signature(signature)
+        if not (1 <= r < N and 1 <= s < N):
+            raise VerificationFailed("The signature is not valid (r or s out of range)")
+        t = (r + s) % N
+        if t == 0:
+            raise VerificationFailed("The signature is not valid")
+        point = _EC.ec.add(_EC.kG(s), _EC.ec.mul(t, (self.x, self.y)))
+        if point == _INF or (int.from_bytes(e, "big") + point[0]) % N != r:
+            raise VerificationFailed("The signature is not valid")
+
+    def verify(self, signature: bytes, message: bytes, uid: bytes = DEFAULT_ID) -> None:
+        self.verify_digest(signature, self.digest(message, uid))
+
+    def is_valid_signature(self, signature: bytes, message: bytes, uid: bytes = DEFAULT_ID) -> bool:
+        try:
+            self.verify(signature, message, uid)
+        except (VerificationFailed, InvalidInput):
+            return False
+        return True
+
+    def encrypt(self, message: bytes) -> bytes:
+        """Encrypt a short secret; returns DER SM2Cipher (C1, C3, C2)."""
+        return self.encrypt_to(message).to_der()
+
+    def encrypt_to(self, message: bytes) -> Ciphertext:
+        if not message:
+            raise InvalidInput("There is nothing to encrypt (empty message)")
+        while True:
+            ct = _encrypt_with_k(self, message, _random_scalar())
+            if ct is not None:
+                return ct
+
+
+class SM2PrivateKey:
+    """A private scalar d in [1, n-2] and its public point."""
+
+    __slots__ = ("_d", "_public")
+
+    def __init__(self, d: int, public_key: SM2PublicKey | None = None) -> None:
+        if not 1 <= d <= N - 2:
+            raise InvalidKey("The private key is out of range for SM2")
+        self._d = d
+        derived = SM2PublicKey(*_EC.kG(d))
+        if public_key is not None and public_key != derived:
+            raise InvalidKey("The private key does not match its stored public key")
+        self._public = derived
+
+    @classmethod
+    def generate(cls) -> SM2PrivateKey:
+        return cls(_random_scalar())
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> SM2PrivateKey:
+        if len(raw) != COORD_SIZE:
+            raise InvalidKey("An SM2 private key is 32 bytes, got {got}", got=len(raw))
+        return cls(int.from_bytes(raw, "big"))
+
+    def to_bytes(self) -> bytes:
+        return _be32(self._d)
+
+    def public_key(self) -> SM2PublicKey:
+        return self._public
+
+    def __repr__(self) -> str:  # never print the scalar
+        return f"SM2PrivateKey(public={self._public!r})"
+
+    def sign_digest(self, e: bytes) -> bytes:
+        """Sign ``e = SM3(Z_A ‖ M)`` (see :meth:`SM2PublicKey.message_hash`); DER output."""
+        e_int = int.from_bytes(e, "big")
+        while True:
+            rs = _sign_with_k(self._d, e_int, _random_scalar())
+            if rs is not None:
+                return encode_signature(*rs)
+
+    def sign(self, message: bytes, uid: bytes = DEFAULT_ID) -> bytes:
+        return self.sign_digest(self._public.digest(message, uid))
+
+    def sign_chunks(self, chunks: Iterable[bytes], uid: bytes = DEFAULT_ID) -> bytes:
+        h = self._public.message_hash(uid)
+        for chunk in chunks:
+            h.update(chunk)
+        return self.sign_digest(h.digest())
+
+    def sign_stream(self, stream: BinaryIO, uid: bytes = DEFAULT_ID) -> bytes:
+        return self.sign_chunks(iter(lambda: stream.read(_READ_SIZE), b""), uid)
+
+    def decrypt(self, ciphertext: bytes, layout: Layout = "der") -> bytes:
+        return self.decrypt_from(Ciphertext.parse(ciphertext, layout))
+
+    def decrypt_from(self, ct: Ciphertext) -> bytes:
+        shared = _EC.ec.mul(self._d, (ct.x, ct.y))
+        if shared == _INF:
+            raise DecryptionFailed("The SM2 ciphertext is not valid")
+        x2, y2 = _be32(shared[0]), _be32(shared[1])
+        mask = sm2_kdf(x2 + y2, len(ct.c2))
+        if not any(mask):
+            raise DecryptionFailed("The SM2 ciphertext is not valid")
+        message = _xor(ct.c2, mask)
+        if not _hmac.compare_digest(sm3(x2 + message + y2), ct.c3):
+            raise DecryptionFailed("The SM2 ciphertext failed its check (wrong key or tampered data)")
+        return message
+
+
+def _xor(a: bytes, b: bytes) -> bytes:
+    return (int.from_bytes(a, "big") ^ int.from_bytes(b, "big")).to_bytes(len(a), "big")
+
+
+def _sign_with_k(d: int, e: int, k: int) -> tuple[int, int] | None:
+    """GB/T 32918.2 §6.1 steps A4–A6 for one nonce; None when k must be redrawn."""
+    x1 = _EC.kG(k)[0]
+    r = (e + x1) % N
+    if r == 0 or r + k == N:
+        return None
+    s = pow(1 + d, -1, N) * (k - r * d) % N
+    return None if s == 0 else (r, s)
+
+
+def _encrypt_with_k(pub: SM2PublicKey, message: bytes, k: int) -> Ciphertext | None:
+    """GB/T 32918.4 §6.1 for one nonce; None when k must be redrawn (all-zero mask)."""
+    x1, y1 = _EC.kG(k)
+    x2, y2 = (_be32(v) for v in _EC.ec.mul(k, (pub.x, pub.y)))
+    mask = sm2_kdf(x2 + y2, len(message))
+    if not any(mask):
+        return None
+    return Ciphertext(x1, y1, sm3(x2 + message + y2), _xor(message, mask))
