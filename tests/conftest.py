@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from tests.support import ROOT, SHARED_DATA, run  # noqa: F401  (re-exported for older imports)
 
 
 @pytest.fixture(scope="session")
@@ -20,13 +17,6 @@ def openssl() -> str:
     path = shutil.which("openssl")
     assert path, "the openssl command line is required (the test command installs it)"
     return path
-
-
-def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
-    """Run a command, capturing output as text."""
-    kwargs.setdefault("capture_output", True)
-    kwargs.setdefault("text", True)
-    return subprocess.run(cmd, **kwargs)
 
 
 @pytest.fixture
