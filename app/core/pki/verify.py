@@ -1,0 +1,100 @@
+"""Verifying a licence certificate against the authority root, at a given time.
+
+The checks, in order, each failing with its own reason code: the root is a usable CA
+(self-signed, CA flag, keyCertSign); the leaf names the root as issuer (issuer DN and the
+AKI/SKI key identifiers); the root's signature over the leaf; the leaf is not a CA; the time
+lies in both validity periods (inclusive at both ends, to the second); the leaf is not on the
+authority's revocation list. Only then is the leaf parsed into a ``LicenceInfo``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..errors import VerificationFailed
+from .certs import Certificate
+from .clock import to_utc_second
+from .crl import RevocationList
+from .info import LicenceInfo
+from .parse import parse_licence
+
+
+class CertificateInvalid(VerificationFailed):
+    """A certificate that does not verify; ``reason`` is one of the ``REASON_*`` codes."""
+
+    def __init__(self, reason: str, template: str, /, **params) -> None:
+        self.reason = reason
+        super().__init__(template, **params)
+
+
+BAD_ROOT = "bad_root"
+WRONG_ISSUER = "wrong_issuer"
+BAD_SIGNATURE = "bad_signature"
+NOT_A_LICENCE = "not_a_licence"
+NOT_YET_VALID = "not_yet_valid"
+EXPIRED = "expired"
+REVOKED = "revoked"
+
+
+def check_root(root: Certificate) -> None:
+    """A root we may trust to sign licences: self-issued, self-signed, CA, keyCertSign."""
+    constraints = root.extension_value("basic_constraints")
+    usage = root.extension_value("key_usage")
+    if constraints is None or not constraints["ca"].native:
+        raise CertificateInvalid(BAD_ROOT, "The root certificate is not a certificate authority")
+    if usage is None or "key_cert_sign" not in usage.native:
+        raise CertificateInvalid(BAD_ROOT, "The root certificate may not sign certificates")
+    if root.tbs["issuer"] != root.tbs["subject"]:
+        raise CertificateInvalid(BAD_ROOT, "The root certificate is not self-issued")
+    _check_signature(root, root, BAD_ROOT, "The root certificate's own signature is invalid")
+
+
+def check_issued_by(leaf: Certificate, root: Certificate) -> None:
+    if leaf.tbs["issuer"] != root.tbs["subject"]:
+        raise CertificateInvalid(WRONG_ISSUER, "The certificate was issued by another authority: {issuer}",
+                                 issuer=leaf.tbs["issuer"].human_friendly)
+    aki = leaf.extension_value("authority_key_identifier")
+    ski = root.extension_value("key_identifier")
+    if aki is not None and ski is not None and aki["key_identifier"].native != ski.native:
+        raise CertificateInvalid(WRONG_ISSUER, "The certificate was signed by another key of the authority")
+    _check_signature(leaf, root, BAD_SIGNATURE, "The authority's signature on the certificate is invalid")
+
+
+def _check_signature(cert: Certificate, issuer: Certificate, reason: str, message: str) -> None:
+    algorithm = cert.asn1["signature_algorithm"]["algorithm"].dotted
+    if algorithm != "1.2.156.10197.1.501" or cert.tbs["signature"]["algorithm"].dotted != algorithm:
+        raise CertificateInvalid(reason, "The certificate is not signed SM2-with-SM3")
+    try:
+        issuer.public_key().verify(cert.asn1["signature_value"].native, cert.tbs.dump())
+    except VerificationFailed:
+        raise CertificateInvalid(reason, message) from None
+
+
+def check_validity(cert: Certificate, at: datetime, what: str = "certificate") -> None:
+    """RFC 5280: valid when notBefore <= at <= notAfter (whole seconds; both ends included)."""
+    moment = to_utc_second(at)
+    if moment < cert.not_before:
+        raise CertificateInvalid(NOT_YET_VALID, "The {what} is not valid until {start}",
+                                 what=what, start=cert.not_before.isoformat())
+    if moment > cert.not_after:
+        raise CertificateInvalid(EXPIRED, "The {what} expired at {end}", what=what, end=cert.not_after.isoformat())
+
+
+def check_not_revoked(cert: Certificate, revocations: RevocationList | None) -> None:
+    if revocations is not None and revocations.is_revoked(cert.serial):
+        raise CertificateInvalid(REVOKED, "The certificate was revoked at {when}",
+                                 when=revocations.revoked[cert.serial].isoformat())
+
+
+def verify_licence(leaf: Certificate, root: Certificate, *, at: datetime,
+                   revocations: RevocationList | None = None) -> LicenceInfo:
+    """Every check above, then the parsed licence; raises :class:`CertificateInvalid`."""
+    check_root(root)
+    check_issued_by(leaf, root)
+    constraints = leaf.extension_value("basic_constraints")
+    if constraints is not None and constraints["ca"].native:
+        raise CertificateInvalid(NOT_A_LICENCE, "A certificate authority's certificate is not a licence")
+    check_validity(root, at, "root certificate")
+    check_validity(leaf, at)
+    check_not_revoked(leaf, revocations)
+    return parse_licence(leaf)
