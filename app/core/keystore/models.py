@@ -1,0 +1,78 @@
+"""Tables of the keystore file. Each encrypted column holds a blob from :mod:`.blobs`.
+
+The schema is changed only through the Alembic scripts in ``migrations/versions``; these classes
+must match the newest script (a test compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .db import Base, UTCDateTime, utcnow
+
+
+class Meta(Base):
+    """Key/value settings: the wrapped master key (with its KDF parameters), the failed-unlock
+    counter, the store id, the audit anchor. Keys are the ``META_*`` names in :mod:`.store`."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
+class DeviceIdentity(Base):
+    """The device's own SM2 key: it signs licence requests (proof of possession). One row."""
+
+    __tablename__ = "device_identity"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_device_identity_single"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class Licence(Base):
+    """A downloaded licence copy: its certificate (opaque DER) and its encrypted private key.
+
+    The enterprise, holder, role and validity are copied out of the certificate by the caller so
+    that lists can be shown without parsing every certificate.
+    """
+
+    __tablename__ = "licences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    certificate: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    enterprise_code: Mapped[str] = mapped_column(String(18), nullable=False)
+    enterprise_name: Mapped[str] = mapped_column(Text, nullable=False)
+    holder_name: Mapped[str] = mapped_column(Text, nullable=False)
+    role: Mapped[str] = mapped_column(String(32), nullable=False)
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    not_after: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class EncryptionKey(Base):
+    """An SM2 key pair for bid-file encryption ("apply for a key" on the bid page)."""
+
+    __tablename__ = "encryption_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    licence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("licences.id", ondelete="SET NULL"), nullable=True
+    )
+    label: Mapped[str] = mapped_column(Text, nullable=False)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    certificate: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+#: Tables whose ``private_key`` column is a data blob under the master key (re-encrypted together
+#: when the password changes).
+KEY_TABLES: tuple[type[Base], ...] = (DeviceIdentity, Licence, EncryptionKey)
