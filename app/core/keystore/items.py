@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..audit import log as audit_log  # module binding: audit imports keystore.db
 from ..errors import InvalidInput
 from ..gm import SM2PrivateKey, SM2PublicKey
 from .blobs import seal, unseal
@@ -89,6 +90,8 @@ def _check_window(not_before: datetime, not_after: datetime) -> None:
 
 class ItemsMixin:
     """Key operations of :class:`~.store.Keystore`; each needs an :class:`Unlocked` to touch a key."""
+
+    clock: Callable[[], datetime]
 
     def transaction(self) -> AbstractContextManager[Session]: ...  # provided by Keystore
     def _check_session(self, s: Session, unlocked: Unlocked) -> None: ...
@@ -210,3 +213,4 @@ class ItemsMixin:
 
     def _audit(self, s: Session, unlocked: Unlocked | None, event: str, **details: object) -> None:
         """Append a security event in the same transaction (see :mod:`app.core.audit`)."""
+        audit_log.append(s, event, details, at=self.clock(), unlocked=unlocked)

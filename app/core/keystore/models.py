@@ -48,7 +48,7 @@ class Licence(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     certificate: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     private_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
-    enterprise_code: Mapped[str] = mapped_column(String(18), nullable=False)
+    enterprise_code: Mapped[str] = mapped_column(String(18), nullable=False, index=True)
     enterprise_name: Mapped[str] = mapped_column(Text, nullable=False)
     holder_name: Mapped[str] = mapped_column(Text, nullable=False)
     role: Mapped[str] = mapped_column(String(32), nullable=False)

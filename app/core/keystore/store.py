@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DecryptionFailed, EbidError, WrongPassword
 from ..paths import data_dir
+from ..audit import log as audit_log  # module binding: audit imports keystore.db
 from . import db
 from .attempts import AttemptState, DelaySchedule, default_delay, remaining_wait
 from .blobs import DEFAULT, KdfParams, MASTER_KEY_SIZE, seal, unseal, unwrap_master, wrap_master
@@ -148,7 +149,7 @@ class Keystore(ItemsMixin):
                 raise AlreadyInitialised("This keystore already has a licence password")
             self._set_meta(s, META_MASTER, blob)
             self._set_meta(s, META_STORE_ID, uuid.uuid4().hex.encode("ascii"))
-            self._on_initialised(s, Unlocked(blob, master))
+            self._audit(s, Unlocked(blob, master), "keystore.created", kdf=_kdf_details(self.kdf))
         return Unlocked(blob, master)
 
     def failed_attempts(self) -> int:
@@ -168,7 +169,8 @@ class Keystore(ItemsMixin):
             master = unwrap_master(blob, password)
         except WrongPassword:
             wait = self.delay_schedule(state.failures)
-            self._on_wrong_password(state.failures)
+            with self.transaction() as s:
+                self._audit(s, None, "unlock.failed", failures=state.failures)
             if wait > 0:
                 raise WrongPassword(
                     "Wrong licence password ({count} wrong in a row); "
@@ -213,7 +215,7 @@ class Keystore(ItemsMixin):
             self._rewrap_all(s, old_session.data_key(), new_session.data_key(), progress)
             self._set_meta(s, META_MASTER, blob)
             s.execute(delete(Meta).where(Meta.key == META_SESSION))
-            self._on_password_changed(s, old_session, new_session)
+            self._audit(s, new_session, "password.changed", keys=_key_count(s), kdf=_kdf_details(self.kdf))
             s.flush()
             total = _key_count(s) + 1
             if progress:
@@ -273,12 +275,33 @@ class Keystore(ItemsMixin):
         with self.transaction() as s:
             s.execute(delete(Meta).where(Meta.key == META_SESSION))
 
-    # hooks for the audit log (overridden in :mod:`.audited`)
-    def _on_initialised(self, s: Session, unlocked: Unlocked) -> None: ...
+    # -----------------------------------------------------------------------------------------
+    # the audit log (stored in this file; see app.core.audit)
 
-    def _on_wrong_password(self, failures: int) -> None: ...
+    def log_event(self, event: str, unlocked: Unlocked | None = None, **details: object) -> audit_log.Entry:
+        """Record a security event (e.g. ``"authorisation.created"``); details are JSON, never secrets.
 
-    def _on_password_changed(self, s: Session, old: Unlocked, new: Unlocked) -> None: ...
+        With ``unlocked`` the entry is also anchored (see :mod:`app.core.audit.log`).
+        """
+        with self.transaction() as s:
+            if unlocked is not None:
+                self._check_session(s, unlocked)
+            return audit_log.append(s, event, details, at=self.clock(), unlocked=unlocked)
+
+    def audit_entries(self, *, since: int = 0, limit: int | None = None) -> list[audit_log.Entry]:
+        with self.transaction() as s:
+            return audit_log.entries(s, since=since, limit=limit)
+
+    def verify_audit(self, unlocked: Unlocked | None = None) -> audit_log.Report:
+        """Check the chain; with ``unlocked``, also the anchored head (catches a cut or rewritten tail)."""
+        with self.transaction() as s:
+            if unlocked is not None:
+                self._check_session(s, unlocked)
+            return audit_log.verify(s, unlocked)
+
+
+def _kdf_details(kdf: KdfParams) -> dict:
+    return {"alg": "argon2id", "m_kib": kdf.memory_kib, "t": kdf.iterations, "p": kdf.lanes}
 
 
 def _key_count(s: Session) -> int:
