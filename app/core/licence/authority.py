@@ -1,0 +1,215 @@
+"""The registration authority: registry, real-name checks, licence issuance, managers,
+agent authorisations and revocation. No HTTP, no storage details: the service wraps it.
+
+Who acts is identified by the serial of a licence they hold (the service authenticates the call
+with that licence's key); that licence must be active, for the same enterprise, in the right role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from .. import gm
+from ..pki import Certificate, Clock, Mode, Role, make_root, system_clock, to_utc_second
+from ..pki.crl import Revocation, make_crl
+from .check import Decision, check_use
+from .errors import BadRequest, Conflict, LicenceRefused, NotFound
+from .issuance import Issuer
+from .matters import MatterCatalogue, default_catalogue
+from .model import (
+    Authorisation, Enterprise, IssuedLicence, ManagerRecord, Person, PersonRecord, Status, new_id,
+)
+from .realname import RealNameCheck, RegistryRealNameCheck
+from .repository import AuthorityRepository
+
+MAX_MANAGERS = 5
+DEFAULT_WINDOW = timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class AuthorityKeys:
+    root: Certificate
+    key: gm.SM2PrivateKey
+
+    @classmethod
+    def create(cls, common_name: str, *, not_before: datetime) -> AuthorityKeys:
+        key = gm.SM2PrivateKey.generate()
+        return cls(make_root(key, common_name=common_name, not_before=not_before), key)
+
+
+class Authority:
+    def __init__(self, repository: AuthorityRepository, keys: AuthorityKeys, *,
+                 clock: Clock = system_clock, real_name: RealNameCheck | None = None,
+                 catalogue: MatterCatalogue | None = None) -> None:
+        self.repo = repository
+        self.keys = keys
+        self.clock = clock
+        self.catalogue = catalogue or default_catalogue()
+        self.issuer = Issuer(self, real_name or RegistryRealNameCheck())
+
+    def now(self) -> datetime:
+        return to_utc_second(self.clock())
+
+    @property
+    def root(self) -> Certificate:
+        return self.keys.root
+
+    # -- registry ------------------------------------------------------------------------------
+
+    def register_enterprise(self, enterprise: Enterprise) -> Enterprise:
+        if self.repo.get_enterprise(enterprise.credit_code) is not None:
+            raise Conflict("duplicate_enterprise", "Enterprise {code} is already registered",
+                           code=enterprise.credit_code)
+        self.person_record(enterprise.legal_representative)
+        self.repo.put_enterprise(enterprise)
+        return enterprise
+
+    def enterprise(self, credit_code: str) -> Enterprise:
+        found = self.repo.get_enterprise(credit_code.strip().upper())
+        if found is None:
+            raise NotFound("unknown_enterprise", "No enterprise with credit code {code} is registered",
+                           code=credit_code)
+        return found
+
+    def person_record(self, person: Person) -> PersonRecord:
+        """The authority's record of ``person``, created on first sight."""
+        record = self.repo.find_person(person.id_number)
+        if record is None:
+            record = PersonRecord(new_id("P"), person)
+            self.repo.put_person(record)
+        elif record.person.name != person.name:
+            raise Conflict("person_mismatch", "The ID number is registered under another name")
+        return record
+
+    # -- issuance ------------------------------------------------------------------------------
+
+    def issue_licence(self, signed_request: bytes, *, evidence: dict[str, bytes] | None = None) -> IssuedLicence:
+        """Verify the device's signed request and the person, then issue a licence certificate."""
+        return self.issuer.issue(signed_request, evidence or {})
+
+    def licences(self, credit_code: str) -> list[IssuedLicence]:
+        return self.repo.list_licences(self.enterprise(credit_code).credit_code)
+
+    def licence(self, serial: int) -> IssuedLicence:
+        found = self.repo.get_licence(serial)
+        if found is None:
+            raise NotFound("unknown_licence", "No licence with serial {serial:x}", serial=serial)
+        return found
+
+    # -- actors --------------------------------------------------------------------------------
+
+    def actor(self, credit_code: str, by: int, roles: tuple[Role, ...]) -> IssuedLicence:
+        """The acting licence: active now, for this enterprise, in one of ``roles``."""
+        licence = self.licence(by)
+        check_use(self.issuer.terms_of(licence), credit_code=credit_code, matter=None,
+                  at=self.now(), revoked=licence.status(self.now()) is Status.REVOKED).require()
+        if licence.role not in roles:
+            raise LicenceRefused("role_not_permitted", "Only {roles} may do this",
+                                 roles=" or ".join(r.value for r in roles))
+        return licence
+
+    # -- managers ------------------------------------------------------------------------------
+
+    def managers(self, credit_code: str) -> list[ManagerRecord]:
+        return self.repo.list_managers(self.enterprise(credit_code).credit_code)
+
+    def add_manager(self, credit_code: str, person: Person, *, by: int) -> ManagerRecord:
+        enterprise = self.enterprise(credit_code)
+        actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
+        current = self.repo.list_managers(enterprise.credit_code)
+        record = self.person_record(person)
+        if person.id_number == enterprise.legal_representative.id_number:
+            raise Conflict("already_legal_representative", "The legal representative cannot also be a manager")
+        if any(m.person_id == record.person_id for m in current):
+            raise Conflict("already_manager", "{name} is already a licence manager", name=person.name)
+        if len(current) >= MAX_MANAGERS:
+            raise Conflict("too_many_managers", "An enterprise has at most {n} licence managers: "
+                           "remove one before adding another", n=MAX_MANAGERS)
+        manager = ManagerRecord(new_id("M"), enterprise.credit_code, record.person_id,
+                                actor.person_id, self.now())
+        self.repo.put_manager(manager)
+        return manager
+
+    def remove_manager(self, credit_code: str, person_id: str, *, by: int) -> list[int]:
+        """Remove a manager and revoke every licence copy they downloaded; the revoked serials."""
+        enterprise = self.enterprise(credit_code)
+        self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
+        manager = next((m for m in self.repo.list_managers(enterprise.credit_code)
+                        if m.person_id == person_id), None)
+        if manager is None:
+            raise NotFound("unknown_manager", "That person is not a licence manager of {code}",
+                           code=enterprise.credit_code)
+        self.repo.delete_manager(manager.manager_id)
+        return self._revoke_where(lambda l: l.grant_id == manager.manager_id, "privilege_withdrawn")
+
+    # -- agent authorisations ------------------------------------------------------------------
+
+    def authorisations(self, credit_code: str) -> list[Authorisation]:
+        return self.repo.list_authorisations(self.enterprise(credit_code).credit_code)
+
+    def authorise_agent(self, credit_code: str, agent: Person, *, by: int, mode: Mode,
+                        matters: tuple[str, ...] | list[str] = (), start: datetime | None = None,
+                        end: datetime | None = None) -> Authorisation:
+        """Authorise an agent for all business or for specific matters; default window 3 days from now."""
+        enterprise = self.enterprise(credit_code)
+        actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
+        codes = self._matter_codes(Mode(mode), matters)
+        begin = to_utc_second(start) if start is not None else self.now()
+        finish = to_utc_second(end) if end is not None else begin + DEFAULT_WINDOW
+        if finish <= begin:
+            raise BadRequest("bad_window", "The authorisation must end after it starts")
+        if finish <= self.now():
+            raise BadRequest("bad_window", "The authorisation would already have ended")
+        grant = Authorisation(new_id("A"), enterprise.credit_code, self.person_record(agent).person_id,
+                              actor.person_id, Mode(mode), codes, begin, finish, self.now())
+        self.repo.put_authorisation(grant)
+        return grant
+
+    def _matter_codes(self, mode: Mode, matters) -> tuple[str, ...]:
+        if mode is Mode.ALL_BUSINESS:
+            if matters:
+                raise BadRequest("bad_matters", "An all-business authorisation lists no matters")
+            return ()
+        if not matters:
+            raise BadRequest("bad_matters", "A specific authorisation names at least one matter")
+        return tuple(m.code for m in self.catalogue.resolve(tuple(matters)))
+
+    def revoke_authorisation(self, authorisation_id: str, *, by: int) -> list[int]:
+        grant = self.repo.get_authorisation(authorisation_id)
+        if grant is None:
+            raise NotFound("unknown_authorisation", "No authorisation {id}", id=authorisation_id)
+        self.actor(grant.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
+        if grant.revoked_at is None:
+            self.repo.put_authorisation(replace(grant, revoked_at=self.now()))
+        return self._revoke_where(lambda l: l.grant_id == authorisation_id, "privilege_withdrawn")
+
+    # -- revocation ----------------------------------------------------------------------------
+
+    def revoke_licence(self, serial: int, *, by: int, reason: str = "cessation_of_operation") -> None:
+        """The holder revokes their own copy, or the legal representative revokes any copy."""
+        target = self.licence(serial)
+        if by != serial:
+            self.actor(target.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
+        self._revoke_where(lambda l: l.serial == serial, reason)
+
+    def _revoke_where(self, predicate, reason: str) -> list[int]:
+        now, revoked = self.now(), []
+        for licence in self.repo.list_licences():
+            if licence.revoked_at is None and predicate(licence):
+                self.repo.put_licence(replace(licence, revoked_at=now, revocation_reason=reason))
+                revoked.append(licence.serial)
+        return revoked
+
+    def publish_crl(self, *, lifetime: timedelta = timedelta(days=1)) -> bytes:
+        """DER of a fresh CRL, signed by the root, listing every revoked licence."""
+        revocations = [Revocation(l.serial, l.revoked_at, l.revocation_reason or "unspecified")
+                       for l in self.repo.list_licences() if l.revoked_at is not None]
+        return make_crl(revocations, root=self.root, root_key=self.keys.key,
+                        number=self.repo.next_crl_number(), this_update=self.now(), lifetime=lifetime)
+
+    def check(self, serial: int, *, credit_code: str, matter: str) -> Decision:
+        """May licence ``serial`` act for ``credit_code`` on ``matter`` now (by the live records)?"""
+        licence = self.licence(serial)
+        return check_use(self.issuer.terms_of(licence), credit_code=credit_code, matter=matter,
+                         at=self.now(), revoked=licence.status(self.now()) is Status.REVOKED)

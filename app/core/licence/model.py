@@ -1,0 +1,123 @@
+"""The authority's records: enterprises, persons, managers, authorisations and issued licences.
+
+Records are frozen; a change is a new record stored through the repository (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from ..pki import Mode, Role
+from .codes import mask_id_number, validate_credit_code, validate_id_number, validate_mobile
+
+
+def new_id(prefix: str) -> str:
+    """An opaque identifier: a prefix and 16 random hex digits (never derived from personal data)."""
+    return f"{prefix}-{secrets.token_hex(8)}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A natural person as a user states them: validated on construction."""
+
+    name: str
+    id_number: str
+    mobile: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", self.name.strip())
+        object.__setattr__(self, "id_number", validate_id_number(self.id_number))
+        if self.mobile is not None:
+            object.__setattr__(self, "mobile", validate_mobile(self.mobile))
+
+    @property
+    def masked_id_number(self) -> str:
+        return mask_id_number(self.id_number)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """A person known to the authority, with the opaque ``person_id`` certificates carry."""
+
+    person_id: str
+    person: Person
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    credit_code: str
+    name: str
+    registration_place: str  # 登记地
+    legal_representative: Person
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "credit_code", validate_credit_code(self.credit_code))
+
+
+@dataclass(frozen=True)
+class ManagerRecord:
+    manager_id: str  # the standing grant a manager's licences are issued under
+    credit_code: str
+    person_id: str
+    added_by: str  # person_id of the legal representative
+    added_at: datetime
+
+
+class Status(str, Enum):
+    NOT_YET_VALID = "not_yet_valid"
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+def window_status(start: datetime, end: datetime, revoked_at: datetime | None, at: datetime) -> Status:
+    """Both ends inclusive, to the second, like certificate validity."""
+    if revoked_at is not None and revoked_at <= at:
+        return Status.REVOKED
+    if at < start:
+        return Status.NOT_YET_VALID
+    if at > end:
+        return Status.EXPIRED
+    return Status.ACTIVE
+
+
+@dataclass(frozen=True)
+class Authorisation:
+    """An agent authorisation (办事人授权): all business or specific matters, for a window."""
+
+    authorisation_id: str
+    credit_code: str
+    agent_person_id: str
+    granted_by: str  # person_id of the legal representative or manager
+    mode: Mode
+    matters: tuple[str, ...]  # matter codes; empty for all business
+    start: datetime
+    end: datetime
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+    def status(self, at: datetime) -> Status:
+        return window_status(self.start, self.end, self.revoked_at, at)
+
+
+@dataclass(frozen=True)
+class IssuedLicence:
+    """One licence copy: one certificate for one person's device key."""
+
+    serial: int
+    credit_code: str
+    person_id: str
+    role: Role
+    grant_id: str  # authorisation_id, manager_id, or the legal representative's standing grant
+    certificate_der: bytes
+    not_before: datetime
+    not_after: datetime
+    issued_at: datetime
+    revoked_at: datetime | None = None
+    revocation_reason: str | None = None
+
+    def status(self, at: datetime) -> Status:
+        return window_status(self.not_before, self.not_after, self.revoked_at, at)
