@@ -8,10 +8,9 @@ and the crash-safe password change.
 from __future__ import annotations
 
 import os
-import struct
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -19,15 +18,16 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import DecryptionFailed, EbidError, WrongPassword
-from ..paths import data_dir
 from ..audit import log as audit_log  # module binding: audit imports keystore.db
+from ..errors import EbidError, WrongPassword
+from ..paths import data_dir
 from . import db
 from .attempts import AttemptState, DelaySchedule, default_delay, remaining_wait
 from .blobs import DEFAULT, KdfParams, MASTER_KEY_SIZE, seal, unseal, unwrap_master, wrap_master
 from .errors import AlreadyInitialised, KeystoreError, Locked, NotInitialised, TooManyAttempts
 from .items import ItemsMixin
 from .models import KEY_TABLES, Meta
+from .quick_unlock import META_SESSION, QuickUnlockMixin
 from .session import Unlocked
 from .unlock_cache import UnlockCache, select_unlock_cache
 
@@ -35,9 +35,6 @@ FILE_NAME = "keystore.sqlite"
 META_MASTER = "master_key"
 META_ATTEMPTS = "failed_unlocks"
 META_STORE_ID = "store_id"
-META_SESSION = "session_wrap"
-#: How long a remembered unlock stays valid.
-SESSION_TTL = timedelta(hours=8)
 
 Progress = Callable[[int, int], None]
 Clock = Callable[[], datetime]
@@ -47,7 +44,7 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-class Keystore(ItemsMixin):
+class Keystore(ItemsMixin, QuickUnlockMixin):
     """One keystore file. Open it with :meth:`open`; it upgrades its schema on open."""
 
     def __init__(
@@ -233,47 +230,6 @@ class Keystore(ItemsMixin):
             s.flush()  # sent to SQLite now, so a kill can land between rows
             if progress:
                 progress(done, len(rows) + 1)
-
-    # -----------------------------------------------------------------------------------------
-    # remembering an unlock (OS keyring)
-
-    def remember(self, unlocked: Unlocked) -> bool:
-        """Keep this unlock for :data:`SESSION_TTL` if a real OS keyring exists; True if kept."""
-        if not self.unlock_cache.available:
-            return False
-        key = os.urandom(16)
-        expires = int((self.clock() + SESSION_TTL).timestamp())
-        sealed = seal(key, unlocked.master() + struct.pack(">q", expires), table="meta", column=META_SESSION, row_id=0)
-        with self.transaction() as s:
-            self._check_session(s, unlocked)
-            self._set_meta(s, META_SESSION, sealed)
-        self.unlock_cache.put(self.store_id(), key)
-        return True
-
-    def resume(self) -> Unlocked | None:
-        """The remembered unlock, or None (nothing remembered, expired, or password changed)."""
-        key = self.unlock_cache.get(self.store_id())
-        if key is None:
-            return None
-        with self.transaction() as s:
-            sealed, blob = self._get_meta(s, META_SESSION), self._get_meta(s, META_MASTER)
-        if sealed is None or blob is None:
-            return None
-        try:
-            plain = unseal(key, sealed, table="meta", column=META_SESSION, row_id=0)
-        except (DecryptionFailed, KeystoreError):
-            return None
-        (expires,) = struct.unpack(">q", plain[MASTER_KEY_SIZE:])
-        if datetime.fromtimestamp(expires, timezone.utc) <= self.clock():
-            self.forget()
-            return None
-        return Unlocked(blob, plain[:MASTER_KEY_SIZE])
-
-    def forget(self) -> None:
-        """Lock: drop any remembered unlock, in the keyring and in the file."""
-        self.unlock_cache.clear(self.store_id())
-        with self.transaction() as s:
-            s.execute(delete(Meta).where(Meta.key == META_SESSION))
 
     # -----------------------------------------------------------------------------------------
     # the audit log (stored in this file; see app.core.audit)

@@ -1,0 +1,57 @@
+"""``ebid keystore``: create the licence keystore on this device and show what it holds.
+
+Also the helpers the other keystore commands (``password``, ``audit``) use to open it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ...core.errors import InvalidInput
+from ...core.keystore import Keystore, NullUnlockCache, default_path
+from ...core.keystore.db import current_revision
+from ..common import read_password
+
+
+def register(groups: argparse._SubParsersAction) -> None:
+    parser = groups.add_parser("keystore", help="the licence keystore on this device")
+    sub = parser.add_subparsers(dest="keystore_command", metavar="ACTION")
+    sub.required = True
+
+    p = sub.add_parser("init", help="create the keystore and set the licence password")
+    p.add_argument("--password-file", metavar="F", help="read the new password from F (else EBID_PASSWORD_FILE, else a prompt)")
+    p.set_defaults(func=_init)
+
+    p = sub.add_parser("info", help="where the keystore is and what it holds (no password needed)")
+    p.set_defaults(func=_info)
+
+
+def open_keystore(*, must_exist: bool = True) -> Keystore:
+    """The keystore in the data folder. The CLI never remembers unlocks in the OS keyring."""
+    path = default_path()
+    if must_exist and not path.exists():
+        raise InvalidInput("No keystore at {path}: create one with `ebid keystore init`", path=str(path))
+    store = Keystore.open(path, unlock_cache=NullUnlockCache())
+    if must_exist and not store.is_initialised():
+        store.close()
+        raise InvalidInput("The keystore at {path} has no password yet: run `ebid keystore init`", path=str(path))
+    return store
+
+
+def _init(args: argparse.Namespace) -> int:
+    password = read_password(args.password_file, prompt="New licence password: ", confirm=True)
+    with open_keystore(must_exist=False) as store:
+        store.initialise(password)
+        print(f"Keystore created: {store.path}")
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    with open_keystore() as store:
+        print(f"path:            {store.path}")
+        print(f"schema:          {current_revision(store.engine)}")
+        print(f"licences:        {len(store.list_licences())}")
+        print(f"encryption keys: {len(store.list_encryption_keys())}")
+        print(f"device identity: {'yes' if store.device_identity() else 'no'}")
+        print(f"failed unlocks:  {store.failed_attempts()}")
+    return 0
