@@ -34,12 +34,21 @@ def short_id(kid: bytes) -> str:
 
 
 def load_recipient(data: bytes) -> SM2PublicKey:
-    """An SM2 public key or certificate, PEM or DER."""
+    """An SM2 encryption public key or certificate, PEM or DER."""
+    return _load_public(data, for_encryption=True)
+
+
+def load_signer_key(data: bytes) -> SM2PublicKey:
+    """An SM2 public key or certificate used to check a signature (no key-usage restriction)."""
+    return _load_public(data, for_encryption=False)
+
+
+def _load_public(data: bytes, *, for_encryption: bool) -> SM2PublicKey:
     label, der = _unarmor(data)
     if label == "CERTIFICATE" or (label is None and _looks_like_certificate(der)):
-        return _from_certificate(der)
+        return _from_certificate(der, for_encryption)
     if label not in (None, "PUBLIC KEY"):
-        raise InvalidKey("A recipient must be an SM2 public key or certificate, not a {label}", label=label)
+        raise InvalidKey("Expected an SM2 public key or certificate, found a {label}", label=label)
     return public_key_from_der(der)
 
 
@@ -60,7 +69,7 @@ def _looks_like_certificate(der: bytes) -> bool:
         return False
 
 
-def _from_certificate(der: bytes) -> SM2PublicKey:
+def _from_certificate(der: bytes, for_encryption: bool) -> SM2PublicKey:
     try:
         cert = x509.Certificate.load(der, strict=True)
         spki = cert["tbs_certificate"]["subject_public_key_info"].dump()
@@ -68,7 +77,7 @@ def _from_certificate(der: bytes) -> SM2PublicKey:
         usages = set(usage.native) if usage is not None else None
     except (ValueError, TypeError, KeyError) as exc:
         raise InvalidKey("The certificate is malformed: {detail}", detail=str(exc)) from None
-    if usages is not None and not usages & _ENCRYPTION_USAGES:
+    if for_encryption and usages is not None and not usages & _ENCRYPTION_USAGES:
         raise InvalidKey("The certificate's key is for signing only, not for encryption")
     return public_key_from_der(spki)
 

@@ -32,11 +32,10 @@ def sign_container(path: Path | str, key: SM2PrivateKey) -> bytes:
 
 def verify_container(path: Path | str, signature: bytes, public_key: SM2PublicKey) -> None:
     """Raise :class:`VerificationFailed` unless ``signature`` is ``public_key``'s over the file."""
-    if not signature:
-        raise InvalidInput("The signature file is empty")
+    digest = _digest(Path(path), public_key)
     try:
-        public_key.verify_digest(signature, _digest(Path(path), public_key))
-    except VerificationFailed:
+        public_key.verify_digest(signature, digest)
+    except (VerificationFailed, InvalidInput):  # a malformed signature is simply not valid
         raise VerificationFailed(
             "The signature does not match {path}: the file was changed or signed by another key",
             path=str(path),
