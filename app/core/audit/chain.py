@@ -1,12 +1,15 @@
 """The hash chain of the audit log: canonical encoding, entry hash, and chain verification.
 
-    hash(n) = SM3( "EBidDesk audit v1\\0" || seq (u64 BE) || lp(time) || lp(event) || lp(details)
-                   || prev_hash )
+    hash(n) = SM3( "EBidDesk audit v1\\0" || lp(time) || lp(event) || lp(details) || prev_hash )
     prev_hash(1) = 32 zero bytes; prev_hash(n) = hash(n - 1)
 
 ``lp(x)`` is a 4-byte big-endian length then the UTF-8 bytes; ``time`` is ISO 8601 UTC with
 microseconds and a ``Z``; ``details`` is canonical JSON (sorted keys, no spaces, UTF-8). The length
 prefixes make the encoding unambiguous, so no two different entries hash the same input.
+
+The sequence number is deliberately *not* hashed: an entry's place is fixed by the link to its
+predecessor, and the numbers are checked to run 1, 2, 3, … So when entries are removed, moved or
+inserted and the rest renumbered, the first broken link points at the exact place.
 """
 
 from __future__ import annotations
@@ -71,28 +74,33 @@ def _lp(text: str) -> bytes:
     return struct.pack(">I", len(raw)) + raw
 
 
-def entry_hash(seq: int, at: datetime, event: str, details: str, prev_hash: bytes) -> bytes:
-    body = _DOMAIN + struct.pack(">Q", seq) + _lp(format_time(at)) + _lp(event) + _lp(details) + prev_hash
+def entry_hash(at: datetime, event: str, details: str, prev_hash: bytes) -> bytes:
+    body = _DOMAIN + _lp(format_time(at)) + _lp(event) + _lp(details) + prev_hash
     return sm3(body)
 
 
 def verify_chain(entries: Iterable[Entry]) -> Report:
-    """Check sequence, hashes and links in order; report the first bad entry.
+    """Check numbering, hashes and links in order; report the first bad entry.
 
-    An entry inserted in the middle (with the later ones renumbered and rehashed) is consistent
-    with itself; it shows because the entry after it links to the entry *before* it, so that
-    case is reported at the inserted entry's own number.
+    - edited: its hash does not match its content;
+    - removed (later ones renumbered) or moved: the entry now at that place does not link to the
+      one before it;
+    - inserted: consistent with itself, but the entry after it links to the one *before* it, so
+      the inserted entry's own number is reported.
     """
     hashes: list[bytes] = []
     for expected, entry in enumerate(entries, 1):
         if entry.seq != expected:
             return Report(False, expected - 1, expected, f"entry {expected} is missing")
-        if entry_hash(entry.seq, entry.at, entry.event, entry.details, entry.prev_hash) != entry.hash:
+        if entry_hash(entry.at, entry.event, entry.details, entry.prev_hash) != entry.hash:
             return Report(False, expected - 1, expected, f"entry {expected} was altered (its hash does not match)")
         previous = hashes[-1] if hashes else GENESIS
         if entry.prev_hash != previous:
             if len(hashes) >= 2 and entry.prev_hash == hashes[-2]:
                 return Report(False, expected - 1, expected - 1, f"entry {expected - 1} was inserted")
-            return Report(False, expected - 1, expected, f"entry {expected} does not follow entry {expected - 1}")
+            return Report(
+                False, expected - 1, expected,
+                f"entry {expected} does not follow entry {expected - 1} (entries removed or moved here)",
+            )
         hashes.append(entry.hash)
     return Report(True, len(hashes))

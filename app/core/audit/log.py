@@ -47,7 +47,7 @@ def append(s: Session, event: str, details: dict, *, at: datetime, unlocked: Unl
     text = canonical_details(details)
     last = s.scalars(select(AuditRow).order_by(AuditRow.seq.desc()).limit(1)).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
-    row = AuditRow(seq=seq, at=at, event=event, details=text, prev_hash=prev, hash=entry_hash(seq, at, event, text, prev))
+    row = AuditRow(seq=seq, at=at, event=event, details=text, prev_hash=prev, hash=entry_hash(at, event, text, prev))
     s.add(row)
     if unlocked is not None:
         _set_anchor(s, unlocked, seq, row.hash)
