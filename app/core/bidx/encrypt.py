@@ -166,7 +166,8 @@ def _encrypt_one(
     source = stack.enter_context(open_for_reading(path))
     size = os.fstat(source.fileno()).st_size
     fields = HeaderFields(options.suite, options.chunk_size, size, options.project, options.section)
-    metadata = SecretMetadata(path.name, int(os.fstat(source.fileno()).st_mtime), int(time.time()))
+    created = secrets.created if secrets.created is not None else int(time.time())
+    metadata = SecretMetadata(path.name, int(os.fstat(source.fileno()).st_mtime), created)
     header, keys = seal_header(fields, recipients, metadata, secrets)
     atomic = AtomicFile(target, overwrite=False)
     out = stack.enter_context(atomic)

@@ -31,11 +31,12 @@ class ChunkFailed(DecryptionFailed):
 
 @dataclass(frozen=True)
 class FileSecrets:
-    """The random choices behind one container. Fixed values are for test vectors only."""
+    """The random (and clock) choices behind one container. Fixed values are for test vectors only."""
 
     file_key: bytes
     salt: bytes
     wrap: Wrap = wrap_file_key
+    created: int | None = None  # Unix seconds for the metadata; None means now
 
     @classmethod
     def random(cls) -> FileSecrets:
