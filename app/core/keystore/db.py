@@ -99,21 +99,15 @@ def upgrade(engine: Engine, path: Path, revision: str = "head") -> None:
     """Bring the file's schema to ``revision`` (the newest by default) in one transaction."""
     try:
         current = current_revision(engine)
-        script = ScriptDirectory.from_config(alembic_config())
-        if current is not None and script.get_revision(current) is None:
-            raise KeystoreError(
-                "The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app",
-                path=str(path),
-                rev=current,
-            )
     except SQLAlchemyError as exc:
         raise _damaged(path, exc) from None
-    except Exception as exc:  # alembic raises its own CommandError for unknown revisions
-        if isinstance(exc, KeystoreError):
-            raise
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
         raise KeystoreError(
-            "The keystore {path} has an unknown schema version; update the app", path=str(path)
-        ) from None
+            "The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app",
+            path=str(path),
+            rev=current,
+        )
     config = alembic_config()
     try:
         with engine.begin() as conn:
