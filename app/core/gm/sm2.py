@@ -1,57 +1,51 @@
 """SM2 (GB/T 32918) signatures and public-key encryption.
 
-This is the only module that touches the elliptic-curve backend, so the backend can be swapped
-for a faster one without changing callers. The backend (``gmalg``) supplies point arithmetic
-only; everything a caller could get wrong lives here and is checked here: nonces come from
-``secrets``; public points, ciphertext points, ``r``/``s`` and private scalars are range- and
-curve-checked; DER is parsed strictly (canonical encoding, no trailing bytes); the C3 check of
-decryption is constant-time. Hashing goes through OpenSSL's SM3, so signing a large file streams.
+This is the only module callers use for SM2; the backend behind it (GmSSL's C code through
+``gmssl-pyx`` where a wheel exists, pure-Python ``gmalg`` elsewhere, see ``sm2_backends``) can be
+swapped without changing them. Everything a caller could get wrong is checked here, before any
+backend sees it: public points, ciphertext points, ``r``/``s`` and private scalars are range- and
+curve-checked; DER is parsed strictly (canonical encoding, no trailing bytes); nonces come from a
+CSPRNG (``secrets`` or GmSSL's ``rand_bytes``); the C3 check of decryption is always made. ``e =
+SM3(Z_A ‖ M)`` is computed here with OpenSSL's SM3, so signing a large file streams.
 """
 
 from __future__ import annotations
 
-import hmac as _hmac
-import secrets
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Literal
 
 from asn1crypto import core
-from gmalg.ellipticcurve import ECDLP
-
 from ..errors import DecryptionFailed, InvalidInput, InvalidKey, VerificationFailed
-from .sm3 import SM3, sm2_kdf, sm3
+from . import sm2_backends
+from .sm2_backends import A, B, GX, GY, N, P, be32 as _be32
+from .sm3 import SM3, sm3
 
-# Curve parameters of GB/T 32918.5 (the recommended 256-bit curve).
-P = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF
-A = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC
-B = 0x28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93
-N = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123
-GX = 0x32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7
-GY = 0xBC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0
+# Curve parameters (P, A, B, N, GX, GY) are those of GB/T 32918.5, defined in sm2_backends.
 
 DEFAULT_ID = b"1234567812345678"
 CURVE_OID = "1.2.156.10197.1.301"
 COORD_SIZE = 32
 MAX_ID_BYTES = 8191  # ENTL is a 16-bit count of bits
 
-_EC = ECDLP(P, A, B, (GX, GY), N)
-_INF = _EC.ec.INF
 _READ_SIZE = 1 << 20
+_backend: sm2_backends.Backend = sm2_backends.select()
 
 Layout = Literal["der", "c1c3c2", "c1c2c3"]
-
-
-def _be32(n: int) -> bytes:
-    return n.to_bytes(COORD_SIZE, "big")
 
 
 def is_on_curve(x: int, y: int) -> bool:
     return 0 <= x < P and 0 <= y < P and (y * y - (x * x * x + A * x + B)) % P == 0
 
 
-def _random_scalar() -> int:
-    """Uniform in [1, n-2]: valid as a nonce and as a private key (1 + d must be invertible)."""
-    return secrets.randbelow(N - 2) + 1
+def backend_name() -> str:
+    return _backend.name
+
+
+def use_backend(name: str | None = None) -> str:
+    """Switch backend (tests and benchmarks); returns the name in use."""
+    global _backend
+    _backend = sm2_backends.select(name)
+    return _backend.name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,11 +209,7 @@ class SM2PublicKey:
         r, s = decode_signature(signature)
         if not (1 <= r < N and 1 <= s < N):
             raise VerificationFailed("The signature is not valid (r or s out of range)")
-        t = (r + s) % N
-        if t == 0:
-            raise VerificationFailed("The signature is not valid")
-        point = _EC.ec.add(_EC.kG(s), _EC.ec.mul(t, (self.x, self.y)))
-        if point == _INF or (int.from_bytes(e, "big") + point[0]) % N != r:
+        if len(e) != 32 or (r + s) % N == 0 or not _backend.verify(self.x, self.y, e, r, s):
             raise VerificationFailed("The signature is not valid")
 
     def verify(self, signature: bytes, message: bytes, uid: bytes = DEFAULT_ID) -> None:
@@ -239,10 +229,7 @@ class SM2PublicKey:
     def encrypt_to(self, message: bytes) -> Ciphertext:
         if not message:
             raise InvalidInput("There is nothing to encrypt (empty message)")
-        while True:
-            ct = _encrypt_with_k(self, message, _random_scalar())
-            if ct is not None:
-                return ct
+        return Ciphertext(*_backend.encrypt(self.x, self.y, message))
 
 
 class SM2PrivateKey:
@@ -254,14 +241,16 @@ class SM2PrivateKey:
         if not 1 <= d <= N - 2:
             raise InvalidKey("The private key is out of range for SM2")
         self._d = d
-        derived = SM2PublicKey(*_EC.kG(d))
-        if public_key is not None and public_key != derived:
+        if public_key is None:
+            public_key = SM2PublicKey(*_backend.public_point(d))
+        elif not _backend.matches(d, public_key.x, public_key.y):
             raise InvalidKey("The private key does not match its stored public key")
-        self._public = derived
+        self._public = public_key
 
     @classmethod
     def generate(cls) -> SM2PrivateKey:
-        return cls(_random_scalar())
+        d, (x, y) = _backend.generate()
+        return cls(d, SM2PublicKey(x, y))
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> SM2PrivateKey:
@@ -280,11 +269,9 @@ class SM2PrivateKey:
 
     def sign_digest(self, e: bytes) -> bytes:
         """Sign ``e = SM3(Z_A ‖ M)`` (see :meth:`SM2PublicKey.message_hash`); DER output."""
-        e_int = int.from_bytes(e, "big")
-        while True:
-            rs = _sign_with_k(self._d, e_int, _random_scalar())
-            if rs is not None:
-                return encode_signature(*rs)
+        if len(e) != 32:
+            raise InvalidInput("An SM2 signature is made over a 32-byte SM3 digest")
+        return encode_signature(*_backend.sign(self._d, e))
 
     def sign(self, message: bytes, uid: bytes = DEFAULT_ID) -> bytes:
         return self.sign_digest(self._public.digest(message, uid))
@@ -302,38 +289,15 @@ class SM2PrivateKey:
         return self.decrypt_from(Ciphertext.parse(ciphertext, layout))
 
     def decrypt_from(self, ct: Ciphertext) -> bytes:
-        shared = _EC.ec.mul(self._d, (ct.x, ct.y))
-        if shared == _INF:
-            raise DecryptionFailed("The SM2 ciphertext is not valid")
-        x2, y2 = _be32(shared[0]), _be32(shared[1])
-        mask = sm2_kdf(x2 + y2, len(ct.c2))
-        if not any(mask):
-            raise DecryptionFailed("The SM2 ciphertext is not valid")
-        message = _xor(ct.c2, mask)
-        if not _hmac.compare_digest(sm3(x2 + message + y2), ct.c3):
-            raise DecryptionFailed("The SM2 ciphertext failed its check (wrong key or tampered data)")
-        return message
-
-
-def _xor(a: bytes, b: bytes) -> bytes:
-    return (int.from_bytes(a, "big") ^ int.from_bytes(b, "big")).to_bytes(len(a), "big")
+        return _backend.decrypt(self._d, (ct.x, ct.y, ct.c3, ct.c2), ct.to_der)
 
 
 def _sign_with_k(d: int, e: int, k: int) -> tuple[int, int] | None:
-    """GB/T 32918.2 §6.1 steps A4–A6 for one nonce; None when k must be redrawn."""
-    x1 = _EC.kG(k)[0]
-    r = (e + x1) % N
-    if r == 0 or r + k == N:
-        return None
-    s = pow(1 + d, -1, N) * (k - r * d) % N
-    return None if s == 0 else (r, s)
+    """Deterministic signing with a given nonce: for the standard's test vectors only."""
+    return sm2_backends.sign_with_k(d, e, k)
 
 
 def _encrypt_with_k(pub: SM2PublicKey, message: bytes, k: int) -> Ciphertext | None:
-    """GB/T 32918.4 §6.1 for one nonce; None when k must be redrawn (all-zero mask)."""
-    x1, y1 = _EC.kG(k)
-    x2, y2 = (_be32(v) for v in _EC.ec.mul(k, (pub.x, pub.y)))
-    mask = sm2_kdf(x2 + y2, len(message))
-    if not any(mask):
-        return None
-    return Ciphertext(x1, y1, sm3(x2 + message + y2), _xor(message, mask))
+    """Deterministic encryption with a given nonce: for test vectors only."""
+    raw = sm2_backends.encrypt_with_k(pub.x, pub.y, message, k)
+    return None if raw is None else Ciphertext(*raw)
