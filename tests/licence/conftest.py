@@ -4,7 +4,7 @@ and a ``download`` helper that does what a device does (new key, signed request)
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from app.core.licence import Authority, AuthorityKeys, InMemoryRepository, Licen
 from app.core.licence.demo import DEMO_ENTERPRISES, load_demo
 from app.core.pki import Certificate, ManualClock
 
-T0 = datetime(2026, 3, 2, 1, 0, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 1, 0, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -45,13 +45,18 @@ def demo():
 def download(authority, clock):
     """``download(person, enterprise, authorisation_id="")`` -> (IssuedLicence, device key)."""
 
-    def _download(person: Person, enterprise, authorisation_id: str = "", *, place: str | None = None):
+    def _download(
+        person: Person, enterprise, authorisation_id: str = "", *, place: str | None = None
+    ):
         key = gm.SM2PrivateKey.generate()
         request = LicenceRequest(
             credit_code=enterprise.credit_code,
             registration_place=place or enterprise.registration_place,
-            holder_name=person.name, id_number=person.id_number, device_public_key=key.public_key(),
-            requested_at=clock(), authorisation_id=authorisation_id,
+            holder_name=person.name,
+            id_number=person.id_number,
+            device_public_key=key.public_key(),
+            requested_at=clock(),
+            authorisation_id=authorisation_id,
         )
         return authority.issue_licence(request.sign(key)), key
 
@@ -68,8 +73,19 @@ def openssl_verify(openssl, tmp_path):
         leaf_pem.write_bytes(leaf if isinstance(leaf, bytes) else leaf.to_pem())
         options = ["-vfyopt", "distid:1234567812345678"] if distid else []
         return subprocess.run(
-            [openssl, "verify", *options, "-attime", str(int(at.timestamp())), "-CAfile", str(root_pem),
-             str(leaf_pem)], capture_output=True, text=True)
+            [
+                openssl,
+                "verify",
+                *options,
+                "-attime",
+                str(int(at.timestamp())),
+                "-CAfile",
+                str(root_pem),
+                str(leaf_pem),
+            ],
+            capture_output=True,
+            text=True,
+        )
 
     return _verify
 

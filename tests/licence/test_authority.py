@@ -9,13 +9,22 @@ import pytest
 
 from app.core import gm
 from app.core.licence import (
-    DEFAULT_WINDOW, FULL_BIDDING, BadRequest, Conflict, LicenceRefused, LicenceRequest, NotAuthorised,
-    NotFound, Person, RealNameFailed, Status, id_number_check_digit,
+    DEFAULT_WINDOW,
+    FULL_BIDDING,
+    BadRequest,
+    Conflict,
+    LicenceRefused,
+    LicenceRequest,
+    NotAuthorised,
+    NotFound,
+    Person,
+    RealNameFailed,
+    Status,
+    id_number_check_digit,
 )
-from app.core.licence.request import _SignedRequest
 from app.core.licence.demo import DEMO_ENTERPRISES
+from app.core.licence.request import _SignedRequest
 from app.core.pki import Mode, Role
-
 
 
 def _id(body: str) -> str:
@@ -24,7 +33,9 @@ def _id(body: str) -> str:
 
 EXTRA_PEOPLE = [  # fictitious
     Person(name, _id(f"1101081970{month:02d}0100{month}"))
-    for month, name in enumerate(["赵演示", "钱演示", "孙演示", "吴演示", "郑演示", "冯演示"], start=1)
+    for month, name in enumerate(
+        ["赵演示", "钱演示", "孙演示", "吴演示", "郑演示", "冯演示"], start=1
+    )
 ]
 
 
@@ -35,6 +46,7 @@ def lr(demo, download):
 
 
 # -- first download and real-name --------------------------------------------------------------
+
 
 def test_legal_representative_downloads_first(authority, demo, lr):
     assert lr.role is Role.LEGAL_REPRESENTATIVE and lr.status(authority.now()) is Status.ACTIVE
@@ -50,10 +62,13 @@ def test_nobody_else_downloads_before_the_legal_representative(authority, demo, 
     assert info.value.reason == "first_download_by_legal_representative"
 
 
-@pytest.mark.parametrize("change, reason", [
-    ({"name": "张演示错"}, "identity_mismatch"),
-    ({"id_number": _id("11010819800101002")}, "identity_mismatch"),  # valid, but another person
-])
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        ({"name": "张演示错"}, "identity_mismatch"),
+        ({"id_number": _id("11010819800101002")}, "identity_mismatch"),  # valid, but another person
+    ],
+)
 def test_real_name_mismatch_is_refused(demo, download, change, reason):
     enterprise, legal_rep, _ = demo
     impostor = replace(legal_rep, **change)
@@ -72,16 +87,24 @@ def test_real_name_at_the_wrong_registration_place_is_refused(demo, download):
 def test_unknown_enterprise(authority, demo, download):
     _enterprise, legal_rep, _ = demo
     with pytest.raises(NotFound):
-        download(legal_rep, replace(DEMO_ENTERPRISES[0].enterprise, credit_code="91350100M000100Y43"))
+        download(
+            legal_rep, replace(DEMO_ENTERPRISES[0].enterprise, credit_code="91350100M000100Y43")
+        )
 
 
 # -- proof of possession -----------------------------------------------------------------------
 
+
 def _request(demo, clock, key, **changes) -> LicenceRequest:
     enterprise, legal_rep, _ = demo
-    fields = dict(credit_code=enterprise.credit_code, registration_place=enterprise.registration_place,
-                  holder_name=legal_rep.name, id_number=legal_rep.id_number,
-                  device_public_key=key.public_key(), requested_at=clock())
+    fields = dict(
+        credit_code=enterprise.credit_code,
+        registration_place=enterprise.registration_place,
+        holder_name=legal_rep.name,
+        id_number=legal_rep.id_number,
+        device_public_key=key.public_key(),
+        requested_at=clock(),
+    )
     return LicenceRequest(**{**fields, **changes})
 
 
@@ -121,6 +144,7 @@ def test_replayed_and_stale_requests_are_refused(authority, demo, clock):
 
 # -- managers ------------------------------------------------------------------------------------
 
+
 def test_five_managers_and_the_sixth_is_refused(authority, demo, lr):
     enterprise = demo[0]
     for person in EXTRA_PEOPLE[:5]:
@@ -130,8 +154,11 @@ def test_five_managers_and_the_sixth_is_refused(authority, demo, lr):
         authority.add_manager(enterprise.credit_code, EXTRA_PEOPLE[5], by=lr.serial)
     assert info.value.reason == "too_many_managers"
     assert "remove one" in info.value.message
-    authority.remove_manager(enterprise.credit_code, authority.managers(enterprise.credit_code)[0].person_id,
-                             by=lr.serial)
+    authority.remove_manager(
+        enterprise.credit_code,
+        authority.managers(enterprise.credit_code)[0].person_id,
+        by=lr.serial,
+    )
     authority.add_manager(enterprise.credit_code, EXTRA_PEOPLE[5], by=lr.serial)
     assert len(authority.managers(enterprise.credit_code)) == 5
 
@@ -147,30 +174,43 @@ def test_only_the_legal_representative_adds_managers(authority, demo, lr, downlo
         authority.add_manager(enterprise.credit_code, manager, by=lr.serial)
 
 
-def test_removing_a_manager_revokes_every_copy_they_downloaded(authority, demo, lr, download, clock):
+def test_removing_a_manager_revokes_every_copy_they_downloaded(
+    authority, demo, lr, download, clock
+):
     enterprise, _legal_rep, (manager, agent) = demo
     record = authority.add_manager(enterprise.credit_code, manager, by=lr.serial)
     copies = [download(manager, enterprise)[0] for _ in range(2)]
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=copies[0].serial, mode=Mode.ALL_BUSINESS)
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=copies[0].serial, mode=Mode.ALL_BUSINESS
+    )
     agent_copy, _ = download(agent, enterprise, grant.authorisation_id)
     clock.advance(seconds=10)
     revoked = authority.remove_manager(enterprise.credit_code, record.person_id, by=lr.serial)
     assert sorted(revoked) == sorted(c.serial for c in copies)
     for copy in copies:
-        decision = authority.check(copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING)
+        decision = authority.check(
+            copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING
+        )
         assert decision.reason.value == "revoked"
     # The legal representative's and the agent's copies are untouched.
-    assert authority.check(lr.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING).allowed
-    assert authority.check(agent_copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING).allowed
+    assert authority.check(
+        lr.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING
+    ).allowed
+    assert authority.check(
+        agent_copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING
+    ).allowed
     with pytest.raises(LicenceRefused):  # and they can no longer download as a manager
         download(manager, enterprise)
 
 
 # -- agent authorisations ----------------------------------------------------------------------
 
+
 def test_default_window_is_three_days_from_now(authority, demo, lr, clock):
     enterprise, _legal_rep, (agent, _) = demo
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS)
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS
+    )
     assert (grant.start, grant.end) == (clock(), clock() + DEFAULT_WINDOW)
     assert DEFAULT_WINDOW == timedelta(days=3)
 
@@ -178,14 +218,23 @@ def test_default_window_is_three_days_from_now(authority, demo, lr, clock):
 def test_window_edges_at_the_exact_second(authority, demo, lr, download, clock):
     enterprise, _legal_rep, (agent, _) = demo
     start, end = clock() + timedelta(hours=1), clock() + timedelta(hours=5)
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.SPECIFIC,
-                                      matters=[FULL_BIDDING], start=start, end=end)
+    grant = authority.authorise_agent(
+        enterprise.credit_code,
+        agent,
+        by=lr.serial,
+        mode=Mode.SPECIFIC,
+        matters=[FULL_BIDDING],
+        start=start,
+        end=end,
+    )
     copy, _ = download(agent, enterprise, grant.authorisation_id)  # not yet started: downloadable
     assert (copy.not_before, copy.not_after) == (start, end)
 
     def reason_at(moment):
         clock.set(moment)
-        decision = authority.check(copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING)
+        decision = authority.check(
+            copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING
+        )
         return "allowed" if decision.allowed else decision.reason.value
 
     assert reason_at(start - timedelta(seconds=1)) == "not_yet_valid"
@@ -194,11 +243,19 @@ def test_window_edges_at_the_exact_second(authority, demo, lr, download, clock):
     assert reason_at(end + timedelta(seconds=1)) == "expired"
 
 
-def test_not_yet_valid_authorisation_is_downloaded_and_refused_until_start(authority, demo, lr, download, clock):
+def test_not_yet_valid_authorisation_is_downloaded_and_refused_until_start(
+    authority, demo, lr, download, clock
+):
     enterprise, _legal_rep, (agent, _) = demo
     start = clock() + timedelta(days=1)
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.SPECIFIC,
-                                      matters=[FULL_BIDDING], start=start)
+    grant = authority.authorise_agent(
+        enterprise.credit_code,
+        agent,
+        by=lr.serial,
+        mode=Mode.SPECIFIC,
+        matters=[FULL_BIDDING],
+        start=start,
+    )
     assert grant.end == start + DEFAULT_WINDOW and grant.status(clock()) is Status.NOT_YET_VALID
     copy, _ = download(agent, enterprise)
     decision = authority.check(copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING)
@@ -212,32 +269,48 @@ def test_not_yet_valid_authorisation_is_downloaded_and_refused_until_start(autho
 
 def test_refusal_reasons_for_matter_and_enterprise(authority, demo, lr, download):
     enterprise, _legal_rep, (agent, _) = demo
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.SPECIFIC,
-                                      matters=[FULL_BIDDING])
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.SPECIFIC, matters=[FULL_BIDDING]
+    )
     copy, _ = download(agent, enterprise, grant.authorisation_id)
-    assert authority.check(copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING).allowed
+    assert authority.check(
+        copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING
+    ).allowed
     other = authority.check(copy.serial, credit_code=enterprise.credit_code, matter="TAX-DECLARE")
     assert other.reason.value == "matter_not_authorised" and "TAX-DECLARE" in other.message
-    elsewhere = authority.check(copy.serial, credit_code=DEMO_ENTERPRISES[1].enterprise.credit_code,
-                                matter=FULL_BIDDING)
+    elsewhere = authority.check(
+        copy.serial, credit_code=DEMO_ENTERPRISES[1].enterprise.credit_code, matter=FULL_BIDDING
+    )
     assert elsewhere.reason.value == "wrong_enterprise"
 
 
 def test_all_business_covers_every_matter(authority, demo, lr, download):
     enterprise, _legal_rep, (agent, _) = demo
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS)
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS
+    )
     copy, _ = download(agent, enterprise, grant.authorisation_id)
     for matter in authority.catalogue:
-        assert authority.check(copy.serial, credit_code=enterprise.credit_code, matter=matter.code).allowed
+        assert authority.check(
+            copy.serial, credit_code=enterprise.credit_code, matter=matter.code
+        ).allowed
 
 
-def test_revoked_authorisation_revokes_its_copies_and_blocks_download(authority, demo, lr, download, clock):
+def test_revoked_authorisation_revokes_its_copies_and_blocks_download(
+    authority, demo, lr, download, clock
+):
     enterprise, _legal_rep, (agent, _) = demo
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS)
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS
+    )
     copy, _ = download(agent, enterprise, grant.authorisation_id)
     assert authority.revoke_authorisation(grant.authorisation_id, by=lr.serial) == [copy.serial]
-    assert authority.check(copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING).reason.value \
+    assert (
+        authority.check(
+            copy.serial, credit_code=enterprise.credit_code, matter=FULL_BIDDING
+        ).reason.value
         == "revoked"
+    )
     with pytest.raises(NotAuthorised) as info:
         download(agent, enterprise, grant.authorisation_id)
     assert info.value.reason == "revoked"
@@ -245,7 +318,9 @@ def test_revoked_authorisation_revokes_its_copies_and_blocks_download(authority,
 
 def test_expired_authorisation_cannot_be_downloaded(authority, demo, lr, download, clock):
     enterprise, _legal_rep, (agent, _) = demo
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS)
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS
+    )
     clock.set(grant.end + timedelta(seconds=1))
     with pytest.raises(NotAuthorised) as info:
         download(agent, enterprise, grant.authorisation_id)
@@ -257,20 +332,36 @@ def test_expired_authorisation_cannot_be_downloaded(authority, demo, lr, downloa
 
 def test_agents_cannot_authorise_and_bad_grants_are_refused(authority, demo, lr, download, clock):
     enterprise, _legal_rep, (agent, other) = demo
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS)
+    grant = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS
+    )
     copy, _ = download(agent, enterprise, grant.authorisation_id)
     with pytest.raises(LicenceRefused) as info:
-        authority.authorise_agent(enterprise.credit_code, other, by=copy.serial, mode=Mode.ALL_BUSINESS)
+        authority.authorise_agent(
+            enterprise.credit_code, other, by=copy.serial, mode=Mode.ALL_BUSINESS
+        )
     assert info.value.reason == "role_not_permitted"
-    bad = [dict(mode=Mode.SPECIFIC, matters=[]), dict(mode=Mode.ALL_BUSINESS, matters=[FULL_BIDDING]),
-           dict(mode=Mode.ALL_BUSINESS, start=clock(), end=clock()),
-           dict(mode=Mode.ALL_BUSINESS, start=clock() - timedelta(days=5), end=clock() - timedelta(days=1))]
+    bad = [
+        dict(mode=Mode.SPECIFIC, matters=[]),
+        dict(mode=Mode.ALL_BUSINESS, matters=[FULL_BIDDING]),
+        dict(mode=Mode.ALL_BUSINESS, start=clock(), end=clock()),
+        dict(
+            mode=Mode.ALL_BUSINESS,
+            start=clock() - timedelta(days=5),
+            end=clock() - timedelta(days=1),
+        ),
+    ]
     for kwargs in bad:
         with pytest.raises(BadRequest):
             authority.authorise_agent(enterprise.credit_code, other, by=lr.serial, **kwargs)
     with pytest.raises(Exception, match="Unknown matter"):
-        authority.authorise_agent(enterprise.credit_code, other, by=lr.serial, mode=Mode.SPECIFIC,
-                                  matters=["NO-SUCH-MATTER"])
+        authority.authorise_agent(
+            enterprise.credit_code,
+            other,
+            by=lr.serial,
+            mode=Mode.SPECIFIC,
+            matters=["NO-SUCH-MATTER"],
+        )
 
 
 def test_an_expired_licence_cannot_act(authority, demo, lr, clock):
@@ -283,13 +374,17 @@ def test_an_expired_licence_cannot_act(authority, demo, lr, clock):
 
 def test_several_authorisations_need_a_choice(authority, demo, lr, download, clock):
     enterprise, _legal_rep, (agent, _) = demo
-    first = authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS)
-    authority.authorise_agent(enterprise.credit_code, agent, by=lr.serial, mode=Mode.SPECIFIC,
-                              matters=[FULL_BIDDING])
+    first = authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.ALL_BUSINESS
+    )
+    authority.authorise_agent(
+        enterprise.credit_code, agent, by=lr.serial, mode=Mode.SPECIFIC, matters=[FULL_BIDDING]
+    )
     with pytest.raises(Conflict) as info:
         download(agent, enterprise)
     assert info.value.reason == "choose_authorisation"
     copy, _ = download(agent, enterprise, first.authorisation_id)
     assert copy.grant_id == first.authorisation_id
-    assert [a.authorisation_id for a in authority.authorisations(enterprise.credit_code)][0] == \
-        first.authorisation_id
+    assert [a.authorisation_id for a in authority.authorisations(enterprise.credit_code)][
+        0
+    ] == first.authorisation_id

@@ -11,7 +11,14 @@ from asn1crypto import pem
 from app.core.errors import VerificationFailed
 from app.core.licence import FULL_BIDDING, AuthorityKeys
 from app.core.pki import (
-    EBID_ARC, Certificate, CertificateInvalid, Mode, Role, load_crl, parse_licence, verify_licence,
+    EBID_ARC,
+    Certificate,
+    CertificateInvalid,
+    Mode,
+    Role,
+    load_crl,
+    parse_licence,
+    verify_licence,
 )
 from app.core.pki.crl import crl_to_pem
 
@@ -23,13 +30,20 @@ def three_licences(authority, demo, download):
     lr, _ = download(legal_rep, enterprise)
     authority.add_manager(enterprise.credit_code, manager, by=lr.serial)
     mg, _ = download(manager, enterprise)
-    grant = authority.authorise_agent(enterprise.credit_code, agent, by=mg.serial, mode=Mode.SPECIFIC,
-                                      matters=[FULL_BIDDING, "SEAL-COLLECT"])
+    grant = authority.authorise_agent(
+        enterprise.credit_code,
+        agent,
+        by=mg.serial,
+        mode=Mode.SPECIFIC,
+        matters=[FULL_BIDDING, "SEAL-COLLECT"],
+    )
     ag, _ = download(agent, enterprise, grant.authorisation_id)
     return [Certificate.load(x.certificate_der) for x in (lr, mg, ag)]
 
 
-def test_every_issued_certificate_passes_openssl_verify(authority, three_licences, openssl_verify, clock):
+def test_every_issued_certificate_passes_openssl_verify(
+    authority, three_licences, openssl_verify, clock
+):
     assert openssl_verify(authority.root, authority.root, clock()).returncode == 0
     for cert in three_licences:
         result = openssl_verify(authority.root, cert, clock())
@@ -48,7 +62,9 @@ def _tamper(cert: Certificate, old: bytes, new: bytes) -> bytes:
     return cert.der.replace(old, new)
 
 
-def test_tampered_certificate_is_refused_by_us_and_openssl(authority, three_licences, openssl_verify, clock):
+def test_tampered_certificate_is_refused_by_us_and_openssl(
+    authority, three_licences, openssl_verify, clock
+):
     leaf = three_licences[2]
     forged = Certificate.load(_tamper(leaf, b"SEAL-COLLECT", b"TAX-DECLARE!"))
     with pytest.raises(CertificateInvalid) as info:
@@ -61,15 +77,33 @@ def test_tampered_certificate_is_refused_by_us_and_openssl(authority, three_lice
 def test_extensions_are_readable_in_openssl_text(three_licences, openssl, tmp_path):
     path = tmp_path / "agent.pem"
     path.write_bytes(three_licences[2].to_pem())
-    text = subprocess.run([openssl, "x509", "-in", str(path), "-noout", "-text", "-nameopt", "utf8"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [openssl, "x509", "-in", str(path), "-noout", "-text", "-nameopt", "utf8"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     for oid in (".1:", ".2:", ".3:"):
         assert EBID_ARC + oid in text
-    for value in ("91110108MA001DEMXY", "agent", "specific", FULL_BIDDING, "SEAL-COLLECT",
-                  "110108********0033", "演示科技有限公司", "王演示", "CA:FALSE", "SM2-with-SM3"):
+    for value in (
+        "91110108MA001DEMXY",
+        "agent",
+        "specific",
+        FULL_BIDDING,
+        "SEAL-COLLECT",
+        "110108********0033",
+        "演示科技有限公司",
+        "王演示",
+        "CA:FALSE",
+        "SM2-with-SM3",
+    ):
         assert value in text, value
-    parsed = subprocess.run([openssl, "x509", "-in", str(path), "-noout", "-text", "-certopt", "ext_parse"],
-                            capture_output=True, text=True, check=True).stdout
+    parsed = subprocess.run(
+        [openssl, "x509", "-in", str(path), "-noout", "-text", "-certopt", "ext_parse"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "UTF8STRING        :EC-BID-FULL" in parsed
 
 
@@ -83,21 +117,29 @@ def test_full_id_number_is_not_in_the_certificate(three_licences, demo):
 def test_parse_gives_the_terms_back(three_licences, demo):
     enterprise, _lr, (_manager, agent) = demo
     info = parse_licence(three_licences[2])
-    assert (info.credit_code, info.enterprise_name, info.registration_place) == \
-        (enterprise.credit_code, enterprise.name, enterprise.registration_place)
+    assert (info.credit_code, info.enterprise_name, info.registration_place) == (
+        enterprise.credit_code,
+        enterprise.name,
+        enterprise.registration_place,
+    )
     assert (info.holder_name, info.role, info.mode) == (agent.name, Role.AGENT, Mode.SPECIFIC)
     assert [m.code for m in info.matters] == [FULL_BIDDING, "SEAL-COLLECT"]
     assert info.matters[0].name == "电子商务-招投标-全流程投标"
     assert info.covers(FULL_BIDDING) and not info.covers("TAX-DECLARE")
-    assert [r.role for r in map(parse_licence, three_licences[:2])] == [Role.LEGAL_REPRESENTATIVE, Role.MANAGER]
+    assert [r.role for r in map(parse_licence, three_licences[:2])] == [
+        Role.LEGAL_REPRESENTATIVE,
+        Role.MANAGER,
+    ]
 
 
 def test_validity_edges_are_exact_to_the_second(authority, three_licences):
     leaf = three_licences[0]
     verify_licence(leaf, authority.root, at=leaf.not_before)
     verify_licence(leaf, authority.root, at=leaf.not_after)
-    cases = [(leaf.not_before - timedelta(seconds=1), "not_yet_valid"),
-             (leaf.not_after + timedelta(seconds=1), "expired")]
+    cases = [
+        (leaf.not_before - timedelta(seconds=1), "not_yet_valid"),
+        (leaf.not_after + timedelta(seconds=1), "expired"),
+    ]
     for moment, reason in cases:
         with pytest.raises(CertificateInvalid) as info:
             verify_licence(leaf, authority.root, at=moment)
@@ -132,9 +174,15 @@ def test_crl_is_readable_by_openssl_and_checked_by_us(authority, three_licences,
     der = authority.publish_crl()
     path = tmp_path / "crl.pem"
     path.write_bytes(crl_to_pem(der))
-    text = subprocess.run([openssl, "crl", "-in", str(path), "-noout", "-text"],
-                          capture_output=True, text=True, check=True).stdout
-    assert f"{three_licences[2].serial:X}" in text and "SM2-with-SM3" in text and "CRL Number" in text
+    text = subprocess.run(
+        [openssl, "crl", "-in", str(path), "-noout", "-text"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert (
+        f"{three_licences[2].serial:X}" in text and "SM2-with-SM3" in text and "CRL Number" in text
+    )
     assert load_crl(pem.armor("X509 CRL", der), authority.root).number == 1
     assert load_crl(der, authority.root).is_revoked(three_licences[2].serial)
     forged = der.replace(three_licences[2].serial.to_bytes(16, "big"), (1).to_bytes(16, "big"))
@@ -146,3 +194,14 @@ def test_crl_of_another_authority_is_refused(authority, clock):
     other = AuthorityKeys.create("Another authority", not_before=clock() - timedelta(days=1))
     with pytest.raises(VerificationFailed, match="another authority"):
         load_crl(authority.publish_crl(), other.root)
+
+
+def test_stale_revocation_list_is_refused(authority, three_licences, clock):
+    crl = load_crl(authority.publish_crl(lifetime=timedelta(hours=1)), authority.root)
+    leaf = three_licences[0]
+    verify_licence(leaf, authority.root, at=clock() + timedelta(hours=1), revocations=crl)
+    with pytest.raises(CertificateInvalid) as info:
+        verify_licence(
+            leaf, authority.root, at=clock() + timedelta(hours=1, seconds=1), revocations=crl
+        )
+    assert info.value.reason == "stale_revocation_list"

@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.errors import InvalidInput
 from app.core.licence import codes
 from app.core.licence.codes import (
-    CREDIT_ALPHABET, credit_code_check_char, id_number_check_digit, is_valid_credit_code,
-    is_valid_id_number, mask_id_number, validate_credit_code, validate_id_number, validate_mobile,
+    CREDIT_ALPHABET,
+    credit_code_check_char,
+    id_number_check_digit,
+    is_valid_credit_code,
+    is_valid_id_number,
+    mask_id_number,
+    validate_credit_code,
+    validate_id_number,
+    validate_mobile,
 )
 
 # The standard's widely published example, and credit codes printed on large companies' licences.
@@ -45,21 +53,25 @@ def test_credit_code_worked_example():
     assert credit_code_check_char(body) == "3"
 
 
-@pytest.mark.parametrize("bad, words", [
-    ("91350100M000100Y4", "18 characters"),
-    ("91350100M000100Y433", "18 characters"),
-    ("91350100M0001O0Y43", "not allowed"),  # letter O is not in the alphabet
-    ("913501I0M000100Y43", "not allowed"),
-    ("91AB0100M000100Y43", "region code"),
-    ("91350100M000100Y44", "check character"),
-])
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("91350100M000100Y4", "18 characters"),
+        ("91350100M000100Y433", "18 characters"),
+        ("91350100M0001O0Y43", "not allowed"),  # letter O is not in the alphabet
+        ("913501I0M000100Y43", "not allowed"),
+        ("91AB0100M000100Y43", "region code"),
+        ("91350100M000100Y44", "check character"),
+    ],
+)
 def test_malformed_credit_codes(bad, words):
     with pytest.raises(InvalidInput, match=words):
         validate_credit_code(bad)
 
 
 credit_bodies = st.text(alphabet=CREDIT_ALPHABET, min_size=17, max_size=17).map(
-    lambda s: s[:2] + "".join(c if c.isdigit() else "1" for c in s[2:8]) + s[8:])
+    lambda s: s[:2] + "".join(c if c.isdigit() else "1" for c in s[2:8]) + s[8:]
+)
 
 
 @given(credit_bodies)
@@ -72,7 +84,7 @@ def test_any_single_character_change_is_refused(body, position, shift):
     code = body + credit_code_check_char(body)
     changed = CREDIT_ALPHABET[(CREDIT_ALPHABET.index(code[position]) + shift) % 31]
     # Weights are units mod 31, so any single substitution changes the sum mod 31.
-    assert not is_valid_credit_code(code[:position] + changed + code[position + 1:])
+    assert not is_valid_credit_code(code[:position] + changed + code[position + 1 :])
 
 
 @pytest.mark.parametrize("number", VALID_ID_NUMBERS)
@@ -86,13 +98,16 @@ def test_id_number_worked_example():
     assert id_number_check_digit("44052418800101001") == "4"
 
 
-@pytest.mark.parametrize("number, words", [
-    ("110105194912310021", "check digit"),
-    ("11010519491231002", "17 digits"),
-    ("1101051949123100XX", "17 digits"),
-    ("110105194902300027", "birth date"),  # 30 February
-    ("110105179912310028", "birth date"),  # 1799
-])
+@pytest.mark.parametrize(
+    "number, words",
+    [
+        ("110105194912310021", "check digit"),
+        ("11010519491231002", "17 digits"),
+        ("1101051949123100XX", "17 digits"),
+        ("110105194902300027", "birth date"),  # 30 February
+        ("110105179912310028", "birth date"),  # 1799
+    ],
+)
 def test_bad_id_numbers(number, words):
     with pytest.raises(InvalidInput, match=words):
         validate_id_number(number)
@@ -113,7 +128,9 @@ def test_errors_never_carry_the_full_id_number():
 
 
 id_bodies = st.tuples(
-    st.integers(110000, 829999), st.dates(date(1900, 1, 1), date(2020, 12, 31)), st.integers(0, 999),
+    st.integers(110000, 829999),
+    st.dates(date(1900, 1, 1), date(2020, 12, 31)),
+    st.integers(0, 999),
 ).map(lambda t: f"{t[0]}{t[1]:%Y%m%d}{t[2]:03d}")
 
 
@@ -125,17 +142,24 @@ def test_generated_id_numbers_are_accepted(body):
 @given(id_bodies, st.integers(0, 17), st.integers(1, 9))
 def test_any_single_digit_change_is_refused(body, position, shift):
     number = body + id_number_check_digit(body)
-    digit = "0123456789X"[("0123456789X".index(number[position]) + shift) % (11 if position == 17 else 10)]
-    assert not is_valid_id_number(number[:position] + digit + number[position + 1:])
+    digit = "0123456789X"[
+        ("0123456789X".index(number[position]) + shift) % (11 if position == 17 else 10)
+    ]
+    assert not is_valid_id_number(number[:position] + digit + number[position + 1 :])
 
 
 def test_mask_keeps_region_and_last_four():
     assert mask_id_number("11010519491231002X") == "110105********002X"
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("13800138000", "13800138000"), ("+86 138-0013-8000", "13800138000"), ("19912345678", "19912345678"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("13800138000", "13800138000"),
+        ("+86 138-0013-8000", "13800138000"),
+        ("19912345678", "19912345678"),
+    ],
+)
 def test_mobile_numbers(raw, clean):
     assert validate_mobile(raw) == clean
 

@@ -49,5 +49,6 @@ def test_demo_data_is_valid_and_clearly_marked():
 
 def test_load_demo_is_idempotent(authority):
     assert load_demo(authority) == []  # the fixture loaded it already
-    assert {e.credit_code for e in authority.repo.list_enterprises()} == \
-        {d.enterprise.credit_code for d in DEMO_ENTERPRISES}
+    assert {e.credit_code for e in authority.repo.list_enterprises()} == {
+        d.enterprise.credit_code for d in DEMO_ENTERPRISES
+    }

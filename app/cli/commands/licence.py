@@ -12,7 +12,13 @@ from datetime import datetime
 
 from ...core.errors import InvalidInput
 from ...core.pki import (
-    Certificate, CertificateInvalid, LicenceInfo, load_crl, parse_licence, system_clock, verify_licence,
+    Certificate,
+    CertificateInvalid,
+    LicenceInfo,
+    load_crl,
+    parse_licence,
+    system_clock,
+    verify_licence,
 )
 from ..common import read_bytes
 
@@ -26,14 +32,23 @@ def register(groups: argparse._SubParsersAction) -> None:
 
 
 def _add_verify(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="verify a licence certificate against the authority root "
-                                      "(exit 0 valid, 1 invalid, 2 input error)")
+    p = sub.add_parser(
+        "verify",
+        help="verify a licence certificate against the authority root "
+        "(exit 0 valid, 1 invalid, 2 input error)",
+    )
     p.add_argument("cert", metavar="CERT.pem")
-    p.add_argument("--root", required=True, metavar="ROOT.pem", help="the authority's root certificate")
+    p.add_argument(
+        "--root", required=True, metavar="ROOT.pem", help="the authority's root certificate"
+    )
     p.add_argument("--crl", metavar="CRL", help="the authority's revocation list (PEM or DER)")
-    p.add_argument("--at", metavar="TIME", type=_parse_time,
-                   help="check validity at this ISO 8601 time with a zone, e.g. 2026-03-02T09:00:00+08:00 "
-                        "(default: now)")
+    p.add_argument(
+        "--at",
+        metavar="TIME",
+        type=_parse_time,
+        help="check validity at this ISO 8601 time with a zone, e.g. 2026-03-02T09:00:00+08:00 "
+        "(default: now)",
+    )
     p.set_defaults(func=_verify)
 
 

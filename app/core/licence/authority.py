@@ -18,7 +18,14 @@ from .errors import BadRequest, Conflict, LicenceRefused, NotFound
 from .issuance import Issuer
 from .matters import MatterCatalogue, default_catalogue
 from .model import (
-    Authorisation, Enterprise, IssuedLicence, ManagerRecord, Person, PersonRecord, Status, new_id,
+    Authorisation,
+    Enterprise,
+    IssuedLicence,
+    ManagerRecord,
+    Person,
+    PersonRecord,
+    Status,
+    new_id,
 )
 from .realname import RealNameCheck, RegistryRealNameCheck
 from .repository import AuthorityRepository
@@ -39,9 +46,15 @@ class AuthorityKeys:
 
 
 class Authority:
-    def __init__(self, repository: AuthorityRepository, keys: AuthorityKeys, *,
-                 clock: Clock = system_clock, real_name: RealNameCheck | None = None,
-                 catalogue: MatterCatalogue | None = None) -> None:
+    def __init__(
+        self,
+        repository: AuthorityRepository,
+        keys: AuthorityKeys,
+        *,
+        clock: Clock = system_clock,
+        real_name: RealNameCheck | None = None,
+        catalogue: MatterCatalogue | None = None,
+    ) -> None:
         self.repo = repository
         self.keys = keys
         self.clock = clock
@@ -59,8 +72,11 @@ class Authority:
 
     def register_enterprise(self, enterprise: Enterprise) -> Enterprise:
         if self.repo.get_enterprise(enterprise.credit_code) is not None:
-            raise Conflict("duplicate_enterprise", "Enterprise {code} is already registered",
-                           code=enterprise.credit_code)
+            raise Conflict(
+                "duplicate_enterprise",
+                "Enterprise {code} is already registered",
+                code=enterprise.credit_code,
+            )
         self.person_record(enterprise.legal_representative)
         self.repo.put_enterprise(enterprise)
         return enterprise
@@ -68,8 +84,11 @@ class Authority:
     def enterprise(self, credit_code: str) -> Enterprise:
         found = self.repo.get_enterprise(credit_code.strip().upper())
         if found is None:
-            raise NotFound("unknown_enterprise", "No enterprise with credit code {code} is registered",
-                           code=credit_code)
+            raise NotFound(
+                "unknown_enterprise",
+                "No enterprise with credit code {code} is registered",
+                code=credit_code,
+            )
         return found
 
     def person_record(self, person: Person) -> PersonRecord:
@@ -84,7 +103,9 @@ class Authority:
 
     # -- issuance ------------------------------------------------------------------------------
 
-    def issue_licence(self, signed_request: bytes, *, evidence: dict[str, bytes] | None = None) -> IssuedLicence:
+    def issue_licence(
+        self, signed_request: bytes, *, evidence: dict[str, bytes] | None = None
+    ) -> IssuedLicence:
         """Verify the device's signed request and the person, then issue a licence certificate."""
         return self.issuer.issue(signed_request, evidence or {})
 
@@ -102,11 +123,19 @@ class Authority:
     def actor(self, credit_code: str, by: int, roles: tuple[Role, ...]) -> IssuedLicence:
         """The acting licence: active now, for this enterprise, in one of ``roles``."""
         licence = self.licence(by)
-        check_use(self.issuer.terms_of(licence), credit_code=credit_code, matter=None,
-                  at=self.now(), revoked=licence.status(self.now()) is Status.REVOKED).require()
+        check_use(
+            self.issuer.terms_of(licence),
+            credit_code=credit_code,
+            matter=None,
+            at=self.now(),
+            revoked=licence.status(self.now()) is Status.REVOKED,
+        ).require()
         if licence.role not in roles:
-            raise LicenceRefused("role_not_permitted", "Only {roles} may do this",
-                                 roles=" or ".join(r.value for r in roles))
+            raise LicenceRefused(
+                "role_not_permitted",
+                "Only {roles} may do this",
+                roles=" or ".join(r.value for r in roles),
+            )
         return licence
 
     # -- managers ------------------------------------------------------------------------------
@@ -120,14 +149,22 @@ class Authority:
         current = self.repo.list_managers(enterprise.credit_code)
         record = self.person_record(person)
         if person.id_number == enterprise.legal_representative.id_number:
-            raise Conflict("already_legal_representative", "The legal representative cannot also be a manager")
+            raise Conflict(
+                "already_legal_representative", "The legal representative cannot also be a manager"
+            )
         if any(m.person_id == record.person_id for m in current):
-            raise Conflict("already_manager", "{name} is already a licence manager", name=person.name)
+            raise Conflict(
+                "already_manager", "{name} is already a licence manager", name=person.name
+            )
         if len(current) >= MAX_MANAGERS:
-            raise Conflict("too_many_managers", "An enterprise has at most {n} licence managers: "
-                           "remove one before adding another", n=MAX_MANAGERS)
-        manager = ManagerRecord(new_id("M"), enterprise.credit_code, record.person_id,
-                                actor.person_id, self.now())
+            raise Conflict(
+                "too_many_managers",
+                "An enterprise has at most {n} licence managers: remove one before adding another",
+                n=MAX_MANAGERS,
+            )
+        manager = ManagerRecord(
+            new_id("M"), enterprise.credit_code, record.person_id, actor.person_id, self.now()
+        )
         self.repo.put_manager(manager)
         return manager
 
@@ -135,23 +172,41 @@ class Authority:
         """Remove a manager and revoke every licence copy they downloaded; the revoked serials."""
         enterprise = self.enterprise(credit_code)
         self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
-        manager = next((m for m in self.repo.list_managers(enterprise.credit_code)
-                        if m.person_id == person_id), None)
+        manager = next(
+            (
+                m
+                for m in self.repo.list_managers(enterprise.credit_code)
+                if m.person_id == person_id
+            ),
+            None,
+        )
         if manager is None:
-            raise NotFound("unknown_manager", "That person is not a licence manager of {code}",
-                           code=enterprise.credit_code)
+            raise NotFound(
+                "unknown_manager",
+                "That person is not a licence manager of {code}",
+                code=enterprise.credit_code,
+            )
         self.repo.delete_manager(manager.manager_id)
-        return self._revoke_where(lambda l: l.grant_id == manager.manager_id, "privilege_withdrawn")
+        withdrawn = manager.manager_id
+        return self._revoke_where(lambda lic: lic.grant_id == withdrawn, "privilege_withdrawn")
 
     # -- agent authorisations ------------------------------------------------------------------
 
     def authorisations(self, credit_code: str) -> list[Authorisation]:
         return self.repo.list_authorisations(self.enterprise(credit_code).credit_code)
 
-    def authorise_agent(self, credit_code: str, agent: Person, *, by: int, mode: Mode,
-                        matters: tuple[str, ...] | list[str] = (), start: datetime | None = None,
-                        end: datetime | None = None) -> Authorisation:
-        """Authorise an agent for all business or for specific matters; default window 3 days from now."""
+    def authorise_agent(
+        self,
+        credit_code: str,
+        agent: Person,
+        *,
+        by: int,
+        mode: Mode,
+        matters: tuple[str, ...] | list[str] = (),
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> Authorisation:
+        """Authorise an agent for all business or specific matters (default window: 3 days)."""
         enterprise = self.enterprise(credit_code)
         actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
         codes = self._matter_codes(Mode(mode), matters)
@@ -161,8 +216,17 @@ class Authority:
             raise BadRequest("bad_window", "The authorisation must end after it starts")
         if finish <= self.now():
             raise BadRequest("bad_window", "The authorisation would already have ended")
-        grant = Authorisation(new_id("A"), enterprise.credit_code, self.person_record(agent).person_id,
-                              actor.person_id, Mode(mode), codes, begin, finish, self.now())
+        grant = Authorisation(
+            new_id("A"),
+            enterprise.credit_code,
+            self.person_record(agent).person_id,
+            actor.person_id,
+            Mode(mode),
+            codes,
+            begin,
+            finish,
+            self.now(),
+        )
         self.repo.put_authorisation(grant)
         return grant
 
@@ -182,16 +246,20 @@ class Authority:
         self.actor(grant.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
         if grant.revoked_at is None:
             self.repo.put_authorisation(replace(grant, revoked_at=self.now()))
-        return self._revoke_where(lambda l: l.grant_id == authorisation_id, "privilege_withdrawn")
+        return self._revoke_where(
+            lambda lic: lic.grant_id == authorisation_id, "privilege_withdrawn"
+        )
 
     # -- revocation ----------------------------------------------------------------------------
 
-    def revoke_licence(self, serial: int, *, by: int, reason: str = "cessation_of_operation") -> None:
+    def revoke_licence(
+        self, serial: int, *, by: int, reason: str = "cessation_of_operation"
+    ) -> None:
         """The holder revokes their own copy, or the legal representative revokes any copy."""
         target = self.licence(serial)
         if by != serial:
             self.actor(target.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
-        self._revoke_where(lambda l: l.serial == serial, reason)
+        self._revoke_where(lambda lic: lic.serial == serial, reason)
 
     def _revoke_where(self, predicate, reason: str) -> list[int]:
         now, revoked = self.now(), []
@@ -203,13 +271,27 @@ class Authority:
 
     def publish_crl(self, *, lifetime: timedelta = timedelta(days=1)) -> bytes:
         """DER of a fresh CRL, signed by the root, listing every revoked licence."""
-        revocations = [Revocation(l.serial, l.revoked_at, l.revocation_reason or "unspecified")
-                       for l in self.repo.list_licences() if l.revoked_at is not None]
-        return make_crl(revocations, root=self.root, root_key=self.keys.key,
-                        number=self.repo.next_crl_number(), this_update=self.now(), lifetime=lifetime)
+        revocations = [
+            Revocation(lic.serial, lic.revoked_at, lic.revocation_reason or "unspecified")
+            for lic in self.repo.list_licences()
+            if lic.revoked_at is not None
+        ]
+        return make_crl(
+            revocations,
+            root=self.root,
+            root_key=self.keys.key,
+            number=self.repo.next_crl_number(),
+            this_update=self.now(),
+            lifetime=lifetime,
+        )
 
     def check(self, serial: int, *, credit_code: str, matter: str) -> Decision:
-        """May licence ``serial`` act for ``credit_code`` on ``matter`` now (by the live records)?"""
+        """May licence ``serial`` act for ``credit_code`` on ``matter`` now (by live records)?"""
         licence = self.licence(serial)
-        return check_use(self.issuer.terms_of(licence), credit_code=credit_code, matter=matter,
-                         at=self.now(), revoked=licence.status(self.now()) is Status.REVOKED)
+        return check_use(
+            self.issuer.terms_of(licence),
+            credit_code=credit_code,
+            matter=matter,
+            at=self.now(),
+            revoked=licence.status(self.now()) is Status.REVOKED,
+        )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from ..pki import LicenceTerms, to_utc_second
 from .errors import NotAuthorised
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     NOT_YET_VALID = "not_yet_valid"
     EXPIRED = "expired"
     REVOKED = "revoked"
@@ -56,9 +56,15 @@ def _refuse(reason: Reason, **params: str) -> Decision:
     return Decision(False, reason, params)
 
 
-def check_use(terms: LicenceTerms, *, credit_code: str, matter: str | None, at: datetime,
-              revoked: bool = False) -> Decision:
-    """Whether ``terms`` allow acting for ``credit_code`` on ``matter`` (a catalogue code) at ``at``.
+def check_use(
+    terms: LicenceTerms,
+    *,
+    credit_code: str,
+    matter: str | None,
+    at: datetime,
+    revoked: bool = False,
+) -> Decision:
+    """Whether ``terms`` allow acting for ``credit_code`` on ``matter`` at ``at``.
 
     ``matter=None`` asks only whether the licence is usable for the enterprise at all."""
     moment = to_utc_second(at)

@@ -23,13 +23,15 @@ CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
-_EARLIEST_BIRTH = date(1900, 1, 1)
+_EARLIEST_BIRTH = date(1800, 1, 1)  # the standard's own example was born in 1880
 
 
 def credit_code_check_char(first17: str) -> str:
     """The GB 32100-2015 check character of the first 17 characters."""
     if len(first17) != 17 or any(c not in CREDIT_ALPHABET for c in first17):
-        raise InvalidInput("A credit code body is 17 characters from the code alphabet: {code}", code=first17)
+        raise InvalidInput(
+            "A credit code body is 17 characters from the code alphabet: {code}", code=first17
+        )
     total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS))
     return CREDIT_ALPHABET[(31 - total % 31) % 31]
 
@@ -38,12 +40,20 @@ def validate_credit_code(code: str) -> str:
     """The code, upper-cased and stripped, or InvalidInput saying what is wrong."""
     text = code.strip().upper()
     if len(text) != 18:
-        raise InvalidInput("A unified social credit code has 18 characters, not {n}: {code}", n=len(text), code=text)
+        raise InvalidInput(
+            "A unified social credit code has 18 characters, not {n}: {code}",
+            n=len(text),
+            code=text,
+        )
     bad = [c for c in text if c not in CREDIT_ALPHABET]
     if bad:
-        raise InvalidInput("The credit code {code} contains {char}, which is not allowed", code=text, char=bad[0])
+        raise InvalidInput(
+            "The credit code {code} contains {char}, which is not allowed", code=text, char=bad[0]
+        )
     if not text[2:8].isdigit():
-        raise InvalidInput("Characters 3 to 8 of the credit code {code} must be a region code", code=text)
+        raise InvalidInput(
+            "Characters 3 to 8 of the credit code {code} must be a region code", code=text
+        )
     if credit_code_check_char(text[:17]) != text[17]:
         raise InvalidInput("The check character of the credit code {code} is wrong", code=text)
     return text
@@ -67,14 +77,18 @@ def id_number_check_digit(first17: str) -> str:
 def validate_id_number(number: str, *, today: date | None = None) -> str:
     """The 18-character ID number (final ``x`` upper-cased), or InvalidInput saying what is wrong.
 
-    The birth date must be a real calendar date from 1900 on and not after ``today``.
+    The birth date must be a real calendar date from 1800 on and not after ``today``.
     """
     text = number.strip().upper()
     if len(text) != 18 or not text[:17].isascii() or not text[:17].isdigit():
-        raise InvalidInput("A resident ID number is 17 digits and a check character: {number}", number=_mask(text))
+        raise InvalidInput(
+            "A resident ID number is 17 digits and a check character: {number}", number=_mask(text)
+        )
     born = birth_date(text)
     if born is None or born < _EARLIEST_BIRTH or (today is not None and born > today):
-        raise InvalidInput("The birth date in the ID number {number} is not possible", number=_mask(text))
+        raise InvalidInput(
+            "The birth date in the ID number {number} is not possible", number=_mask(text)
+        )
     if id_number_check_digit(text[:17]) != text[17]:
         raise InvalidInput("The check digit of the ID number {number} is wrong", number=_mask(text))
     return text
@@ -110,5 +124,7 @@ def validate_mobile(number: str) -> str:
     if text.startswith("+86"):
         text = text[3:]
     if not _MOBILE.fullmatch(text):
-        raise InvalidInput("{number} is not a mainland mobile number (11 digits starting 13-19)", number=number)
+        raise InvalidInput(
+            "{number} is not a mainland mobile number (11 digits starting 13-19)", number=number
+        )
     return text

@@ -37,7 +37,9 @@ class MatterCatalogue:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls([Matter(m["code"], m["zh"], m["en"]) for m in data["matters"]])
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InvalidInput("Cannot read the matter catalogue {path}: {detail}", path=str(path), detail=str(exc)) from None
+            raise InvalidInput(
+                "Cannot read the matter catalogue {path}: {detail}", path=str(path), detail=str(exc)
+            ) from None
 
     def __iter__(self):
         return iter(self._by_code.values())

@@ -1,6 +1,7 @@
 """The authority's records: enterprises, persons, managers, authorisations and issued licences.
 
-Records are frozen; a change is a new record stored through the repository (``dataclasses.replace``).
+Records are frozen; a change is a new record stored through the repository
+(``dataclasses.replace``).
 """
 
 from __future__ import annotations
@@ -8,14 +9,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from ..pki import Mode, Role
 from .codes import mask_id_number, validate_credit_code, validate_id_number, validate_mobile
 
 
 def new_id(prefix: str) -> str:
-    """An opaque identifier: a prefix and 16 random hex digits (never derived from personal data)."""
+    """An opaque id: a prefix and 16 random hex digits (never derived from personal data)."""
     return f"{prefix}-{secrets.token_hex(8)}"
 
 
@@ -66,14 +67,16 @@ class ManagerRecord:
     added_at: datetime
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     NOT_YET_VALID = "not_yet_valid"
     ACTIVE = "active"
     EXPIRED = "expired"
     REVOKED = "revoked"
 
 
-def window_status(start: datetime, end: datetime, revoked_at: datetime | None, at: datetime) -> Status:
+def window_status(
+    start: datetime, end: datetime, revoked_at: datetime | None, at: datetime
+) -> Status:
     """Both ends inclusive, to the second, like certificate validity."""
     if revoked_at is not None and revoked_at <= at:
         return Status.REVOKED

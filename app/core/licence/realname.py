@@ -9,8 +9,9 @@ receives the ``evidence`` (e.g. a photo) through the same interface.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Protocol
+from typing import Protocol
 
 from .errors import RealNameFailed
 from .model import Enterprise, Person
@@ -28,7 +29,7 @@ class RealNameClaim:
 
 class RealNameCheck(Protocol):
     def verify(self, claim: RealNameClaim, expected: Person, enterprise: Enterprise) -> None:
-        """Return if ``claim`` is ``expected`` acting for ``enterprise``; raise RealNameFailed otherwise."""
+        """Return if ``claim`` is ``expected`` acting for ``enterprise``; else RealNameFailed."""
 
 
 class RegistryRealNameCheck:
@@ -36,8 +37,15 @@ class RegistryRealNameCheck:
 
     def verify(self, claim: RealNameClaim, expected: Person, enterprise: Enterprise) -> None:
         if claim.registration_place.strip() != enterprise.registration_place:
-            raise RealNameFailed("wrong_registration_place",
-                                 "The enterprise is not registered at {place}", place=claim.registration_place)
-        if claim.id_number.strip().upper() != expected.id_number or claim.name.strip() != expected.name:
-            raise RealNameFailed("identity_mismatch",
-                                 "The name and ID number do not match the registered person")
+            raise RealNameFailed(
+                "wrong_registration_place",
+                "The enterprise is not registered at {place}",
+                place=claim.registration_place,
+            )
+        if (
+            claim.id_number.strip().upper() != expected.id_number
+            or claim.name.strip() != expected.name
+        ):
+            raise RealNameFailed(
+                "identity_mismatch", "The name and ID number do not match the registered person"
+            )

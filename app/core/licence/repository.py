@@ -97,8 +97,8 @@ class InMemoryRepository:
         self._licences[record.serial] = record
 
     def list_licences(self, credit_code: str | None = None) -> list[IssuedLicence]:
-        found = [l for l in self._licences.values() if credit_code in (None, l.credit_code)]
-        return sorted(found, key=lambda l: l.issued_at)
+        found = [lic for lic in self._licences.values() if credit_code in (None, lic.credit_code)]
+        return sorted(found, key=lambda lic: lic.issued_at)
 
     def claim_nonce(self, nonce: bytes, expires_at: datetime, now: datetime) -> bool:
         self._nonces = {n: t for n, t in self._nonces.items() if t >= now}  # forget expired ones

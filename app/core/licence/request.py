@@ -65,17 +65,21 @@ class LicenceRequest:
     nonce: bytes = field(default_factory=lambda: secrets.token_bytes(16))
 
     def _asn1(self) -> _Request:
-        return _Request({
-            "version": VERSION,
-            "credit_code": self.credit_code,
-            "registration_place": self.registration_place,
-            "holder_name": self.holder_name,
-            "id_number": self.id_number,
-            "authorisation_id": self.authorisation_id,
-            "device_public_key": keys.PublicKeyInfo.load(gm.public_key_to_der(self.device_public_key)),
-            "nonce": self.nonce,
-            "requested_at": to_utc_second(self.requested_at),
-        })
+        return _Request(
+            {
+                "version": VERSION,
+                "credit_code": self.credit_code,
+                "registration_place": self.registration_place,
+                "holder_name": self.holder_name,
+                "id_number": self.id_number,
+                "authorisation_id": self.authorisation_id,
+                "device_public_key": keys.PublicKeyInfo.load(
+                    gm.public_key_to_der(self.device_public_key)
+                ),
+                "nonce": self.nonce,
+                "requested_at": to_utc_second(self.requested_at),
+            }
+        )
 
     def sign(self, device_key: gm.SM2PrivateKey) -> bytes:
         """DER of the signed request; ``device_key`` must be the key the request names."""
@@ -93,19 +97,29 @@ def open_signed_request(der: bytes) -> LicenceRequest:
         native = body.native
         key = gm.load_public_key(body["device_public_key"].dump())
     except (ValueError, TypeError, KeyError, InvalidInput) as exc:
-        raise BadRequest("malformed_request", "The licence request is malformed: {detail}", detail=str(exc)) from None
+        raise BadRequest(
+            "malformed_request", "The licence request is malformed: {detail}", detail=str(exc)
+        ) from None
     if native["version"] != VERSION:
-        raise BadRequest("malformed_request", "Unsupported licence request version {v}", v=native["version"])
+        raise BadRequest(
+            "malformed_request", "Unsupported licence request version {v}", v=native["version"]
+        )
     if not 16 <= len(native["nonce"]) <= 64:
         raise BadRequest("malformed_request", "The licence request nonce must be 16 to 64 bytes")
     try:
         key.verify(signed["signature"].native, body.dump())
     except VerificationFailed:
-        raise BadRequest("bad_proof_of_possession",
-                         "The licence request is not signed by the device key it names") from None
+        raise BadRequest(
+            "bad_proof_of_possession",
+            "The licence request is not signed by the device key it names",
+        ) from None
     return LicenceRequest(
-        credit_code=native["credit_code"], registration_place=native["registration_place"],
-        holder_name=native["holder_name"], id_number=native["id_number"], device_public_key=key,
-        requested_at=native["requested_at"], authorisation_id=native["authorisation_id"],
+        credit_code=native["credit_code"],
+        registration_place=native["registration_place"],
+        holder_name=native["holder_name"],
+        id_number=native["id_number"],
+        device_public_key=key,
+        requested_at=native["requested_at"],
+        authorisation_id=native["authorisation_id"],
         nonce=native["nonce"],
     )

@@ -23,7 +23,8 @@ OID_AUTHORISATION = EBID_ARC + ".3"
 
 
 class EbidEnterprise(core.Sequence):
-    """EbidEnterprise ::= SEQUENCE { creditCode UTF8String, name UTF8String, registrationPlace UTF8String }"""
+    """EbidEnterprise ::= SEQUENCE {
+    creditCode UTF8String, name UTF8String, registrationPlace UTF8String }"""
 
     _fields = [
         ("credit_code", core.UTF8String),
@@ -33,7 +34,8 @@ class EbidEnterprise(core.Sequence):
 
 
 class EbidHolder(core.Sequence):
-    """EbidHolder ::= SEQUENCE { role UTF8String, personId UTF8String, maskedIdNumber UTF8String }"""
+    """EbidHolder ::= SEQUENCE {
+    role UTF8String, personId UTF8String, maskedIdNumber UTF8String }"""
 
     _fields = [
         ("role", core.UTF8String),

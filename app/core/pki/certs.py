@@ -77,7 +77,7 @@ class Certificate:
         der = _unarmor_certificate(data) if pem.detect(data) else bytes(data)
         try:
             cert = x509.Certificate.load(der, strict=True)
-            cert.native  # force a full parse so malformed inner fields fail here
+            _ = cert.native  # force a full parse so malformed inner fields fail here
         except (ValueError, TypeError, KeyError) as exc:
             raise InvalidInput("The certificate is malformed: {detail}", detail=str(exc)) from None
         return cls(der, cert)
@@ -109,7 +109,9 @@ class Certificate:
         try:
             return gm.load_public_key(self.tbs["subject_public_key_info"].dump())
         except InvalidKey as exc:
-            raise InvalidKey("The certificate's key is not an SM2 key: {detail}", detail=exc.message) from None
+            raise InvalidKey(
+                "The certificate's key is not an SM2 key: {detail}", detail=exc.message
+            ) from None
 
     def extension_value(self, oid_or_name: str):
         """The parsed value of an extension, or ``None`` when the certificate lacks it."""

@@ -5,8 +5,8 @@ Times are timezone-aware UTC with whole seconds, the precision of certificate va
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from ..errors import InvalidInput
 
@@ -16,12 +16,14 @@ Clock = Callable[[], datetime]
 def to_utc_second(moment: datetime) -> datetime:
     """``moment`` in UTC with the sub-second part dropped; naive datetimes are refused."""
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InvalidInput("A time without a time zone was given: {moment}", moment=moment.isoformat())
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+        raise InvalidInput(
+            "A time without a time zone was given: {moment}", moment=moment.isoformat()
+        )
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ManualClock:

@@ -28,8 +28,15 @@ class Revocation:
     reason: str = "cessation_of_operation"  # an RFC 5280 CRLReason name as asn1crypto spells it
 
 
-def make_crl(revocations: list[Revocation], *, root: Certificate, root_key: gm.SM2PrivateKey,
-             number: int, this_update: datetime, lifetime: timedelta = DEFAULT_CRL_LIFETIME) -> bytes:
+def make_crl(
+    revocations: list[Revocation],
+    *,
+    root: Certificate,
+    root_key: gm.SM2PrivateKey,
+    number: int,
+    this_update: datetime,
+    lifetime: timedelta = DEFAULT_CRL_LIFETIME,
+) -> bytes:
     """DER of a CRL listing ``revocations``, numbered ``number``."""
     start = to_utc_second(this_update)
     entries = [_entry(r) for r in sorted(revocations, key=lambda r: r.serial)]
@@ -41,16 +48,21 @@ def make_crl(revocations: list[Revocation], *, root: Certificate, root_key: gm.S
         "next_update": asn1_time(start + lifetime),
         "crl_extensions": [
             extension("crl_number", number),
-            extension("authority_key_identifier",
-                      {"key_identifier": root.extension_value("key_identifier").native}),
+            extension(
+                "authority_key_identifier",
+                {"key_identifier": root.extension_value("key_identifier").native},
+            ),
         ],
     }
     if entries:  # RFC 5280: omit the list rather than encode an empty one
         fields["revoked_certificates"] = entries
     tbs = crl.TbsCertList(fields)
     signed = crl.CertificateList(
-        {"tbs_cert_list": tbs, "signature_algorithm": signature_algorithm(),
-         "signature": root_key.sign(tbs.dump())}
+        {
+            "tbs_cert_list": tbs,
+            "signature_algorithm": signature_algorithm(),
+            "signature": root_key.sign(tbs.dump()),
+        }
     )
     return signed.dump()
 
@@ -104,7 +116,7 @@ def _parse(data: bytes) -> crl.CertificateList:
         if pem.detect(data):
             _label, _headers, data = pem.unarmor(bytes(data))
         parsed = crl.CertificateList.load(bytes(data), strict=True)
-        parsed.native
+        _ = parsed.native  # force a full parse so malformed inner fields fail here
     except (ValueError, TypeError, KeyError) as exc:
         raise InvalidInput("The revocation list is malformed: {detail}", detail=str(exc)) from None
     return parsed

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     LEGAL_REPRESENTATIVE = "legal_representative"  # 法定代表人
     MANAGER = "manager"  # 证照管理员
     AGENT = "agent"  # 办事人
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     ALL_BUSINESS = "all_business"  # 全业务授权
     SPECIFIC = "specific"  # 精准授权
 
@@ -59,15 +59,18 @@ class LicenceInfo:
 
     def __getattr__(self, name: str):
         # Convenience: info.credit_code, info.role … read through to the terms.
-        if name.startswith("__"):
+        if name.startswith("__") or name == "terms":  # no recursion while (un)pickling
             raise AttributeError(name)
         return getattr(self.terms, name)
 
     def describe(self) -> list[tuple[str, str]]:
         """Label/value lines for people (CLI, support): never the full ID number, which we lack."""
         t = self.terms
-        matters = "all business" if t.mode is Mode.ALL_BUSINESS else \
-            "; ".join(f"{m.code} {m.name}" for m in t.matters)
+        matters = (
+            "all business"
+            if t.mode is Mode.ALL_BUSINESS
+            else "; ".join(f"{m.code} {m.name}" for m in t.matters)
+        )
         return [
             ("Enterprise", f"{t.enterprise_name} ({t.credit_code})"),
             ("Registration place", t.registration_place),

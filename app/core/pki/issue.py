@@ -26,12 +26,21 @@ ROOT_LIFETIME = timedelta(days=20 * 365)
 
 def root_name(common_name: str) -> x509.Name:
     return x509.Name.build(
-        {"country_name": "CN", "organization_name": "EBid Desk reference authority", "common_name": common_name}
+        {
+            "country_name": "CN",
+            "organization_name": "EBid Desk reference authority",
+            "common_name": common_name,
+        }
     )
 
 
-def make_root(key: gm.SM2PrivateKey, *, common_name: str, not_before: datetime,
-              lifetime: timedelta = ROOT_LIFETIME) -> Certificate:
+def make_root(
+    key: gm.SM2PrivateKey,
+    *,
+    common_name: str,
+    not_before: datetime,
+    lifetime: timedelta = ROOT_LIFETIME,
+) -> Certificate:
     """A self-signed CA certificate: basicConstraints CA (path length 0), keyCertSign + cRLSign."""
     name = root_name(common_name)
     ski = key_identifier(key.public_key())
@@ -46,7 +55,9 @@ def make_root(key: gm.SM2PrivateKey, *, common_name: str, not_before: datetime,
             "subject": name,
             "subject_public_key_info": public_key_info(key.public_key()),
             "extensions": [
-                extension("basic_constraints", {"ca": True, "path_len_constraint": 0}, critical=True),
+                extension(
+                    "basic_constraints", {"ca": True, "path_len_constraint": 0}, critical=True
+                ),
                 extension("key_usage", {"key_cert_sign", "crl_sign"}, critical=True),
                 extension("key_identifier", ski),
                 extension("authority_key_identifier", {"key_identifier": ski}),
@@ -72,8 +83,14 @@ def licence_subject(terms: LicenceTerms) -> x509.Name:
     )
 
 
-def make_licence(terms: LicenceTerms, device_key: gm.SM2PublicKey, *, root: Certificate,
-                 root_key: gm.SM2PrivateKey, serial: int | None = None) -> Certificate:
+def make_licence(
+    terms: LicenceTerms,
+    device_key: gm.SM2PublicKey,
+    *,
+    root: Certificate,
+    root_key: gm.SM2PrivateKey,
+    serial: int | None = None,
+) -> Certificate:
     """A licence certificate for one person's device key; validity = the authorisation window."""
     tbs = x509.TbsCertificate(
         {
@@ -81,7 +98,10 @@ def make_licence(terms: LicenceTerms, device_key: gm.SM2PublicKey, *, root: Cert
             "serial_number": serial if serial is not None else new_serial(),
             "signature": signature_algorithm(),
             "issuer": root.tbs["subject"],
-            "validity": {"not_before": asn1_time(terms.not_before), "not_after": asn1_time(terms.not_after)},
+            "validity": {
+                "not_before": asn1_time(terms.not_before),
+                "not_after": asn1_time(terms.not_after),
+            },
             "subject": licence_subject(terms),
             "subject_public_key_info": public_key_info(device_key),
             "extensions": _licence_extensions(terms, device_key, root),
@@ -90,27 +110,41 @@ def make_licence(terms: LicenceTerms, device_key: gm.SM2PublicKey, *, root: Cert
     return Certificate.from_asn1(sign_tbs(tbs, root_key))
 
 
-def _licence_extensions(terms: LicenceTerms, device_key: gm.SM2PublicKey, root: Certificate) -> list[dict]:
+def _licence_extensions(
+    terms: LicenceTerms, device_key: gm.SM2PublicKey, root: Certificate
+) -> list[dict]:
     return [
         extension("basic_constraints", {"ca": False}, critical=True),
         extension("key_usage", {"digital_signature", "non_repudiation"}, critical=True),
         extension("key_identifier", key_identifier(device_key)),
-        extension("authority_key_identifier", {"key_identifier": root.extension_value("key_identifier").native}),
+        extension(
+            "authority_key_identifier",
+            {"key_identifier": root.extension_value("key_identifier").native},
+        ),
         # Non-critical: a verifier that does not know them (OpenSSL) must still accept the chain.
-        extension(OID_ENTERPRISE, {
-            "credit_code": terms.credit_code,
-            "name": terms.enterprise_name,
-            "registration_place": terms.registration_place,
-        }),
-        extension(OID_HOLDER, {
-            "role": terms.role.value,
-            "person_id": terms.person_id,
-            "masked_id_number": terms.masked_id_number,
-        }),
-        extension(OID_AUTHORISATION, {
-            "mode": terms.mode.value,
-            "authorisation_id": terms.authorisation_id,
-            "granted_by": terms.granted_by,
-            "matters": [{"code": m.code, "name": m.name} for m in terms.matters],
-        }),
+        extension(
+            OID_ENTERPRISE,
+            {
+                "credit_code": terms.credit_code,
+                "name": terms.enterprise_name,
+                "registration_place": terms.registration_place,
+            },
+        ),
+        extension(
+            OID_HOLDER,
+            {
+                "role": terms.role.value,
+                "person_id": terms.person_id,
+                "masked_id_number": terms.masked_id_number,
+            },
+        ),
+        extension(
+            OID_AUTHORISATION,
+            {
+                "mode": terms.mode.value,
+                "authorisation_id": terms.authorisation_id,
+                "granted_by": terms.granted_by,
+                "matters": [{"code": m.code, "name": m.name} for m in terms.matters],
+            },
+        ),
     ]

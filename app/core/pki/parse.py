@@ -32,8 +32,12 @@ def parse_licence(cert: Certificate) -> LicenceInfo:
         not_before=cert.not_before,
         not_after=cert.not_after,
     )
-    return LicenceInfo(terms=terms, serial=cert.serial,
-                       issuer=cert.tbs["issuer"].human_friendly, fingerprint=cert.fingerprint())
+    return LicenceInfo(
+        terms=terms,
+        serial=cert.serial,
+        issuer=cert.tbs["issuer"].human_friendly,
+        fingerprint=cert.fingerprint(),
+    )
 
 
 def _required(cert: Certificate, oid: str, what: str) -> dict:
@@ -41,7 +45,9 @@ def _required(cert: Certificate, oid: str, what: str) -> dict:
         value = cert.extension_value(oid)
         native = value.native if value is not None else None
     except (ValueError, TypeError, KeyError) as exc:
-        raise NotALicence("The licence's {what} extension is malformed: {detail}", what=what, detail=str(exc)) from None
+        raise NotALicence(
+            "The licence's {what} extension is malformed: {detail}", what=what, detail=str(exc)
+        ) from None
     if native is None:
         raise NotALicence("The certificate is not a licence: it has no {what} extension", what=what)
     return native
@@ -58,4 +64,6 @@ def _enum(kind, value: str, what: str):
     try:
         return kind(value)
     except ValueError:
-        raise NotALicence("Unknown {what} in the licence: {value}", what=what, value=value) from None
+        raise NotALicence(
+            "Unknown {what} in the licence: {value}", what=what, value=value
+        ) from None

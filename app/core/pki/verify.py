@@ -4,7 +4,8 @@ The checks, in order, each failing with its own reason code: the root is a usabl
 (self-signed, CA flag, keyCertSign); the leaf names the root as issuer (issuer DN and the
 AKI/SKI key identifiers); the root's signature over the leaf; the leaf is not a CA; the time
 lies in both validity periods (inclusive at both ends, to the second); the leaf is not on the
-authority's revocation list. Only then is the leaf parsed into a ``LicenceInfo``.
+authority's revocation list, and that list has not passed its nextUpdate. Only then is the
+leaf parsed into a ``LicenceInfo``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ NOT_A_LICENCE = "not_a_licence"
 NOT_YET_VALID = "not_yet_valid"
 EXPIRED = "expired"
 REVOKED = "revoked"
+STALE_REVOCATION_LIST = "stale_revocation_list"
 
 
 def check_root(root: Certificate) -> None:
@@ -51,13 +53,20 @@ def check_root(root: Certificate) -> None:
 
 def check_issued_by(leaf: Certificate, root: Certificate) -> None:
     if leaf.tbs["issuer"] != root.tbs["subject"]:
-        raise CertificateInvalid(WRONG_ISSUER, "The certificate was issued by another authority: {issuer}",
-                                 issuer=leaf.tbs["issuer"].human_friendly)
+        raise CertificateInvalid(
+            WRONG_ISSUER,
+            "The certificate was issued by another authority: {issuer}",
+            issuer=leaf.tbs["issuer"].human_friendly,
+        )
     aki = leaf.extension_value("authority_key_identifier")
     ski = root.extension_value("key_identifier")
     if aki is not None and ski is not None and aki["key_identifier"].native != ski.native:
-        raise CertificateInvalid(WRONG_ISSUER, "The certificate was signed by another key of the authority")
-    _check_signature(leaf, root, BAD_SIGNATURE, "The authority's signature on the certificate is invalid")
+        raise CertificateInvalid(
+            WRONG_ISSUER, "The certificate was signed by another key of the authority"
+        )
+    _check_signature(
+        leaf, root, BAD_SIGNATURE, "The authority's signature on the certificate is invalid"
+    )
 
 
 def _check_signature(cert: Certificate, issuer: Certificate, reason: str, message: str) -> None:
@@ -74,27 +83,48 @@ def check_validity(cert: Certificate, at: datetime, what: str = "certificate") -
     """RFC 5280: valid when notBefore <= at <= notAfter (whole seconds; both ends included)."""
     moment = to_utc_second(at)
     if moment < cert.not_before:
-        raise CertificateInvalid(NOT_YET_VALID, "The {what} is not valid until {start}",
-                                 what=what, start=cert.not_before.isoformat())
+        raise CertificateInvalid(
+            NOT_YET_VALID,
+            "The {what} is not valid until {start}",
+            what=what,
+            start=cert.not_before.isoformat(),
+        )
     if moment > cert.not_after:
-        raise CertificateInvalid(EXPIRED, "The {what} expired at {end}", what=what, end=cert.not_after.isoformat())
+        raise CertificateInvalid(
+            EXPIRED, "The {what} expired at {end}", what=what, end=cert.not_after.isoformat()
+        )
 
 
-def check_not_revoked(cert: Certificate, revocations: RevocationList | None) -> None:
-    if revocations is not None and revocations.is_revoked(cert.serial):
-        raise CertificateInvalid(REVOKED, "The certificate was revoked at {when}",
-                                 when=revocations.revoked[cert.serial].isoformat())
+def check_not_revoked(cert: Certificate, revocations: RevocationList | None, at: datetime) -> None:
+    """Not on the list; and the list itself still current (a stale list could hide a revocation)."""
+    if revocations is None:
+        return
+    if revocations.next_update is not None and to_utc_second(at) > revocations.next_update:
+        raise CertificateInvalid(
+            STALE_REVOCATION_LIST,
+            "The revocation list expired at {when}: fetch a fresh one",
+            when=revocations.next_update.isoformat(),
+        )
+    if revocations.is_revoked(cert.serial):
+        raise CertificateInvalid(
+            REVOKED,
+            "The certificate was revoked at {when}",
+            when=revocations.revoked[cert.serial].isoformat(),
+        )
 
 
-def verify_licence(leaf: Certificate, root: Certificate, *, at: datetime,
-                   revocations: RevocationList | None = None) -> LicenceInfo:
+def verify_licence(
+    leaf: Certificate, root: Certificate, *, at: datetime, revocations: RevocationList | None = None
+) -> LicenceInfo:
     """Every check above, then the parsed licence; raises :class:`CertificateInvalid`."""
     check_root(root)
     check_issued_by(leaf, root)
     constraints = leaf.extension_value("basic_constraints")
     if constraints is not None and constraints["ca"].native:
-        raise CertificateInvalid(NOT_A_LICENCE, "A certificate authority's certificate is not a licence")
+        raise CertificateInvalid(
+            NOT_A_LICENCE, "A certificate authority's certificate is not a licence"
+        )
     check_validity(root, at, "root certificate")
     check_validity(leaf, at)
-    check_not_revoked(leaf, revocations)
+    check_not_revoked(leaf, revocations, at)
     return parse_licence(leaf)
