@@ -6,11 +6,16 @@ Also the helpers the other keystore commands (``password``, ``audit``) use to op
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
-from ...core.keystore import Keystore, NullUnlockCache, default_path
-from ...core.keystore.db import current_revision
 from ..common import read_password
+
+if TYPE_CHECKING:
+    from ...core.keystore import Keystore
+
+# The keystore (SQLAlchemy, Alembic) is imported inside the commands: every `ebid` run imports
+# this module to build its parser, and most runs never touch the keystore.
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -28,6 +33,8 @@ def register(groups: argparse._SubParsersAction) -> None:
 
 def open_keystore(*, must_exist: bool = True) -> Keystore:
     """The keystore in the data folder. The CLI never remembers unlocks in the OS keyring."""
+    from ...core.keystore import Keystore, NullUnlockCache, default_path
+
     path = default_path()
     if must_exist and not path.exists():
         raise InvalidInput("No keystore at {path}: create one with `ebid keystore init`", path=str(path))
@@ -47,6 +54,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
+    from ...core.keystore.db import current_revision
+
     with open_keystore() as store:
         print(f"path:            {store.path}")
         print(f"schema:          {current_revision(store.engine)}")
