@@ -24,6 +24,7 @@ from .chunks import Buffers, open_into
 from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
 from .sealing import open_header
 from .suites import TAG_SIZE, FileKeys
+from .writeback import StreamingWriter
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def decrypt_file(
         target = free_name(folder, safe_file_name(opened.metadata.name, fallback))
         atomic = AtomicFile(target, overwrite=False)
         with atomic as out, borrowed_pool(pool, workers) as workers_pool:
-            _open_payload(stream, container, opened, workers_pool, out.write, progress, cancel)
+            sink = StreamingWriter(out).write
+            _open_payload(stream, container, opened, workers_pool, sink, progress, cancel)
             atomic.commit()
     return DecryptResult(container, target, opened.header, opened.metadata)
 

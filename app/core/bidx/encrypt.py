@@ -25,6 +25,7 @@ from .chunks import Buffers, seal_into
 from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
 from .sealing import FileSecrets, HeaderFields, seal_header
 from .suites import DEFAULT_SUITE, TAG_SIZE, FileKeys, Suite
+from .writeback import StreamingWriter
 
 FileProgress = Callable[[int, int, int], None]  # (file index, bytes done, file total)
 
@@ -170,7 +171,7 @@ def _encrypt_one(
     metadata = SecretMetadata(path.name, int(os.fstat(source.fileno()).st_mtime), created)
     header, keys = seal_header(fields, recipients, metadata, secrets)
     atomic = AtomicFile(target, overwrite=False)
-    out = stack.enter_context(atomic)
+    out = StreamingWriter(stack.enter_context(atomic))
     digest = options.signer.public_key().message_hash() if options.signer else None
 
     def emit(data: bytes) -> None:
