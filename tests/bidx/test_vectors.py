@@ -142,3 +142,30 @@ def test_sm4_chunks_match_the_reference_aead() -> None:
     assert gm.sm4_gcm_decrypt(key, bytes(11) + b"\x00", payload[:32]) == vectors.PLAINTEXT[:16]
     last = (2).to_bytes(11, "big") + b"\x01"
     assert gm.sm4_gcm_decrypt(key, last, payload[64:]) == vectors.PLAINTEXT[32:]
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "formats" / "bidx.md"
+
+
+def _doc_container(title: str) -> bytes:
+    """The hex block under ``title`` in §9 of the format document, spaces removed."""
+    text = DOC.read_text(encoding="utf-8")
+    block = text.split("\n" + title, 1)[1].split("\n\n", 1)[0]
+    lines = block.strip("\n").splitlines()[1:]  # skip the rest of the title line
+    return bytes.fromhex("".join(line.replace(" ", "") for line in lines))
+
+
+@pytest.mark.parametrize("title,suite", [("SM2-SM4GCM-SM3 container", "sm4"), ("SM2-AES256GCM-SHA256 container", "aes")])
+def test_the_document_shows_the_tested_bytes(title: str, suite: str) -> None:
+    assert _doc_container(title) == EXPECTED[suite]
+
+
+def test_the_document_shows_the_derived_values() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    metadata = bidx.SecretMetadata(vectors.NAME, vectors.MODIFIED, vectors.CREATED).to_bytes()
+    assert "metadata          0007 6269642e747874 000000006955b900 000000006955c710" in text
+    assert metadata.hex() == "00076269642e747874000000006955b900000000006955c710"
+    for value in (KEY_ID, *DERIVED["sm4"], *DERIVED["aes"]):
+        assert value in text
+    squeezed = "".join(text.split())
+    assert WRAPPED in squeezed
