@@ -150,8 +150,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "formats" / "bidx.md"
 def _doc_container(title: str) -> bytes:
     """The hex block under ``title`` in §9 of the format document, spaces removed."""
     text = DOC.read_text(encoding="utf-8")
-    block = text.split("\n" + title, 1)[1].split("\n\n", 1)[0]
-    lines = block.strip("\n").splitlines()[1:]  # skip the rest of the title line
+    block = text.split("\n" + title, 1)[1].split("\n\n", 1)[0].split("```", 1)[0]
+    lines = block.splitlines()[1:]  # skip the rest of the title line
     return bytes.fromhex("".join(line.replace(" ", "") for line in lines))
 
 
