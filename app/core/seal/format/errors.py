@@ -1,0 +1,41 @@
+"""Why a seal or a seal signature is refused: one reason code per kind of failure."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from ...errors import VerificationFailed
+
+
+class Reason(StrEnum):
+    TAMPERED_STRUCTURE = "tampered_structure"  # not DER we accept: malformed, wrong header/OID
+    BAD_SEAL_SIGNATURE = "bad_seal_signature"  # the office's signature over the seal fails
+    BAD_SEAL_MAKER = "bad_seal_maker"  # office certificate: chain, usage, validity, revocation
+    SEAL_NOT_YET_VALID = "seal_not_yet_valid"
+    SEAL_EXPIRED = "seal_expired"
+    BAD_SIGNATURE = "bad_signature"  # the signer's SM2 signature over TBS_Sign fails
+    BAD_LICENCE = "bad_licence"  # signer certificate: chain, validity, not a licence
+    REVOKED_LICENCE = "revoked_licence"
+    WRONG_ENTERPRISE = "wrong_enterprise"  # signer's enterprise is not the seal's
+    SIGNER_NOT_IN_SEAL = "signer_not_in_seal"  # not listed, and the seal names no enterprise
+    MISSING_AUTHORISATION = "missing_seal_authorisation"
+    BAD_DOCUMENT_HASH = "bad_document_hash"
+    SIGNED_IN_FUTURE = "signing_time_in_future"
+
+
+class SealRefused(VerificationFailed):
+    """A seal or seal signature that does not verify; ``reason`` says which check refused it."""
+
+    def __init__(self, reason: Reason, template: str, /, **params: Any) -> None:
+        self.reason = reason
+        super().__init__(template, **params)
+
+
+def tampered(what: str, detail: str = "") -> SealRefused:
+    """The common refusal for bytes we cannot read as the structure they claim to be."""
+    if detail:
+        return SealRefused(
+            Reason.TAMPERED_STRUCTURE, "The {what} is malformed: {detail}", what=what, detail=detail
+        )
+    return SealRefused(Reason.TAMPERED_STRUCTURE, "The {what} is malformed", what=what)

@@ -1,0 +1,91 @@
+"""Certificate checks for seals: the seal maker's (office) certificate and the signer's licence.
+
+Both go through ``app.core.pki.verify``; its ``CertificateInvalid`` reasons become seal refusal
+reasons here so a caller sees one error type (:class:`SealRefused`) for the whole verification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from ...errors import EbidError, InvalidInput
+from ...pki import Certificate, LicenceInfo, RevocationList, verify_licence
+from ...pki import verify as pki_verify
+from .errors import Reason, SealRefused, tampered
+from .office import is_seal_maker
+
+
+def load_embedded_certificate(der: bytes, what: str) -> Certificate:
+    """A certificate carried in an OCTET STRING of the seal or signature."""
+    try:
+        return Certificate.load(der)
+    except InvalidInput as exc:
+        raise tampered(what, exc.message) from None
+
+
+def issuing_root(cert: Certificate, roots: Sequence[Certificate]) -> Certificate | None:
+    """The trusted root whose subject is the certificate's issuer (the chain is one level deep)."""
+    for root in roots:
+        if root.tbs["subject"] == cert.tbs["issuer"]:
+            return root
+    return None
+
+
+def check_seal_maker(
+    cert: Certificate,
+    roots: Sequence[Certificate],
+    *,
+    at: datetime,
+    revocations: RevocationList | None = None,
+) -> None:
+    """The office certificate chains to a trusted root, is valid at ``at`` and may make seals."""
+    root = _root_or_refuse(cert, roots, Reason.BAD_SEAL_MAKER, "seal maker's")
+    try:
+        pki_verify.check_root(root)
+        pki_verify.check_issued_by(cert, root)
+        pki_verify.check_validity(root, at, "root certificate")
+        pki_verify.check_validity(cert, at, "seal maker's certificate")
+        pki_verify.check_not_revoked(cert, revocations, at)
+    except pki_verify.CertificateInvalid as exc:
+        raise SealRefused(
+            Reason.BAD_SEAL_MAKER, "The seal maker's certificate: {detail}", detail=exc.message
+        ) from None
+    if not is_seal_maker(cert):
+        raise SealRefused(
+            Reason.BAD_SEAL_MAKER, "The seal was made with a certificate that may not make seals"
+        )
+
+
+def check_signer_licence(
+    cert: Certificate,
+    roots: Sequence[Certificate],
+    *,
+    at: datetime,
+    revocations: RevocationList | None = None,
+) -> LicenceInfo:
+    """The signer's licence, verified against its root at ``at`` (the signing time)."""
+    root = _root_or_refuse(cert, roots, Reason.BAD_LICENCE, "signer's")
+    try:
+        return verify_licence(cert, root, at=at, revocations=revocations)
+    except pki_verify.CertificateInvalid as exc:
+        reason = Reason.REVOKED_LICENCE if exc.reason == pki_verify.REVOKED else Reason.BAD_LICENCE
+        raise SealRefused(reason, "The signer's licence: {detail}", detail=exc.message) from None
+    except EbidError as exc:  # NotALicence and other readable pki refusals
+        raise SealRefused(
+            Reason.BAD_LICENCE, "The signer's licence: {detail}", detail=exc.message
+        ) from None
+
+
+def _root_or_refuse(
+    cert: Certificate, roots: Sequence[Certificate], reason: Reason, whose: str
+) -> Certificate:
+    root = issuing_root(cert, roots)
+    if root is None:
+        raise SealRefused(
+            reason,
+            "The {whose} certificate was issued by an authority we do not trust: {issuer}",
+            whose=whose,
+            issuer=cert.tbs["issuer"].human_friendly,
+        )
+    return root
