@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
-from . import i18n
-from .main_window import MainWindow
+from ..core.errors import EbidError
+from ..core.paths import data_dir
+from . import errors, i18n, settings
 
 log = logging.getLogger(__name__)
 
@@ -20,15 +20,25 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("EBidDesk")
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    language = QSettings().value("ui/language", i18n.DEFAULT_LANGUAGE, type=str)
+    app.setDesktopFileName("ebid-desk")
+    settings.upgrade()
+    language = settings.LANGUAGE.get()
     if not i18n.install(app, language):
         log.warning("translation catalogue for %s not found; run ./dev setup", language)
     return app
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_application(list(sys.argv if argv is None else argv))
+    try:
+        log_path = errors.install(data_dir() / "logs")
+    except EbidError as exc:  # an unwritable data folder must not stop the window from opening
+        logging.basicConfig(level=logging.INFO)
+        log.warning("no log file: %s", exc.message)
+    else:
+        log.info("EBid Desk %s starting; log at %s", __version__, log_path)
+    from .main_window import MainWindow  # after translators, so texts are translated at build
+
     window = MainWindow()
     window.show()
     log.info("main window shown")

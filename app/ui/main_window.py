@@ -1,58 +1,81 @@
-"""The main window. Pages (licences, bid files, seals, scan, keys) arrive with their features."""
+"""The main window: a navigation sidebar and one page per feature (added as features land)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
-from .. import __version__
-
-
-class StartPage(QWidget):
-    """An honest start page: product name, version, and what it is for."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("startPage")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(self.tr("EBid Desk"), self)
-        title.setObjectName("productName")
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        title.setFont(font)
-        version = QLabel(self.tr("Version {version}").format(version=__version__), self)
-        version.setObjectName("productVersion")
-        blurb = QLabel(
-            self.tr("Electronic business licence wallet, seals and bid-file encryption for e-bidding."),
-            self,
-        )
-        blurb.setWordWrap(True)
-        for label in (title, version, blurb):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(label)
-        layout.addStretch(2)
-        title.setAccessibleName(title.text())
-        version.setAccessibleName(version.text())
+from . import settings, theme
+from .pages.base import Page
+from .pages.home import HomePage
+from .pages.settings_page import SettingsPage
 
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("EBid Desk"))
-        self.setCentralWidget(StartPage(self))
-        self.resize(960, 640)
-        self._restore_geometry()
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sidebar = QListWidget(central)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setFixedWidth(180)
+        self.stack = QStackedWidget(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.pages: list[Page] = []
+        for page in (HomePage(self), SettingsPage(self)):
+            self.add_page(page)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._remember_page)
+        self.resize(1024, 680)
+        self._restore()
+        self.retranslate()
 
-    def _restore_geometry(self) -> None:
-        geometry = QSettings().value("window/geometry", type=bytes)
+    def add_page(self, page: Page) -> None:
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        item = QListWidgetItem(theme.icon(page.icon_name), page.title())
+        self.sidebar.addItem(item)
+
+    def show_page(self, page_id: str) -> None:
+        for row, page in enumerate(self.pages):
+            if page.page_id == page_id:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("EBid Desk"))
+        self.sidebar.setAccessibleName(self.tr("Navigation"))
+        for row, page in enumerate(self.pages):
+            self.sidebar.item(row).setText(page.title())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            for row, page in enumerate(self.pages):  # re-tint icons for a dark/light switch
+                self.sidebar.item(row).setIcon(theme.icon(page.icon_name))
+        super().changeEvent(event)
+
+    def _remember_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            settings.LAST_PAGE.set(self.pages[row].page_id)
+
+    def _restore(self) -> None:
+        geometry = settings.WINDOW_GEOMETRY.get()
         if geometry:
             self.restoreGeometry(geometry)
+        last = settings.LAST_PAGE.get()
+        self.sidebar.setCurrentRow(0)
+        self.show_page(last)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        QSettings().setValue("window/geometry", self.saveGeometry())
+    def closeEvent(self, event) -> None:  # noqa: N802
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         super().closeEvent(event)

@@ -1,21 +1,29 @@
-"""UI tests: real widgets offscreen, settings isolated per test."""
+"""UI tests: real widgets offscreen, settings and data folder isolated, dialogs answered by seams."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.ui import seams
+
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
+def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("EBID_HOME", str(tmp_path / "home"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    seams.enable_testing()
     yield
+    seams.enable_testing(False)
 
 
 @pytest.fixture
 def app(qapp):
     from app.ui.application import create_application
 
-    return create_application([])
+    application = create_application([])
+    yield application
+    from app.ui import i18n
+
+    i18n.install(application, i18n.DEFAULT_LANGUAGE)

@@ -1,4 +1,4 @@
-"""The main window opens in Chinese by default, English on request, and remembers its geometry."""
+"""The main window: Chinese by default, English live, sidebar navigation, state remembered."""
 
 from __future__ import annotations
 
@@ -9,52 +9,67 @@ import sys
 import time
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel
 
 from app import __version__
-from app.ui import i18n
+from app.ui import settings
 from app.ui.main_window import MainWindow
 from tests.support import ROOT
 
 
-def test_window_is_chinese_by_default(app, qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+@pytest.fixture
+def window(app, qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_window_is_chinese_by_default(window):
     assert window.windowTitle() == "电子投标助手"
     assert window.findChild(QLabel, "productName").text() == "电子投标助手"
     assert window.findChild(QLabel, "productVersion").text() == f"版本 {__version__}"
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == ["首页", "设置"]
+    assert window.sidebar.accessibleName() == "导航"
 
 
-def test_qt_standard_dialogs_are_translated(app):
-    from PySide6.QtWidgets import QDialogButtonBox
-
+def test_qt_standard_buttons_are_chinese(app):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
-def test_english_is_selectable(app, qtbot):
-    i18n.install(app, "en")
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        assert window.windowTitle() == "EBid Desk"
-    finally:
-        i18n.install(app, i18n.DEFAULT_LANGUAGE)
+def test_switching_to_english_retranslates_live_and_is_remembered(window, qtbot):
+    window.show_page("settings")
+    combo = window.findChild(QComboBox, "languageCombo")
+    combo.setCurrentIndex(combo.findData("en"))
+    qtbot.waitUntil(lambda: window.windowTitle() == "EBid Desk")
+    assert window.sidebar.item(0).text() == "Home"
+    assert window.findChild(QLabel, "productName").text() == "EBid Desk"
+    assert settings.LANGUAGE.get() == "en"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
 
 
-def test_geometry_is_remembered(app, qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+def test_keyboard_navigation_changes_pages(window, qtbot):
+    window.sidebar.setFocus()
+    window.sidebar.setCurrentRow(0)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_page().page_id == "settings"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
+    assert window.current_page().page_id == "home"
+
+
+def test_geometry_and_page_are_remembered(app, qtbot, window):
     window.resize(777, 555)
+    window.show_page("settings")
     window.close()
-    assert QSettings().value("window/geometry", type=bytes)
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.size().width() == 777
+    assert again.current_page().page_id == "settings"
 
 
 @pytest.mark.slow
@@ -81,6 +96,7 @@ def test_main_py_opens_a_real_window_under_xvfb(tmp_path):
             time.sleep(0.2)
         output = "" if app.poll() is None else app.stdout.read()
         assert found, f"main window never appeared; app output:\n{output}"
+        assert (tmp_path / "logs" / "ebid-desk.log").exists()
     finally:
         if app is not None:
             app.terminate()

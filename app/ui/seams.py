@@ -1,0 +1,98 @@
+"""Seams for dialogs (KeePassXC's ``MessageBox::setNextAnswer``).
+
+Widgets never open a modal dialog inline; they ask through these helpers. In tests,
+:func:`enable_testing` turns every dialog into a record in :data:`shown` and every question into
+the next answer queued with :func:`answer_next`, so flows run without real modal loops.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+@dataclass
+class Shown:
+    kind: str
+    title: str
+    text: str
+    details: str = ""
+
+
+_testing = False
+_answers: deque[Any] = deque()
+shown: list[Shown] = []
+
+
+def enable_testing(on: bool = True) -> None:
+    global _testing
+    _testing = on
+    _answers.clear()
+    shown.clear()
+
+
+def answer_next(*answers: Any) -> None:
+    """Queue answers for the next questions (confirm → bool, ask_password → str or None, …)."""
+    _answers.extend(answers)
+
+
+def _record(kind: str, title: str, text: str, details: str = "") -> None:
+    shown.append(Shown(kind, title, text, details))
+
+
+def _answer(kind: str, title: str, text: str) -> Any:
+    _record(kind, title, text)
+    if not _answers:
+        raise AssertionError(f"test asked {kind!r} ({text!r}) with no answer queued")
+    return _answers.popleft()
+
+
+def warn(parent: Optional[QWidget], title: str, text: str) -> None:
+    if _testing:
+        return _record("warn", title, text)
+    QMessageBox.warning(parent, title, text)
+
+
+def info(parent: Optional[QWidget], title: str, text: str) -> None:
+    if _testing:
+        return _record("info", title, text)
+    QMessageBox.information(parent, title, text)
+
+
+def bug_report(parent: Optional[QWidget], title: str, text: str, details: str) -> None:
+    if _testing:
+        return _record("bug", title, text, details)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close, parent)
+    box.setDetailedText(details)  # selectable and copyable
+    box.exec()
+
+
+def confirm(parent: Optional[QWidget], title: str, text: str) -> bool:
+    if _testing:
+        return bool(_answer("confirm", title, text))
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_password(parent: Optional[QWidget], title: str, label: str) -> Optional[str]:
+    if _testing:
+        return _answer("password", title, label)
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def choose_files(parent: Optional[QWidget], title: str) -> list[str]:
+    if _testing:
+        return list(_answer("files", title, ""))
+    files, _ = QFileDialog.getOpenFileNames(parent, title)
+    return files
+
+
+def choose_folder(parent: Optional[QWidget], title: str) -> Optional[str]:
+    if _testing:
+        return _answer("folder", title, "")
+    folder = QFileDialog.getExistingDirectory(parent, title)
+    return folder or None

@@ -1,0 +1,46 @@
+"""Icons and colours that follow the palette, so dark mode and high DPI work.
+
+Icons are monochrome SVGs in ``resources/icons`` drawn with ``currentColor``; they are tinted
+with the palette's text colour when loaded and re-tinted when the colour scheme changes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from .i18n import RESOURCES
+
+ICONS = RESOURCES / "icons"
+
+
+@lru_cache(maxsize=None)
+def _svg(name: str) -> str:
+    return (ICONS / f"{name}.svg").read_text(encoding="utf-8")
+
+
+def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> QIcon:
+    colour = QGuiApplication.palette().color(role).name()
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode()))
+    result = QIcon()
+    ratio = max(1.0, QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0)
+    for size in (16, 20, 24, 32, 48):
+        pixmap = QPixmap(QSize(size, size) * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return scheme == Qt.ColorScheme.Dark
