@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
@@ -56,7 +56,6 @@ class _Written:
     target: AtomicFile
     header: Header
     signature: bytes | None
-    committed: list[Path] = field(default_factory=list)
 
 
 def encrypt_file(
@@ -165,10 +164,11 @@ def _encrypt_one(
     stack: ExitStack,
 ) -> _Written:
     source = stack.enter_context(open_for_reading(path))
-    size = os.fstat(source.fileno()).st_size
+    info = os.fstat(source.fileno())
+    size = info.st_size
     fields = HeaderFields(options.suite, options.chunk_size, size, options.project, options.section)
     created = secrets.created if secrets.created is not None else int(time.time())
-    metadata = SecretMetadata(path.name, int(os.fstat(source.fileno()).st_mtime), created)
+    metadata = SecretMetadata(path.name, max(0, int(info.st_mtime)), created)
     header, keys = seal_header(fields, recipients, metadata, secrets)
     atomic = AtomicFile(target, overwrite=False)
     out = StreamingWriter(stack.enter_context(atomic))
