@@ -125,8 +125,9 @@ def bench_size(folder: Path, size: int, keyfile: Path, pubfile: Path) -> list[di
     make_file(source, size)
     rows = []
     try:
+        single = single_core_sm4()  # measured next to the runs it is compared with
         for suite in ("sm4", "aes"):
-            rows += bench_suite(folder, source, size, suite, keyfile, pubfile)
+            rows += [dict(r, single=single) for r in bench_suite(folder, source, size, suite, keyfile, pubfile)]
     finally:
         source.unlink(missing_ok=True)
     return rows
@@ -153,16 +154,18 @@ def bench_suite(folder: Path, source: Path, size: int, suite: str, keyfile: Path
     ]
 
 
-def report(rows: list[dict], single: float, cores: int) -> None:
-    print(f"cores: {cores}; single-core SM4-GCM (our chunk path): {single:.1f} MB/s; "
-          f"cores x single-core: {cores * single:.1f} MB/s")
+def report(rows: list[dict], cores: int) -> None:
+    for size in sorted({r["size"] for r in rows}):
+        single = next(r["single"] for r in rows if r["size"] == size)
+        print(f"{size // MIB} MiB run: single-core SM4-GCM (our chunk path) {single:.1f} MB/s; "
+              f"cores ({cores}) x single-core = {cores * single:.1f} MB/s")
     print(f"{'size':>8} {'suite':>5} {'op':>8} {'ours MB/s':>10} {'openssl MB/s':>13} {'ours/openssl':>13} "
           f"{'openssl+fsync':>14} {'ours/that':>10} {'vs cores*1':>10} {'s/GiB':>7} {'peak RSS MB':>12}")
     for r in rows:
         ours = r["size"] / r["ours"] / 1e6
         theirs = r["size"] / r["openssl"] / 1e6
         synced = r["size"] / r["synced"] / 1e6
-        vs_cores = f"{ours / (cores * single):.2f}" if r["suite"] == "sm4" else "-"
+        vs_cores = f"{ours / (cores * r['single']):.2f}" if r["suite"] == "sm4" else "-"
         per_gib = r["ours"] * (1 << 30) / r["size"]
         print(f"{r['size'] // MIB:>5}MiB {r['suite']:>5} {r['op']:>8} {ours:>10.1f} {theirs:>13.1f} "
               f"{ours / theirs:>12.2f}x {synced:>14.1f} {ours / synced:>9.2f}x {vs_cores:>10} {per_gib:>7.2f} "
@@ -180,7 +183,6 @@ def main() -> None:
         raise SystemExit("the openssl command line is needed for the comparison")
     cores = os.cpu_count() or 1
     print(f"load average at start: {os.getloadavg()[0]:.2f} (other processes share these cores)")
-    single = single_core_sm4()
     key = SM2PrivateKey.generate()
     with tempfile.TemporaryDirectory(prefix="bench-bid-", dir=args.dir) as tmp:
         folder = Path(tmp)
@@ -190,7 +192,7 @@ def main() -> None:
         rows = []
         for mib in sizes:
             rows += bench_size(folder, mib * MIB, keyfile, pubfile)
-    report(rows, single, cores)
+    report(rows, cores)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 
