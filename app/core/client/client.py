@@ -1,0 +1,254 @@
+"""The one HTTP client of the reference service, used by the CLI and the desktop app.
+
+:class:`ServiceClient` does the public calls and licence download; :meth:`ServiceClient.holder`
+returns a :class:`HolderClient` that signs every request with one licence's key
+(docs/protocols/request-signing.md). Bid files are streamed from disk in both directions.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+from .. import gm
+from ..licence import LicenceRequest
+from ..pki import Certificate, Clock, system_clock
+from .errors import ServiceError, ServiceUnavailable
+from .signing import EMPTY_SM3, sign_headers
+from .types import Authorisation, Licence, Manager, Project, Receipt, RegisteredKey
+
+TIMEOUT = httpx.Timeout(30.0, read=300.0)
+_BLOCK = 1 << 20
+
+
+def _raise_for(response: httpx.Response) -> None:
+    if response.is_success:
+        return
+    try:
+        body = response.json()
+        code, message = str(body.get("error", "http_error")), str(body.get("message", ""))
+    except (ValueError, AttributeError):
+        code, message = "http_error", response.text[:200] or response.reason_phrase
+    raise ServiceError(response.status_code, code, message)
+
+
+class ServiceClient:
+    def __init__(self, base_url: str, *, clock: Clock = system_clock, timeout=TIMEOUT) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.clock = clock
+        self.http = httpx.Client(base_url=self.base_url, timeout=timeout)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> ServiceClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        try:
+            response = self.http.send(request, stream=stream)
+        except httpx.HTTPError as exc:
+            raise ServiceUnavailable(
+                "Cannot reach the service at {url}: {reason}", url=self.base_url, reason=str(exc)
+            ) from None
+        if not response.is_success and stream:
+            response.read()
+        _raise_for(response)
+        return response
+
+    def get(self, path: str) -> httpx.Response:
+        return self.send(self.http.build_request("GET", path))
+
+    # public ----------------------------------------------------------------------------------
+
+    def registration_places(self) -> list[str]:
+        return self.get("/authority/places").json()["places"]
+
+    def enterprise(self, credit_code: str) -> dict:
+        return self.get(f"/authority/enterprises/{credit_code.strip().upper()}").json()
+
+    def matters(self) -> list[dict]:
+        return self.get("/authority/matters").json()
+
+    def root_certificate(self) -> Certificate:
+        return Certificate.load(self.get("/authority/root.pem").content)
+
+    def crl_pem(self) -> bytes:
+        return self.get("/authority/crl.pem").content
+
+    def platform_certificate(self) -> Certificate:
+        return Certificate.load(self.get("/platform/certificate.pem").content)
+
+    def projects(self) -> list[Project]:
+        return [Project.from_json(p) for p in self.get("/platform/projects").json()]
+
+    # licence download (proof of possession) --------------------------------------------------
+
+    def request_licence(
+        self, device_key: gm.SM2PrivateKey, *, place: str, credit_code: str, name: str,
+        id_number: str, phone: str | None = None, authorisation_id: str = "",
+    ) -> Licence:
+        """Ask for a licence certificate for ``device_key`` (which never leaves this device)."""
+        request = LicenceRequest(
+            credit_code=credit_code.strip().upper(), registration_place=place.strip(),
+            holder_name=name.strip(), id_number=id_number.strip().upper(),
+            device_public_key=device_key.public_key(), requested_at=self.clock(),
+            authorisation_id=authorisation_id,
+        )
+        body = {"request": base64.b64encode(request.sign(device_key)).decode(), "phone": phone}
+        response = self.send(self.http.build_request("POST", "/authority/licences", json=body))
+        return Licence.from_json(response.json())
+
+    def holder(self, certificate: bytes, key: gm.SM2PrivateKey) -> HolderClient:
+        return HolderClient(self, Certificate.load(certificate), key)
+
+
+class HolderClient:
+    """Calls made for one licence holder, each signed with the licence's key."""
+
+    def __init__(self, service: ServiceClient, certificate: Certificate, key: gm.SM2PrivateKey) -> None:
+        self.service = service
+        self.certificate = certificate
+        self.key = key
+        self._sent_certificate = False
+
+    def _signed(self, method: str, path: str, *, json_body=None, params=None, content=None,
+                content_sm3: str | None = None) -> httpx.Request:
+        http = self.service.http
+        if json_body is not None:
+            request = http.build_request(method, path, json=json_body, params=params)
+            digest = gm.sm3(request.read()).hex()
+        else:
+            request = http.build_request(method, path, params=params, content=content)
+            digest = content_sm3 or EMPTY_SM3
+        headers = sign_headers(
+            key=self.key, serial=self.certificate.serial, method=method,
+            target=request.url.raw_path.decode("ascii"), content_sm3=digest,
+            now=self.service.clock(),
+            certificate=None if self._sent_certificate else self.certificate.der,
+        )
+        request.headers.update(headers)
+        return request
+
+    def call(self, method: str, path: str, json_body=None, **kw) -> httpx.Response:
+        response = self.service.send(self._signed(method, path, json_body=json_body, **kw))
+        self._sent_certificate = True  # the service knows it now: send the serial only
+        return response
+
+    # authority -------------------------------------------------------------------------------
+
+    @property
+    def credit_code(self) -> str:
+        from ..pki import parse_licence
+
+        return parse_licence(self.certificate).credit_code
+
+    def managers(self) -> list[Manager]:
+        data = self.call("GET", f"/authority/enterprises/{self.credit_code}/managers").json()
+        return [Manager.from_json(m) for m in data]
+
+    def add_manager(self, name: str, id_number: str, phone: str | None = None) -> Manager:
+        body = {"name": name, "id_number": id_number, "phone": phone}
+        data = self.call("POST", f"/authority/enterprises/{self.credit_code}/managers", body).json()
+        return Manager.from_json(data)
+
+    def remove_manager(self, person_id: str) -> list[str]:
+        path = f"/authority/enterprises/{self.credit_code}/managers/{person_id}"
+        return self.call("DELETE", path).json()["revoked"]
+
+    def authorisations(self) -> list[Authorisation]:
+        data = self.call("GET", f"/authority/enterprises/{self.credit_code}/authorisations").json()
+        return [Authorisation.from_json(a) for a in data]
+
+    def authorise(
+        self, name: str, id_number: str, *, phone: str | None = None, matters: list[str] | None = None,
+        start: datetime | None = None, end: datetime | None = None,
+    ) -> Authorisation:
+        """All business when ``matters`` is empty, else those matters; window default 3 days."""
+        body = {
+            "name": name, "id_number": id_number, "phone": phone,
+            "mode": "specific" if matters else "all_business", "matters": list(matters or []),
+            "start": start.isoformat() if start else None, "end": end.isoformat() if end else None,
+        }
+        path = f"/authority/enterprises/{self.credit_code}/authorisations"
+        return Authorisation.from_json(self.call("POST", path, body).json())
+
+    def revoke_authorisation(self, authorisation_id: str) -> list[str]:
+        return self.call("DELETE", f"/authority/authorisations/{authorisation_id}").json()["revoked"]
+
+    def revoke_licence(self, serial: str | None = None, reason: str = "cessation_of_operation") -> list[str]:
+        """Revoke ``serial`` (default: this licence itself)."""
+        target = serial or format(self.certificate.serial, "x")
+        return self.call("POST", f"/authority/licences/{target}/revoke", {"reason": reason}).json()["revoked"]
+
+    # platform --------------------------------------------------------------------------------
+
+    def submit_bid(self, path: Path | str, signature: bytes, *, project: str, section: str,
+                   name: str | None = None) -> Receipt:
+        """Upload a BIDX file (streamed) with its detached signature; the platform's receipt."""
+        path = Path(path)
+        digest = _file_sm3(path)
+        params = {"name": name or path.name,
+                  "signature": base64.urlsafe_b64encode(signature).decode().rstrip("=")}
+        request = self._signed(
+            "POST", f"/platform/projects/{project}/sections/{section}/bids", params=params,
+            content=_read_blocks(path), content_sm3=digest,
+        )
+        request.headers["Content-Length"] = str(path.stat().st_size)
+        request.headers["Content-Type"] = "application/octet-stream"
+        receipt = Receipt.from_json(self.service.send(request).json())
+        self._sent_certificate = True
+        if receipt.sm3 != digest:
+            raise ServiceError(502, "receipt_mismatch", "The receipt names another file digest")
+        return receipt
+
+    def submissions(self) -> list[Receipt]:
+        return [Receipt.from_json(r) for r in self.call("GET", "/platform/submissions").json()]
+
+    def fetch_bid(self, submission_id: str, destination: Path | str) -> Path:
+        """Download a submitted file after the opening (streamed; atomic; SM3 checked)."""
+        from ..fsutil import AtomicFile
+
+        receipt = next((r for r in self.submissions() if r.submission_id == submission_id), None)
+        request = self._signed("GET", f"/platform/submissions/{submission_id}/file")
+        response = self.service.send(request, stream=True)
+        target, digest = AtomicFile(destination), gm.SM3()
+        try:
+            with target as out:
+                for block in response.iter_bytes(_BLOCK):
+                    digest.update(block)
+                    out.write(block)
+                if receipt is not None and digest.hexdigest() != receipt.sm3:
+                    raise ServiceError(502, "digest_mismatch", "The file fetched differs from the receipt")
+                target.commit()
+        finally:
+            response.close()
+        return Path(destination)
+
+    def register_key(self, public_key: gm.SM2PublicKey, label: str) -> RegisteredKey:
+        body = {"label": label, "public_key": base64.b64encode(gm.public_key_to_der(public_key)).decode()}
+        return RegisteredKey.from_json(self.call("POST", "/platform/keys", body).json())
+
+    def keys(self) -> list[RegisteredKey]:
+        return [RegisteredKey.from_json(k) for k in self.call("GET", "/platform/keys").json()]
+
+
+def _file_sm3(path: Path) -> str:
+    digest = gm.SM3()
+    with open(path, "rb") as f:
+        while block := f.read(_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_blocks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as f:
+        while block := f.read(_BLOCK):
+            yield block

@@ -1,0 +1,52 @@
+"""Licences on this device and the service: download into the keystore, and sign with one.
+
+The desktop app and the CLI both use these, so a downloaded licence is stored (certificate and
+the device-generated private key, sealed under the licence password) and audited the same way.
+"""
+
+from __future__ import annotations
+
+from ..errors import VerificationFailed
+from ..gm import SM2PrivateKey
+from ..keystore import Keystore, LicenceInfo, Unlocked
+from ..pki import Certificate, CertificateInvalid, parse_licence, verify_licence
+from .client import HolderClient, ServiceClient
+
+
+def download_licence(
+    client: ServiceClient, store: Keystore, unlocked: Unlocked, *, place: str, credit_code: str,
+    name: str, id_number: str, phone: str | None = None, authorisation_id: str = "",
+) -> LicenceInfo:
+    """Make a device key, prove possession to the authority, check and store the certificate."""
+    key = SM2PrivateKey.generate()
+    issued = client.request_licence(
+        key, place=place, credit_code=credit_code, name=name, id_number=id_number, phone=phone,
+        authorisation_id=authorisation_id,
+    )
+    cert = Certificate.load(issued.certificate)
+    if cert.public_key() != key.public_key():
+        raise VerificationFailed("The authority returned a certificate for another key")
+    root = client.root_certificate()
+    try:  # chain only: an agent's window may start later, which is fine to store
+        verify_licence(cert, root, at=cert.not_before)
+    except CertificateInvalid as exc:
+        raise VerificationFailed("The licence does not verify against the authority: {m}", m=exc.message) from None
+    terms = parse_licence(cert).terms
+    info = store.add_licence(
+        unlocked, certificate=cert.der, private_key=key, enterprise_code=terms.credit_code,
+        enterprise_name=terms.enterprise_name, holder_name=terms.holder_name, role=terms.role.value,
+        not_before=terms.not_before, not_after=terms.not_after,
+    )
+    store.log_event(
+        "licence.downloaded", unlocked, licence_id=info.id, serial=format(cert.serial, "x"),
+        service=client.base_url, role=terms.role.value, enterprise_code=terms.credit_code,
+    )
+    return info
+
+
+def holder_for(client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int,
+               *, purpose: str) -> HolderClient:
+    """A client that signs with the stored licence ``licence_id`` (its key use is audited)."""
+    info = store.get_licence(licence_id)
+    key = store.private_key(licence_id, unlocked, purpose=purpose)
+    return client.holder(info.certificate, key)

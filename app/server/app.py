@@ -1,0 +1,29 @@
+"""The application factory: one FastAPI app per service context."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from .. import __version__
+from . import errors, routes_authority, routes_platform
+from .context import ServiceContext
+
+DESCRIPTION = (
+    "Reference registration authority and e-bidding platform of EBid Desk (DEMO service). "
+    "Requests acting for a licence holder are signed with the licence key: "
+    "see docs/protocols/request-signing.md."
+)
+
+
+def create_app(ctx: ServiceContext) -> FastAPI:
+    app = FastAPI(title="EBid Desk reference service", version=__version__, description=DESCRIPTION)
+    app.state.ctx = ctx
+    errors.install(app)
+    app.include_router(routes_authority.router)
+    app.include_router(routes_platform.router)
+
+    @app.get("/health", tags=["service"])
+    def health() -> dict:
+        return {"status": "ok", "time": ctx.now().isoformat()}
+
+    return app

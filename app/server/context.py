@@ -1,0 +1,64 @@
+"""What every request and CLI command shares: settings, database, keys, clock; and the unit of
+work (one transaction with an :class:`Authority` bound to it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..core.licence import Authority
+from ..core.pki import to_utc_second
+from . import db
+from .keys import ServiceKeys, load_keys
+from .repository import SqlAuthorityRepository
+from .settings import Settings
+
+
+@dataclass
+class Unit:
+    session: Session
+    authority: Authority
+
+
+class ServiceContext:
+    def __init__(self, settings: Settings, engine: Engine, keys: ServiceKeys) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.keys = keys
+        self.clock = settings.clock
+        self._sessions: sessionmaker = db.session_factory(engine)
+
+    @classmethod
+    def open(cls, settings: Settings, *, migrate: bool = True) -> ServiceContext:
+        """Load the keys, connect, and bring the schema up to date."""
+        keys = load_keys(settings.keys_dir)
+        settings.make_dirs()
+        engine = db.make_engine(settings.database_url)
+        if migrate:
+            db.upgrade(engine)
+        return cls(settings, engine, keys)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def now(self) -> datetime:
+        return to_utc_second(self.clock())
+
+    @contextmanager
+    def unit(self) -> Iterator[Unit]:
+        """One transaction: committed when the block returns, rolled back when it raises."""
+        with self._sessions.begin() as session:
+            authority = Authority(
+                SqlAuthorityRepository(session), self.keys.authority, clock=self.clock
+            )
+            yield Unit(session, authority)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session

@@ -1,0 +1,187 @@
+"""The registration authority over HTTP: public look-ups, licence issuance, and the actions a
+holder signs (managers, agent authorisations, revocation)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from fastapi import APIRouter, Depends, Path, Response
+
+from ..core.licence import Person, Status, validate_mobile
+from ..core.pki import Mode, Role, crl_to_pem
+from .auth import Holder
+from .context import ServiceContext
+from .deps import get_ctx, holder
+from .errors import ApiError
+from .schemas import (
+    AuthorisationOut,
+    AuthoriseIn,
+    EnterpriseOut,
+    LicenceDownload,
+    LicenceOut,
+    ManagerOut,
+    MatterOut,
+    PersonIn,
+    PlacesOut,
+    RevokedOut,
+    RevokeIn,
+)
+
+router = APIRouter(prefix="/authority", tags=["authority"])
+CreditCode = Path(min_length=18, max_length=18, pattern=r"^[0-9A-Za-z]{18}$")
+HOLDERS = (Role.LEGAL_REPRESENTATIVE, Role.MANAGER)
+
+
+@router.get("/places", response_model=PlacesOut)
+def places(ctx: ServiceContext = Depends(get_ctx)):
+    with ctx.unit() as u:
+        found = {e.registration_place for e in u.authority.repo.list_enterprises()}
+    return PlacesOut(places=sorted(found))
+
+
+@router.get("/matters", response_model=list[MatterOut])
+def matters(ctx: ServiceContext = Depends(get_ctx)):
+    with ctx.unit() as u:
+        return [MatterOut(code=m.code, zh=m.zh, en=m.en) for m in u.authority.catalogue]
+
+
+@router.get("/enterprises/{credit_code}", response_model=EnterpriseOut)
+def enterprise(credit_code: str = CreditCode, ctx: ServiceContext = Depends(get_ctx)):
+    with ctx.unit() as u:
+        e = u.authority.enterprise(credit_code)
+    return EnterpriseOut(credit_code=e.credit_code, name=e.name, registration_place=e.registration_place)
+
+
+@router.get("/root.pem", response_class=Response)
+def root_certificate(ctx: ServiceContext = Depends(get_ctx)):
+    return Response(ctx.keys.authority.root.to_pem(), media_type="application/x-pem-file")
+
+
+@router.get("/crl.pem", response_class=Response)
+def revocation_list(ctx: ServiceContext = Depends(get_ctx)):
+    with ctx.unit() as u:
+        der = u.authority.publish_crl()
+    return Response(crl_to_pem(der), media_type="application/x-pem-file")
+
+
+@router.post("/licences", response_model=LicenceOut, status_code=201)
+def issue_licence(body: LicenceDownload, ctx: ServiceContext = Depends(get_ctx)):
+    try:
+        der = base64.b64decode(body.request, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "malformed_request", "The licence request is not base64") from None
+    # The phone goes to the real-name plug-in as evidence; the default check ignores it.
+    evidence = {"mobile": validate_mobile(body.phone).encode()} if body.phone else {}
+    with ctx.unit() as u:
+        issued = u.authority.issue_licence(der, evidence=evidence)
+    return LicenceOut(
+        serial=format(issued.serial, "x"),
+        certificate=base64.b64encode(issued.certificate_der).decode(),
+        role=issued.role.value,
+        not_before=issued.not_before,
+        not_after=issued.not_after,
+    )
+
+
+@router.get("/enterprises/{credit_code}/managers", response_model=list[ManagerOut])
+def list_managers(
+    credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
+    with ctx.unit() as u:
+        u.authority.actor(credit_code.upper(), who.serial, HOLDERS)
+        return [_manager(u, m) for m in u.authority.managers(credit_code.upper())]
+
+
+@router.post("/enterprises/{credit_code}/managers", response_model=ManagerOut, status_code=201)
+def add_manager(
+    body: PersonIn, credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
+    person = Person(body.name, body.id_number, body.phone)
+    with ctx.unit() as u:
+        record = u.authority.add_manager(credit_code.upper(), person, by=who.serial)
+        return _manager(u, record)
+
+
+@router.delete("/enterprises/{credit_code}/managers/{person_id}", response_model=RevokedOut)
+def remove_manager(
+    person_id: str = Path(max_length=40),
+    credit_code: str = CreditCode,
+    who: Holder = Depends(holder),
+    ctx=Depends(get_ctx),
+):
+    with ctx.unit() as u:
+        revoked = u.authority.remove_manager(credit_code.upper(), person_id, by=who.serial)
+    return RevokedOut(revoked=[format(s, "x") for s in revoked])
+
+
+@router.get("/enterprises/{credit_code}/authorisations", response_model=list[AuthorisationOut])
+def list_authorisations(
+    credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
+    with ctx.unit() as u:
+        u.authority.actor(credit_code.upper(), who.serial, HOLDERS)
+        now = u.authority.now()
+        return [_authorisation(u, a, now) for a in u.authority.authorisations(credit_code.upper())]
+
+
+@router.post(
+    "/enterprises/{credit_code}/authorisations", response_model=AuthorisationOut, status_code=201
+)
+def authorise(
+    body: AuthoriseIn, credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
+    agent = Person(body.name, body.id_number, body.phone)
+    with ctx.unit() as u:
+        grant = u.authority.authorise_agent(
+            credit_code.upper(), agent, by=who.serial, mode=Mode(body.mode),
+            matters=body.matters, start=body.start, end=body.end,
+        )
+        return _authorisation(u, grant, u.authority.now())
+
+
+@router.delete("/authorisations/{authorisation_id}", response_model=RevokedOut)
+def revoke_authorisation(
+    authorisation_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
+    with ctx.unit() as u:
+        revoked = u.authority.revoke_authorisation(authorisation_id, by=who.serial)
+    return RevokedOut(revoked=[format(s, "x") for s in revoked])
+
+
+@router.post("/licences/{serial}/revoke", response_model=RevokedOut)
+def revoke_licence(
+    body: RevokeIn,
+    serial: str = Path(pattern=r"^[0-9a-f]{1,40}$"),
+    who: Holder = Depends(holder),
+    ctx=Depends(get_ctx),
+):
+    with ctx.unit() as u:
+        u.authority.revoke_licence(int(serial, 16), by=who.serial, reason=body.reason)
+    return RevokedOut(revoked=[serial])
+
+
+def _manager(u, record) -> ManagerOut:
+    person = u.authority.repo.get_person(record.person_id)
+    return ManagerOut(
+        manager_id=record.manager_id,
+        person_id=record.person_id,
+        name=person.person.name if person else "",
+        masked_id_number=person.person.masked_id_number if person else "",
+        added_at=record.added_at,
+    )
+
+
+def _authorisation(u, grant, now) -> AuthorisationOut:
+    person = u.authority.repo.get_person(grant.agent_person_id)
+    return AuthorisationOut(
+        authorisation_id=grant.authorisation_id,
+        agent_person_id=grant.agent_person_id,
+        agent_name=person.person.name if person else "",
+        mode=grant.mode.value,
+        matters=list(grant.matters),
+        start=grant.start,
+        end=grant.end,
+        status=Status(grant.status(now)).value,
+        revoked_at=grant.revoked_at,
+    )

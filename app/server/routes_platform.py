@@ -1,0 +1,145 @@
+"""The e-bidding platform over HTTP: projects (public), bid upload and receipts, the opening,
+and the encryption-key registry (all signed by a holder's licence key)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import FileResponse
+from starlette.concurrency import run_in_threadpool
+
+from ..core import gm
+from .auth import Holder, authenticate, signed_parts
+from .context import ServiceContext
+from .deps import get_ctx, holder, request_target
+from .errors import ApiError
+from .models import EncryptionKeyRow, ProjectRow, SubmissionRow
+from .platform import (
+    bid_path,
+    check_may_submit,
+    get_project,
+    keys_of,
+    list_projects,
+    openable_submission,
+    register_key,
+    store_submission,
+    submissions_of,
+)
+from .schemas import KeyIn, KeyOut, ProjectOut, ReceiptOut
+from .upload import check_declared_size, receive
+
+router = APIRouter(prefix="/platform", tags=["platform"])
+Code = Path(min_length=1, max_length=64)
+
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@router.get("/certificate.pem", response_class=Response)
+def platform_certificate(ctx: ServiceContext = Depends(get_ctx)):
+    return Response(ctx.keys.platform_cert.to_pem(), media_type="application/x-pem-file")
+
+
+@router.get("/projects", response_model=list[ProjectOut])
+def projects(ctx: ServiceContext = Depends(get_ctx)):
+    return [_project(p) for p in list_projects(ctx)]
+
+
+@router.get("/projects/{code}", response_model=ProjectOut)
+def project(code: str = Code, ctx: ServiceContext = Depends(get_ctx)):
+    return _project(get_project(ctx, code))
+
+
+@router.post(
+    "/projects/{code}/sections/{section}/bids",
+    response_model=ReceiptOut,
+    status_code=201,
+    openapi_extra=_UPLOAD_BODY,
+)
+async def submit_bid(
+    request: Request,
+    code: str = Code,
+    section: str = Path(min_length=1, max_length=64),
+    name: str = Query(min_length=1, max_length=255, description="the file's name"),
+    signature: str = Query(max_length=200, description="base64url DER SM2 signature over the file"),
+):
+    """Body: the BIDX file, streamed. The request is signed like any other (its body digest is
+    the file's SM3); ``signature`` is the bidder's detached signature over the file."""
+    ctx: ServiceContext = get_ctx(request)
+    check_declared_size(request, ctx.settings.max_upload_bytes)
+    parts = signed_parts(request.method, request_target(request), request.headers)
+    who = await run_in_threadpool(authenticate, ctx, parts, request.headers, None)
+    await run_in_threadpool(check_may_submit, ctx, who, code, section)
+    incoming = await receive(
+        request, ctx.settings.incoming_dir, limit=ctx.settings.max_upload_bytes,
+        signer=who.certificate.public_key(), signature=_b64url(signature), signed_sm3=parts.content_sm3,
+    )
+    try:
+        row = await run_in_threadpool(store_submission, ctx, who, code, section, name, _b64url(signature), incoming)
+    finally:
+        incoming.discard()  # moved into place on success; removed on any refusal
+    return _receipt(row)
+
+
+@router.get("/submissions", response_model=list[ReceiptOut])
+def submissions(who: Holder = Depends(holder), ctx: ServiceContext = Depends(get_ctx)):
+    return [_receipt(r) for r in submissions_of(ctx, who)]
+
+
+@router.get("/submissions/{submission_id}/file", response_class=FileResponse)
+def fetch_bid(
+    submission_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
+    row = openable_submission(ctx, who, submission_id)
+    return FileResponse(bid_path(ctx, row.submission_id), media_type="application/octet-stream")
+
+
+@router.post("/keys", response_model=KeyOut, status_code=201)
+def apply_for_key(body: KeyIn, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
+    try:
+        der = base64.b64decode(body.public_key, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "malformed_key", "The public key is not base64") from None
+    return _key(register_key(ctx, who, body.label, der))
+
+
+@router.get("/keys", response_model=list[KeyOut])
+def list_keys(who: Holder = Depends(holder), ctx=Depends(get_ctx)):
+    return [_key(k) for k in keys_of(ctx, who)]
+
+
+def _b64url(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "malformed_signature", "The bid signature is not base64url") from None
+
+
+def _project(p: ProjectRow) -> ProjectOut:
+    return ProjectOut(
+        code=p.code, name=p.name, tenderee=p.tenderee, sections=json.loads(p.sections),
+        bid_deadline=p.bid_deadline, opening_time=p.opening_time,
+    )
+
+
+def _receipt(r: SubmissionRow) -> ReceiptOut:
+    return ReceiptOut(
+        submission_id=r.submission_id, project=r.project_code, section=r.section, file_name=r.file_name,
+        size=r.size, sm3=r.sm3, received_at=r.received_at, receipt=r.receipt,
+        signature=base64.b64encode(r.receipt_signature).decode(),
+    )
+
+
+def _key(k: EncryptionKeyRow) -> KeyOut:
+    public = gm.public_key_to_der(gm.SM2PublicKey.from_bytes(k.public_key))
+    return KeyOut(
+        key_id=k.key_id, label=k.label, person_id=k.person_id, serial=k.serial,
+        public_key=base64.b64encode(public).decode(), created_at=k.created_at,
+    )
