@@ -24,7 +24,7 @@ from app.core.licence import (
 )
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.core.licence.request import _SignedRequest
-from app.core.pki import Mode, Role
+from app.core.pki import Certificate, CertificateInvalid, Mode, Role, load_crl, verify_licence
 
 
 def _id(body: str) -> str:
@@ -201,6 +201,14 @@ def test_removing_a_manager_revokes_every_copy_they_downloaded(
     ).allowed
     with pytest.raises(LicenceRefused):  # and they can no longer download as a manager
         download(manager, enterprise)
+    # Devices learn it from the published revocation list.
+    crl = load_crl(authority.publish_crl(), authority.root)
+    assert sorted(crl.revoked) == sorted(revoked)
+    with pytest.raises(CertificateInvalid) as info:
+        verify_licence(
+            Certificate.load(copies[1].certificate_der), authority.root, at=clock(), revocations=crl
+        )
+    assert info.value.reason == "revoked"
 
 
 # -- agent authorisations ----------------------------------------------------------------------

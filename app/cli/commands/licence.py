@@ -1,7 +1,7 @@
-"""``ebid licence``: verify and inspect licence certificates (support and scripting).
-
-Commands that read the device keystore (list, show, export-cert) join this group later; each
-subcommand is added by one ``_add_*`` function below.
+"""``ebid licence``: verify and inspect licence certificates (support and scripting); download
+licences into the device keystore and act as a holder (managers, agent authorisations,
+revocation) through the service. Each subcommand is added by one ``_add_*`` function below;
+the holder commands live in :mod:`.licence_holder`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ def register(groups: argparse._SubParsersAction) -> None:
     sub.required = True
     _add_verify(sub)
     _add_inspect(sub)
+    from . import licence_holder  # the commands that talk to the service and the keystore
+
+    licence_holder.add_commands(sub)
 
 
 def _add_verify(sub: argparse._SubParsersAction) -> None:

@@ -1,6 +1,6 @@
 """The licence rules and the registration authority (no HTTP, no Qt). See docs/licence-rules.md."""
 
-from .authority import DEFAULT_WINDOW, MAX_MANAGERS, Authority, AuthorityKeys
+from .authority import Authority, AuthorityKeys
 from .check import Decision, Reason, check_use
 from .codes import (
     credit_code_check_char,
@@ -13,6 +13,7 @@ from .codes import (
     validate_mobile,
 )
 from .errors import BadRequest, Conflict, LicenceRefused, NotAuthorised, NotFound, RealNameFailed
+from .grants import DEFAULT_WINDOW, MAX_MANAGERS
 from .matters import FULL_BIDDING, Matter, MatterCatalogue, default_catalogue
 from .model import (
     Authorisation,

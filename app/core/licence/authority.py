@@ -1,5 +1,6 @@
 """The registration authority: registry, real-name checks, licence issuance, managers,
-agent authorisations and revocation. No HTTP, no storage details: the service wraps it.
+agent authorisations (rules in :mod:`.grants`) and revocation. No HTTP, no storage details:
+the service wraps it.
 
 Who acts is identified by the serial of a licence they hold (the service authenticates the call
 with that licence's key); that licence must be active, for the same enterprise, in the right role.
@@ -11,17 +12,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .. import gm
-from ..pki import Certificate, Clock, Mode, Role, make_root, system_clock, to_utc_second
+from ..pki import Certificate, Clock, Role, make_root, system_clock, to_utc_second
 from ..pki.crl import Revocation, make_crl
 from .check import Decision, check_use
-from .errors import BadRequest, Conflict, LicenceRefused, NotFound
+from .errors import Conflict, LicenceRefused, NotFound
+from .grants import GrantRules
 from .issuance import Issuer
 from .matters import MatterCatalogue, default_catalogue
 from .model import (
-    Authorisation,
     Enterprise,
     IssuedLicence,
-    ManagerRecord,
     Person,
     PersonRecord,
     Status,
@@ -29,9 +29,6 @@ from .model import (
 )
 from .realname import RealNameCheck, RegistryRealNameCheck
 from .repository import AuthorityRepository
-
-MAX_MANAGERS = 5
-DEFAULT_WINDOW = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class AuthorityKeys:
         return cls(make_root(key, common_name=common_name, not_before=not_before), key)
 
 
-class Authority:
+class Authority(GrantRules):
     def __init__(
         self,
         repository: AuthorityRepository,
@@ -138,118 +135,6 @@ class Authority:
             )
         return licence
 
-    # -- managers ------------------------------------------------------------------------------
-
-    def managers(self, credit_code: str) -> list[ManagerRecord]:
-        return self.repo.list_managers(self.enterprise(credit_code).credit_code)
-
-    def add_manager(self, credit_code: str, person: Person, *, by: int) -> ManagerRecord:
-        enterprise = self.enterprise(credit_code)
-        actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
-        current = self.repo.list_managers(enterprise.credit_code)
-        record = self.person_record(person)
-        if person.id_number == enterprise.legal_representative.id_number:
-            raise Conflict(
-                "already_legal_representative", "The legal representative cannot also be a manager"
-            )
-        if any(m.person_id == record.person_id for m in current):
-            raise Conflict(
-                "already_manager", "{name} is already a licence manager", name=person.name
-            )
-        if len(current) >= MAX_MANAGERS:
-            raise Conflict(
-                "too_many_managers",
-                "An enterprise has at most {n} licence managers: remove one before adding another",
-                n=MAX_MANAGERS,
-            )
-        manager = ManagerRecord(
-            new_id("M"), enterprise.credit_code, record.person_id, actor.person_id, self.now()
-        )
-        self.repo.put_manager(manager)
-        return manager
-
-    def remove_manager(self, credit_code: str, person_id: str, *, by: int) -> list[int]:
-        """Remove a manager and revoke every licence copy they downloaded; the revoked serials."""
-        enterprise = self.enterprise(credit_code)
-        self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
-        manager = next(
-            (
-                m
-                for m in self.repo.list_managers(enterprise.credit_code)
-                if m.person_id == person_id
-            ),
-            None,
-        )
-        if manager is None:
-            raise NotFound(
-                "unknown_manager",
-                "That person is not a licence manager of {code}",
-                code=enterprise.credit_code,
-            )
-        self.repo.delete_manager(manager.manager_id)
-        withdrawn = manager.manager_id
-        return self._revoke_where(lambda lic: lic.grant_id == withdrawn, "privilege_withdrawn")
-
-    # -- agent authorisations ------------------------------------------------------------------
-
-    def authorisations(self, credit_code: str) -> list[Authorisation]:
-        return self.repo.list_authorisations(self.enterprise(credit_code).credit_code)
-
-    def authorise_agent(
-        self,
-        credit_code: str,
-        agent: Person,
-        *,
-        by: int,
-        mode: Mode,
-        matters: tuple[str, ...] | list[str] = (),
-        start: datetime | None = None,
-        end: datetime | None = None,
-    ) -> Authorisation:
-        """Authorise an agent for all business or specific matters (default window: 3 days)."""
-        enterprise = self.enterprise(credit_code)
-        actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
-        codes = self._matter_codes(Mode(mode), matters)
-        begin = to_utc_second(start) if start is not None else self.now()
-        finish = to_utc_second(end) if end is not None else begin + DEFAULT_WINDOW
-        if finish <= begin:
-            raise BadRequest("bad_window", "The authorisation must end after it starts")
-        if finish <= self.now():
-            raise BadRequest("bad_window", "The authorisation would already have ended")
-        grant = Authorisation(
-            new_id("A"),
-            enterprise.credit_code,
-            self.person_record(agent).person_id,
-            actor.person_id,
-            Mode(mode),
-            codes,
-            begin,
-            finish,
-            self.now(),
-        )
-        self.repo.put_authorisation(grant)
-        return grant
-
-    def _matter_codes(self, mode: Mode, matters) -> tuple[str, ...]:
-        if mode is Mode.ALL_BUSINESS:
-            if matters:
-                raise BadRequest("bad_matters", "An all-business authorisation lists no matters")
-            return ()
-        if not matters:
-            raise BadRequest("bad_matters", "A specific authorisation names at least one matter")
-        return tuple(m.code for m in self.catalogue.resolve(tuple(matters)))
-
-    def revoke_authorisation(self, authorisation_id: str, *, by: int) -> list[int]:
-        grant = self.repo.get_authorisation(authorisation_id)
-        if grant is None:
-            raise NotFound("unknown_authorisation", "No authorisation {id}", id=authorisation_id)
-        self.actor(grant.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
-        if grant.revoked_at is None:
-            self.repo.put_authorisation(replace(grant, revoked_at=self.now()))
-        return self._revoke_where(
-            lambda lic: lic.grant_id == authorisation_id, "privilege_withdrawn"
-        )
-
     # -- revocation ----------------------------------------------------------------------------
 
     def revoke_licence(
@@ -259,9 +144,9 @@ class Authority:
         target = self.licence(serial)
         if by != serial:
             self.actor(target.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
-        self._revoke_where(lambda lic: lic.serial == serial, reason)
+        self.revoke_where(lambda lic: lic.serial == serial, reason)
 
-    def _revoke_where(self, predicate, reason: str) -> list[int]:
+    def revoke_where(self, predicate, reason: str) -> list[int]:
         now, revoked = self.now(), []
         for licence in self.repo.list_licences():
             if licence.revoked_at is None and predicate(licence):
