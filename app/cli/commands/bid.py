@@ -1,4 +1,5 @@
-"""``ebid bid``: encrypt bid files into BIDX containers, decrypt, inspect, verify and rehearse.
+"""``ebid bid``: encrypt bid files into BIDX containers, decrypt, inspect, verify and rehearse;
+submit them to the e-bidding platform, list the receipts, fetch them back at the opening.
 
 Exit codes: 0 success; 1 a signature, MAC or chunk did not verify (or the key is not a recipient);
 2 usage or input error; 130 cancelled.
@@ -36,6 +37,10 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.bidx")
     _key_options(p)
     p.set_defaults(func=_rehearse)
+
+    from . import bid_platform  # submit / receipts / fetch: through the service
+
+    bid_platform.add_commands(sub)
 
 
 def _add_encrypt(sub: argparse._SubParsersAction) -> None:
