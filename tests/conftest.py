@@ -8,6 +8,9 @@ import sys
 
 import pytest
 
+# Real widgets, no screen: the test command sets this too; plain `pytest` must not abort in Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from tests.support import ROOT, SHARED_DATA, run  # noqa: F401  (re-exported for older imports)
 
 
