@@ -156,9 +156,11 @@ def test_revoked_licence_is_refused(world, clock, seal):
     verify_signature(other, DOC, roots=[world.root], clock=clock, crl=crl)
 
 
-def test_expired_seal_is_refused(world, clock, seal):
-    late = rogue_signature(seal, world.legal_rep, gm.sm3(DOC), signed_at=SEAL_END + timedelta(seconds=1))
-    clock.set(SEAL_END + timedelta(days=1))
+def test_expired_seal_is_refused(world, clock):
+    short_seal = seal_for(world, clock, valid_end=T0 + timedelta(days=2))
+    after = T0 + timedelta(days=2, seconds=1)  # the signer's licence is still valid then
+    late = rogue_signature(short_seal, world.legal_rep, gm.sm3(DOC), signed_at=after)
+    clock.set(after + timedelta(days=1))
     refused(Reason.SEAL_EXPIRED, verify_signature, late, DOC, roots=[world.root], clock=clock)
 
 
@@ -196,7 +198,8 @@ def test_untrusted_root_is_refused(world, clock, seal):
     stranger = make_root(gm.SM2PrivateKey.generate(), common_name="Other", not_before=T0)
     signature = sign(seal, world.legal_rep, clock)
     refused(Reason.BAD_SEAL_MAKER, verify_seal, seal, roots=[stranger], clock=clock)
-    refused(Reason.BAD_SEAL_MAKER, verify_signature, signature, DOC, roots=[stranger], clock=clock)
+    # the signer's licence is checked before the seal, so that is what the signature fails on
+    refused(Reason.BAD_LICENCE, verify_signature, signature, DOC, roots=[stranger], clock=clock)
 
 
 def test_seal_signed_over_seal_info_alone_is_accepted(world, clock, seal):

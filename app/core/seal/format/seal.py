@@ -158,7 +158,7 @@ def check_seal_signature(info: SealInfo) -> None:
         try:
             key.verify(info.signed_value, tbs)
             return
-        except VerificationFailed:
+        except (VerificationFailed, InvalidInput):  # InvalidInput: not a DER SEQUENCE{r, s}
             continue
     raise SealRefused(Reason.BAD_SEAL_SIGNATURE, "The seal office's signature on the seal is invalid")
 

@@ -99,11 +99,11 @@ def verify_signature(
     if not hmac.compare_digest(info.data_hash, expected_hash):
         raise SealRefused(Reason.BAD_DOCUMENT_HASH, "The document is not the one that was sealed")
     signed_at = _signing_time(info, clock)
+    licence = check_signer_licence(info.signer_certificate, roots, at=signed_at, revocations=crl)
     seal = info.seal
     check_seal_signature(seal)
     check_seal_maker(seal.maker_certificate, roots, at=seal.created_at, revocations=crl)
     check_seal_window(seal, signed_at)
-    licence = check_signer_licence(info.signer_certificate, roots, at=signed_at, revocations=crl)
     check_binding(seal, licence, info.signer_certificate)
     (authorisation_check or no_authorisations())(seal, licence, signed_at)
     return VerifiedSignature(info, licence)

@@ -12,16 +12,25 @@ from datetime import datetime
 from ...errors import EbidError, InvalidInput
 from ...pki import Certificate, LicenceInfo, RevocationList, verify_licence
 from ...pki import verify as pki_verify
+from .der import octets_of
 from .errors import Reason, SealRefused, tampered
 from .office import is_seal_maker
 
 
 def load_embedded_certificate(der: bytes, what: str) -> Certificate:
-    """A certificate carried in an OCTET STRING of the seal or signature."""
+    """A certificate carried in an OCTET STRING of the seal or signature.
+
+    The signatureValue BIT STRING must have no unused bits: asn1crypto drops padding bits
+    silently, so a certificate with that byte changed would still verify (pki does not check it),
+    and a changed byte must never go unnoticed here."""
     try:
-        return Certificate.load(der)
+        cert = Certificate.load(der)
+        octets_of(cert.asn1["signature_value"])
     except InvalidInput as exc:
         raise tampered(what, exc.message) from None
+    except ValueError as exc:
+        raise tampered(what, str(exc)) from None
+    return cert
 
 
 def issuing_root(cert: Certificate, roots: Sequence[Certificate]) -> Certificate | None:
@@ -47,7 +56,7 @@ def check_seal_maker(
         pki_verify.check_validity(root, at, "root certificate")
         pki_verify.check_validity(cert, at, "seal maker's certificate")
         pki_verify.check_not_revoked(cert, revocations, at)
-    except pki_verify.CertificateInvalid as exc:
+    except EbidError as exc:  # CertificateInvalid, or InvalidInput for a malformed signature
         raise SealRefused(
             Reason.BAD_SEAL_MAKER, "The seal maker's certificate: {detail}", detail=exc.message
         ) from None
@@ -71,7 +80,7 @@ def check_signer_licence(
     except pki_verify.CertificateInvalid as exc:
         reason = Reason.REVOKED_LICENCE if exc.reason == pki_verify.REVOKED else Reason.BAD_LICENCE
         raise SealRefused(reason, "The signer's licence: {detail}", detail=exc.message) from None
-    except EbidError as exc:  # NotALicence and other readable pki refusals
+    except EbidError as exc:  # NotALicence, or InvalidInput for a malformed signature
         raise SealRefused(
             Reason.BAD_LICENCE, "The signer's licence: {detail}", detail=exc.message
         ) from None
