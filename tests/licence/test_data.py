@@ -7,7 +7,14 @@ import json
 import pytest
 
 from app.core.errors import InvalidInput
-from app.core.licence import FULL_BIDDING, MatterCatalogue, default_catalogue, is_valid_credit_code
+from app.core.licence import (
+    FULL_BIDDING,
+    Enterprise,
+    MatterCatalogue,
+    Person,
+    default_catalogue,
+    is_valid_credit_code,
+)
 from app.core.licence.demo import DEMO_ENTERPRISES, load_demo
 from app.core.licence.matters import CATALOGUE_PATH
 
@@ -52,3 +59,11 @@ def test_load_demo_is_idempotent(authority):
     assert {e.credit_code for e in authority.repo.list_enterprises()} == {
         d.enterprise.credit_code for d in DEMO_ENTERPRISES
     }
+
+
+@pytest.mark.parametrize("name", ["", "   ", "演" * 129])
+def test_names_must_be_present_and_bounded(name):
+    with pytest.raises(InvalidInput):
+        Person(name, "11010519491231002X")
+    with pytest.raises(InvalidInput):
+        Enterprise("91350100M000100Y43", name, "福建省福州市", Person("张三", "11010519491231002X"))

@@ -11,13 +11,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from ..errors import InvalidInput
 from ..pki import Mode, Role
 from .codes import mask_id_number, validate_credit_code, validate_id_number, validate_mobile
+
+MAX_TEXT = 128  # names and places: generous, but bounded before they reach a certificate
 
 
 def new_id(prefix: str) -> str:
     """An opaque id: a prefix and 16 random hex digits (never derived from personal data)."""
     return f"{prefix}-{secrets.token_hex(8)}"
+
+
+def _required_text(value: str, what: str) -> str:
+    text = value.strip()
+    if not text or len(text) > MAX_TEXT:
+        raise InvalidInput("The {what} must be 1 to {n} characters", what=what, n=MAX_TEXT)
+    return text
 
 
 @dataclass(frozen=True)
@@ -29,7 +39,7 @@ class Person:
     mobile: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", self.name.strip())
+        object.__setattr__(self, "name", _required_text(self.name, "person's name"))
         object.__setattr__(self, "id_number", validate_id_number(self.id_number))
         if self.mobile is not None:
             object.__setattr__(self, "mobile", validate_mobile(self.mobile))
@@ -56,6 +66,12 @@ class Enterprise:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "credit_code", validate_credit_code(self.credit_code))
+        object.__setattr__(self, "name", _required_text(self.name, "enterprise name"))
+        object.__setattr__(
+            self,
+            "registration_place",
+            _required_text(self.registration_place, "registration place"),
+        )
 
 
 @dataclass(frozen=True)
