@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.core import bidx, gm
+from app.core.bidx.chunks import Buffers, open_into, seal_into
 from app.core.bidx.format import parse_header
+from app.core.bidx.sealing import seal_chunk
+from app.core.bidx.suites import FileKeys
 from tests.bidx import vectors
 from tests.support import run
 
@@ -169,3 +173,17 @@ def test_the_document_shows_the_derived_values() -> None:
         assert value in text
     squeezed = "".join(text.split())
     assert WRAPPED in squeezed
+
+
+@pytest.mark.parametrize("suite", ["sm4", "aes"])
+@pytest.mark.parametrize("size", [0, 1, 15, 16, 17, 1000])
+def test_buffer_path_equals_the_reference_aead(suite: str, size: int) -> None:
+    """chunks.py (update_into, reused buffers) produces what app.core.gm's AEAD functions produce."""
+    keys = FileKeys.derive(SUITES[suite], os.urandom(32), os.urandom(32))
+    data = os.urandom(size)
+    reference = seal_chunk(keys, 7, size % 2 == 0, data)
+    sealed = seal_into(keys, 7, size % 2 == 0, memoryview(data), Buffers(1000).take())
+    assert bytes(sealed) == reference
+    assert bytes(open_into(keys, 7, size % 2 == 0, memoryview(reference), Buffers(1000).take())) == data
+    with pytest.raises(bidx.ChunkFailed):
+        open_into(keys, 7, size % 2 == 1, memoryview(reference), Buffers(1000).take())

@@ -14,13 +14,13 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from ..fsutil import AtomicFile
 from ..errors import InvalidInput
+from ..fsutil import AtomicFile
 from ..gm import SM2PrivateKey
 from ..tasks import CancelToken, Progress, no_progress
+from .chunks import Buffers, open_into
 from .format import PREFIX_SIZE, DamagedContainer, Header, SecretMetadata, parse_header, parse_prefix
 from .naming import CONTAINER_SUFFIX, check_output_folder, free_name, safe_file_name
-from .chunks import Buffers, open_into
 from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
 from .sealing import open_header
 from .suites import TAG_SIZE, FileKeys

@@ -19,9 +19,9 @@ from ..errors import EbidError, InvalidInput
 from ..fsutil import AtomicFile, atomic_write
 from ..gm import SM2PrivateKey, SM2PublicKey
 from ..tasks import CancelToken, Progress, check, no_progress
+from .chunks import Buffers, seal_into
 from .format import DEFAULT_CHUNK_SIZE, MAX_RECIPIENTS, Header, SecretMetadata, check_chunk_size
 from .naming import CONTAINER_SUFFIX, SIGNATURE_SUFFIX, check_output_folder, free_name
-from .chunks import Buffers, seal_into
 from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
 from .sealing import FileSecrets, HeaderFields, seal_header
 from .suites import DEFAULT_SUITE, TAG_SIZE, FileKeys, Suite
