@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from ...core import gm
@@ -50,6 +51,13 @@ def _add_verify_signature(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="the signed document")
     p.add_argument("--root", required=True, metavar="ROOT.pem", help="the authority's root")
     p.add_argument("--crl", metavar="CRL", help="the authority's revocation list (PEM or DER)")
+    p.add_argument(
+        "--at",
+        metavar="TIME",
+        type=_parse_time,
+        help="verify as if now were this ISO 8601 time with a zone (default: now); the seal and "
+        "licence are always checked at the signing time the signature states",
+    )
     p.set_defaults(func=_verify_signature)
 
 
@@ -78,9 +86,10 @@ def _verify_signature(args: argparse.Namespace) -> int:
     signature = read_bytes(args.signature, "signature file")
     root = Certificate.load(read_bytes(args.root, "root certificate file"))
     crl = load_crl(read_bytes(args.crl, "revocation list"), root) if args.crl else None
+    clock = (lambda: args.at) if args.at else system_clock
     try:
         result = verify_signature(
-            signature, data_hash=_hash_file(args.file), roots=[root], clock=system_clock, crl=crl
+            signature, data_hash=_hash_file(args.file), roots=[root], clock=clock, crl=crl
         )
     except SealRefused as exc:
         print(f"ebid: seal signature INVALID ({exc.reason}): {exc.message}", file=sys.stderr)
@@ -90,6 +99,16 @@ def _verify_signature(args: argparse.Namespace) -> int:
     print(f"Signer's role: {result.licence.role.value}")
     print("Seal signature OK")
     return 0
+
+
+def _parse_time(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
+    return moment
 
 
 def _hash_file(path: str) -> bytes:
