@@ -396,3 +396,11 @@ def test_several_authorisations_need_a_choice(authority, demo, lr, download, clo
     assert [a.authorisation_id for a in authority.authorisations(enterprise.credit_code)][
         0
     ] == first.authorisation_id
+
+
+def test_revocation_reasons_are_checked(authority, demo, lr):
+    with pytest.raises(BadRequest) as info:
+        authority.revoke_licence(lr.serial, by=lr.serial, reason="lost it")
+    assert info.value.reason == "bad_reason"
+    authority.revoke_licence(lr.serial, by=lr.serial, reason="key_compromise")
+    assert authority.licence(lr.serial).revocation_reason == "key_compromise"

@@ -8,14 +8,15 @@ with that licence's key); that licence must be active, for the same enterprise, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .. import gm
 from ..pki import Certificate, Clock, Role, make_root, system_clock, to_utc_second
-from ..pki.crl import Revocation, make_crl
+from ..pki.crl import REASONS, Revocation, make_crl
 from .check import Decision, check_use
-from .errors import Conflict, LicenceRefused, NotFound
+from .errors import BadRequest, Conflict, LicenceRefused, NotFound
 from .grants import GrantRules
 from .issuance import Issuer
 from .matters import MatterCatalogue, default_catalogue
@@ -142,11 +143,14 @@ class Authority(GrantRules):
     ) -> None:
         """The holder revokes their own copy, or the legal representative revokes any copy."""
         target = self.licence(serial)
+        if reason not in REASONS:
+            raise BadRequest("bad_reason", "Unknown revocation reason {reason}", reason=reason)
         if by != serial:
             self.actor(target.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
         self.revoke_where(lambda lic: lic.serial == serial, reason)
 
-    def revoke_where(self, predicate, reason: str) -> list[int]:
+    def revoke_where(self, predicate: Callable[[IssuedLicence], bool], reason: str) -> list[int]:
+        """Revoke every unrevoked licence matching ``predicate``; the serials revoked."""
         now, revoked = self.now(), []
         for licence in self.repo.list_licences():
             if licence.revoked_at is None and predicate(licence):

@@ -21,11 +21,31 @@ from .clock import to_utc_second
 DEFAULT_CRL_LIFETIME = timedelta(days=1)
 
 
+# RFC 5280 CRLReason values as asn1crypto names them (removeFromCRL is for delta CRLs only).
+REASONS = frozenset(
+    {
+        "unspecified",
+        "key_compromise",
+        "ca_compromise",
+        "affiliation_changed",
+        "superseded",
+        "cessation_of_operation",
+        "certificate_hold",
+        "privilege_withdrawn",
+        "aa_compromise",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Revocation:
     serial: int
     revoked_at: datetime
-    reason: str = "cessation_of_operation"  # an RFC 5280 CRLReason name as asn1crypto spells it
+    reason: str = "cessation_of_operation"
+
+    def __post_init__(self) -> None:
+        if self.reason not in REASONS:
+            raise InvalidInput("Unknown revocation reason {reason}", reason=self.reason)
 
 
 def make_crl(
