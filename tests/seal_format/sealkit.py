@@ -33,7 +33,8 @@ def tiny_png(width: int = 4, height: int = 4) -> bytes:
     """A valid RGBA PNG of solid seal red, built by hand (no imaging library needed here)."""
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
 
     row = b"\x00" + b"\xe6\x00\x12\xff" * width
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
@@ -63,7 +64,9 @@ class World:
     outsider: Holder  # legal representative of another enterprise
 
 
-def _terms(credit: str, name: str, place: str, holder: str, person: str, role: Role) -> LicenceTerms:
+def _terms(
+    credit: str, name: str, place: str, holder: str, person: str, role: Role
+) -> LicenceTerms:
     return LicenceTerms(
         credit_code=credit,
         enterprise_name=name,
@@ -88,7 +91,9 @@ def _holder(terms: LicenceTerms, root: Certificate, root_key: gm.SM2PrivateKey) 
 
 def build_world() -> World:
     root_key, office_key = gm.SM2PrivateKey.generate(), gm.SM2PrivateKey.generate()
-    root = make_root(root_key, common_name="EBid Seal Test Authority", not_before=T0 - timedelta(days=60))
+    root = make_root(
+        root_key, common_name="EBid Seal Test Authority", not_before=T0 - timedelta(days=60)
+    )
     office = make_office_certificate(
         office_key.public_key(),
         organisation="演示电子印章制作中心",
@@ -99,19 +104,20 @@ def build_world() -> World:
         not_after=T0 + timedelta(days=3 * 365),
     )
     a = (CREDIT_A, "演示科技有限公司", "北京市海淀区")
+    b = (CREDIT_B, "另一贸易有限公司", "上海市浦东新区")
+
+    def holder(terms: LicenceTerms) -> Holder:
+        return _holder(terms, root, root_key)
+
     return World(
         root_key,
         root,
         office_key,
         office,
-        legal_rep=_holder(_terms(*a, "王演示", "P-legal-a", Role.LEGAL_REPRESENTATIVE), root, root_key),
-        manager=_holder(_terms(*a, "李管理", "P-manager-a", Role.MANAGER), root, root_key),
-        agent=_holder(_terms(*a, "赵代理", "P-agent-a", Role.AGENT), root, root_key),
-        outsider=_holder(
-            _terms(CREDIT_B, "另一贸易有限公司", "上海市浦东新区", "钱外人", "P-legal-b", Role.LEGAL_REPRESENTATIVE),
-            root,
-            root_key,
-        ),
+        legal_rep=holder(_terms(*a, "王演示", "P-legal-a", Role.LEGAL_REPRESENTATIVE)),
+        manager=holder(_terms(*a, "李管理", "P-manager-a", Role.MANAGER)),
+        agent=holder(_terms(*a, "赵代理", "P-agent-a", Role.AGENT)),
+        outsider=holder(_terms(*b, "钱外人", "P-legal-b", Role.LEGAL_REPRESENTATIVE)),
     )
 
 

@@ -25,7 +25,8 @@ def files(tmp_path, world, clock, seal):
     write("doc.pdf", DOC)
     write("root.pem", world.root.to_pem())
     for name, holder in [("legal", world.legal_rep), ("agent", world.agent)]:
-        write(f"{name}.sig", sign_with_seal(seal, holder.key, holder.cert, gm.sm3(DOC), clock=clock))
+        signature = sign_with_seal(seal, holder.key, holder.cert, gm.sm3(DOC), clock=clock)
+        write(f"{name}.sig", signature)
     revoked = [Revocation(world.legal_rep.cert.serial, T0)]
     crl = make_crl(revoked, root=world.root, root_key=world.root_key, number=2, this_update=T0)
     write("revoked.crl", crl_to_pem(crl))
@@ -98,6 +99,7 @@ def test_verify_input_errors_exit_2(ebid, files, args):
 
 
 def test_verify_bad_root_is_input_error(ebid, files):
-    (files / "root.pem").write_bytes(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+    pem = b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
+    (files / "root.pem").write_bytes(pem)
     result = verify(ebid, "legal.sig", "doc.pdf")
     assert result.returncode == 2, result.stderr

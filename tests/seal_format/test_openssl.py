@@ -112,7 +112,8 @@ def test_openssl_checks_the_office_signature_over_the_seal(openssl, tmp_path, wo
     tbs = seal_tbs(SESeal.load(seal))
     done = openssl_verify_sm2(openssl, tmp_path, world.office.to_pem(), tbs, info.signed_value)
     assert done.returncode == 0, done.stdout + done.stderr
-    other = openssl_verify_sm2(openssl, tmp_path, world.office.to_pem(), tbs[:-1], info.signed_value)
+    office = world.office.to_pem()
+    other = openssl_verify_sm2(openssl, tmp_path, office, tbs[:-1], info.signed_value)
     assert other.returncode != 0  # and OpenSSL is not just saying yes
 
 

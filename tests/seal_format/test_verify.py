@@ -46,7 +46,8 @@ def agent_may_use(seal_id="ES-0001", start=T0, end=SEAL_END, person="P-agent-a")
 
 
 def test_listed_legal_representative_verifies(world, clock, seal):
-    result = verify_signature(sign(seal, world.legal_rep, clock), DOC, roots=[world.root], clock=clock)
+    signature = sign(seal, world.legal_rep, clock)
+    result = verify_signature(signature, DOC, roots=[world.root], clock=clock)
     assert result.licence.person_id == "P-legal-a"
     assert result.seal.seal_id == "ES-0001"
 
@@ -167,11 +168,14 @@ def test_expired_seal_is_refused(world, clock):
 def test_seal_not_yet_valid_is_refused(world, clock):
     future_seal = seal_for(world, clock, valid_start=clock() + timedelta(days=10))
     early = rogue_signature(future_seal, world.legal_rep, gm.sm3(DOC), signed_at=clock())
-    refused(Reason.SEAL_NOT_YET_VALID, verify_signature, early, DOC, roots=[world.root], clock=clock)
+    refused(
+        Reason.SEAL_NOT_YET_VALID, verify_signature, early, DOC, roots=[world.root], clock=clock
+    )
 
 
 def test_signing_time_in_the_future_is_refused(world, clock, seal):
-    ahead = rogue_signature(seal, world.legal_rep, gm.sm3(DOC), signed_at=clock() + timedelta(hours=1))
+    later = clock() + timedelta(hours=1)
+    ahead = rogue_signature(seal, world.legal_rep, gm.sm3(DOC), signed_at=later)
     refused(Reason.SIGNED_IN_FUTURE, verify_signature, ahead, DOC, roots=[world.root], clock=clock)
 
 
@@ -186,7 +190,9 @@ def test_seal_made_by_a_licence_holder_is_refused(world, clock, seal):
     forged = reseal(seal, world.legal_rep.key, world.legal_rep.cert)
     refused(Reason.BAD_SEAL_MAKER, verify_seal, forged, roots=[world.root], clock=clock)
     signature = sign(forged, world.legal_rep, clock)
-    refused(Reason.BAD_SEAL_MAKER, verify_signature, signature, DOC, roots=[world.root], clock=clock)
+    refused(
+        Reason.BAD_SEAL_MAKER, verify_signature, signature, DOC, roots=[world.root], clock=clock
+    )
 
 
 def test_seal_signed_by_another_key_is_refused(world, clock, seal):

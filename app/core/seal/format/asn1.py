@@ -1,4 +1,4 @@
-"""ASN.1 of GB/T 38540-2020 (安全电子签章密码技术规范), version 4: ``SESeal`` and ``SES_Signature``.
+"""ASN.1 of GB/T 38540-2020 (安全电子签章密码技术规范) version 4: ``SESeal``, ``SES_Signature``.
 
 Field names, order and types follow the standard's ASN.1 module, cross-checked against two
 independent open implementations (ofdrw ``org.ofdrw.gm.ses.v4``, Java/BouncyCastle; and
@@ -27,7 +27,7 @@ CERT_LIST_DIGESTS = 2
 # in a sub-arc .100 reserved for seals so they cannot collide with the licence extensions.
 OID_SEAL_ARC = EBID_ARC + ".100"
 OID_SEAL_ENTERPRISE = OID_SEAL_ARC + ".1"  # extDatas entry: the enterprise the seal belongs to
-OID_KP_SEAL_MAKING = OID_SEAL_ARC + ".2"  # extendedKeyUsage of a seal office (制章者) certificate
+OID_KP_SEAL_MAKING = OID_SEAL_ARC + ".2"  # extendedKeyUsage of a seal office (制章者)
 
 
 class ExtData(core.Sequence):

@@ -77,7 +77,7 @@ def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
         width_mm=picture["width"].native,
         height_mm=picture["height"].native,
         enterprise=_enterprise(info["ext_datas"]),
-        maker_certificate=load_embedded_certificate(seal["cert"].native, "seal maker's certificate"),
+        maker_certificate=load_embedded_certificate(seal["cert"].native, "seal maker's cert"),
         signed_value=octets_of(seal["signed_value"]),
         asn1=seal,
     )

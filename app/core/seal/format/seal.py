@@ -160,7 +160,9 @@ def check_seal_signature(info: SealInfo) -> None:
             return
         except (VerificationFailed, InvalidInput):  # InvalidInput: not a DER SEQUENCE{r, s}
             continue
-    raise SealRefused(Reason.BAD_SEAL_SIGNATURE, "The seal office's signature on the seal is invalid")
+    raise SealRefused(
+        Reason.BAD_SEAL_SIGNATURE, "The seal office's signature on the seal is invalid"
+    )
 
 def _signed_forms(seal: SESeal) -> list[bytes]:
     return [seal_tbs(seal), seal["e_seal_info"].dump()]  # standard form first, then ofdrw's
