@@ -23,14 +23,19 @@ def ink_bounds(bgra: np.ndarray) -> tuple[int, int, int, int]:
 
 
 def resize_bgra(bgra: np.ndarray, width: int, height: int) -> np.ndarray:
-    """Resize with premultiplied alpha, so transparent pixels' colour never bleeds into edges."""
+    """Resize with premultiplied alpha, so transparent pixels' colour never bleeds into edges.
+
+    Fully transparent pixels get the ink's mean colour rather than black: a viewer that scales the
+    PNG without premultiplying then draws no dark fringe around the ink.
+    """
     alpha = bgra[..., 3:4].astype(np.float32) / 255.0
     premul = np.concatenate([bgra[..., :3].astype(np.float32) * alpha, alpha * 255.0], axis=2)
     shrinking = width < bgra.shape[1] or height < bgra.shape[0]
     interp = cv2.INTER_AREA if shrinking else cv2.INTER_CUBIC
     out = np.clip(cv2.resize(premul, (width, height), interpolation=interp), 0, 255)
     a = out[..., 3:4]
-    colour = np.where(a > 0, out[..., :3] * 255.0 / np.maximum(a, 1e-3), 0)
+    mean = out[..., :3].reshape(-1, 3).sum(axis=0) * 255.0 / max(float(a.sum()), 1e-3)
+    colour = np.where(a > 0, out[..., :3] * 255.0 / np.maximum(a, 1e-3), mean)
     return np.concatenate([np.clip(colour, 0, 255), a], axis=2).round().astype(np.uint8)
 
 

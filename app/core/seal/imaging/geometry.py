@@ -58,17 +58,19 @@ def crop(image: np.ndarray, rect: Rect, *, border: str = "replicate") -> np.ndar
     pads = (y0 - rect.y, rect.y + rect.h - y1, x0 - rect.x, rect.x + rect.w - x1)
     if not any(pads):
         return inner.copy()
-    return cv2.copyMakeBorder(inner, *pads, **_border_args(image, border))
+    mode, value = _border(image, border)
+    return cv2.copyMakeBorder(inner, *pads, borderType=mode, value=value)
 
 
-def _border_args(image: np.ndarray, border: str) -> dict:
+def _border(image: np.ndarray, border: str) -> tuple[int, tuple[int, ...]]:
+    """(OpenCV border mode, fill value) for a border name."""
     channels = 1 if image.ndim == 2 else image.shape[2]
     if border == "replicate":
-        return {"borderType": cv2.BORDER_REPLICATE}
+        return cv2.BORDER_REPLICATE, (0,) * channels
     if border == "white":
-        return {"borderType": cv2.BORDER_CONSTANT, "value": (255,) * channels}
+        return cv2.BORDER_CONSTANT, (255,) * channels
     if border == "transparent" and channels == 4:
-        return {"borderType": cv2.BORDER_CONSTANT, "value": (0, 0, 0, 0)}
+        return cv2.BORDER_CONSTANT, (0, 0, 0, 0)
     raise InvalidInput("Unknown border mode {border}", border=border)
 
 
@@ -110,7 +112,8 @@ def straighten(image: np.ndarray, degrees: float, *, border: str = "replicate") 
     matrix = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), degrees, 1.0)
     matrix[0, 2] += (new_w - w) / 2
     matrix[1, 2] += (new_h - h) / 2
-    return cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, **_border_args(image, border))
+    mode, value = _border(image, border)
+    return cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderMode=mode, borderValue=value)
 
 
 def resize_max_side(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
