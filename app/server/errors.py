@@ -8,6 +8,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 
 from ..core.errors import EbidError
 from ..core.licence import LicenceRefused
@@ -58,6 +59,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(EbidError)
     async def _input(_request: Request, exc: EbidError) -> JSONResponse:
         return _answer(400, "invalid_input", exc.message)
+
+    @app.exception_handler(DataError)
+    async def _data(_request: Request, exc: DataError) -> JSONResponse:
+        # The database refused a value the schema let through (PostgreSQL: a NUL character in
+        # text, an over-long string): bad input, and the transaction was rolled back.
+        log.info("database refused a value: %s", type(getattr(exc, "orig", exc)).__name__)
+        return _answer(400, "invalid_input", "A value in the request cannot be stored")
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
