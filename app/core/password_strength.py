@@ -15,7 +15,7 @@ import zxcvbn
 
 MIN_LENGTH = 8
 MIN_SCORE = 2
-MAX_CHECKED = 100  # zxcvbn is quadratic in length; longer passwords are strong by length alone
+MAX_CHECKED = 72  # zxcvbn refuses longer input (it is quadratic in length)
 
 
 @dataclass(frozen=True)

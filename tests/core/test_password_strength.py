@@ -28,7 +28,7 @@ def test_strong_passwords_are_accepted(strong):
     assert result.acceptable and result.score >= 3 and not result.problems
 
 
-def test_long_passwords_are_scored_on_their_first_hundred_characters():
+def test_long_passwords_are_scored_on_their_first_72_characters():
     import random
 
     rng = random.Random(7)
