@@ -67,26 +67,21 @@ class CertDigestList(core.SequenceOf):
     _child_spec = CertDigestObj
 
 
-class SESCertList(core.Choice):
-    """SES_CertList ::= CHOICE { certs CertInfoList, certDigestList CertDigestList }
-
-    Both alternatives are an untagged SEQUENCE OF, so BER cannot tell them apart: the
-    preceding ``certListType`` decides (ofdrw's ``SES_CertList.getInstance(type, obj)`` does the
-    same). We therefore declare the field as a plain SEQUENCE and re-parse it by type."""
-
-    _alternatives = [("certs", CertInfoList), ("cert_digest_list", CertDigestList)]
-
-
 class SESESPropertyInfo(core.Sequence):
     """SES_ESPropertyInfo ::= SEQUENCE { type INTEGER, name UTF8String, certListType INTEGER,
     certList SES_CertList, createDate GeneralizedTime, validStart GeneralizedTime,
-    validEnd GeneralizedTime }"""
+    validEnd GeneralizedTime }
+
+    SES_CertList ::= CHOICE { certs CertInfoList, certDigestList CertDigestList }. Both
+    alternatives are an untagged SEQUENCE OF, so BER cannot tell them apart: certListType decides
+    (ofdrw's ``SES_CertList.getInstance(type, obj)`` does the same). The field is therefore
+    declared as a plain SEQUENCE and re-read as CertInfoList or CertDigestList by type."""
 
     _fields = [
         ("type", core.Integer),
         ("name", core.UTF8String),
         ("cert_list_type", core.Integer),
-        ("cert_list", core.Sequence),  # parsed by cert_list_type: see SESCertList
+        ("cert_list", core.Sequence),  # read by cert_list_type (see above)
         ("create_date", core.GeneralizedTime),
         ("valid_start", core.GeneralizedTime),
         ("valid_end", core.GeneralizedTime),

@@ -111,7 +111,7 @@ def _check_picture(png: bytes, width_mm: int, height_mm: int) -> None:
             )
 
 def _cert_list(holders: Sequence[Certificate], kind: CertListType) -> core.Sequence:
-    """The certList as a generic SEQUENCE (the field's declared type; see asn1.SESCertList)."""
+    """The certList as a generic SEQUENCE (the declared type; see asn1.SESESPropertyInfo)."""
     if not holders:
         raise InvalidInput("A seal must name at least one holder certificate")
     if kind is CertListType.CERTIFICATES:
