@@ -205,3 +205,29 @@ def test_stale_revocation_list_is_refused(authority, three_licences, clock):
             leaf, authority.root, at=clock() + timedelta(hours=1, seconds=1), revocations=crl
         )
     assert info.value.reason == "stale_revocation_list"
+
+
+def test_signature_bit_string_with_unused_bits_is_refused():
+    """asn1crypto drops BIT STRING padding bits silently; such a re-encoding must not verify."""
+    from asn1crypto import core as asn1_core
+
+    from app.core.pki import CertificateInvalid, Certificate as _Cert, ManualClock, make_licence, make_root, verify_licence
+    from app.core import gm as _gm
+    import datetime as _dt
+
+    start = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)
+    # With the last bit already 0, declaring it a padding bit leaves the decoded value unchanged:
+    # exactly the re-encoding a lenient verifier accepts.
+    while True:
+        root = make_root(_gm.SM2PrivateKey.generate(), common_name="Padding Test Root", not_before=start)
+        raw = root.asn1["signature_value"].contents
+        if raw[-1] & 1 == 0:
+            break
+    asn1 = root.asn1.copy()
+    padded = asn1_core.OctetBitString.load(b"\x03" + bytes([len(raw)]) + b"\x01" + raw[1:])
+    asn1["signature_value"] = padded
+    tampered = _Cert.load(asn1.dump(force=True))
+    assert tampered.der != root.der
+    assert tampered.asn1["signature_value"].native == root.asn1["signature_value"].native
+    with pytest.raises(CertificateInvalid):
+        verify_licence(tampered, tampered, at=start + _dt.timedelta(days=1))

@@ -125,6 +125,15 @@ class Certificate:
         return hashlib.sha256(self.der).hexdigest()
 
 
+def signature_bytes(bits, what: str) -> bytes:
+    """The octets of a signature BIT STRING; refuse padding bits (asn1crypto would drop them
+    silently, so a changed encoding would still verify)."""
+    contents = bits.contents or b""
+    if not contents or contents[0] != 0:
+        raise InvalidInput("The {what} signature is malformed (unused bits in its BIT STRING)", what=what)
+    return contents[1:]
+
+
 def _unarmor_certificate(data: bytes) -> bytes:
     try:
         for label, _headers, der in pem.unarmor(bytes(data), multiple=True):

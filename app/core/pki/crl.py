@@ -15,7 +15,7 @@ from asn1crypto import crl, pem
 from .. import gm
 from ..errors import InvalidInput, VerificationFailed
 from .asn1 import SM2_WITH_SM3
-from .certs import Certificate, asn1_time, extension, signature_algorithm
+from .certs import Certificate, asn1_time, extension, signature_algorithm, signature_bytes
 from .clock import to_utc_second
 
 DEFAULT_CRL_LIFETIME = timedelta(days=1)
@@ -120,7 +120,10 @@ def load_crl(data: bytes, root: Certificate) -> RevocationList:
         raise VerificationFailed("The revocation list is not signed SM2-with-SM3")
     if tbs["issuer"] != root.tbs["subject"]:
         raise VerificationFailed("The revocation list was issued by another authority")
-    root.public_key().verify(parsed["signature"].native, tbs.dump())
+    try:
+        root.public_key().verify(signature_bytes(parsed["signature"], "revocation list"), tbs.dump())
+    except (VerificationFailed, InvalidInput):
+        raise VerificationFailed("The revocation list's signature is invalid") from None
     extensions = {ext["extn_id"].native: ext["extn_value"].native for ext in tbs["crl_extensions"]}
     entries = tbs["revoked_certificates"].native or []
     return RevocationList(

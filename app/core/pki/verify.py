@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..errors import VerificationFailed
-from .certs import Certificate
+from ..errors import InvalidInput, VerificationFailed
+from .certs import Certificate, signature_bytes
 from .clock import to_utc_second
 from .crl import RevocationList
 from .info import LicenceInfo
@@ -74,8 +74,9 @@ def _check_signature(cert: Certificate, issuer: Certificate, reason: str, messag
     if algorithm != "1.2.156.10197.1.501" or cert.tbs["signature"]["algorithm"].dotted != algorithm:
         raise CertificateInvalid(reason, "The certificate is not signed SM2-with-SM3")
     try:
-        issuer.public_key().verify(cert.asn1["signature_value"].native, cert.tbs.dump())
-    except VerificationFailed:
+        value = signature_bytes(cert.asn1["signature_value"], "certificate")
+        issuer.public_key().verify(value, cert.tbs.dump())
+    except (VerificationFailed, InvalidInput):  # a malformed value is as bad as a wrong one
         raise CertificateInvalid(reason, message) from None
 
 
