@@ -11,11 +11,22 @@ from tests.seal.synth import PhotoSpec, photograph
 
 
 @functools.lru_cache(maxsize=64)
-def cached_photo(condition: str = "clean", colour: str = "red", shape: str = "round",
-                 size_mm: tuple[float, float] = (42.0, 42.0), seed: int = 7,
-                 photo_size: tuple[int, int] = (800, 600)) -> tuple[np.ndarray, np.ndarray, tuple]:
-    spec = PhotoSpec(condition=condition, colour=colour, shape=shape, size_mm=size_mm, seed=seed,
-                     photo_size=photo_size)
+def cached_photo(
+    condition: str = "clean",
+    colour: str = "red",
+    shape: str = "round",
+    size_mm: tuple[float, float] = (42.0, 42.0),
+    seed: int = 7,
+    photo_size: tuple[int, int] = (800, 600),
+) -> tuple[np.ndarray, np.ndarray, tuple]:
+    spec = PhotoSpec(
+        condition=condition,
+        colour=colour,
+        shape=shape,
+        size_mm=size_mm,
+        seed=seed,
+        photo_size=photo_size,
+    )
     return photograph(spec)
 
 

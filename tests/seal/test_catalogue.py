@@ -7,13 +7,21 @@ import sys
 import pytest
 
 from app.core.errors import InvalidInput
-from app.core.seal.catalogue import CATALOGUE_PATH, SHAPES, load_catalogue, parse_catalogue, seal_type
+from app.core.seal.catalogue import (
+    CATALOGUE_PATH,
+    SHAPES,
+    load_catalogue,
+    parse_catalogue,
+    seal_type,
+)
 from tests.support import ROOT
 
 
 def test_catalogue_loads_and_is_consistent():
     types = load_catalogue()
-    assert {"official", "contract", "finance", "invoice", "bidding", "legal-representative"} <= set(types)
+    assert {"official", "contract", "finance", "invoice", "bidding", "legal-representative"} <= set(
+        types
+    )
     sources = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))["sources"]
     for t in types.values():
         assert t.zh and t.en and t.shapes and t.source
@@ -41,7 +49,11 @@ def test_malformed_catalogue_is_refused():
 
 
 def test_imaging_never_imports_qt():
-    code = ("import sys, app.core.seal.imaging, app.core.seal.catalogue; "
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken', 'app.ui'))])")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    code = (
+        "import sys, app.core.seal.imaging, app.core.seal.catalogue; "
+        "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken', 'app.ui'))])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

@@ -15,8 +15,15 @@ from tests.seal.synth import CONDITIONS
 
 #: Minimum IoU of alpha > 0.5 with the truth, per condition.
 MIN_IOU = {
-    "clean": 0.98, "uneven_light": 0.97, "shadow": 0.96, "paper": 0.96, "blur": 0.93,
-    "noise": 0.96, "perspective": 0.98, "jpeg": 0.95, "combined": 0.88,
+    "clean": 0.98,
+    "uneven_light": 0.97,
+    "shadow": 0.96,
+    "paper": 0.96,
+    "blur": 0.93,
+    "noise": 0.96,
+    "perspective": 0.98,
+    "jpeg": 0.95,
+    "combined": 0.88,
 }
 COLOURS = ("red", "blue", "black", "purple")
 

@@ -80,7 +80,9 @@ def test_shape_mask_areas():
 
 
 def test_unsquash_makes_an_ellipse_round():
-    mask = (shape_mask(200, 300, "oval", ellipse=Ellipse(150, 100, 100, 70, 30.0)) * 255).astype(np.uint8)
+    mask = (shape_mask(200, 300, "oval", ellipse=Ellipse(150, 100, 100, 70, 30.0)) * 255).astype(
+        np.uint8
+    )
     out = unsquash(mask, Ellipse(150, 100, 100, 70, 30.0))
     ys, xs = np.nonzero(out > 127)
     cov = np.cov(np.stack([xs, ys]))

@@ -6,8 +6,18 @@ import pytest
 
 from app.core.errors import InvalidInput
 from app.core.seal.imaging import (
-    INKS, adjust_tone, decode_image, encode_png, export_png, fit_to_size, get_ink, mm_to_px,
-    nearest_ink, read_png_dpi, recolour, recolour_bgra,
+    INKS,
+    adjust_tone,
+    decode_image,
+    encode_png,
+    export_png,
+    fit_to_size,
+    get_ink,
+    mm_to_px,
+    nearest_ink,
+    read_png_dpi,
+    recolour,
+    recolour_bgra,
 )
 
 

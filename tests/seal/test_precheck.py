@@ -32,7 +32,11 @@ def test_low_resolution_is_flagged(clean_imprint):
     report = precheck(small, size_mm=(42, 42), shape="round")
     assert not report.passed and "low_resolution" in codes(report)
     finding = next(f for f in report.findings if f.code == "low_resolution")
-    assert finding.params["dpi"] == 181 and "{dpi}" in finding.template and "181 dpi" in finding.message
+    assert (
+        finding.params["dpi"] == 181
+        and "{dpi}" in finding.template
+        and "181 dpi" in finding.message
+    )
 
 
 def test_blurry_imprint_is_flagged(clean_imprint):

@@ -5,12 +5,23 @@ import pytest
 
 from app.core.errors import Cancelled, InvalidInput
 from app.core.seal.imaging import (
-    EditState, SourceImage, process_photo, propose_crop, read_png_dpi, render, decode_image,
+    EditState,
+    SourceImage,
+    decode_image,
+    process_photo,
+    propose_crop,
+    read_png_dpi,
+    render,
 )
 from app.core.tasks import CancelToken
 from tests.seal.conftest import iou
 
-SHAPES = [("round", (42.0, 42.0)), ("oval", (45.0, 30.0)), ("square", (20.0, 20.0)), ("rectangle", (30.0, 15.0))]
+SHAPES = [
+    ("round", (42.0, 42.0)),
+    ("oval", (45.0, 30.0)),
+    ("square", (20.0, 20.0)),
+    ("rectangle", (30.0, 15.0)),
+]
 
 
 @pytest.mark.parametrize("shape,size", SHAPES)
@@ -31,13 +42,14 @@ def test_proposal_on_blank_paper_says_no_imprint():
 
 
 def test_render_proxy_matches_full_resolution(photo):
-    image, truth, _ = photo("uneven_light", "blue", photo_size=(1600, 1200))
+    image, _truth, _ = photo("uneven_light", "blue", photo_size=(1600, 1200))
     state = EditState(crop=(0.2, 0.1, 0.6, 0.8), ink="blue", shape="rectangle")
     source = SourceImage(image)
     full = render(state, source, proxy=False).image
     small = render(state, source, proxy=True).image
     assert max(small.shape[:2]) <= 1024 and small.shape[0] < full.shape[0]
     import cv2
+
     up = cv2.resize(small[..., 3], full.shape[1::-1], interpolation=cv2.INTER_LINEAR)
     assert iou(up / 255.0, full[..., 3] / 255.0) > 0.85
 
@@ -50,7 +62,9 @@ def test_render_order_and_options(photo):
     assert (rotated[..., :3][rotated[..., 3] > 0] == (128, 0, 128)).all()
     plain = render(base.with_changes(extract=False), image, proxy=False)
     assert plain.extraction is None and plain.image[..., 3].min() == 255
-    guided = render(base.with_changes(extract=False, shape="round", correct_tilt=False), image, proxy=False)
+    guided = render(
+        base.with_changes(extract=False, shape="round", correct_tilt=False), image, proxy=False
+    )
     assert guided.image[0, 0, 3] == 0 and guided.image[300, 400, 3] == 255
     padded = render(base.with_changes(crop=(-0.1, -0.1, 1.2, 1.2)), image, proxy=False).image
     assert padded.shape[:2] == (720, 960)

@@ -32,7 +32,9 @@ class SealType:
         for opt in self.shapes:
             if opt.shape == shape:
                 return opt
-        raise InvalidInput("A {seal_type} is not made in the shape {shape}", seal_type=self.en, shape=shape)
+        raise InvalidInput(
+            "A {seal_type} is not made in the shape {shape}", seal_type=self.en, shape=shape
+        )
 
 
 def _size(value: list) -> tuple[float, float]:
@@ -65,7 +67,9 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> dict[str, SealType]:
     try:
         return parse_catalogue(json.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, json.JSONDecodeError) as exc:
-        raise InvalidInput("The seal catalogue {path} cannot be read: {reason}", path=str(path), reason=str(exc)) from None
+        raise InvalidInput(
+            "The seal catalogue {path} cannot be read: {reason}", path=str(path), reason=str(exc)
+        ) from None
 
 
 def seal_type(code: str) -> SealType:

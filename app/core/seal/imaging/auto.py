@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 import numpy as np
 
@@ -31,35 +30,58 @@ def state_from_proposal(proposal: CropProposal, frame_size: tuple[int, int], **f
     w, h = frame_size
     r: Rect = proposal.rect
     e = proposal.ellipse
-    guide = ((e.cx - r.x) / r.w, (e.cy - r.y) / r.h, e.rx * GUIDE_SLACK / r.w, e.ry * GUIDE_SLACK / r.h, e.angle)
+    guide = (
+        (e.cx - r.x) / r.w,
+        (e.cy - r.y) / r.h,
+        e.rx * GUIDE_SLACK / r.w,
+        e.ry * GUIDE_SLACK / r.h,
+        e.angle,
+    )
     fields.setdefault("shape", proposal.shape)
     return EditState(crop=(r.x / w, r.y / h, r.w / w, r.h / h), guide=guide, **fields)
 
 
-def default_size(proposal: CropProposal, shape: str, size_mm: Optional[tuple[float, float]]) -> tuple[float, float]:
+def default_size(
+    proposal: CropProposal, shape: str, size_mm: tuple[float, float] | None
+) -> tuple[float, float]:
     """The requested size; one number for an oval/rectangle takes the other from the photo."""
     if size_mm is not None and (size_mm[0] != size_mm[1] or shape in ("round", "square")):
         return size_mm
     ratio = proposal.rect.h / proposal.rect.w
-    width = size_mm[0] if size_mm else {"round": 42.0, "oval": 45.0, "square": 20.0}.get(shape, 40.0)
+    width = (
+        size_mm[0] if size_mm else {"round": 42.0, "oval": 45.0, "square": 20.0}.get(shape, 40.0)
+    )
     if shape in ("round", "square"):
         return (width, width)
     return (width, round(width * ratio, 1))
 
 
-def process_photo(bgr: np.ndarray, *, ink: str, shape: Optional[str] = None,
-                  size_mm: Optional[tuple[float, float]] = None, dpi: float = MIN_DPI,
-                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> AutoResult:
+def process_photo(
+    bgr: np.ndarray,
+    *,
+    ink: str,
+    shape: str | None = None,
+    size_mm: tuple[float, float] | None = None,
+    dpi: float = MIN_DPI,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> AutoResult:
     """Propose the crop, extract the ink, recolour to ``ink``, export at true size."""
     source = SourceImage(bgr)
     proposal = propose_crop(source.proxy)
     scale = source.proxy_scale
-    full = CropProposal(proposal.rect.scaled(1 / scale), _scale_ellipse(proposal, 1 / scale),
-                        proposal.shape, proposal.ink_bgr)
+    full = CropProposal(
+        proposal.rect.scaled(1 / scale),
+        _scale_ellipse(proposal, 1 / scale),
+        proposal.shape,
+        proposal.ink_bgr,
+    )
     check(cancel)
     chosen = shape or proposal.shape
     size = default_size(full, chosen, size_mm)
-    state = state_from_proposal(full, (bgr.shape[1], bgr.shape[0]), ink=ink, shape=chosen, size_mm=size)
+    state = state_from_proposal(
+        full, (bgr.shape[1], bgr.shape[0]), ink=ink, shape=chosen, size_mm=size
+    )
     rendered = render(state, source, proxy=False, progress=progress, cancel=cancel)
     check(cancel)
     png = export_png(rendered.image, size, dpi)

@@ -41,7 +41,9 @@ def bgr_to_lab(bgr_u8: np.ndarray) -> np.ndarray:
     return lab.reshape(np.asarray(bgr_u8).shape[:-1] + (3,))
 
 
-def delta_e(bgr_a: np.ndarray | tuple[int, int, int], bgr_b: np.ndarray | tuple[int, int, int]) -> np.ndarray:
+def delta_e(
+    bgr_a: np.ndarray | tuple[int, int, int], bgr_b: np.ndarray | tuple[int, int, int]
+) -> np.ndarray:
     """CIE76 colour difference between uint8 BGR colours (broadcasts)."""
     lab_a = bgr_to_lab(np.asarray(bgr_a, dtype=np.uint8))
     lab_b = bgr_to_lab(np.asarray(bgr_b, dtype=np.uint8))

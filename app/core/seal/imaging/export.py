@@ -48,9 +48,13 @@ def fit_to_size(bgra: np.ndarray, size_mm: tuple[float, float], dpi: float = MIN
     if dpi < 72 or dpi > 2400:
         raise InvalidInput("The resolution must be between 72 and 2400 dpi, not {dpi}", dpi=dpi)
     if min(size_mm) <= 0 or max(size_mm) > 200:
-        raise InvalidInput("The seal size must be between 0 and 200 mm, not {w}×{h} mm", w=size_mm[0], h=size_mm[1])
+        raise InvalidInput(
+            "The seal size must be between 0 and 200 mm, not {w}×{h} mm", w=size_mm[0], h=size_mm[1]
+        )
     x, y, w, h = ink_bounds(bgra)
-    return resize_bgra(bgra[y:y + h, x:x + w], mm_to_px(size_mm[0], dpi), mm_to_px(size_mm[1], dpi))
+    return resize_bgra(
+        bgra[y : y + h, x : x + w], mm_to_px(size_mm[0], dpi), mm_to_px(size_mm[1], dpi)
+    )
 
 
 def export_png(bgra: np.ndarray, size_mm: tuple[float, float], dpi: float = MIN_DPI) -> bytes:

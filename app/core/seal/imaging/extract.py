@@ -50,7 +50,9 @@ class InkExtraction:
 
 def estimate_background(bgr: np.ndarray) -> np.ndarray:
     """Per-channel ``light * paper`` in linear light, float32 (H, W, 3) like the photo."""
-    small, _ = resize_max_side(bgr, BACKGROUND_SIDE)  # uint8 area average: fast, and paper is smooth
+    small, _ = resize_max_side(
+        bgr, BACKGROUND_SIDE
+    )  # uint8 area average: fast, and paper is smooth
     small = cv2.GaussianBlur(to_linear(small), (3, 3), 0)
     k = max(3, int(CLOSING_FRACTION * max(small.shape[:2])) | 1)
     # A square kernel: separable, so OpenCV runs it in a fraction of an ellipse's time.
@@ -109,16 +111,14 @@ def noise_floor(a: np.ndarray) -> float:
 def remove_speckles(alpha: np.ndarray, *, min_area_fraction: float = 2e-5) -> np.ndarray:
     """Zero the alpha of connected ink blobs smaller than a fraction of the image area."""
     mask = cv2.compare(alpha, 0.25, cv2.CMP_GT)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U) \
-        if alpha.size else (0, None, None, None)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
     min_area = max(4, int(min_area_fraction * alpha.size))
     small = stats[:, cv2.CC_STAT_AREA] < min_area
     small[0] = False  # label 0 is the background: leave its faint alpha to the ramp
     if not small.any():
         return alpha
-    drop = small.astype(np.uint8)[labels]
     out = alpha.copy()
-    out[drop.astype(bool)] = 0.0
+    out[small[labels]] = 0.0
     return out
 
 

@@ -27,7 +27,12 @@ class Rect:
 
     def scaled(self, fx: float, fy: float | None = None) -> Rect:
         fy = fx if fy is None else fy
-        return Rect(round(self.x * fx), round(self.y * fy), max(1, round(self.w * fx)), max(1, round(self.h * fy)))
+        return Rect(
+            round(self.x * fx),
+            round(self.y * fy),
+            max(1, round(self.w * fx)),
+            max(1, round(self.h * fy)),
+        )
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,9 @@ def _border(image: np.ndarray, border: str) -> tuple[int, tuple[int, ...]]:
     raise InvalidInput("Unknown border mode {border}", border=border)
 
 
-def shape_mask(height: int, width: int, shape: str, *, ellipse: Ellipse | None = None) -> np.ndarray:
+def shape_mask(
+    height: int, width: int, shape: str, *, ellipse: Ellipse | None = None
+) -> np.ndarray:
     """float32 (H, W) mask, 1 inside the shape guide: round/oval use an ellipse, others the frame.
 
     Anti-aliased so that a masked imprint keeps a soft outline.
@@ -113,7 +120,9 @@ def straighten(image: np.ndarray, degrees: float, *, border: str = "replicate") 
     matrix[0, 2] += (new_w - w) / 2
     matrix[1, 2] += (new_h - h) / 2
     mode, value = _border(image, border)
-    return cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderMode=mode, borderValue=value)
+    return cv2.warpAffine(
+        image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderMode=mode, borderValue=value
+    )
 
 
 def resize_max_side(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
@@ -146,4 +155,6 @@ def unsquash(image: np.ndarray, ellipse: Ellipse) -> np.ndarray:
     shift = -linear @ [ellipse.cx, ellipse.cy] - lo
     matrix = np.hstack([linear, shift.reshape(2, 1)])
     size = (math.ceil(hi[0] - lo[0]), math.ceil(hi[1] - lo[1]))
-    return cv2.warpAffine(image, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return cv2.warpAffine(
+        image, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0
+    )

@@ -83,7 +83,7 @@ def nearest_ink(bgr: tuple[int, int, int]) -> str:
     exact = [ink.name for ink in INKS.values() if delta_e(bgr, ink.bgr) < 10]
     if exact:  # already a standard colour
         return exact[0]
-    L, a, b = (float(c) for c in bgr_to_lab(np.uint8(bgr)))
+    _L, a, b = (float(c) for c in bgr_to_lab(np.uint8(bgr)))
     if np.hypot(a, b) < BLACK_CHROMA:
         return "black"
     hue = np.degrees(np.arctan2(b, a)) % 360

@@ -10,13 +10,21 @@ recolour → shape guide (round/oval mask).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional
 
 import numpy as np
 
 from ...tasks import CancelToken, Progress, check, no_progress
 from .extract import InkExtraction, extract_ink
-from .geometry import Ellipse, Rect, crop, resize_max_side, rotate90, shape_mask, straighten, unsquash
+from .geometry import (
+    Ellipse,
+    Rect,
+    crop,
+    resize_max_side,
+    rotate90,
+    shape_mask,
+    straighten,
+    unsquash,
+)
 from .inks import get_ink, recolour
 from .tone import adjust_tone
 
@@ -31,16 +39,16 @@ class EditState:
     quarter_turns: int = 0  # clockwise 90° steps
     straighten_deg: float = 0.0  # small extra rotation, anticlockwise positive
     #: (x, y, w, h) as fractions of the rotated+straightened image; may exceed [0, 1] (padding).
-    crop: Optional[tuple[float, float, float, float]] = None
+    crop: tuple[float, float, float, float] | None = None
     #: Round/oval guide (cx, cy, rx, ry, angle°), centre and radii as fractions of the crop.
-    guide: Optional[tuple[float, float, float, float, float]] = None
+    guide: tuple[float, float, float, float, float] | None = None
     brightness: float = 0.0  # -1 … 1
     contrast: float = 0.0  # -1 … 1
     extract: bool = True  # make the background transparent (ink extraction)
-    ink: Optional[str] = "red"  # standard ink to recolour to; None keeps the detected colour
+    ink: str | None = "red"  # standard ink to recolour to; None keeps the detected colour
     shape: str = "round"  # round | oval | square | rectangle
     size_mm: tuple[float, float] = (42.0, 42.0)
-    seal_type: Optional[str] = None  # catalogue code, e.g. "official"
+    seal_type: str | None = None  # catalogue code, e.g. "official"
     #: Round seals: stretch the guide ellipse into a circle (undoes a photo taken at a slight tilt).
     correct_tilt: bool = True
 
@@ -53,7 +61,7 @@ class SourceImage:
     """A photo (BGR uint8) and its preview proxy, made once and kept."""
 
     full: np.ndarray
-    _proxy: Optional[np.ndarray] = field(default=None, repr=False)
+    _proxy: np.ndarray | None = field(default=None, repr=False)
     _scale: float = 1.0
 
     @property
@@ -64,18 +72,24 @@ class SourceImage:
 
     @property
     def proxy_scale(self) -> float:
-        self.proxy
+        """Proxy pixels per full-resolution pixel (≤ 1)."""
+        _ = self.proxy  # makes the proxy (and its scale) on first use
         return self._scale
 
 
 @dataclass(frozen=True)
 class Rendered:
     image: np.ndarray  # BGRA uint8, straight alpha
-    extraction: Optional[InkExtraction]  # None when ``state.extract`` is off
+    extraction: InkExtraction | None  # None when ``state.extract`` is off
 
 
 def _frame(state: EditState, image: np.ndarray) -> np.ndarray:
-    return straighten(rotate90(image, state.quarter_turns), state.straighten_deg)
+    # Skip no-op steps: each would copy a 36 MB array at 12 MP. Nothing below mutates ``image``.
+    if state.quarter_turns % 4:
+        image = rotate90(image, state.quarter_turns)
+    if abs(state.straighten_deg) > 1e-6:
+        image = straighten(image, state.straighten_deg)
+    return image
 
 
 def _crop(state: EditState, image: np.ndarray) -> np.ndarray:
@@ -83,12 +97,18 @@ def _crop(state: EditState, image: np.ndarray) -> np.ndarray:
         return image
     h, w = image.shape[:2]
     x, y, cw, ch = state.crop
-    return crop(image, Rect(round(x * w), round(y * h), max(1, round(cw * w)), max(1, round(ch * h))))
+    return crop(
+        image, Rect(round(x * w), round(y * h), max(1, round(cw * w)), max(1, round(ch * h)))
+    )
 
 
-def _guide(state: EditState, height: int, width: int) -> Optional[Ellipse]:
+def _guide(state: EditState, height: int, width: int) -> Ellipse | None:
     g = state.guide
-    return None if g is None else Ellipse(g[0] * width, g[1] * height, g[2] * width, g[3] * height, g[4])
+    return (
+        None
+        if g is None
+        else Ellipse(g[0] * width, g[1] * height, g[2] * width, g[3] * height, g[4])
+    )
 
 
 def _guide_mask(state: EditState, height: int, width: int) -> np.ndarray:
@@ -103,8 +123,14 @@ def _finish(state: EditState, bgra: np.ndarray) -> np.ndarray:
     return unsquash(bgra, guide)
 
 
-def render(state: EditState, source: SourceImage | np.ndarray, *, proxy: bool,
-           progress: Progress = no_progress, cancel: CancelToken | None = None) -> Rendered:
+def render(
+    state: EditState,
+    source: SourceImage | np.ndarray,
+    *,
+    proxy: bool,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Rendered:
     """Apply ``state`` to the photo: BGRA result (and the extraction, for the pre-check/colour)."""
     if isinstance(source, np.ndarray):
         source = SourceImage(source)
@@ -114,7 +140,8 @@ def render(state: EditState, source: SourceImage | np.ndarray, *, proxy: bool,
     image = _crop(state, _frame(state, image))
     check(cancel)
     progress(1, steps)
-    image = adjust_tone(image, brightness=state.brightness, contrast=state.contrast)
+    if state.brightness or state.contrast:
+        image = adjust_tone(image, brightness=state.brightness, contrast=state.contrast)
     h, w = image.shape[:2]
     if not state.extract:
         out = np.dstack([image, np.full((h, w), 255, np.uint8)])

@@ -27,18 +27,27 @@ def decode_image(data: bytes, *, keep_alpha: bool = False) -> np.ndarray:
     try:
         image = cv2.imdecode(np.frombuffer(data, np.uint8), flags)
     except cv2.error as exc:
-        raise InvalidInput("The image could not be read: {reason}", reason=str(exc).strip()) from None
+        raise InvalidInput(
+            "The image could not be read: {reason}", reason=str(exc).strip()
+        ) from None
     if image is None:
         raise InvalidInput("The image could not be read: not a supported image format")
     if image.dtype != np.uint8:  # 16-bit PNG/TIFF: keep 8 bits
-        image = (image / 257).astype(np.uint8) if image.dtype == np.uint16 else image.astype(np.uint8)
+        image = (
+            (image / 257).astype(np.uint8) if image.dtype == np.uint16 else image.astype(np.uint8)
+        )
     if image.ndim == 2:
         image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
     return image
 
 
 def _chunk(kind: bytes, payload: bytes) -> bytes:
-    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+    return (
+        struct.pack(">I", len(payload))
+        + kind
+        + payload
+        + struct.pack(">I", zlib.crc32(kind + payload))
+    )
 
 
 def encode_png(image: np.ndarray, *, dpi: float | None = None) -> bytes:
@@ -60,9 +69,9 @@ def read_png_dpi(data: bytes) -> tuple[float, float] | None:
         return None
     pos = len(PNG_SIGNATURE)
     while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if kind == b"pHYs" and length == 9:
-            x, y, unit = struct.unpack(">IIB", data[pos + 8:pos + 17])
+            x, y, unit = struct.unpack(">IIB", data[pos + 8 : pos + 17])
             return (x * MM_PER_INCH / 1000, y * MM_PER_INCH / 1000) if unit == 1 else None
         if kind in (b"IDAT", b"IEND"):
             return None

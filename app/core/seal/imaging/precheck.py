@@ -19,7 +19,6 @@ Messages are English templates with named placeholders; the UI translates the te
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 import cv2
 import numpy as np
@@ -53,7 +52,7 @@ class Finding:
 @dataclass
 class PrecheckReport:
     scores: dict[str, float] = field(default_factory=dict)
-    ink: Optional[str] = None  # nearest standard ink to the solid ink colour
+    ink: str | None = None  # nearest standard ink to the solid ink colour
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -64,50 +63,81 @@ class PrecheckReport:
         self.findings.append(Finding(code, template, params, reject))
 
 
-def _check_resolution(rep: PrecheckReport, shape_px: tuple[int, int], size_mm, dpi) -> Optional[float]:
+def _check_resolution(rep: PrecheckReport, shape_px: tuple[int, int], size_mm, dpi) -> float | None:
     h, w = shape_px
     if size_mm is not None:
         dpi = min(w / size_mm[0], h / size_mm[1]) * 25.4
         if abs((w / h) / (size_mm[0] / size_mm[1]) - 1) > ASPECT_TOLERANCE:
-            rep.add("aspect", "The image's proportions ({w}×{h} px) do not match the chosen size "
-                    "{mw}×{mh} mm; the seal would look stretched.", w=w, h=h, mw=size_mm[0], mh=size_mm[1])
+            rep.add(
+                "aspect",
+                "The image's proportions ({w}×{h} px) do not match the chosen size "
+                "{mw}×{mh} mm; the seal would look stretched.",
+                w=w,
+                h=h,
+                mw=size_mm[0],
+                mh=size_mm[1],
+            )
     if dpi is None:
-        rep.add("unknown_size", "The image does not say its real size; choose the seal's size in "
-                "millimetres so its resolution can be checked.", reject=False)
+        rep.add(
+            "unknown_size",
+            "The image does not say its real size; choose the seal's size in "
+            "millimetres so its resolution can be checked.",
+            reject=False,
+        )
         return None
     rep.scores["dpi"] = round(float(dpi), 1)
     if dpi < MIN_DPI * 0.99:
-        rep.add("low_resolution", "The resolution is {dpi} dpi at this size; at least {min_dpi} dpi is "
-                "needed. Photograph the seal closer or with a better camera.", dpi=round(dpi), min_dpi=MIN_DPI)
+        rep.add(
+            "low_resolution",
+            "The resolution is {dpi} dpi at this size; at least {min_dpi} dpi is "
+            "needed. Photograph the seal closer or with a better camera.",
+            dpi=round(dpi),
+            min_dpi=MIN_DPI,
+        )
     return float(dpi) / 25.4
 
 
-def _edge_width_mm(alpha: np.ndarray, px_per_mm: float) -> Optional[float]:
+def _edge_width_mm(alpha: np.ndarray, px_per_mm: float) -> float | None:
     partial = int(((alpha > 0.1) & (alpha < 0.9)).sum())
-    contours, _ = cv2.findContours((alpha >= 0.5).astype(np.uint8), cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
+    contours, _ = cv2.findContours(
+        (alpha >= 0.5).astype(np.uint8), cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE
+    )
     length = sum(cv2.arcLength(c, True) for c in contours)
     return partial / length / px_per_mm if length > 0 else None
 
 
-def _check_sharpness(rep: PrecheckReport, alpha: np.ndarray, px_per_mm: Optional[float]) -> None:
+def _check_sharpness(rep: PrecheckReport, alpha: np.ndarray, px_per_mm: float | None) -> None:
     if px_per_mm:
         width = _edge_width_mm(alpha, px_per_mm)
         if width is not None:
             rep.scores["edge_width_mm"] = round(width, 3)
             if width > MAX_EDGE_WIDTH_MM:
-                rep.add("blurry", "The ink edges are blurred over {width} mm (at most {maximum} mm). "
-                        "Hold the camera still, focus on the seal and use more light.",
-                        width=round(width, 2), maximum=MAX_EDGE_WIDTH_MM)
+                rep.add(
+                    "blurry",
+                    "The ink edges are blurred over {width} mm (at most {maximum} mm). "
+                    "Hold the camera still, focus on the seal and use more light.",
+                    width=round(width, 2),
+                    maximum=MAX_EDGE_WIDTH_MM,
+                )
         f = SHARPNESS_PX_PER_MM / px_per_mm
-        alpha = cv2.resize(alpha, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_LINEAR)
-    edges = cv2.dilate(((alpha > 0.1) & (alpha < 0.9)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        alpha = cv2.resize(
+            alpha, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_LINEAR
+        )
+    edges = (
+        cv2.dilate(((alpha > 0.1) & (alpha < 0.9)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    )
     if edges.sum() < 20:
         return
     variance = float(cv2.Laplacian(alpha, cv2.CV_32F, ksize=3)[edges].var())
     rep.scores["sharpness"] = round(variance, 4)
     if variance < MIN_SHARPNESS and not any(f.code == "blurry" for f in rep.findings):
-        rep.add("soft", "The ink edges look soft (sharpness {score}, {minimum} or more is usual).",
-                reject=False, score=round(variance, 3), minimum=MIN_SHARPNESS)
+        rep.add(
+            "soft",
+            "The ink edges look soft (sharpness {score}, {minimum} or more is usual).",
+            reject=False,
+            score=round(variance, 3),
+            minimum=MIN_SHARPNESS,
+        )
 
 
 def _check_colour(rep: PrecheckReport, bgra: np.ndarray) -> None:
@@ -115,8 +145,12 @@ def _check_colour(rep: PrecheckReport, bgra: np.ndarray) -> None:
     visible = alpha >= 32
     rep.scores["visible_fraction"] = round(float(visible.mean()), 3)
     if visible.mean() > 0.6:
-        rep.add("background", "Most of the image is opaque ({percent}%): the background has not been "
-                "made transparent.", percent=round(100 * float(visible.mean())))
+        rep.add(
+            "background",
+            "Most of the image is opaque ({percent}%): the background has not been "
+            "made transparent.",
+            percent=round(100 * float(visible.mean())),
+        )
         return
     solid = bgra[alpha >= 200][:, :3]
     lab_solid = bgr_to_lab(solid[:: max(1, len(solid) // 20000)])
@@ -124,15 +158,23 @@ def _check_colour(rep: PrecheckReport, bgra: np.ndarray) -> None:
     purity = float(np.linalg.norm(lab_solid - ink_lab, axis=1).mean())
     rep.scores["purity_delta_e"] = round(purity, 2)
     if purity > MAX_PURITY_DE:
-        rep.add("impure_ink", "The ink colour is uneven (average difference ΔE {delta_e}); recolour it "
-                "to one of the standard inks.", delta_e=round(purity, 1))
+        rep.add(
+            "impure_ink",
+            "The ink colour is uneven (average difference ΔE {delta_e}); recolour it "
+            "to one of the standard inks.",
+            delta_e=round(purity, 1),
+        )
     vis = bgra[visible][:, :3]
     lab_vis = bgr_to_lab(vis[:: max(1, len(vis) // 20000)])
     stray = float((np.linalg.norm(lab_vis - ink_lab, axis=1) > 30).mean())
     rep.scores["background_fraction"] = round(stray, 4)
     if stray > MAX_BACKGROUND:
-        rep.add("background", "{percent}% of the visible pixels are not ink (paper or background "
-                "left over). Make the background transparent.", percent=round(100 * stray, 1))
+        rep.add(
+            "background",
+            "{percent}% of the visible pixels are not ink (paper or background "
+            "left over). Make the background transparent.",
+            percent=round(100 * stray, 1),
+        )
     b, g, r = (int(c) for c in np.median(solid, axis=0))
     rep.ink = nearest_ink((b, g, r))
 
@@ -149,15 +191,28 @@ def _check_roundness(rep: PrecheckReport, alpha: np.ndarray, shape: str, size_mm
     rep.scores["roundness"] = round(float(ratio), 3)
     expected = 1.0 if shape == "round" or size_mm is None else min(size_mm) / max(size_mm)
     if shape == "round" and ratio < MIN_ROUNDNESS:
-        rep.add("not_round", "The seal is not round (axis ratio {ratio}); straighten the photo or "
-                "take it from straight above.", ratio=round(ratio, 2))
+        rep.add(
+            "not_round",
+            "The seal is not round (axis ratio {ratio}); straighten the photo or "
+            "take it from straight above.",
+            ratio=round(ratio, 2),
+        )
     elif shape == "oval" and abs(ratio - expected) > ASPECT_TOLERANCE:
-        rep.add("oval_shape", "The oval's axis ratio is {ratio}, but the chosen size needs {expected}.",
-                ratio=round(ratio, 2), expected=round(expected, 2))
+        rep.add(
+            "oval_shape",
+            "The oval's axis ratio is {ratio}, but the chosen size needs {expected}.",
+            ratio=round(ratio, 2),
+            expected=round(expected, 2),
+        )
 
 
-def precheck(bgra: np.ndarray, *, size_mm: Optional[tuple[float, float]] = None,
-             shape: Optional[str] = None, dpi: Optional[float] = None) -> PrecheckReport:
+def precheck(
+    bgra: np.ndarray,
+    *,
+    size_mm: tuple[float, float] | None = None,
+    shape: str | None = None,
+    dpi: float | None = None,
+) -> PrecheckReport:
     """Score an imprint (BGRA uint8; BGR counts as fully opaque) before upload.
 
     ``size_mm`` is the chosen size (w, h); without it, ``dpi`` (e.g. from the PNG's pHYs) is used.

@@ -33,7 +33,9 @@ class CropProposal:
 def _imprint_points(mask: np.ndarray) -> np.ndarray:
     """Pixel coordinates (N, 2) of the largest ink blob and the blobs inside its box."""
     k = max(3, int(0.02 * max(mask.shape)) | 1)
-    closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    closed = cv2.morphologyEx(
+        mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    )
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(closed, connectivity=8)
     if count < 2:
         raise InvalidInput("No seal imprint was found in the image")
@@ -76,7 +78,9 @@ def propose_crop(bgr: np.ndarray, *, extraction: InkExtraction | None = None) ->
     fitted = cv2.fitEllipse(hull) if len(hull) >= 5 else cv2.minAreaRect(hull)
     x, y, w, h = cv2.boundingRect(hull)
     m = MARGIN * max(w, h)
-    rect = Rect(int(np.floor(x - m)), int(np.floor(y - m)), int(np.ceil(w + 2 * m)), int(np.ceil(h + 2 * m)))
+    rect = Rect(
+        int(np.floor(x - m)), int(np.floor(y - m)), int(np.ceil(w + 2 * m)), int(np.ceil(h + 2 * m))
+    )
     (ecx, ecy), (ew, eh), angle = fitted
     ellipse = Ellipse(ecx / scale, ecy / scale, ew / 2 / scale, eh / 2 / scale, angle)
     return CropProposal(rect.scaled(1 / scale), ellipse, _guess_shape(hull, fitted), ink.ink_bgr)

@@ -16,7 +16,11 @@ def adjust_tone(image: np.ndarray, *, brightness: float = 0.0, contrast: float =
     if brightness == 0 and contrast == 0:
         return image.copy()
     gain = 2.0 ** (2.0 * float(np.clip(contrast, -1, 1)))
-    values = (np.arange(256, dtype=np.float32) - 127.5) * gain + 127.5 + 255.0 * float(np.clip(brightness, -1, 1))
+    values = (
+        (np.arange(256, dtype=np.float32) - 127.5) * gain
+        + 127.5
+        + 255.0 * float(np.clip(brightness, -1, 1))
+    )
     lut = np.clip(np.round(values), 0, 255).astype(np.uint8)
     if image.ndim == 3 and image.shape[2] == 4:
         out = image.copy()
