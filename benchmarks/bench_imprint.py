@@ -33,6 +33,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.seal.imaging import (
+    EditState,
     SourceImage,
     extract_ink,
     nearest_ink,
@@ -120,6 +121,10 @@ def speed_table(repeat: int) -> float:
             median_ms(
                 lambda: render(state.with_changes(brightness=0.05), source, proxy=True), repeat
             ),
+        ),
+        (
+            f"preview render, uncropped proxy ({frame[0]}×{frame[1]})",
+            median_ms(lambda: render(EditState(ink="blue"), source, proxy=True), repeat),
         ),
         (
             "preview render, no extraction (crop+tone only)",

@@ -66,3 +66,15 @@ def test_blank_paper_has_no_ink():
     rng = np.random.default_rng(3)
     paper = np.clip(rng.normal(235, 3, (300, 400, 3)), 0, 255).astype(np.uint8)
     assert (extract_ink(paper).alpha > 0.5).mean() < 0.001
+
+
+def test_speckles_are_removed_but_strokes_kept():
+    from app.core.seal.imaging.extract import remove_speckles
+
+    alpha = np.zeros((400, 400), np.float32)
+    alpha[100:300, 195:205] = 1.0  # a stroke
+    alpha[20:22, 20:22] = 1.0  # 4 pixels: the smallest blob kept (0.002 % of 160 000 px < 4)
+    alpha[50:51, 50:53] = 0.9  # a 3-pixel speck
+    out = remove_speckles(alpha)
+    assert out[150, 200] == 1.0 and out[50, 51] == 0.0
+    assert np.array_equal(alpha[20:22, 20:22], out[20:22, 20:22])  # 4 px is the minimum kept

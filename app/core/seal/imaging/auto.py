@@ -8,13 +8,16 @@ import numpy as np
 
 from ...tasks import CancelToken, Progress, check, no_progress
 from .export import MIN_DPI, export_png
-from .geometry import Rect
+from .geometry import Ellipse, Rect
 from .inks import nearest_ink
 from .pipeline import EditState, SourceImage, render
 from .propose import CropProposal, propose_crop
 
 #: Guide enlargement so the mask never shaves the soft outer edge of the ring.
 GUIDE_SLACK = 1.03
+#: Width (mm) assumed when no size is given: the catalogue defaults of the official seal (round),
+#: contract seal (oval) and legal representative's seal (square, rectangle).
+DEFAULT_WIDTH_MM = {"round": 42.0, "oval": 45.0, "square": 20.0, "rectangle": 22.0}
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,7 @@ def default_size(
     if size_mm is not None and (size_mm[0] != size_mm[1] or shape in ("round", "square")):
         return size_mm
     ratio = proposal.rect.h / proposal.rect.w
-    width = (
-        size_mm[0] if size_mm else {"round": 42.0, "oval": 45.0, "square": 20.0}.get(shape, 40.0)
-    )
+    width = size_mm[0] if size_mm else DEFAULT_WIDTH_MM[shape]
     if shape in ("round", "square"):
         return (width, width)
     return (width, round(width * ratio, 1))
@@ -88,6 +89,6 @@ def process_photo(
     return AutoResult(png, state, full, nearest_ink(rendered.extraction.ink_bgr))
 
 
-def _scale_ellipse(p: CropProposal, f: float):
+def _scale_ellipse(p: CropProposal, f: float) -> Ellipse:
     e = p.ellipse
-    return type(e)(e.cx * f, e.cy * f, e.rx * f, e.ry * f, e.angle)
+    return Ellipse(e.cx * f, e.cy * f, e.rx * f, e.ry * f, e.angle)
