@@ -37,9 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("no log file: %s", exc.message)
     else:
         log.info("EBid Desk %s starting; log at %s", __version__, log_path)
+    from .context import from_settings
     from .main_window import MainWindow  # after translators, so texts are translated at build
 
-    window = MainWindow()
+    context = from_settings()
+    window = MainWindow(context)
     window.show()
     log.info("main window shown")
+    context.connect_service(window)  # the embedded service starts off the GUI thread
+    app.aboutToQuit.connect(context.close)
     return app.exec()

@@ -2,19 +2,45 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Optional
+
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from . import settings, theme
+from .context import AppContext
 from .pages.base import Page
-from .pages.home import HomePage
-from .pages.settings_page import SettingsPage
+
+# Sidebar order. A page module exists only once its feature works; absent modules are skipped.
+PAGE_MODULES = [
+    ("home", "HomePage"),
+    ("licences", "LicencesPage"),
+    ("bids", "BidsPage"),
+    ("seals", "SealsPage"),
+    ("settings_page", "SettingsPage"),
+]
+
+
+def page_classes() -> list[type[Page]]:
+    classes = []
+    for module_name, class_name in PAGE_MODULES:
+        qualified = f"{__package__}.pages.{module_name}"
+        try:
+            module = importlib.import_module(qualified)
+        except ModuleNotFoundError as exc:
+            if exc.name != qualified:
+                raise
+            continue
+        classes.append(getattr(module, class_name))
+    return classes
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, context: Optional[AppContext] = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.context = context or AppContext()
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -27,8 +53,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.pages: list[Page] = []
-        for page in (HomePage(self), SettingsPage(self)):
-            self.add_page(page)
+        for page_class in page_classes():
+            self.add_page(page_class(self.context, self))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.currentRowChanged.connect(self._remember_page)
         self.resize(1024, 680)

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Optional
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
+if TYPE_CHECKING:
+    from ..context import AppContext
+
 
 class Page(QWidget):
+    """A sidebar page. Subclasses take ``(context, parent)`` and set every text in ``retranslate``."""
+
     page_id = ""
     icon_name = ""
+
+    def __init__(self, context: "AppContext", parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.context = context
 
     def title(self) -> str:
         raise NotImplementedError

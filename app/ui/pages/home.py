@@ -14,8 +14,8 @@ class HomePage(Page):
     page_id = "home"
     icon_name = "home"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.setObjectName("homePage")
         layout = QVBoxLayout(self)
         layout.addStretch(1)

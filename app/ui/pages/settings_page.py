@@ -16,8 +16,8 @@ class SettingsPage(Page):
     page_id = "settings"
     icon_name = "settings"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.setObjectName("settingsPage")
         outer = QVBoxLayout(self)
         form = QFormLayout()

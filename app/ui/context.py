@@ -1,0 +1,130 @@
+"""What the pages share: the keystore, the service connection, and password-gated key use.
+
+The application creates one :class:`AppContext`. With no server configured it starts the
+embedded reference service (``app.server.embedded``) off the GUI thread; with a remote server
+it talks to that URL. Either way pages use one :class:`ServiceClient` over HTTP. The UI is the
+composition root, so it is the one place (with the CLI) that imports the server package.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Optional
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..core.client import ServiceClient
+from ..core.errors import EbidError, WrongPassword
+from ..core.keystore import Keystore, Unlocked
+from . import errors, seams, settings
+from .operations import BackgroundOp
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    """Created once; lives as long as the main window."""
+
+    service_ready = Signal(str)  # the service URL
+    service_failed = Signal(object)  # the exception
+    licences_changed = Signal()
+    keys_changed = Signal()
+    bids_changed = Signal()
+
+    def __init__(self, *, remote_url: Optional[str] = None,
+                 start_embedded: Optional[Callable[[], object]] = None) -> None:
+        super().__init__()
+        self._remote_url = remote_url
+        self._start_embedded = start_embedded
+        self._embedded = None
+        self._client: Optional[ServiceClient] = None
+        self._keystore: Optional[Keystore] = None
+
+    # -- keystore ---------------------------------------------------------------------------------
+
+    @property
+    def keystore(self) -> Keystore:
+        if self._keystore is None:
+            self._keystore = Keystore.open()
+        return self._keystore
+
+    def with_unlocked(self, parent: Optional[QWidget], purpose: str, then: Callable[[Unlocked], None],
+                      *, prompt: Optional[str] = None) -> None:
+        """Ask for the licence password (before any use of a private key), unlock off the GUI
+        thread, then call ``then(unlocked)`` on the GUI thread. A wrong password shows its
+        error and asks again; Cancel stops quietly."""
+        label = prompt or QCoreApplication.translate(
+            "AppContext", "Enter the licence password to {purpose}:").format(purpose=purpose)
+        password = seams.ask_password(parent, QCoreApplication.translate("AppContext", "Licence password"), label)
+        if password is None:
+            return
+        store = self.keystore
+
+        def retry(exc: BaseException) -> None:
+            if isinstance(exc, WrongPassword):
+                errors.show(parent, exc)
+                self.with_unlocked(parent, purpose, then, prompt=prompt)
+            else:
+                errors.show(parent, exc)
+
+        BackgroundOp(parent, op=lambda p, c: store.unlock(password.encode("utf-8")), success=then) \
+            .failure(retry).with_progress(QCoreApplication.translate("AppContext", "Checking the password…")).run()
+
+    # -- service ----------------------------------------------------------------------------------
+
+    @property
+    def is_remote(self) -> bool:
+        return bool(self._remote_url)
+
+    @property
+    def client(self) -> ServiceClient:
+        if self._client is None:
+            raise EbidError("The service is not connected yet")
+        return self._client
+
+    @property
+    def connected(self) -> bool:
+        return self._client is not None
+
+    def connect_service(self, parent: Optional[QWidget] = None) -> None:
+        """Connect to the configured service; emits ``service_ready`` or ``service_failed``."""
+        if self._remote_url:
+            self._client = ServiceClient(self._remote_url)
+            self.service_ready.emit(self._remote_url)
+            return
+        starter = self._start_embedded or _default_embedded
+
+        def started(running) -> None:
+            self._embedded = running
+            self._client = ServiceClient(running.url)
+            log.info("embedded service at %s", running.url)
+            self.service_ready.emit(running.url)
+
+        def failed(exc: BaseException) -> None:
+            log.error("embedded service failed to start: %s", exc)
+            self.service_failed.emit(exc)
+
+        BackgroundOp(parent, op=lambda p, c: starter(), success=started).failure(failed).run()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._embedded is not None:
+            self._embedded.stop()
+            self._embedded = None
+        if self._keystore is not None:
+            self._keystore.close()
+            self._keystore = None
+
+
+def _default_embedded():
+    from ..server.embedded import start_embedded  # the embedded default needs the server package
+
+    return start_embedded()
+
+
+def from_settings() -> AppContext:
+    remote = settings.SERVICE_URL.get() if settings.SERVICE_MODE.get() == "remote" else None
+    return AppContext(remote_url=remote or None)
