@@ -44,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(context)
     window.show()
     log.info("main window shown")
-    context.connect_service(window)  # the embedded service starts off the GUI thread
+    if context.keystore.is_initialised():
+        context.connect_service(window)  # the embedded service starts off the GUI thread
+    else:  # the first-run guide, modal over the window, chooses the service and connects it
+        from .first_run import FirstRunWizard
+
+        window.first_run = FirstRunWizard(context, window)
+        window.first_run.open()
     app.aboutToQuit.connect(context.close)
     return app.exec()

@@ -73,6 +73,11 @@ class AppContext(QObject):
 
     # -- service ----------------------------------------------------------------------------------
 
+    def use_remote(self, url: Optional[str]) -> None:
+        """Choose the service before :meth:`connect_service` (the first-run guide): a URL, or
+        None for the embedded one."""
+        self._remote_url = url or None
+
     @property
     def is_remote(self) -> bool:
         return bool(self._remote_url)
