@@ -1,0 +1,187 @@
+"""The bid files page against the real service: drop, apply for a key, encrypt and sign, cancel,
+submit with a verified receipt, rehearse, fetch back after the opening and decrypt."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from app.core import bidx
+from app.core.pki import Certificate
+from app.ui import bid_records, seams
+from app.ui.bid_model import State
+from app.ui.pages.bids import BidsPage
+
+from . import bid_service
+from .bid_service import PASSWORD, PROJECT, drop_files, make_context
+
+service, clock, context = (
+    bid_service.service,
+    bid_service.clock,
+    bid_service.context,
+)  # shared fixtures
+
+WAIT = 60000
+
+
+@pytest.fixture
+def page(context, qtbot):
+    page = BidsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.form.project() is not None, timeout=WAIT)
+    page.form.project_box.setCurrentIndex(page.form.project_box.findData(PROJECT))
+    return page
+
+
+def _files(tmp_path, *sizes):
+    folder = tmp_path / "tender"
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n, size in enumerate(sizes):
+        path = folder / f"投标文件-{n}.pdf"
+        path.write_bytes(os.urandom(size))
+        paths.append(path)
+    return paths
+
+
+def _encrypted(page, qtbot, paths, *answers):
+    seams.answer_next(*answers)
+    assert drop_files(page, paths)
+    qtbot.waitUntil(
+        lambda: (
+            page.model.rows
+            and not page.encryptor.busy()
+            and all(r.state is not State.QUEUED for r in page.model.rows)
+        ),
+        timeout=WAIT,
+    )
+    assert [r.state for r in page.model.rows] == [State.ENCRYPTED] * len(paths), [
+        r.error for r in page.model.rows
+    ]
+    return page.model.rows
+
+
+def _select(page, row: int) -> None:
+    index = page.model.index(row, 0)
+    page.table.selectionModel().select(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def _device_key(context, rows):
+    store = context.keystore
+    info = store.list_encryption_keys()[0]
+    unlocked = store.unlock(PASSWORD.encode())
+    return store.encryption_private_key(info.id, unlocked, purpose="test")
+
+
+def test_dropping_two_files_applies_for_a_key_encrypts_signs_and_decrypts_back(
+    page, context, qtbot, tmp_path
+):
+    sources = _files(tmp_path, 300_000, 2_500_000)
+    rows = _encrypted(page, qtbot, sources, PASSWORD, True)  # password, then "apply for a key?"
+    assert page.banner.isVisible() and page.banner.text()
+    key = _device_key(context, rows)
+    licence = Certificate.load(context.keystore.list_licences()[0].certificate)
+    for source, row in zip(sources, rows):
+        header = bidx.inspect_container(row.container)
+        assert (header.project, header.section) == (PROJECT, page.form.section())
+        bidx.verify_container(row.container, row.signature.read_bytes(), licence.public_key())
+        out = tmp_path / f"back-{source.stem}"
+        out.mkdir()
+        result = bidx.decrypt_file(row.container, key, out)
+        assert result.output.read_bytes() == source.read_bytes()
+    registered = context.keystore.list_encryption_keys()
+    assert len(registered) == 1 and page.form.device_key() is not None
+    assert not page.form.apply_button.isVisible()
+    assert page.overall.value() == 1000
+
+
+def test_cancel_right_after_the_start_leaves_no_output(page, qtbot, tmp_path):
+    big = tmp_path / "tender" / "大文件.zip"
+    big.parent.mkdir()
+    with open(big, "wb") as f:
+        f.truncate(768 << 20)
+    seams.answer_next(PASSWORD, True)
+    assert drop_files(page, [big])
+    row = page.model.rows[0]
+    qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)
+    assert page.buttons["cancel_all"].isEnabled()
+    page.buttons["cancel_all"].click()
+    qtbot.waitUntil(lambda: not page.encryptor.busy(), timeout=WAIT)
+    assert row.state is State.CANCELLED and row.container is None
+    assert list(page.form.outdir.iterdir()) == []
+    assert page.buttons["encrypt"].isEnabled()  # may be tried again
+
+
+def test_submit_shows_a_verified_receipt_then_fetch_after_the_opening(
+    page, context, qtbot, tmp_path, clock
+):
+    (source,) = _files(tmp_path, 1_200_000)
+    (row,) = _encrypted(page, qtbot, [source], PASSWORD, True)
+    _select(page, 0)
+    seams.answer_next(PASSWORD)
+    page.buttons["submit"].click()
+    qtbot.waitUntil(lambda: row.state is State.SUBMITTED, timeout=WAIT)
+    receipt = row.receipt
+    assert receipt.sm3 in page.receipt.text() and receipt.submission_id in page.receipt.text()
+    record = bid_records.load()[receipt.submission_id]
+    assert record.container == str(row.container) and record.key_ids
+    assert page.submitted.receipts[0].submission_id == receipt.submission_id
+
+    page.submitted.select(receipt.submission_id)
+    seams.answer_next(PASSWORD)
+    page.submitted.fetch_button.click()  # before the opening: refused, in words
+    qtbot.waitUntil(lambda: any(s.kind == "warn" for s in seams.shown), timeout=WAIT)
+    warning = [s.text for s in seams.shown if s.kind == "warn"][-1]
+    assert "opening" in warning or "开标" in warning
+    assert "Traceback" not in warning
+
+    clock.advance(timedelta(days=8))
+    seams.answer_next(PASSWORD)
+    page.submitted.fetch_button.click()
+    qtbot.waitUntil(lambda: page.actions.last_opened is not None, timeout=WAIT)
+    assert page.actions.last_opened.read_bytes() == source.read_bytes()
+
+
+def test_rehearsal_passes_then_names_the_damaged_chunk(page, qtbot, tmp_path):
+    (source,) = _files(tmp_path, 3_000_000)
+    (row,) = _encrypted(page, qtbot, [source], PASSWORD, True)
+    _select(page, 0)
+    seams.answer_next(PASSWORD)
+    page.buttons["rehearse"].click()
+    qtbot.waitUntil(lambda: any(s.kind == "info" for s in seams.shown), timeout=WAIT)
+    assert "Rehearsal passed" in row.note or "演练" in row.note
+    data = bytearray(row.container.read_bytes())
+    data[-100] ^= 1  # inside the last chunk
+    row.container.write_bytes(bytes(data))
+    seams.answer_next(PASSWORD)
+    page.buttons["rehearse"].click()
+    qtbot.waitUntil(lambda: any(s.kind == "warn" for s in seams.shown), timeout=WAIT)
+    assert "2" in [s.text for s in seams.shown if s.kind == "warn"][-1]  # chunk 2 of 0..2
+
+
+def test_wrong_password_shows_the_error_and_asks_again(page, qtbot, tmp_path):
+    sources = _files(tmp_path, 10_000)
+    _encrypted(page, qtbot, sources, "not the password", PASSWORD, True)
+    asks = [s for s in seams.shown if s.kind == "password"]
+    warnings = [s.text for s in seams.shown if s.kind == "warn"]
+    assert len(asks) == 2 and len(warnings) == 1
+
+
+def test_without_a_licence_the_page_says_so(app, qtbot, service, monkeypatch, tmp_path):
+    context = make_context(qtbot, service, monkeypatch, licence=False)
+    page = BidsPage(context)
+    qtbot.addWidget(page)
+    assert not page.form.apply_button.isVisible()
+    assert page.form.licence_id() is None
+    page.add_paths(_files(tmp_path, 1000))
+    assert [s.kind for s in seams.shown] == ["warn"]
+    assert page.model.rows[0].state is State.QUEUED
+    context.close()
