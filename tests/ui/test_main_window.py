@@ -32,7 +32,8 @@ def test_window_is_chinese_by_default(window):
     assert window.findChild(QLabel, "productName").text() == "电子投标助手"
     assert window.findChild(QLabel, "productVersion").text() == f"版本 {__version__}"
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["首页", "设置"]
+    assert titles[0] == "首页" and titles[-1] == "设置"
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in title) for title in titles), titles
     assert window.sidebar.accessibleName() == "导航"
 
 
@@ -57,8 +58,10 @@ def test_keyboard_navigation_changes_pages(window, qtbot):
     window.sidebar.setFocus()
     window.sidebar.setCurrentRow(0)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_page() is window.pages[1]
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_End)
     assert window.current_page().page_id == "settings"
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Home)
     assert window.current_page().page_id == "home"
 
 
