@@ -7,13 +7,20 @@ whose step is running refuses ``Next`` and moves on by itself when the step succ
 
 from __future__ import annotations
 
-from typing import Optional
-
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout,
-    QWidget, QWizard, QWizardPage,
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from . import errors, settings
@@ -35,10 +42,10 @@ def grouped(fingerprint: str) -> str:
 class ServicePage(QWizardPage):
     """Embedded service (default) or a server whose root fingerprint the user confirms."""
 
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._fetched_for: Optional[str] = None
+        self._fetched_for: str | None = None
         self._fingerprint = ""
         self.connect_requested = False
         layout = QVBoxLayout(self)
@@ -120,12 +127,12 @@ class ServicePage(QWizardPage):
 
         BackgroundOp(self, op=fetch, success=fetched).with_progress(self.tr("Contacting the server…")).run()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+    def isComplete(self) -> bool:
         if self.local.isChecked():
             return True
         return bool(self._fingerprint) and self.confirmed.isChecked()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         remote = self.remote.isChecked()
         settings.SERVICE_MODE.set("remote" if remote else "embedded")
         if remote:
@@ -141,7 +148,7 @@ class ServicePage(QWizardPage):
 class PasswordPage(QWizardPage):
     """The licence password: strength shown live, weak ones refused; Argon2id off the GUI thread."""
 
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._done = self._busy = False
@@ -163,10 +170,10 @@ class PasswordPage(QWizardPage):
             "Nobody can reset it: if you forget it, you must download your licences again."))
         self.form.retranslate()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self._done or (not self._busy and self.form.password() is not None)
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self._done:
             return True
         password = self.form.password()
@@ -194,7 +201,7 @@ class PasswordPage(QWizardPage):
 
 
 class ReadyPage(QWizardPage):
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.text = QLabel(self)
@@ -217,7 +224,7 @@ class ReadyPage(QWizardPage):
 class FirstRunWizard(QWizard):
     SERVICE, PASSWORD, READY = range(3)
 
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self.context = context

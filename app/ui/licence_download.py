@@ -7,8 +7,6 @@ inside a :class:`BackgroundOp`, after :meth:`AppContext.with_unlocked` has check
 
 from __future__ import annotations
 
-from typing import Optional
-
 import shiboken6
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
@@ -27,7 +25,7 @@ def local_time(moment) -> str:
 class DownloadPage(QWizardPage):
     """Shows what will be asked for; ``Download`` asks the password and fetches the licence."""
 
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.info = None
@@ -45,7 +43,7 @@ class DownloadPage(QWizardPage):
         self.setTitle(self.tr("Download"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Download"))
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         w = self.wizard()
         self.summary.setText(self.tr(
             "Enterprise: {enterprise} ({code})\nHolder: {name}\n\nA new key is made on this computer and "
@@ -53,10 +51,10 @@ class DownloadPage(QWizardPage):
             enterprise=w.enterprise_page.found["name"], code=w.enterprise_page.check.value,
             name=w.person_page.name.text().strip()))
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.info is not None or not self._busy
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self.info is not None:
             return True
         if not self._busy:  # the password is checked off the GUI thread, then _download runs
@@ -73,12 +71,12 @@ class DownloadPage(QWizardPage):
             return
         w, context = self.wizard(), self.context
         client, store = context.client, context.keystore
-        request = dict(
-            place=w.place_page.place(), credit_code=w.enterprise_page.check.value,
-            name=w.person_page.name.text().strip(), id_number=w.person_page.id_check.value,
-            phone=w.person_page.mobile_check.value,
-            authorisation_id=w.person_page.authorisation.text().strip(),
-        )
+        request = {
+            "place": w.place_page.place(), "credit_code": w.enterprise_page.check.value,
+            "name": w.person_page.name.text().strip(), "id_number": w.person_page.id_check.value,
+            "phone": w.person_page.mobile_check.value,
+            "authorisation_id": w.person_page.authorisation.text().strip(),
+        }
 
         def op(progress, cancel):
             try:
@@ -104,7 +102,7 @@ class DownloadPage(QWizardPage):
 
 
 class DonePage(QWizardPage):
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.text = QLabel(self)
@@ -114,7 +112,7 @@ class DonePage(QWizardPage):
         layout.addStretch(1)
         self.setFinalPage(True)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.setTitle(self.tr("Licence downloaded"))
         info = self.wizard().download_page.info
         self.text.setText(self.tr(
@@ -127,7 +125,7 @@ class DonePage(QWizardPage):
 class LicenceDownloadWizard(QWizard):
     PLACE, ENTERPRISE, PERSON, DECLARATION, DOWNLOAD, DONE = range(6)
 
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("licenceDownloadWizard")
         self.context = context

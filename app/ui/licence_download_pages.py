@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import shiboken6
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget, QWizardPage,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
 )
 
 from ..core.licence import validate_credit_code, validate_id_number, validate_mobile
@@ -17,7 +23,7 @@ from .operations import BackgroundOp
 
 
 class PlacePage(QWizardPage):
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._waiting = False
@@ -38,7 +44,7 @@ class PlacePage(QWizardPage):
         self.label.setText(self.tr("Registration &place:"))
         self.places.setAccessibleName(self.tr("Registration place"))
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         if self.places.count() == 0:
             if self.context.connected:
                 self._load()
@@ -68,17 +74,17 @@ class PlacePage(QWizardPage):
     def place(self) -> str:
         return self.places.currentText()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.place())
 
 
 class EnterprisePage(QWizardPage):
     """The credit code, checked as typed and then looked up at the service to show the name."""
 
-    def __init__(self, context: AppContext, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.found: Optional[dict] = None
+        self.found: dict | None = None
         form = QFormLayout(self)
         self.code = QLineEdit(self)
         self.code.setObjectName("creditCode")
@@ -130,14 +136,14 @@ class EnterprisePage(QWizardPage):
         if shiboken6.isValid(self):
             show_refusal(self, exc)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.found is not None
 
 
 class PersonPage(QWizardPage):
     """Real-name form: the holder's name, ID number and mobile, each checked as typed."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self.name = QLineEdit(self)
@@ -179,12 +185,12 @@ class PersonPage(QWizardPage):
         self.agent_hint.setText(self.tr("Leave empty unless you are an agent authorised more than once: "
                                         "then enter the number the grantor gave you."))
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.name.text().strip()) and self.id_check.valid and self.mobile_check.valid
 
 
 class DeclarationPage(QWizardPage):
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.text = QTextBrowser(self)
@@ -211,5 +217,5 @@ class DeclarationPage(QWizardPage):
             "5. The enterprise may revoke this copy at any time; a revoked licence cannot be used."))
         self.accept.setText(self.tr("I have &read the declaration and accept it"))
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.accept.isChecked()

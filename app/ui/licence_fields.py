@@ -7,9 +7,9 @@ with :func:`app.core.password_strength.assess`'s problems, and a confirmation.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from ..core.errors import EbidError
@@ -42,7 +42,7 @@ class CheckedField(QObject):
     def __init__(self, edit: QLineEdit, message: QLabel, validator: Callable[[str], str]) -> None:
         super().__init__(edit)
         self.edit, self.message, self._validator = edit, message, validator
-        self.value: Optional[str] = None
+        self.value: str | None = None
         message.setWordWrap(True)
         edit.textChanged.connect(self._check)
         self._check(edit.text())
@@ -69,7 +69,7 @@ class NewPasswordForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: Optional[QWidget] = None, *, personal: tuple[str, ...] = ()) -> None:
+    def __init__(self, parent: QWidget | None = None, *, personal: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.personal = personal
         form = QFormLayout(self)
@@ -121,7 +121,7 @@ class NewPasswordForm(QWidget):
         self.mismatch.setVisible(differs)
         self.changed.emit()
 
-    def password(self) -> Optional[str]:
+    def password(self) -> str | None:
         """The new password when it is acceptable and confirmed, else None."""
         text = self.new.text()
         return text if self._acceptable and text == self.confirm.text() else None

@@ -7,9 +7,7 @@ Everything else goes to :func:`app.ui.errors.show`.
 
 from __future__ import annotations
 
-from typing import Optional
-
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..core.client import ServiceError
@@ -49,10 +47,10 @@ def service_text(exc: ServiceError) -> str:
     if source is None:
         return errors.user_message(exc)
     text = QCoreApplication.translate(CONTEXT, source).format(n=MAX_MANAGERS)
-    return "{text} ({code})".format(text=text, code=exc.code)
+    return f"{text} ({exc.code})"
 
 
-def show(parent: Optional[QWidget], exc: BaseException) -> None:
+def show(parent: QWidget | None, exc: BaseException) -> None:
     """Show a failure of a licence action: the service's refusals by code, the rest as usual."""
     if isinstance(exc, ServiceError):
         seams.warn(parent, QCoreApplication.translate("common", "EBid Desk"), service_text(exc))
