@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
@@ -21,6 +22,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("ebid-desk")
+    app.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "ebid-desk.svg")))
     settings.upgrade()
     language = settings.LANGUAGE.get()
     if not i18n.install(app, language):

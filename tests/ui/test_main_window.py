@@ -66,12 +66,12 @@ def test_keyboard_navigation_changes_pages(window, qtbot):
 
 
 def test_geometry_and_page_are_remembered(app, qtbot, window):
-    window.resize(777, 555)
+    window.resize(1111, 777)
     window.show_page("settings")
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
-    assert again.size().width() == 777
+    assert again.size().width() == 1111
     assert again.current_page().page_id == "settings"
 
 
