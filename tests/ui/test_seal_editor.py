@@ -54,7 +54,7 @@ def open_photo(qtbot, editor, tmp_path, colour="red"):
 
 
 def test_open_detect_rotate_straighten_recolour_export(editor, qtbot, tmp_path):
-    photo, truth = open_photo(qtbot, editor, tmp_path)
+    _photo, truth = open_photo(qtbot, editor, tmp_path)
     state = editor.model.state
     # Automatic crop: the proposal contains the whole imprint, and not much more.
     ys, xs = np.nonzero(truth > 0.5)
