@@ -22,6 +22,8 @@ PROBLEMS = [
     QT_TRANSLATE_NOOP("password", "Do not use your name, ID number or phone number"),
     QT_TRANSLATE_NOOP("password", "Too easy to guess: add words or characters that are not common patterns"),
 ]
+# A core template tools/i18n.py does not collect (it starts with a placeholder).
+QT_TRANSLATE_NOOP("errors", "{number} is not a mainland mobile number (11 digits starting 13-19)")
 
 
 def tr(text: str) -> str:
@@ -29,7 +31,7 @@ def tr(text: str) -> str:
 
 
 def strength_names() -> list[str]:
-    return [tr("Very weak"), tr("Weak"), tr("Fair"), tr("Strong"), tr("Very strong")]
+    return [QCoreApplication.translate("password", "Very weak"), QCoreApplication.translate("password", "Weak"), QCoreApplication.translate("password", "Fair"), QCoreApplication.translate("password", "Strong"), QCoreApplication.translate("password", "Very strong")]
 
 
 class CheckedField(QObject):
@@ -101,12 +103,12 @@ class NewPasswordForm(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.new_label.setText(tr("&New licence password:"))
-        self.confirm_label.setText(tr("&Repeat it:"))
-        self.meter_label.setText(tr("Strength:"))
-        self.new.setAccessibleName(tr("New licence password"))
-        self.confirm.setAccessibleName(tr("Repeat the new licence password"))
-        self.meter.setAccessibleName(tr("Password strength"))
+        self.new_label.setText(QCoreApplication.translate("password", "&New licence password:"))
+        self.confirm_label.setText(QCoreApplication.translate("password", "&Repeat it:"))
+        self.meter_label.setText(QCoreApplication.translate("password", "Strength:"))
+        self.new.setAccessibleName(QCoreApplication.translate("password", "New licence password"))
+        self.confirm.setAccessibleName(QCoreApplication.translate("password", "Repeat the new licence password"))
+        self.meter.setAccessibleName(QCoreApplication.translate("password", "Password strength"))
         self._update()
 
     def _update(self) -> None:
@@ -117,7 +119,7 @@ class NewPasswordForm(QWidget):
         self.problems.setText("\n".join(tr(p) for p in strength.problems) if text else "")
         self._acceptable = strength.acceptable
         differs = bool(self.confirm.text()) and self.confirm.text() != text
-        self.mismatch.setText(tr("The two passwords differ") if differs else "")
+        self.mismatch.setText(QCoreApplication.translate("password", "The two passwords differ") if differs else "")
         self.mismatch.setVisible(differs)
         self.changed.emit()
 

@@ -30,10 +30,6 @@ _ROOT = QModelIndex()
 ACTIVE, NOT_YET_VALID, EXPIRED, REVOKED = "active", "not_yet_valid", "expired", "revoked"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("licences", text)
-
-
 def licence_state(info: LicenceInfo, now: datetime, *, revoked: bool = False) -> str:
     if revoked:
         return REVOKED
@@ -49,23 +45,23 @@ def duration_text(span: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:
-        return tr("{d} d {h} h").format(d=days, h=hours)
+        return QCoreApplication.translate("licences", "{d} d {h} h").format(d=days, h=hours)
     if hours:
-        return tr("{h} h {m} min").format(h=hours, m=minutes)
-    return tr("{m} min").format(m=minutes)
+        return QCoreApplication.translate("licences", "{h} h {m} min").format(h=hours, m=minutes)
+    return QCoreApplication.translate("licences", "{m} min").format(m=minutes)
 
 
 def state_text(info: LicenceInfo, now: datetime, *, revoked: bool = False) -> str:
     state = licence_state(info, now, revoked=revoked)
     if state == REVOKED:
-        return tr("Revoked")
+        return QCoreApplication.translate("licences", "Revoked")
     if state == EXPIRED:
-        return tr("Expired")
+        return QCoreApplication.translate("licences", "Expired")
     if state == NOT_YET_VALID:
-        return tr("Not yet valid: starts in {time}").format(time=duration_text(info.not_before - now))
+        return QCoreApplication.translate("licences", "Not yet valid: starts in {time}").format(time=duration_text(info.not_before - now))
     if info.not_after - now <= SOON:
-        return tr("Active: ends in {time}").format(time=duration_text(info.not_after - now))
-    return tr("Active")
+        return QCoreApplication.translate("licences", "Active: ends in {time}").format(time=duration_text(info.not_after - now))
+    return QCoreApplication.translate("licences", "Active")
 
 
 def serial_of(info: LicenceInfo) -> int:
@@ -114,7 +110,7 @@ class LicenceTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (tr("Role"), tr("Enterprise"), tr("Holder"), tr("Valid from"), tr("Valid until"), tr("State"))[section]
+        return (QCoreApplication.translate("licences", "Role"), QCoreApplication.translate("licences", "Enterprise"), QCoreApplication.translate("licences", "Holder"), QCoreApplication.translate("licences", "Valid from"), QCoreApplication.translate("licences", "Valid until"), QCoreApplication.translate("licences", "State"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
