@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .. import __version__
-from . import errors, routes_authority, routes_platform
+from . import errors, routes_authority, routes_platform, routes_review, routes_seal
 from .context import ServiceContext
 
 DESCRIPTION = (
@@ -21,6 +21,8 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     errors.install(app)
     app.include_router(routes_authority.router)
     app.include_router(routes_platform.router)
+    app.include_router(routes_seal.router)
+    app.include_router(routes_review.router)
 
     @app.get("/health", tags=["service"])
     def health() -> dict:

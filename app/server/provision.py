@@ -20,6 +20,7 @@ from ..core.pki import to_utc_second
 from .context import ServiceContext
 from .keys import ServiceKeys, keys_exist, save_keys
 from .models import ProjectRow
+from .seal_keys import ensure_office_keys
 from .settings import Settings
 
 CSV_COLUMNS = (
@@ -38,6 +39,7 @@ def init_service(settings: Settings, *, demo: bool = False) -> ServiceContext:
     if not keys_exist(settings.keys_dir):
         save_keys(ServiceKeys.create(not_before=settings.clock()), settings.keys_dir)
     ctx = ServiceContext.open(settings)
+    ensure_office_keys(settings.keys_dir, ctx.keys.authority, now=settings.clock())
     if demo:
         with ctx.unit() as unit:
             load_demo(unit.authority)

@@ -13,6 +13,7 @@ from .db import sqlite_url
 HOME_ENV = "EBID_SERVICE_HOME"
 DB_ENV = "EBID_SERVICE_DB"
 DEFAULT_MAX_UPLOAD = 4 << 30  # 4 GiB: bid files of 1-2 GB are normal
+LOCAL_PLACES_ENV = "EBID_SEAL_LOCAL_PLACES"  # comma-separated, e.g. "北京市,天津市"
 
 
 def default_home() -> Path:
@@ -27,9 +28,14 @@ class Settings:
     db_url: str | None = None  # None: a SQLite file in ``home``
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD
     clock: Clock = field(default=system_clock)
+    # Registration places the seal office serves (prefixes); enterprises registered elsewhere
+    # need no per-seal authorisation for their agents (docs/seal-office.md).
+    seal_local_places: tuple[str, ...] = ()
 
     @classmethod
     def default(cls, *, home: Path | None = None, db_url: str | None = None, **kw) -> Settings:
+        places = os.environ.get(LOCAL_PLACES_ENV, "")
+        kw.setdefault("seal_local_places", tuple(p.strip() for p in places.split(",") if p.strip()))
         return cls(home or default_home(), db_url or os.environ.get(DB_ENV), **kw)
 
     @property

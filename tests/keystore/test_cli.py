@@ -6,6 +6,8 @@ import sqlite3
 import subprocess
 from contextlib import closing
 
+from app.core.keystore.db import head_revision
+
 
 def _password_files(tmp_path) -> tuple[str, str]:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
@@ -39,7 +41,7 @@ def test_init_change_and_audit(ebid, tmp_path):
     assert events == ["keystore.created", "unlock.failed", "password.changed"]
 
     r = ebid("keystore", "info")
-    assert r.returncode == 0 and "schema:          0002" in r.stdout
+    assert r.returncode == 0 and f"schema:          {head_revision()}" in r.stdout
 
     with closing(sqlite3.connect(tmp_path / "ebid-home" / "keystore.sqlite")) as db, db:
         db.execute("DROP TRIGGER audit_log_no_update")

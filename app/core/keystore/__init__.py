@@ -7,13 +7,14 @@ from .attempts import default_delay
 from .blobs import DEFAULT, FLOOR, KdfParams
 from .errors import AlreadyInitialised, KeystoreError, Locked, NotFound, NotInitialised, TooManyAttempts
 from .items import DeviceIdentityInfo, EncryptionKeyInfo, LicenceInfo
+from .seals import StoredSeal
 from .session import Unlocked
 from .store import Keystore, default_path
 from .unlock_cache import KeyringUnlockCache, NullUnlockCache, UnlockCache, select_unlock_cache
 
 __all__ = [
     "Keystore", "Unlocked", "default_path", "default_delay", "KdfParams", "FLOOR", "DEFAULT",
-    "LicenceInfo", "EncryptionKeyInfo", "DeviceIdentityInfo", "KeystoreError", "NotInitialised",
+    "LicenceInfo", "EncryptionKeyInfo", "StoredSeal", "DeviceIdentityInfo", "KeystoreError", "NotInitialised",
     "AlreadyInitialised", "NotFound", "Locked", "TooManyAttempts", "UnlockCache", "NullUnlockCache",
     "KeyringUnlockCache", "select_unlock_cache",
 ]

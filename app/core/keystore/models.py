@@ -76,3 +76,28 @@ class EncryptionKey(Base):
 #: Tables whose ``private_key`` column is a data blob under the master key (re-encrypted together
 #: when the password changes).
 KEY_TABLES: tuple[type[Base], ...] = (DeviceIdentity, Licence, EncryptionKey)
+
+
+class StoredSealRow(Base):
+    """A collected electronic seal (GB/T 38540 ``SESeal`` DER, public: no blob encryption).
+
+    The seal id, enterprise, type, name, validity and picture are copied out of the seal by the
+    caller, like a licence's fields, so lists need no ASN.1 parsing. ``licence_id`` is the
+    licence it was collected with.
+    """
+
+    __tablename__ = "seals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seal_id: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    enterprise_code: Mapped[str] = mapped_column(String(18), nullable=False, index=True)
+    seal_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    valid_start: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    valid_end: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    seal: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    picture: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    licence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("licences.id", ondelete="SET NULL"), nullable=True
+    )
+    collected_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)

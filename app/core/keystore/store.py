@@ -28,6 +28,7 @@ from .errors import AlreadyInitialised, KeystoreError, Locked, NotInitialised, T
 from .items import ItemsMixin
 from .models import KEY_TABLES, Meta
 from .quick_unlock import META_SESSION, QuickUnlockMixin
+from .seals import SealsMixin
 from .session import Unlocked
 from .unlock_cache import UnlockCache, select_unlock_cache
 
@@ -44,7 +45,7 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-class Keystore(ItemsMixin, QuickUnlockMixin):
+class Keystore(ItemsMixin, SealsMixin, QuickUnlockMixin):
     """One keystore file. Open it with :meth:`open`; it upgrades its schema on open."""
 
     def __init__(

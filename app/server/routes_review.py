@@ -1,0 +1,155 @@
+"""The review page (server-rendered HTML, no scripts) for seal-office reviewers.
+
+GET  /seal-office/review                        the queue (401 with a sign-in form when signed out)
+POST /seal-office/review/login                  token -> session cookie
+POST /seal-office/review/logout                 (CSRF)
+GET  /seal-office/review/imprints/{id}/image.png
+POST /seal-office/review/imprints/{id}/approve  (CSRF)
+POST /seal-office/review/imprints/{id}/reject   (CSRF, reason)
+
+Every POST but the sign-in must carry the session's CSRF token; the cookie is SameSite=Strict
+as a second line. Outcomes come back as a redirect to the queue with a fixed message code, so no
+text from a link is ever shown to the reviewer.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+
+from . import review_auth, review_html, seal_office
+from .context import ServiceContext
+from .deps import get_ctx
+from .errors import ApiError
+from .models import EnterpriseRow
+from .review_html import BASE
+from .seal_keys import load_office_keys
+from .seal_models import ImprintRow
+
+router = APIRouter(prefix="/seal-office/review", include_in_schema=False)
+COOKIE = "ebid_review"
+MAX_FORM = 16 << 10
+ImprintId = Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+NOTES = {
+    "approved": "Imprint {id} approved: the seal was made.",
+    "rejected": "Imprint {id} rejected.",
+    "not_pending": "Imprint {id} was already reviewed.",
+    "reason_required": "A rejection needs a reason.",
+    "unknown_imprint": "No imprint {id}.",
+    "no_holder_licence": "Imprint {id}: the enterprise has no usable licence to list in the seal.",
+    "bad_csrf": "The form had expired: try again.",
+}
+
+
+async def form(request: Request) -> dict[str, str]:
+    """The urlencoded form fields (first value of each), from a body of at most MAX_FORM bytes."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM:
+            raise ApiError(413, "form_too_large", "The form is too large")
+    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    return {k: v[0] for k, v in fields.items()}
+
+
+def _html(text: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(text, status_code=status, headers=HEADERS)
+
+
+def _back(note: str = "", imprint_id: str = "") -> RedirectResponse:
+    query = "?" + urlencode({"note": note, "id": imprint_id}) if note else ""
+    return RedirectResponse(f"{BASE}{query}", status_code=303, headers=HEADERS)
+
+
+def _signed_out() -> HTMLResponse:
+    return _html(review_html.login_page("Sign in with a reviewer token."), 401)
+
+
+@router.get("", response_class=HTMLResponse)
+def queue(request: Request, ctx: ServiceContext = Depends(get_ctx)):
+    session = review_auth.session_for(ctx, request.cookies.get(COOKIE))
+    if session is None:
+        return _signed_out()
+    code, iid = request.query_params.get("note", ""), request.query_params.get("id", "")[:40]
+    note = NOTES[code].format(id=iid) if code in NOTES else ""
+    with ctx.session() as s:
+        rows = seal_office.pending(s)
+        names = {e.credit_code: e.name for e in s.scalars(select(EnterpriseRow))}
+        recent = list(s.scalars(select(ImprintRow).where(ImprintRow.reviewed_at.is_not(None))
+                                .order_by(ImprintRow.reviewed_at.desc()).limit(20)))
+    return _html(review_html.queue_page(session.reviewer, session.csrf, rows, names, recent, note))
+
+
+@router.post("/login")
+def login(fields: dict = Depends(form), ctx: ServiceContext = Depends(get_ctx)):
+    cookie = review_auth.open_session(ctx, fields.get("token", ""))
+    if cookie is None:
+        return _html(review_html.login_page("That reviewer token is not valid."), 401)
+    response = _back()
+    response.set_cookie(COOKIE, cookie, max_age=int(review_auth.SESSION_LIFETIME.total_seconds()),
+                        path=BASE, httponly=True, samesite="strict")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, fields: dict = Depends(form), ctx: ServiceContext = Depends(get_ctx)):
+    session = review_auth.session_for(ctx, request.cookies.get(COOKIE))
+    if session is None or not session.csrf_ok(fields.get("csrf")):
+        return _signed_out()
+    review_auth.close_session(ctx, request.cookies.get(COOKIE))
+    response = _html(review_html.login_page("Signed out."))
+    response.delete_cookie(COOKIE, path=BASE)
+    return response
+
+
+@router.get("/imprints/{imprint_id}/image.png")
+def image(request: Request, imprint_id: str = ImprintId, ctx: ServiceContext = Depends(get_ctx)):
+    if review_auth.session_for(ctx, request.cookies.get(COOKIE)) is None:
+        return Response(status_code=401, headers=HEADERS)
+    with ctx.session() as s:
+        row = s.get(ImprintRow, imprint_id)
+    if row is None:
+        return Response(status_code=404, headers=HEADERS)
+    return Response(row.png, media_type="image/png", headers=HEADERS)
+
+
+@router.post("/imprints/{imprint_id}/approve")
+def approve(request: Request, imprint_id: str = ImprintId, fields: dict = Depends(form),
+            ctx: ServiceContext = Depends(get_ctx)):
+    return _decide(request, ctx, imprint_id, fields, "approved")
+
+
+@router.post("/imprints/{imprint_id}/reject")
+def reject(request: Request, imprint_id: str = ImprintId, fields: dict = Depends(form),
+           ctx: ServiceContext = Depends(get_ctx)):
+    return _decide(request, ctx, imprint_id, fields, "rejected")
+
+
+def _decide(request: Request, ctx: ServiceContext, imprint_id: str, fields: dict, outcome: str):
+    session = review_auth.session_for(ctx, request.cookies.get(COOKIE))
+    if session is None:
+        return _signed_out()
+    if not session.csrf_ok(fields.get("csrf")):
+        return _back("bad_csrf")
+    reviewer = f"{session.reviewer} (review page)"
+    try:
+        with ctx.unit() as u:
+            if outcome == "approved":
+                office = load_office_keys(ctx.settings.keys_dir)
+                seal_office.approve(u, imprint_id, reviewer=reviewer, office=office)
+            else:
+                seal_office.reject(u, imprint_id, reviewer=reviewer, reason=fields.get("reason", ""))
+    except ApiError as exc:
+        return _back(exc.code if exc.code in NOTES else "", imprint_id)
+    return _back(outcome, imprint_id)

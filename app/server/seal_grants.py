@@ -1,0 +1,108 @@
+"""Seal authorisations (印章授权) and the rule for collecting or using a seal.
+
+The legal representative and managers may collect and use every seal of their enterprise. An
+agent needs an authorisation for that seal covering the moment, unless the enterprise is
+registered elsewhere (外地企业): its registration place starts with none of the service's
+``seal_local_places`` (Settings; ``EBID_SEAL_LOCAL_PLACES``). With no local places configured,
+no enterprise counts as registered elsewhere. The decision is the seal format's own
+:class:`SealAuthorisationRule`, so the service and a verifier apply one rule.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..core.errors import EbidError
+from ..core.licence import Person
+from ..core.pki import parse_licence, to_utc_second
+from ..core.seal.format import SealAuthorisation, SealAuthorisationRule, SealRefused, parse_seal
+from .auth import Holder
+from .context import Unit
+from .errors import ApiError
+from .seal_models import SealAuthorisationRow, SealRow
+from .seal_office import HOLDERS, new_id
+
+DEFAULT_WINDOW = timedelta(days=3)
+
+
+def windows(s: Session, seal_id: str, person_id: str) -> list[SealAuthorisation]:
+    """Every authorisation of ``person_id`` for the seal, a revoked one cut just before its
+    revocation (windows are inclusive to the second; a signature made while the authorisation
+    was in force stays valid, and from the revocation's second on nothing is)."""
+    query = select(SealAuthorisationRow).where(
+        SealAuthorisationRow.seal_id == seal_id, SealAuthorisationRow.agent_person_id == person_id
+    )
+    found = []
+    for row in s.scalars(query):
+        end = min(row.end_at, row.revoked_at - timedelta(seconds=1)) if row.revoked_at else row.end_at
+        if end >= row.start_at:
+            found.append(SealAuthorisation(seal_id, row.credit_code, person_id, row.start_at, end))
+    return found
+
+
+def require_use(u: Unit, who: Holder, seal: SealRow, local_places: tuple[str, ...]) -> None:
+    """403 unless ``who`` may collect or use ``seal`` now."""
+    if who.credit_code != seal.credit_code:
+        raise ApiError(403, "wrong_enterprise", "The seal {id} belongs to another enterprise", id=seal.seal_id)
+    rule = SealAuthorisationRule(windows(u.session, seal.seal_id, who.person_id), local_places=local_places)
+    try:
+        rule(parse_seal(seal.der), parse_licence(who.certificate), u.authority.now())
+    except SealRefused as exc:
+        raise ApiError(403, str(exc.reason), "{detail}", detail=exc.message) from None
+
+
+def grant(u: Unit, who: Holder, seal: SealRow, *, name: str, id_number: str,
+          start: datetime | None, end: datetime | None) -> SealAuthorisationRow:
+    """The legal representative or a manager authorises one of the enterprise's agents."""
+    actor = u.authority.actor(seal.credit_code, who.serial, HOLDERS)
+    try:
+        wanted = Person(name, id_number, None)
+    except EbidError as exc:
+        raise ApiError(400, "invalid_person", "{detail}", detail=exc.message) from None
+    person = u.authority.repo.find_person(wanted.id_number)
+    agents = {a.agent_person_id for a in u.authority.authorisations(seal.credit_code)}
+    if person is None or person.person.name != wanted.name or person.person_id not in agents:
+        raise ApiError(
+            404, "unknown_agent",
+            "{name} is not an agent of this enterprise: authorise them as an agent first",
+            name=wanted.name,
+        )
+    now = u.authority.now()
+    start_at = to_utc_second(start) if start else now
+    end_at = to_utc_second(end) if end else start_at + DEFAULT_WINDOW
+    if end_at <= start_at or end_at <= now:
+        raise ApiError(400, "bad_window", "The authorisation must end after it starts and after now")
+    row = SealAuthorisationRow(
+        authorisation_id=new_id("SA"), seal_id=seal.seal_id, credit_code=seal.credit_code,
+        agent_person_id=person.person_id, granted_by=actor.person_id, start_at=start_at,
+        end_at=end_at, created_at=now,
+    )
+    u.session.add(row)
+    return row
+
+
+def listed(u: Unit, who: Holder, credit_code: str) -> list[SealAuthorisationRow]:
+    u.authority.actor(credit_code, who.serial, HOLDERS)
+    query = select(SealAuthorisationRow).where(SealAuthorisationRow.credit_code == credit_code)
+    return list(u.session.scalars(query.order_by(SealAuthorisationRow.created_at)))
+
+
+def revoke(u: Unit, who: Holder, authorisation_id: str) -> SealAuthorisationRow:
+    row = u.session.get(SealAuthorisationRow, authorisation_id)
+    if row is None:
+        raise ApiError(404, "unknown_seal_authorisation", "No seal authorisation {id}", id=authorisation_id)
+    u.authority.actor(row.credit_code, who.serial, HOLDERS)
+    if row.revoked_at is None:  # revoking twice keeps the first time
+        row.revoked_at = u.authority.now()
+    return row
+
+
+def status(row: SealAuthorisationRow, now: datetime) -> str:
+    if row.revoked_at is not None:
+        return "revoked"
+    if now < row.start_at:
+        return "not_yet_valid"
+    return "expired" if now > row.end_at else "active"
