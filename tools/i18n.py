@@ -39,7 +39,7 @@ def core_templates() -> list[str]:
             # Errors built with a reason code first and the template second.
             if isinstance(node, ast.Call) and len(node.args) >= 2:
                 a, b = node.args[0], node.args[1]
-                if (isinstance(a, ast.Constant) and isinstance(a.value, str) and "_" in a.value
+                if (isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value.isidentifier()
                         and " " not in a.value and isinstance(b, ast.Constant) and isinstance(b.value, str)
                         and " " in b.value):
                     found.add(b.value)

@@ -1,73 +1,73 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../app/ui/bid_model.py" line="100"/>
+        <location filename="../../app/ui/bid_model.py" line="100" />
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="100"/>
+        <location filename="../../app/ui/bid_model.py" line="100" />
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="100"/>
+        <location filename="../../app/ui/bid_model.py" line="100" />
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="100"/>
+        <location filename="../../app/ui/bid_model.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="134"/>
+        <location filename="../../app/ui/bid_model.py" line="134" />
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="137"/>
+        <location filename="../../app/ui/bid_model.py" line="137" />
         <source>Encrypting, {rate}/s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="139"/>
+        <location filename="../../app/ui/bid_model.py" line="139" />
         <source>Cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="141"/>
+        <location filename="../../app/ui/bid_model.py" line="141" />
         <source>Failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="142"/>
+        <location filename="../../app/ui/bid_model.py" line="142" />
         <source>Encrypted and signed: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_model.py" line="146"/>
+        <location filename="../../app/ui/bid_model.py" line="146" />
         <source>Submitted to {project}/{section}, receipt {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="57"/>
+        <location filename="../../app/ui/context.py" line="57" />
         <source>Enter the licence password to {purpose}:</source>
         <translation>请输入证照密码以{purpose}：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="59"/>
+        <location filename="../../app/ui/context.py" line="59" />
         <source>Licence password</source>
         <translation>证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="72"/>
+        <location filename="../../app/ui/context.py" line="72" />
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
@@ -75,102 +75,102 @@
 <context>
     <name>AuthorisationsDialog</name>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="154"/>
+        <location filename="../../app/ui/licence_agents.py" line="154" />
         <source>manage agent authorisations</source>
         <translation>管理办事人授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="158"/>
+        <location filename="../../app/ui/licence_agents.py" line="158" />
         <source>Agent authorisations of {enterprise}</source>
         <translation>{enterprise}的办事人授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="159"/>
+        <location filename="../../app/ui/licence_agents.py" line="159" />
         <source>Agent</source>
         <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="159"/>
+        <location filename="../../app/ui/licence_agents.py" line="159" />
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="159"/>
+        <location filename="../../app/ui/licence_agents.py" line="159" />
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="159"/>
+        <location filename="../../app/ui/licence_agents.py" line="159" />
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="160"/>
+        <location filename="../../app/ui/licence_agents.py" line="160" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="160"/>
+        <location filename="../../app/ui/licence_agents.py" line="160" />
         <source>Authorisation number</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="161"/>
+        <location filename="../../app/ui/licence_agents.py" line="161" />
         <source>Agent authorisations</source>
         <translation>办事人授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="162"/>
+        <location filename="../../app/ui/licence_agents.py" line="162" />
         <source>A&amp;uthorise</source>
         <translation>授权(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="163"/>
+        <location filename="../../app/ui/licence_agents.py" line="163" />
         <source>&amp;Revoke…</source>
         <translation>撤销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="179"/>
+        <location filename="../../app/ui/licence_agents.py" line="179" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="179"/>
+        <location filename="../../app/ui/licence_agents.py" line="179" />
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="180"/>
+        <location filename="../../app/ui/licence_agents.py" line="180" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="180"/>
+        <location filename="../../app/ui/licence_agents.py" line="180" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="187"/>
+        <location filename="../../app/ui/licence_agents.py" line="187" />
         <source>All business</source>
         <translation>全业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="209"/>
+        <location filename="../../app/ui/licence_agents.py" line="209" />
         <source>Authorising…</source>
         <translation>正在授权…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="214"/>
+        <location filename="../../app/ui/licence_agents.py" line="214" />
         <source>Revoke authorisation</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="215"/>
+        <location filename="../../app/ui/licence_agents.py" line="215" />
         <source>Revoke the authorisation of {name}? Every licence copy downloaded under it is revoked too.</source>
         <translation>撤销 {name} 的授权？据此授权下载的所有执照副本也将被吊销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="228"/>
+        <location filename="../../app/ui/licence_agents.py" line="228" />
         <source>Revoking…</source>
         <translation>正在撤销…</translation>
     </message>
@@ -178,444 +178,444 @@
 <context>
     <name>BidActions</name>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="45"/>
+        <location filename="../../app/ui/bid_actions.py" line="45" />
         <source>Bid files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="71"/>
+        <location filename="../../app/ui/bid_actions.py" line="71" />
         <source>Download a licence first: the bid is signed with it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="77"/>
+        <location filename="../../app/ui/bid_actions.py" line="77" />
         <source>The platform is not connected yet; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="80"/>
+        <location filename="../../app/ui/bid_actions.py" line="80" />
         <source>Choose the project and section first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="91"/>
+        <location filename="../../app/ui/bid_actions.py" line="91" />
         <source>apply for an encryption key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="99"/>
+        <location filename="../../app/ui/bid_actions.py" line="99" />
         <source>Bid encryption key on {device}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="113"/>
+        <location filename="../../app/ui/bid_actions.py" line="113" />
         <source>Applying for an encryption key…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="130"/>
+        <location filename="../../app/ui/bid_actions.py" line="130" />
         <source>sign the bid files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="141"/>
+        <location filename="../../app/ui/bid_actions.py" line="141" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="172"/>
+        <location filename="../../app/ui/bid_actions.py" line="172" />
         <source>Cannot create {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="193"/>
+        <location filename="../../app/ui/bid_actions.py" line="193" />
         <source>These files are already submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="198"/>
+        <location filename="../../app/ui/bid_actions.py" line="198" />
         <source>submit the bid files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="209"/>
+        <location filename="../../app/ui/bid_actions.py" line="209" />
         <source>Submitting to the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="240"/>
+        <location filename="../../app/ui/bid_actions.py" line="240" />
         <source>rehearse the decryption</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="248"/>
+        <location filename="../../app/ui/bid_actions.py" line="248" />
         <source>Rehearsing the decryption…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="254"/>
+        <location filename="../../app/ui/bid_actions.py" line="254" />
         <source>Rehearsal passed ({seconds} s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="260"/>
-        <source>Rehearsal passed: this device&apos;s key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/bid_actions.py" line="260" />
+        <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="272"/>
+        <location filename="../../app/ui/bid_actions.py" line="272" />
         <source>Rehearsal failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="285"/>
+        <location filename="../../app/ui/bid_actions.py" line="285" />
         <source>list your submissions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="292"/>
+        <location filename="../../app/ui/bid_actions.py" line="292" />
         <source>Asking the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="299"/>
+        <location filename="../../app/ui/bid_actions.py" line="299" />
         <source>fetch and decrypt the bid</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="320"/>
+        <location filename="../../app/ui/bid_actions.py" line="320" />
         <source>Fetching and decrypting…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="328"/>
+        <location filename="../../app/ui/bid_actions.py" line="328" />
         <source>Fetched, checked and decrypted: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>BidErrors</name>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="22"/>
+        <location filename="../../app/ui/bid_errors.py" line="22" />
         <source>The bid deadline of this project has passed; the platform no longer accepts bids.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="26"/>
+        <location filename="../../app/ui/bid_errors.py" line="26" />
         <source>Bids can be fetched back only from the opening time on.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="29"/>
+        <location filename="../../app/ui/bid_errors.py" line="29" />
         <source>This file was encrypted for another project or section.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="32"/>
+        <location filename="../../app/ui/bid_errors.py" line="32" />
         <source>The platform does not know this project.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="33"/>
+        <location filename="../../app/ui/bid_errors.py" line="33" />
         <source>The project has no such section.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="34"/>
+        <location filename="../../app/ui/bid_errors.py" line="34" />
         <source>The platform has no such submission of your enterprise.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="37"/>
+        <location filename="../../app/ui/bid_errors.py" line="37" />
         <source>The platform refused the file: it is not an encrypted bid file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="40"/>
+        <location filename="../../app/ui/bid_errors.py" line="40" />
         <source>The file is larger than the platform accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="43"/>
-        <source>This licence&apos;s authorisation has not started yet.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/bid_errors.py" line="43" />
+        <source>This licence's authorisation has not started yet.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="46"/>
+        <location filename="../../app/ui/bid_errors.py" line="46" />
         <source>This licence has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="47"/>
+        <location filename="../../app/ui/bid_errors.py" line="47" />
         <source>This licence has been revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="48"/>
-        <source>This computer&apos;s clock differs from the platform&apos;s: correct the clock and try again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/bid_errors.py" line="48" />
+        <source>This computer's clock differs from the platform's: correct the clock and try again.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>BidTargetForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="20"/>
+        <location filename="../../app/ui/bid_form.py" line="20" />
         <source>legal representative</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="21"/>
+        <location filename="../../app/ui/bid_form.py" line="21" />
         <source>licence manager</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="22"/>
+        <location filename="../../app/ui/bid_form.py" line="22" />
         <source>agent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="80"/>
+        <location filename="../../app/ui/bid_form.py" line="80" />
         <source>Project and section:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="81"/>
+        <location filename="../../app/ui/bid_form.py" line="81" />
         <source>Deadline / opening:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="82"/>
+        <location filename="../../app/ui/bid_form.py" line="82" />
         <source>Signing licence:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="83"/>
+        <location filename="../../app/ui/bid_form.py" line="83" />
         <source>Encryption key:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="84"/>
+        <location filename="../../app/ui/bid_form.py" line="84" />
         <source>Save encrypted files in:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="88"/>
+        <location filename="../../app/ui/bid_form.py" line="88" />
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="89"/>
+        <location filename="../../app/ui/bid_form.py" line="89" />
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="90"/>
+        <location filename="../../app/ui/bid_form.py" line="90" />
         <source>Signing licence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="91"/>
+        <location filename="../../app/ui/bid_form.py" line="91" />
         <source>Apply for a key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="92"/>
+        <location filename="../../app/ui/bid_form.py" line="92" />
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="105"/>
+        <location filename="../../app/ui/bid_form.py" line="105" />
         <source>No projects on the platform</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="118"/>
+        <location filename="../../app/ui/bid_form.py" line="118" />
         <source>Section {section}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="125"/>
+        <location filename="../../app/ui/bid_form.py" line="125" />
         <source>Waiting for the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="129"/>
+        <location filename="../../app/ui/bid_form.py" line="129" />
         <source>bids until {deadline}, opening at {opening}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="141"/>
+        <location filename="../../app/ui/bid_form.py" line="141" />
         <source>{holder}, {role}, {enterprise}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="169"/>
+        <location filename="../../app/ui/bid_form.py" line="169" />
         <source>Download a licence first (Licences page).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="172"/>
+        <location filename="../../app/ui/bid_form.py" line="172" />
         <source>None on this device yet: apply for one before encrypting.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="176"/>
+        <location filename="../../app/ui/bid_form.py" line="176" />
         <source>{label} (key id {id}), on this device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="183"/>
+        <location filename="../../app/ui/bid_form.py" line="183" />
         <source>Save encrypted files in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="148"/>
-        <location filename="../../app/ui/pages/bids.py" line="174"/>
+        <location filename="../../app/ui/pages/bids.py" line="148" />
+        <location filename="../../app/ui/pages/bids.py" line="174" />
         <source>Bid files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="153"/>
+        <location filename="../../app/ui/pages/bids.py" line="153" />
         <source>Key backup is not available yet. An encrypted bid opens only with the key on this device: if this device is lost or broken before the opening, your bid cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="159"/>
+        <location filename="../../app/ui/pages/bids.py" line="159" />
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="164"/>
+        <location filename="../../app/ui/pages/bids.py" line="164" />
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="165"/>
+        <location filename="../../app/ui/pages/bids.py" line="165" />
         <source>Encrypt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="166"/>
+        <location filename="../../app/ui/pages/bids.py" line="166" />
         <source>Cancel selected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="167"/>
+        <location filename="../../app/ui/pages/bids.py" line="167" />
         <source>Cancel all</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="168"/>
+        <location filename="../../app/ui/pages/bids.py" line="168" />
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="169"/>
+        <location filename="../../app/ui/pages/bids.py" line="169" />
         <source>Rehearse decryption</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="170"/>
+        <location filename="../../app/ui/pages/bids.py" line="170" />
         <source>Submit to the platform</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="175"/>
+        <location filename="../../app/ui/pages/bids.py" line="175" />
         <source>Overall progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="202"/>
+        <location filename="../../app/ui/pages/bids.py" line="202" />
         <source>Choose bid files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="263"/>
+        <location filename="../../app/ui/pages/bids.py" line="263" />
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="272"/>
+        <location filename="../../app/ui/pages/bids.py" line="272" />
         <source>{done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/bids.py" line="292"/>
-        <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform&apos;s signature is verified against its certificate.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/pages/bids.py" line="292" />
+        <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform's signature is verified against its certificate.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../app/ui/camera.py" line="187"/>
+        <location filename="../../app/ui/camera.py" line="187" />
         <source>Take a photo of the seal</source>
-        <translation type="unfinished"></translation>
+        <translation>拍摄印章照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="188"/>
-        <location filename="../../app/ui/camera.py" line="238"/>
+        <location filename="../../app/ui/camera.py" line="188" />
+        <location filename="../../app/ui/camera.py" line="238" />
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="189"/>
+        <location filename="../../app/ui/camera.py" line="189" />
         <source>Live camera view</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头实时画面</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="190"/>
+        <location filename="../../app/ui/camera.py" line="190" />
         <source>&amp;Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="191"/>
+        <location filename="../../app/ui/camera.py" line="191" />
         <source>Stamp the seal on white paper, lay it flat in even light and fill the frame with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将印章盖在白纸上，平放在光线均匀处，并让印章占满画面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="224"/>
+        <location filename="../../app/ui/camera.py" line="224" />
         <source>The camera reported a problem: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头出现问题：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="228"/>
+        <location filename="../../app/ui/camera.py" line="228" />
         <source>No camera was found. Connect a webcam (and allow this app to use it), or open a photo of the seal from a file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到摄像头。请连接摄像头（并允许本程序使用），或改为从文件打开印章照片。</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/ui/licence_password.py" line="53"/>
+        <location filename="../../app/ui/licence_password.py" line="53" />
         <source>Change the licence password</source>
         <translation>修改证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_password.py" line="54"/>
+        <location filename="../../app/ui/licence_password.py" line="54" />
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_password.py" line="55"/>
+        <location filename="../../app/ui/licence_password.py" line="55" />
         <source>Current licence password</source>
         <translation>当前证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_password.py" line="74"/>
+        <location filename="../../app/ui/licence_password.py" line="74" />
         <source>Re-sealing the keys under the new password…</source>
         <translation>正在用新密码重新加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_password.py" line="77"/>
+        <location filename="../../app/ui/licence_password.py" line="77" />
         <source>Licence password</source>
         <translation>证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_password.py" line="77"/>
+        <location filename="../../app/ui/licence_password.py" line="77" />
         <source>The licence password was changed.</source>
         <translation>证照密码已修改。</translation>
     </message>
@@ -623,182 +623,182 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="132"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="132" />
         <source>Seal</source>
-        <translation type="unfinished"></translation>
+        <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="133"/>
-        <location filename="../../app/ui/seal_editor/controls.py" line="219"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="133" />
+        <location filename="../../app/ui/seal_editor/controls.py" line="219" />
         <source>Straighten</source>
-        <translation type="unfinished"></translation>
+        <translation>校正角度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="134"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="134" />
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>明暗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="135"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="135" />
         <source>Ink</source>
-        <translation type="unfinished"></translation>
+        <translation>印色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="136"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="136" />
         <source>&amp;Angle</source>
-        <translation type="unfinished"></translation>
+        <translation>角度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="137"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="137" />
         <source>&amp;Brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="138"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="138" />
         <source>C&amp;ontrast</source>
-        <translation type="unfinished"></translation>
+        <translation>对比度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="139"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="139" />
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="140"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="140" />
         <source>S&amp;hape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="141"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="141" />
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="142"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="142" />
         <source>Clean ink, &amp;transparent background</source>
-        <translation type="unfinished"></translation>
+        <translation>净化印迹，背景透明(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="143"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="143" />
         <source>Straightening angle in degrees</source>
-        <translation type="unfinished"></translation>
+        <translation>校正角度（度）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="144"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="144" />
         <source>Brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="145"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="145" />
         <source>Contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="149"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="149" />
         <source>Ink colour: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>印色：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="151"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="151" />
         <source>{name} ink, RGB {r}, {g}, {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}印色，RGB {r}, {g}, {b}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="156"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="156" />
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="156"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="156" />
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="156"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="156" />
         <source>Black</source>
-        <translation type="unfinished"></translation>
+        <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="157"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="157" />
         <source>Purple</source>
-        <translation type="unfinished"></translation>
+        <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="160"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="160" />
         <source>Round</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="160"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="160" />
         <source>Oval</source>
-        <translation type="unfinished"></translation>
+        <translation>椭圆形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="160"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="160" />
         <source>Square</source>
-        <translation type="unfinished"></translation>
+        <translation>正方形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="161"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="161" />
         <source>Rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>长方形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="179"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="179" />
         <source>{deg}°</source>
-        <translation type="unfinished"></translation>
+        <translation>{deg}°</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="204"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="204" />
         <source>{d} mm</source>
-        <translation type="unfinished"></translation>
+        <translation>{d} 毫米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="205"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="205" />
         <source>{w} × {h} mm</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="222"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="222" />
         <source>Brightness and contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="227"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="227" />
         <source>Transparent background</source>
-        <translation type="unfinished"></translation>
+        <translation>透明背景</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="231"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="231" />
         <source>Ink colour</source>
-        <translation type="unfinished"></translation>
+        <translation>印色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="235"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="235" />
         <source>Seal type</source>
-        <translation type="unfinished"></translation>
+        <translation>印章类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="240"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="240" />
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/controls.py" line="243"/>
+        <location filename="../../app/ui/seal_editor/controls.py" line="243" />
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸</translation>
     </message>
 </context>
 <context>
     <name>DeclarationPage</name>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="206"/>
-        <location filename="../../app/ui/licence_download_pages.py" line="207"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="206" />
+        <location filename="../../app/ui/licence_download_pages.py" line="207" />
         <source>Download declaration</source>
         <translation>下载声明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="209"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="209" />
         <source>By downloading this electronic business licence I declare that:
 
 1. The information I entered is true and I am the person named.
@@ -815,7 +815,7 @@
 5. 企业可随时吊销本副本；已吊销的执照不能使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="218"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="218" />
         <source>I have &amp;read the declaration and accept it</source>
         <translation>我已阅读并接受以上声明(&amp;R)</translation>
     </message>
@@ -823,12 +823,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="116"/>
+        <location filename="../../app/ui/licence_download.py" line="116" />
         <source>Licence downloaded</source>
         <translation>执照已下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="119"/>
+        <location filename="../../app/ui/licence_download.py" line="119" />
         <source>{enterprise}
 {role}: {holder}
 Valid from {start} to {end}
@@ -844,17 +844,17 @@ It is listed on the Licences page.</source>
 <context>
     <name>DownloadPage</name>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="43"/>
+        <location filename="../../app/ui/licence_download.py" line="43" />
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="44"/>
+        <location filename="../../app/ui/licence_download.py" line="44" />
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="49"/>
+        <location filename="../../app/ui/licence_download.py" line="49" />
         <source>Enterprise: {enterprise} ({code})
 Holder: {name}
 
@@ -865,12 +865,12 @@ A new key is made on this computer and sealed under your licence password; only 
 将在本机生成新密钥，并以您的证照密码加密保存；只有其公钥部分发送给登记机关。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="61"/>
+        <location filename="../../app/ui/licence_download.py" line="61" />
         <source>download a licence</source>
         <translation>下载执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="89"/>
+        <location filename="../../app/ui/licence_download.py" line="89" />
         <source>Downloading the licence…</source>
         <translation>正在下载执照…</translation>
     </message>
@@ -878,32 +878,32 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="106"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="106" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="107"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="107" />
         <source>Enter the 18-character unified social credit code (统一社会信用代码).</source>
         <translation>请输入 18 位统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="108"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="108" />
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="109"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="109" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="126"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="126" />
         <source>{name}, registered at {place}</source>
         <translation>{name}，登记地：{place}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="130"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="130" />
         <source>This is not the registration place you chose ({place}): go back and choose {right}.</source>
         <translation>这不是您选择的登记地（{place}）：请返回并选择{right}。</translation>
     </message>
@@ -911,7 +911,7 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="242"/>
+        <location filename="../../app/ui/first_run.py" line="242" />
         <source>Welcome to EBid Desk</source>
         <translation>欢迎使用电子投标助手</translation>
     </message>
@@ -919,42 +919,42 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>GrantForm</name>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="86"/>
+        <location filename="../../app/ui/licence_agents.py" line="86" />
         <source>Authorise an agent</source>
         <translation>授权办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="88"/>
+        <location filename="../../app/ui/licence_agents.py" line="88" />
         <source>A&amp;ll business (全业务授权)</source>
         <translation>全业务授权(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="89"/>
+        <location filename="../../app/ui/licence_agents.py" line="89" />
         <source>S&amp;pecific matters (精准授权):</source>
         <translation>精准授权(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="90"/>
+        <location filename="../../app/ui/licence_agents.py" line="90" />
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="91"/>
+        <location filename="../../app/ui/licence_agents.py" line="91" />
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="92"/>
+        <location filename="../../app/ui/licence_agents.py" line="92" />
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="93"/>
+        <location filename="../../app/ui/licence_agents.py" line="93" />
         <source>Start of the authorisation</source>
         <translation>授权开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_agents.py" line="94"/>
+        <location filename="../../app/ui/licence_agents.py" line="94" />
         <source>End of the authorisation</source>
         <translation>授权结束时间</translation>
     </message>
@@ -962,266 +962,266 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="98"/>
+        <location filename="../../app/ui/pages/home.py" line="98" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="101"/>
+        <location filename="../../app/ui/pages/home.py" line="101" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="102"/>
+        <location filename="../../app/ui/pages/home.py" line="102" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="105"/>
+        <location filename="../../app/ui/pages/home.py" line="105" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="110"/>
-        <location filename="../../app/ui/pages/home.py" line="119"/>
+        <location filename="../../app/ui/pages/home.py" line="110" />
+        <location filename="../../app/ui/pages/home.py" line="119" />
         <source>Projects you have bid on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="113"/>
+        <location filename="../../app/ui/pages/home.py" line="113" />
         <source>Project / file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="114"/>
+        <location filename="../../app/ui/pages/home.py" line="114" />
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="115"/>
+        <location filename="../../app/ui/pages/home.py" line="115" />
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="116"/>
+        <location filename="../../app/ui/pages/home.py" line="116" />
         <source>Key on this device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="120"/>
+        <location filename="../../app/ui/pages/home.py" line="120" />
         <source>Update from the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="122"/>
+        <location filename="../../app/ui/pages/home.py" line="122" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="162"/>
+        <location filename="../../app/ui/pages/home.py" line="162" />
         <source>Asking the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="164"/>
-        <source>list your enterprise&apos;s submissions</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/pages/home.py" line="164" />
+        <source>list your enterprise's submissions</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="213"/>
+        <location filename="../../app/ui/pages/home.py" line="213" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="216"/>
+        <location filename="../../app/ui/pages/home.py" line="216" />
         <source>Connecting to the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="219"/>
+        <location filename="../../app/ui/pages/home.py" line="219" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="223"/>
+        <location filename="../../app/ui/pages/home.py" line="223" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="228"/>
+        <location filename="../../app/ui/pages/home.py" line="228" />
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="230"/>
+        <location filename="../../app/ui/pages/home.py" line="230" />
         <source>opened {time}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="235"/>
+        <location filename="../../app/ui/pages/home.py" line="235" />
         <source>in {days} d {hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="236"/>
+        <location filename="../../app/ui/pages/home.py" line="236" />
         <source>in {hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="240"/>
+        <location filename="../../app/ui/pages/home.py" line="240" />
         <source>Yes (key {id})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="242"/>
+        <location filename="../../app/ui/pages/home.py" line="242" />
         <source>No: no key on this device opens it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="243"/>
+        <location filename="../../app/ui/pages/home.py" line="243" />
         <source>Unknown: submitted from another device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ImprintEditor</name>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="156"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="156" />
         <source>Imprint editor</source>
-        <translation type="unfinished"></translation>
+        <translation>印模编辑器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="157"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="166"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="157" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="166" />
         <source>Open photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="157"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="167"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="157" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="167" />
         <source>Take photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="158"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="219"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="158" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="219" />
         <source>Find the seal</source>
-        <translation type="unfinished"></translation>
+        <translation>自动识别印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="158"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="211"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="158" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="211" />
         <source>Rotate 90°</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="159"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="159" />
         <source>Before/after</source>
-        <translation type="unfinished"></translation>
+        <translation>处理前/后对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="159"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="159" />
         <source>True size</source>
-        <translation type="unfinished"></translation>
+        <translation>实际尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="160"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="168"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="160" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="168" />
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="160"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="169"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="160" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="169" />
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="163"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="163" />
         <source>{action} ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="165"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="165" />
         <source>Open a photo of the stamped seal, or take one with the webcam.</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开一张盖好印章的照片，或用摄像头拍一张。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="170"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="170" />
         <source>Use this imprint</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此印模</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="171"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="171" />
         <source>Photo with crop rectangle and seal outline</source>
-        <translation type="unfinished"></translation>
+        <translation>带裁剪框和印章轮廓的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="172"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="172" />
         <source>Imprint preview</source>
-        <translation type="unfinished"></translation>
+        <translation>印模预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="183"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="183" />
         <source>Open a photo of the seal</source>
-        <translation type="unfinished"></translation>
+        <translation>打开印章照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="186"/>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="193"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="186" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="193" />
         <source>Opening the photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="200"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="200" />
         <source>No seal was found automatically. Drag the crop rectangle around the imprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能自动找到印章。请拖动裁剪框框住印迹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="222"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="222" />
         <source>Crop</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="249"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="249" />
         <source>Size {w} × {h} mm. Preview rendered in {ms} ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸 {w} × {h} 毫米。预览用时 {ms} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="253"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="253" />
         <source>Shown at true size ({dpi} dots per inch on this screen).</source>
-        <translation type="unfinished"></translation>
+        <translation>按实际尺寸显示（本屏幕每英寸 {dpi} 点）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="267"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="267" />
         <source>Rendering the imprint at full resolution…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在以全分辨率生成印模…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="286"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="286" />
         <source>Export the imprint to a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>将印模导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="295"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="295" />
         <source>{name} already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="301"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="301" />
         <source>The imprint was saved as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>印模已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="308"/>
+        <location filename="../../app/ui/seal_editor/dialog.py" line="308" />
         <source>The seal office would likely reject this imprint (see the pre-check). Use it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>印章管理部门很可能会退回此印模（见预检结果）。仍要使用吗？</translation>
     </message>
 </context>
 <context>
     <name>LicenceDownloadWizard</name>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="147"/>
+        <location filename="../../app/ui/licence_download.py" line="147" />
         <source>Download an electronic business licence</source>
         <translation>下载电子营业执照</translation>
     </message>
@@ -1229,62 +1229,62 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>LicencesPage</name>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="84"/>
+        <location filename="../../app/ui/pages/licences.py" line="84" />
         <source>Licences</source>
         <translation>执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="87"/>
+        <location filename="../../app/ui/pages/licences.py" line="87" />
         <source>Electronic business licences (电子营业执照) on this computer.</source>
         <translation>本机上的电子营业执照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="88"/>
+        <location filename="../../app/ui/pages/licences.py" line="88" />
         <source>&amp;Download a licence…</source>
         <translation>下载执照(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="89"/>
+        <location filename="../../app/ui/pages/licences.py" line="89" />
         <source>Licence &amp;managers…</source>
         <translation>证照管理员(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="90"/>
+        <location filename="../../app/ui/pages/licences.py" line="90" />
         <source>&amp;Agent authorisations…</source>
         <translation>办事人授权(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="91"/>
+        <location filename="../../app/ui/pages/licences.py" line="91" />
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="92"/>
+        <location filename="../../app/ui/pages/licences.py" line="92" />
         <source>Licences on this computer</source>
         <translation>本机上的执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="93"/>
+        <location filename="../../app/ui/pages/licences.py" line="93" />
         <source>The legal representative adds and removes up to five licence managers</source>
         <translation>法定代表人可添加和移除最多五名证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="94"/>
+        <location filename="../../app/ui/pages/licences.py" line="94" />
         <source>Authorise agents for all business or specific matters</source>
         <translation>为办事人授予全业务或精准事项授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="152"/>
+        <location filename="../../app/ui/pages/licences.py" line="152" />
         <source>Revocations not checked: {reason}</source>
         <translation>未检查吊销状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="154"/>
+        <location filename="../../app/ui/pages/licences.py" line="154" />
         <source>Revocations checked with the service at {time}.</source>
         <translation>已于 {time} 向服务核对吊销状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="157"/>
+        <location filename="../../app/ui/pages/licences.py" line="157" />
         <source>Revocations not checked (the service is not connected): states are computed on this computer.</source>
         <translation>未检查吊销状态（服务未连接）：状态由本机计算。</translation>
     </message>
@@ -1292,12 +1292,12 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -1305,67 +1305,67 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>ManagersDialog</name>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="114"/>
+        <location filename="../../app/ui/licence_managers.py" line="114" />
         <source>manage licence managers</source>
         <translation>管理证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="118"/>
+        <location filename="../../app/ui/licence_managers.py" line="118" />
         <source>Licence managers of {enterprise}</source>
         <translation>{enterprise}的证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="119"/>
+        <location filename="../../app/ui/licence_managers.py" line="119" />
         <source>Licence managers may download the licence and authorise agents. An enterprise has at most {n}.</source>
         <translation>证照管理员可以下载执照并授权办事人。每个企业最多 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="121"/>
+        <location filename="../../app/ui/licence_managers.py" line="121" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="121"/>
+        <location filename="../../app/ui/licence_managers.py" line="121" />
         <source>ID number</source>
         <translation>身份号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="121"/>
+        <location filename="../../app/ui/licence_managers.py" line="121" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="122"/>
+        <location filename="../../app/ui/licence_managers.py" line="122" />
         <source>Licence managers</source>
         <translation>证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="123"/>
+        <location filename="../../app/ui/licence_managers.py" line="123" />
         <source>Add a licence manager</source>
         <translation>添加证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="124"/>
+        <location filename="../../app/ui/licence_managers.py" line="124" />
         <source>&amp;Add manager</source>
         <translation>添加管理员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="125"/>
+        <location filename="../../app/ui/licence_managers.py" line="125" />
         <source>&amp;Remove manager…</source>
         <translation>移除管理员(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="161"/>
+        <location filename="../../app/ui/licence_managers.py" line="161" />
         <source>Adding the manager…</source>
         <translation>正在添加管理员…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="166"/>
+        <location filename="../../app/ui/licence_managers.py" line="166" />
         <source>Remove licence manager</source>
         <translation>移除证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="167"/>
+        <location filename="../../app/ui/licence_managers.py" line="167" />
         <source>Remove {name} as licence manager of {enterprise}?
 
 This revokes every licence copy {name} downloaded for the enterprise, on every device: they can no longer be used.</source>
@@ -1374,17 +1374,17 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 这将吊销 {name} 为该企业在所有设备上下载的全部执照副本，这些副本将不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="180"/>
+        <location filename="../../app/ui/licence_managers.py" line="180" />
         <source>Licence manager removed</source>
         <translation>证照管理员已移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="181"/>
+        <location filename="../../app/ui/licence_managers.py" line="181" />
         <source>{name} is no longer a licence manager; {n} licence copies were revoked.</source>
         <translation>{name} 已不再是证照管理员；{n} 份执照副本已被吊销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="185"/>
+        <location filename="../../app/ui/licence_managers.py" line="185" />
         <source>Removing the manager…</source>
         <translation>正在移除管理员…</translation>
     </message>
@@ -1392,17 +1392,17 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PasswordPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="167"/>
+        <location filename="../../app/ui/first_run.py" line="167" />
         <source>Set the licence password</source>
         <translation>设置证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="169"/>
+        <location filename="../../app/ui/first_run.py" line="169" />
         <source>The licence password protects the private keys of your licences on this computer. Nobody can reset it: if you forget it, you must download your licences again.</source>
         <translation>证照密码保护本机上执照的私钥。任何人都无法重置它：如果忘记，您必须重新下载执照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="186"/>
+        <location filename="../../app/ui/first_run.py" line="186" />
         <source>Protecting the keystore…</source>
         <translation>正在保护密钥库…</translation>
     </message>
@@ -1410,32 +1410,32 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="60"/>
+        <location filename="../../app/ui/licence_managers.py" line="60" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="60"/>
+        <location filename="../../app/ui/licence_managers.py" line="60" />
         <source>&amp;ID number:</source>
         <translation>身份号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="60"/>
+        <location filename="../../app/ui/licence_managers.py" line="60" />
         <source>Mo&amp;bile (optional):</source>
         <translation>手机(&amp;B)（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="62"/>
+        <location filename="../../app/ui/licence_managers.py" line="62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="63"/>
+        <location filename="../../app/ui/licence_managers.py" line="63" />
         <source>Resident ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_managers.py" line="64"/>
+        <location filename="../../app/ui/licence_managers.py" line="64" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
@@ -1443,62 +1443,62 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="174"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="174" />
         <source>Real-name verification</source>
         <translation>实名验证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="175"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="175" />
         <source>The person who will hold this licence copy: the legal representative, a licence manager or an authorised agent.</source>
         <translation>将持有此执照副本的人员：法定代表人、证照管理员或经授权的办事人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="177"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="177" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="177"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="177" />
         <source>&amp;ID number:</source>
         <translation>身份号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="177"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="177" />
         <source>&amp;Mobile:</source>
         <translation>手机(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="178"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="178" />
         <source>&amp;Authorisation number:</source>
         <translation>授权编号(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="180"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="180" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="181"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="181" />
         <source>Resident ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="182"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="182" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="183"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="183" />
         <source>Authorisation number</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="184"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="184" />
         <source>Agents with several authorisations only</source>
         <translation>仅限持有多个授权的办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="185"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="185" />
         <source>Leave empty unless you are an agent authorised more than once: then enter the number the grantor gave you.</source>
         <translation>除非您是持有多个授权的办事人，否则请留空；如是，请输入授权人提供的编号。</translation>
     </message>
@@ -1506,23 +1506,23 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PlacePage</name>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="42"/>
-        <location filename="../../app/ui/licence_download_pages.py" line="45"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="42" />
+        <location filename="../../app/ui/licence_download_pages.py" line="45" />
         <source>Registration place</source>
         <translation>登记地</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="43"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="43" />
         <source>Choose where your enterprise is registered (登记地).</source>
         <translation>请选择企业的登记地。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="44"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="44" />
         <source>Registration &amp;place:</source>
         <translation>登记地(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download_pages.py" line="53"/>
+        <location filename="../../app/ui/licence_download_pages.py" line="53" />
         <source>Connecting to the service…</source>
         <translation>正在连接服务…</translation>
     </message>
@@ -1530,55 +1530,55 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PrecheckPanel</name>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="97"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="97" />
         <source>Pre-check findings</source>
-        <translation type="unfinished"></translation>
+        <translation>预检结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="104"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="104" />
         <source>Not checked yet: press Check to test the imprint at full resolution before you upload it.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查：上传前请按“检查”，以全分辨率检测印模。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="108"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="108" />
         <source>The imprint passed the pre-check.</source>
-        <translation type="unfinished"></translation>
+        <translation>印模已通过预检。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="111"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="111" />
         <source>The seal office would likely reject this imprint ({count} problems). Fix them before you upload it.</source>
-        <translation type="unfinished"></translation>
+        <translation>印章管理部门很可能会退回此印模（{count} 个问题）。请在上传前修正。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="117"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="117" />
         <source>No problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="120"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="120" />
         <source>Likely rejected:</source>
-        <translation type="unfinished"></translation>
+        <translation>可能被退回：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/finish.py" line="120"/>
+        <location filename="../../app/ui/seal_editor/finish.py" line="120" />
         <source>Warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>提示：</translation>
     </message>
 </context>
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="218"/>
+        <location filename="../../app/ui/first_run.py" line="218" />
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="219"/>
+        <location filename="../../app/ui/first_run.py" line="219" />
         <source>The licence password is set. Next, download the electronic business licence of your enterprise to this computer.</source>
         <translation>证照密码已设置。接下来，将企业的电子营业执照下载到本机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="221"/>
+        <location filename="../../app/ui/first_run.py" line="221" />
         <source>&amp;Open the licence download guide now</source>
         <translation>立即打开执照下载向导(&amp;O)</translation>
     </message>
@@ -1586,54 +1586,54 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>ServicePage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="91"/>
+        <location filename="../../app/ui/first_run.py" line="91" />
         <source>Where are your licences kept?</source>
         <translation>执照保存在哪里？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="92"/>
+        <location filename="../../app/ui/first_run.py" line="92" />
         <source>Most users keep everything on this computer. Choose a server only if your organisation runs one and gave you its address.</source>
         <translation>大多数用户将一切保存在本机。仅当您的单位运行服务器并提供了地址时，才选择服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="94"/>
+        <location filename="../../app/ui/first_run.py" line="94" />
         <source>Use on &amp;this computer (recommended)</source>
         <translation>在本机使用(&amp;T)（推荐）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="95"/>
+        <location filename="../../app/ui/first_run.py" line="95" />
         <source>Connect to a &amp;server</source>
         <translation>连接服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="96"/>
+        <location filename="../../app/ui/first_run.py" line="96" />
         <source>Server &amp;address:</source>
         <translation>服务器地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="97"/>
+        <location filename="../../app/ui/first_run.py" line="97" />
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="98"/>
+        <location filename="../../app/ui/first_run.py" line="98" />
         <source>&amp;Check the server</source>
         <translation>检查服务器(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="99"/>
+        <location filename="../../app/ui/first_run.py" line="99" />
         <source>This fingerprint is the one my administrator gave me</source>
         <translation>此指纹与管理员提供给我的一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="125"/>
+        <location filename="../../app/ui/first_run.py" line="125" />
         <source>Root certificate fingerprint (SHA-256):
 {fp}</source>
         <translation>根证书指纹（SHA-256）：
 {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="128"/>
+        <location filename="../../app/ui/first_run.py" line="128" />
         <source>Contacting the server…</source>
         <translation>正在连接服务器…</translation>
     </message>
@@ -1641,32 +1641,32 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="45"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="45" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="48"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="48" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="49"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="49" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="50"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="50" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="52" />
         <source>Open the folder that holds the keystore and the logs</source>
         <translation>打开存放密钥库和日志的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="53"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="53" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
@@ -1674,68 +1674,68 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SubmissionsPanel</name>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="51"/>
-        <location filename="../../app/ui/bid_submissions.py" line="55"/>
+        <location filename="../../app/ui/bid_submissions.py" line="51" />
+        <location filename="../../app/ui/bid_submissions.py" line="55" />
         <source>Submitted bids</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="53"/>
+        <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="53"/>
+        <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>Project / section</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="53"/>
+        <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="53"/>
+        <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="56"/>
+        <location filename="../../app/ui/bid_submissions.py" line="56" />
         <source>Refresh from the platform</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="57"/>
+        <location filename="../../app/ui/bid_submissions.py" line="57" />
         <source>Fetch and decrypt…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/bid_submissions.py" line="60"/>
-        <source>After the opening: download the submitted file and decrypt it with this device&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/bid_submissions.py" line="60" />
+        <source>After the opening: download the submitted file and decrypt it with this device's key</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>common</name>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="75"/>
-        <location filename="../../app/ui/errors.py" line="48"/>
-        <location filename="../../app/ui/licence_messages.py" line="56"/>
+        <location filename="../../app/ui/bid_errors.py" line="75" />
+        <location filename="../../app/ui/errors.py" line="48" />
+        <location filename="../../app/ui/licence_messages.py" line="56" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="59"/>
+        <location filename="../../app/ui/errors.py" line="59" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="60"/>
+        <location filename="../../app/ui/errors.py" line="60" />
         <source>Something went wrong that EBid Desk did not expect. The details below are also in the log file.</source>
         <translation>电子投标助手遇到了意外错误。以下详细信息也已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operations.py" line="134"/>
+        <location filename="../../app/ui/operations.py" line="134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1743,1102 +1743,1102 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="6"/>
+        <location filename="../../app/ui/core_messages.py" line="6" />
         <source>A container needs 1 to {n} recipients</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="7"/>
+        <location filename="../../app/ui/core_messages.py" line="7" />
         <source>A credit code body is 17 characters from the code alphabet: {code}</source>
         <translation>信用代码本体应为代码字符集中的 17 个字符：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="8"/>
+        <location filename="../../app/ui/core_messages.py" line="8" />
         <source>A licence must end after it starts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="9"/>
+        <location filename="../../app/ui/core_messages.py" line="9" />
         <source>A resident ID number is 17 digits and a check character: {number}</source>
         <translation>公民身份号码由 17 位数字和 1 位校验码组成：{number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="10"/>
+        <location filename="../../app/ui/core_messages.py" line="10" />
         <source>A seal id is 1 to 64 printable ASCII characters: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="11"/>
+        <location filename="../../app/ui/core_messages.py" line="11" />
         <source>A seal is 1 to {max} mm wide and high, not {size}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="12"/>
+        <location filename="../../app/ui/core_messages.py" line="12" />
         <source>A seal must name at least one holder certificate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="13"/>
+        <location filename="../../app/ui/core_messages.py" line="13" />
         <source>A seal needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="14"/>
-        <source>A seal&apos;s validity must end after it starts</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="14" />
+        <source>A seal's validity must end after it starts</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="15"/>
-        <source>A seal&apos;s validity needs time zones and must end after it starts</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="15" />
+        <source>A seal's validity needs time zones and must end after it starts</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="16"/>
+        <location filename="../../app/ui/core_messages.py" line="16" />
         <source>A specific authorisation names at least one matter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="17"/>
+        <location filename="../../app/ui/core_messages.py" line="17" />
         <source>A time without a time zone was given: {moment}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="18"/>
+        <location filename="../../app/ui/core_messages.py" line="18" />
         <source>A unified social credit code has 18 characters, not {n}: {code}</source>
         <translation>统一社会信用代码应为 18 位，而不是 {n} 位：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="19"/>
+        <location filename="../../app/ui/core_messages.py" line="19" />
         <source>A {seal_type} is not made in the shape {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>{seal_type}没有{shape}这种形状</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="20"/>
+        <location filename="../../app/ui/core_messages.py" line="20" />
         <source>An ID number body is 17 digits: {number}</source>
         <translation>身份号码本体应为 17 位数字：{number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="21"/>
+        <location filename="../../app/ui/core_messages.py" line="21" />
         <source>An SM2 private key is 32 bytes, got {got}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="22"/>
+        <location filename="../../app/ui/core_messages.py" line="22" />
         <source>An SM2 signature is made over a 32-byte SM3 digest</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="23"/>
+        <location filename="../../app/ui/core_messages.py" line="23" />
         <source>An all-business authorisation lists no matters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="24"/>
+        <location filename="../../app/ui/core_messages.py" line="24" />
         <source>An enterprise has at most {n} licence managers: remove one before adding another</source>
         <translation>每个企业最多 {n} 名证照管理员：请先移除一名再添加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="25"/>
+        <location filename="../../app/ui/core_messages.py" line="25" />
         <source>Argon2id parameters below the floor (64 MiB, t=3, p=4) are not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="26"/>
+        <location filename="../../app/ui/core_messages.py" line="26" />
         <source>Audit details must be plain JSON values: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="27"/>
+        <location filename="../../app/ui/core_messages.py" line="27" />
         <source>Audit details must not contain secrets (key {key})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="28"/>
+        <location filename="../../app/ui/core_messages.py" line="28" />
         <source>Audit times must carry a time zone (use UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="29"/>
+        <location filename="../../app/ui/core_messages.py" line="29" />
         <source>Cannot create the data folder {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="30"/>
+        <location filename="../../app/ui/core_messages.py" line="30" />
         <source>Cannot reach the service at {url}: {reason}</source>
         <translation>无法连接服务 {url}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="31"/>
+        <location filename="../../app/ui/core_messages.py" line="31" />
         <source>Cannot read the matter catalogue {path}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="32"/>
+        <location filename="../../app/ui/core_messages.py" line="32" />
         <source>Cannot read {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="33"/>
+        <location filename="../../app/ui/core_messages.py" line="33" />
         <source>Cannot write {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="34"/>
+        <location filename="../../app/ui/core_messages.py" line="34" />
         <source>Characters 3 to 8 of the credit code {code} must be a region code</source>
         <translation>信用代码 {code} 的第 3 至 8 位必须是行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="35"/>
+        <location filename="../../app/ui/core_messages.py" line="35" />
         <source>Chunk {index} failed authentication (tampered, reordered, truncated or wrong key)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="36"/>
+        <location filename="../../app/ui/core_messages.py" line="36" />
         <source>Chunk {index} is shorter than its tag</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="37"/>
+        <location filename="../../app/ui/core_messages.py" line="37" />
         <source>Ciphertext is shorter than its authentication tag</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="38"/>
+        <location filename="../../app/ui/core_messages.py" line="38" />
         <source>Data failed authentication (tampered or wrong key)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="39"/>
+        <location filename="../../app/ui/core_messages.py" line="39" />
         <source>Enterprise {code} is already registered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="40"/>
+        <location filename="../../app/ui/core_messages.py" line="40" />
         <source>Expected an SM2 public key or certificate, found a {label}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="41"/>
+        <location filename="../../app/ui/core_messages.py" line="41" />
         <source>Expected {expected}, found {found}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="42"/>
+        <location filename="../../app/ui/core_messages.py" line="42" />
         <source>GCM nonce must be 12 bytes, got {got}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="43"/>
+        <location filename="../../app/ui/core_messages.py" line="43" />
         <source>Give either the document data or its SM3 hash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="44"/>
+        <location filename="../../app/ui/core_messages.py" line="44" />
         <source>Licence validity times must carry a time zone (use UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="45"/>
+        <location filename="../../app/ui/core_messages.py" line="45" />
         <source>Malformed SM2 ciphertext: C1 is not a point on the SM2 curve</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="46"/>
+        <location filename="../../app/ui/core_messages.py" line="46" />
         <source>Malformed SM2 ciphertext: C3 must be 32 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="47"/>
+        <location filename="../../app/ui/core_messages.py" line="47" />
         <source>Malformed SM2 ciphertext: empty C2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="48"/>
+        <location filename="../../app/ui/core_messages.py" line="48" />
         <source>Malformed SM2 ciphertext: no valid C1 point at the start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="49"/>
+        <location filename="../../app/ui/core_messages.py" line="49" />
         <source>Malformed {what}: not canonical DER</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="50"/>
+        <location filename="../../app/ui/core_messages.py" line="50" />
         <source>Malformed {what}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="51"/>
+        <location filename="../../app/ui/core_messages.py" line="51" />
         <source>Most of the image is opaque ({percent}%): the background has not been made transparent.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像大部分不透明（{percent}%）：背景尚未处理为透明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="52"/>
+        <location filename="../../app/ui/core_messages.py" line="52" />
         <source>No authorisation {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="53"/>
+        <location filename="../../app/ui/core_messages.py" line="53" />
         <source>No enterprise with credit code {code} is registered</source>
         <translation>未登记统一社会信用代码为 {code} 的企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="54"/>
+        <location filename="../../app/ui/core_messages.py" line="54" />
         <source>No free file name for {name} in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="55"/>
+        <location filename="../../app/ui/core_messages.py" line="55" />
         <source>No licence password is set on this device yet: set one first</source>
         <translation>本机尚未设置证照密码：请先设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="56"/>
+        <location filename="../../app/ui/core_messages.py" line="56" />
         <source>No licence with id {id} in the keystore</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="57"/>
+        <location filename="../../app/ui/core_messages.py" line="57" />
         <source>No licence with serial {serial:x}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="58"/>
+        <location filename="../../app/ui/core_messages.py" line="58" />
         <source>No seal imprint was found in the image</source>
-        <translation type="unfinished"></translation>
+        <translation>图像中未找到印章印迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="59"/>
+        <location filename="../../app/ui/core_messages.py" line="59" />
         <source>No seal {id} in the keystore</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="60"/>
+        <location filename="../../app/ui/core_messages.py" line="60" />
         <source>No seal {id} in the keystore: collect it first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="61"/>
+        <location filename="../../app/ui/core_messages.py" line="61" />
         <source>No {what} with id {id} in the keystore</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="62"/>
+        <location filename="../../app/ui/core_messages.py" line="62" />
         <source>Not a timestamp of the form 2026-03-02T01:00:00Z: {t}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="63"/>
+        <location filename="../../app/ui/core_messages.py" line="63" />
         <source>Not a version-1 seal catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>不是第 1 版印章目录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="64"/>
+        <location filename="../../app/ui/core_messages.py" line="64" />
         <source>Only {roles} may do this</source>
         <translation>只有{roles}可以执行此操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="65"/>
+        <location filename="../../app/ui/core_messages.py" line="65" />
         <source>SM4 key and block must both be 16 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="66"/>
+        <location filename="../../app/ui/core_messages.py" line="66" />
         <source>That person is not a licence manager of {code}</source>
         <translation>此人不是 {code} 的证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="67"/>
+        <location filename="../../app/ui/core_messages.py" line="67" />
         <source>The ID number is registered under another name</source>
         <translation>该身份号码登记的是另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="68"/>
+        <location filename="../../app/ui/core_messages.py" line="68" />
         <source>The PEM file holds no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="69"/>
+        <location filename="../../app/ui/core_messages.py" line="69" />
         <source>The PEM file is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="70"/>
+        <location filename="../../app/ui/core_messages.py" line="70" />
         <source>The SM2 ciphertext failed its check (wrong key or tampered data)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="71"/>
+        <location filename="../../app/ui/core_messages.py" line="71" />
         <source>The SM2 ciphertext is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="72"/>
+        <location filename="../../app/ui/core_messages.py" line="72" />
         <source>The SM2 user ID is too long</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="73"/>
+        <location filename="../../app/ui/core_messages.py" line="73" />
         <source>The authorisation must end after it starts</source>
         <translation>授权结束时间必须晚于开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="74"/>
+        <location filename="../../app/ui/core_messages.py" line="74" />
         <source>The authorisation would already have ended</source>
         <translation>该授权的结束时间已过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="75"/>
+        <location filename="../../app/ui/core_messages.py" line="75" />
         <source>The authority returned a certificate for another key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="76"/>
+        <location filename="../../app/ui/core_messages.py" line="76" />
         <source>The birth date in the ID number {number} is not possible</source>
         <translation>身份号码 {number} 中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="77"/>
+        <location filename="../../app/ui/core_messages.py" line="77" />
         <source>The certificate given for the seal office may not make seals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="78"/>
+        <location filename="../../app/ui/core_messages.py" line="78" />
         <source>The certificate is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="79"/>
+        <location filename="../../app/ui/core_messages.py" line="79" />
         <source>The certificate is not a licence: it has no {what} extension</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="80"/>
-        <source>The certificate&apos;s key is for signing only, not for encryption</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="80" />
+        <source>The certificate's key is for signing only, not for encryption</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="81"/>
-        <source>The certificate&apos;s key is not an SM2 key: {detail}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="81" />
+        <source>The certificate's key is not an SM2 key: {detail}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="82"/>
+        <location filename="../../app/ui/core_messages.py" line="82" />
         <source>The check character of the credit code {code} is wrong</source>
         <translation>信用代码 {code} 的校验码错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="83"/>
+        <location filename="../../app/ui/core_messages.py" line="83" />
         <source>The check digit of the ID number {number} is wrong</source>
         <translation>身份号码 {number} 的校验码错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="84"/>
+        <location filename="../../app/ui/core_messages.py" line="84" />
         <source>The chunk size must be between {low} and {high} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="85"/>
+        <location filename="../../app/ui/core_messages.py" line="85" />
         <source>The container is truncated inside its header</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="86"/>
+        <location filename="../../app/ui/core_messages.py" line="86" />
         <source>The content digest must be 64 lower-case hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="87"/>
+        <location filename="../../app/ui/core_messages.py" line="87" />
         <source>The credit code {code} contains {char}, which is not allowed</source>
         <translation>信用代码 {code} 含有不允许的字符 {char}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="88"/>
+        <location filename="../../app/ui/core_messages.py" line="88" />
         <source>The crop rectangle is empty ({w}×{h} pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪框为空（{w}×{h} 像素）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="89"/>
+        <location filename="../../app/ui/core_messages.py" line="89" />
         <source>The crop rectangle lies entirely outside the image</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪框完全在图像之外</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="90"/>
+        <location filename="../../app/ui/core_messages.py" line="90" />
         <source>The data hash must be an SM3 digest (32 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="91"/>
+        <location filename="../../app/ui/core_messages.py" line="91" />
         <source>The encrypted metadata failed authentication</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="92"/>
+        <location filename="../../app/ui/core_messages.py" line="92" />
         <source>The encrypted metadata has a file name that is not UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="93"/>
+        <location filename="../../app/ui/core_messages.py" line="93" />
         <source>The encrypted metadata has the wrong layout</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="94"/>
+        <location filename="../../app/ui/core_messages.py" line="94" />
         <source>The encrypted private key is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="95"/>
+        <location filename="../../app/ui/core_messages.py" line="95" />
         <source>The encrypted private key is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="96"/>
+        <location filename="../../app/ui/core_messages.py" line="96" />
         <source>The encrypted {column} of {table} row {row} does not authenticate: it was damaged, or copied from another row</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="97"/>
+        <location filename="../../app/ui/core_messages.py" line="97" />
         <source>The encrypted {column} of {table} row {row} has an unknown format</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="98"/>
+        <location filename="../../app/ui/core_messages.py" line="98" />
         <source>The enterprise is not registered at {place}</source>
         <translation>该企业未在{place}登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="99"/>
+        <location filename="../../app/ui/core_messages.py" line="99" />
         <source>The file has unexpected bytes after its last chunk</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="100"/>
+        <location filename="../../app/ui/core_messages.py" line="100" />
         <source>The file has {extra} unexpected bytes after its last chunk</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="101"/>
+        <location filename="../../app/ui/core_messages.py" line="101" />
         <source>The file is empty, not a BIDX bid container</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="102"/>
+        <location filename="../../app/ui/core_messages.py" line="102" />
         <source>The file is truncated: it ends inside chunk {index} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="103"/>
+        <location filename="../../app/ui/core_messages.py" line="103" />
         <source>The file is truncated: it ends inside chunk {index} of {count} ({missing} bytes missing)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="104"/>
+        <location filename="../../app/ui/core_messages.py" line="104" />
         <source>The file name is longer than {n} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="105"/>
+        <location filename="../../app/ui/core_messages.py" line="105" />
         <source>The header failed authentication: it was altered after encryption</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="106"/>
+        <location filename="../../app/ui/core_messages.py" line="106" />
         <source>The header has an impossible chunk size ({size})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="107"/>
+        <location filename="../../app/ui/core_messages.py" line="107" />
         <source>The header is damaged: it lists no recipients</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="108"/>
-        <source>The header is damaged: recipient {n}&apos;s wrapped key is too long</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="108" />
+        <source>The header is damaged: recipient {n}'s wrapped key is too long</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="109"/>
+        <location filename="../../app/ui/core_messages.py" line="109" />
         <source>The header is damaged: the encrypted metadata is too short</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="110"/>
+        <location filename="../../app/ui/core_messages.py" line="110" />
         <source>The header is damaged: the {what} is not UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="111"/>
+        <location filename="../../app/ui/core_messages.py" line="111" />
         <source>The header is damaged: the {what} is too long</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="112"/>
+        <location filename="../../app/ui/core_messages.py" line="112" />
         <source>The header is damaged: {n} stray bytes before the payload</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="113"/>
+        <location filename="../../app/ui/core_messages.py" line="113" />
         <source>The header is damaged: {what} runs past its end</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="114"/>
+        <location filename="../../app/ui/core_messages.py" line="114" />
         <source>The header length field is impossible ({length} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="115"/>
+        <location filename="../../app/ui/core_messages.py" line="115" />
         <source>The header names an unknown cipher suite ({ident})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="116"/>
+        <location filename="../../app/ui/core_messages.py" line="116" />
         <source>The holder certificates belong to several enterprises</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="117"/>
+        <location filename="../../app/ui/core_messages.py" line="117" />
         <source>The image contains no visible ink.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像中没有可见的印迹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="118"/>
+        <location filename="../../app/ui/core_messages.py" line="118" />
         <source>The image could not be encoded as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="119"/>
+        <location filename="../../app/ui/core_messages.py" line="119" />
         <source>The image could not be read: not a supported image format</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图像：不支持的图像格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="120"/>
+        <location filename="../../app/ui/core_messages.py" line="120" />
         <source>The image could not be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图像：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="121"/>
-        <source>The image does not say its real size; choose the seal&apos;s size in millimetres so its resolution can be checked.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="121" />
+        <source>The image does not say its real size; choose the seal's size in millimetres so its resolution can be checked.</source>
+        <translation>图像未注明实际尺寸；请选择印章的毫米尺寸，以便检查分辨率。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="122"/>
+        <location filename="../../app/ui/core_messages.py" line="122" />
         <source>The image file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="123"/>
+        <location filename="../../app/ui/core_messages.py" line="123" />
         <source>The image has no transparency: the background must be transparent.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像没有透明通道：背景必须是透明的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="124"/>
-        <source>The image&apos;s proportions ({w}×{h} px) do not match the chosen size {mw}×{mh} mm; the seal would look stretched.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="124" />
+        <source>The image's proportions ({w}×{h} px) do not match the chosen size {mw}×{mh} mm; the seal would look stretched.</source>
+        <translation>图像比例（{w}×{h} 像素）与所选尺寸 {mw}×{mh} 毫米不符；印章会被拉伸变形。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="125"/>
+        <location filename="../../app/ui/core_messages.py" line="125" />
         <source>The imprint has no transparency (alpha) channel</source>
-        <translation type="unfinished"></translation>
+        <translation>印模没有透明（alpha）通道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="126"/>
+        <location filename="../../app/ui/core_messages.py" line="126" />
         <source>The imprint is empty: no ink left after extraction</source>
-        <translation type="unfinished"></translation>
+        <translation>印模为空：提取后没有剩下印迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="127"/>
+        <location filename="../../app/ui/core_messages.py" line="127" />
         <source>The imprint must be a colour image</source>
-        <translation type="unfinished"></translation>
+        <translation>印模必须是彩色图像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="128"/>
+        <location filename="../../app/ui/core_messages.py" line="128" />
         <source>The ink colour is uneven (average difference ΔE {delta_e}); recolour it to one of the standard inks.</source>
-        <translation type="unfinished"></translation>
+        <translation>印色不均匀（平均色差 ΔE {delta_e}）；请改为一种标准印色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="129"/>
+        <location filename="../../app/ui/core_messages.py" line="129" />
         <source>The ink edges are blurred over {width} mm (at most {maximum} mm). Hold the camera still, focus on the seal and use more light.</source>
-        <translation type="unfinished"></translation>
+        <translation>印迹边缘模糊宽度为 {width} 毫米（最多 {maximum} 毫米）。请拿稳相机、对准印章对焦，并增加光线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="130"/>
+        <location filename="../../app/ui/core_messages.py" line="130" />
         <source>The ink edges look soft (sharpness {score}, {minimum} or more is usual).</source>
-        <translation type="unfinished"></translation>
+        <translation>印迹边缘不够清晰（清晰度 {score}，通常应不低于 {minimum}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="131"/>
+        <location filename="../../app/ui/core_messages.py" line="131" />
         <source>The key is not an SM2 key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="132"/>
-        <source>The key&apos;s algorithm identifier is malformed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="132" />
+        <source>The key's algorithm identifier is malformed</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="133"/>
+        <location filename="../../app/ui/core_messages.py" line="133" />
         <source>The keystore is locked: enter the licence password again</source>
         <translation>密钥库已锁定：请重新输入证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="134"/>
+        <location filename="../../app/ui/core_messages.py" line="134" />
         <source>The keystore {path} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="135"/>
+        <location filename="../../app/ui/core_messages.py" line="135" />
         <source>The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="136"/>
-        <source>The keystore&apos;s password record has format {version}, which this version of EBid Desk cannot read</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="136" />
+        <source>The keystore's password record has format {version}, which this version of EBid Desk cannot read</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="137"/>
-        <source>The keystore&apos;s password record is damaged</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="137" />
+        <source>The keystore's password record is damaged</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="138"/>
+        <location filename="../../app/ui/core_messages.py" line="138" />
         <source>The legal representative cannot also be a manager</source>
         <translation>法定代表人不能同时担任证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="139"/>
+        <location filename="../../app/ui/core_messages.py" line="139" />
         <source>The legal representative must download the licence first</source>
         <translation>须由法定代表人首先下载执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="140"/>
+        <location filename="../../app/ui/core_messages.py" line="140" />
         <source>The licence does not verify against the authority: {m}</source>
         <translation>执照未能通过登记机关验证：{m}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="141"/>
+        <location filename="../../app/ui/core_messages.py" line="141" />
         <source>The licence names no holder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="142"/>
+        <location filename="../../app/ui/core_messages.py" line="142" />
         <source>The licence password must not be empty</source>
         <translation>证照密码不能为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="143"/>
+        <location filename="../../app/ui/core_messages.py" line="143" />
         <source>The licence password was changed: enter it again</source>
         <translation>证照密码已更改：请重新输入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="144"/>
+        <location filename="../../app/ui/core_messages.py" line="144" />
         <source>The licence request is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="145"/>
+        <location filename="../../app/ui/core_messages.py" line="145" />
         <source>The licence request is not signed by the device key it names</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="146"/>
+        <location filename="../../app/ui/core_messages.py" line="146" />
         <source>The licence request nonce must be 16 to 64 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="147"/>
+        <location filename="../../app/ui/core_messages.py" line="147" />
         <source>The licence request was made at {at}: check the device clock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="148"/>
-        <source>The licence&apos;s {what} extension is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="148" />
+        <source>The licence's {what} extension is malformed: {detail}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="149"/>
+        <location filename="../../app/ui/core_messages.py" line="149" />
         <source>The matter catalogue lists a code twice</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="150"/>
+        <location filename="../../app/ui/core_messages.py" line="150" />
         <source>The name and ID number do not match the registered person</source>
         <translation>姓名与身份号码与登记信息不符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="151"/>
+        <location filename="../../app/ui/core_messages.py" line="151" />
         <source>The nonce must be 16 to 64 characters of base64url</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="152"/>
+        <location filename="../../app/ui/core_messages.py" line="152" />
         <source>The output folder {path} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="153"/>
+        <location filename="../../app/ui/core_messages.py" line="153" />
         <source>The output path {path} is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="154"/>
-        <source>The oval&apos;s axis ratio is {ratio}, but the chosen size needs {expected}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="154" />
+        <source>The oval's axis ratio is {ratio}, but the chosen size needs {expected}.</source>
+        <translation>椭圆的长短轴比为 {ratio}，但所选尺寸要求为 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="155"/>
+        <location filename="../../app/ui/core_messages.py" line="155" />
         <source>The private key does not match its stored public key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="156"/>
+        <location filename="../../app/ui/core_messages.py" line="156" />
         <source>The private key file is malformed: unknown version</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="157"/>
+        <location filename="../../app/ui/core_messages.py" line="157" />
         <source>The private key file is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="158"/>
+        <location filename="../../app/ui/core_messages.py" line="158" />
         <source>The private key is encrypted: a password is required</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="159"/>
+        <location filename="../../app/ui/core_messages.py" line="159" />
         <source>The private key is out of range for SM2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="160"/>
+        <location filename="../../app/ui/core_messages.py" line="160" />
         <source>The public key file is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="161"/>
+        <location filename="../../app/ui/core_messages.py" line="161" />
         <source>The public key is not a point on the SM2 curve</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="162"/>
+        <location filename="../../app/ui/core_messages.py" line="162" />
         <source>The public key must be a 65-byte uncompressed or 33-byte compressed point</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="163"/>
-        <source>The receipt&apos;s platform signature does not verify</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="163" />
+        <source>The receipt's platform signature does not verify</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="164"/>
-        <source>The receipt&apos;s signed fields differ from the answer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="164" />
+        <source>The receipt's signed fields differ from the answer</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="165"/>
+        <location filename="../../app/ui/core_messages.py" line="165" />
         <source>The request must be signed with the key it asks a licence for</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="166"/>
+        <location filename="../../app/ui/core_messages.py" line="166" />
         <source>The resolution is {dpi} dpi at this size; at least {min_dpi} dpi is needed. Photograph the seal closer or with a better camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>按此尺寸分辨率为 {dpi} dpi，至少需要 {min_dpi} dpi。请靠近拍摄或换用更好的相机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="167"/>
+        <location filename="../../app/ui/core_messages.py" line="167" />
         <source>The resolution must be between 72 and 2400 dpi, not {dpi}</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率必须在 72 到 2400 dpi 之间，而不是 {dpi}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="168"/>
+        <location filename="../../app/ui/core_messages.py" line="168" />
         <source>The revocation list is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="169"/>
+        <location filename="../../app/ui/core_messages.py" line="169" />
         <source>The revocation list is not signed SM2-with-SM3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="170"/>
+        <location filename="../../app/ui/core_messages.py" line="170" />
         <source>The revocation list was issued by another authority</source>
         <translation>吊销列表由其他机关签发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="171"/>
-        <source>The revocation list&apos;s signature is invalid</source>
+        <location filename="../../app/ui/core_messages.py" line="171" />
+        <source>The revocation list's signature is invalid</source>
         <translation>吊销列表的签名无效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="172"/>
+        <location filename="../../app/ui/core_messages.py" line="172" />
         <source>The same recipient key is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="173"/>
+        <location filename="../../app/ui/core_messages.py" line="173" />
         <source>The seal catalogue is malformed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>印章目录格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="174"/>
+        <location filename="../../app/ui/core_messages.py" line="174" />
         <source>The seal catalogue {path} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取印章目录 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="175"/>
+        <location filename="../../app/ui/core_messages.py" line="175" />
         <source>The seal imprint must be a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="176"/>
+        <location filename="../../app/ui/core_messages.py" line="176" />
         <source>The seal is not round (axis ratio {ratio}); straighten the photo or take it from straight above.</source>
-        <translation type="unfinished"></translation>
+        <translation>印章不圆（长短轴比 {ratio}）；请校正照片，或从正上方拍摄。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="177"/>
-        <source>The seal office&apos;s key does not match its certificate</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="177" />
+        <source>The seal office's key does not match its certificate</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="178"/>
+        <location filename="../../app/ui/core_messages.py" line="178" />
         <source>The seal size must be between 0 and 200 mm, not {w}×{h} mm</source>
-        <translation type="unfinished"></translation>
+        <translation>印章尺寸必须在 0 到 200 毫米之间，而不是 {w}×{h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="179"/>
+        <location filename="../../app/ui/core_messages.py" line="179" />
         <source>The serial must be lower-case hex without leading zeros</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="180"/>
+        <location filename="../../app/ui/core_messages.py" line="180" />
         <source>The service returned a seal other than {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="181"/>
+        <location filename="../../app/ui/core_messages.py" line="181" />
         <source>The signature does not match {path}: the file was changed or signed by another key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="182"/>
+        <location filename="../../app/ui/core_messages.py" line="182" />
         <source>The signature is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="183"/>
+        <location filename="../../app/ui/core_messages.py" line="183" />
         <source>The signature is not valid (r or s out of range)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="184"/>
-        <source>The signing key does not match the signer&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/core_messages.py" line="184" />
+        <source>The signing key does not match the signer's certificate</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="185"/>
+        <location filename="../../app/ui/core_messages.py" line="185" />
         <source>The wrapped file key for your key id {kid} has the wrong size</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="186"/>
+        <location filename="../../app/ui/core_messages.py" line="186" />
         <source>The wrapped file key for your key id {kid} is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="187"/>
+        <location filename="../../app/ui/core_messages.py" line="187" />
         <source>The {what} is longer than {limit} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="188"/>
+        <location filename="../../app/ui/core_messages.py" line="188" />
         <source>The {what} is malformed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="189"/>
+        <location filename="../../app/ui/core_messages.py" line="189" />
         <source>The {what} must be 1 to {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="190"/>
+        <location filename="../../app/ui/core_messages.py" line="190" />
         <source>The {what} signature is malformed (unused bits in its BIT STRING)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="191"/>
+        <location filename="../../app/ui/core_messages.py" line="191" />
         <source>There are no files to encrypt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="192"/>
+        <location filename="../../app/ui/core_messages.py" line="192" />
         <source>There is nothing to encrypt (empty message)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="193"/>
+        <location filename="../../app/ui/core_messages.py" line="193" />
         <source>This container uses BIDX version {v}; this program reads version 1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="194"/>
+        <location filename="../../app/ui/core_messages.py" line="194" />
         <source>This device already has an identity key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="195"/>
+        <location filename="../../app/ui/core_messages.py" line="195" />
         <source>This file is not encrypted to your key (key id {kid}); its recipients are {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="196"/>
+        <location filename="../../app/ui/core_messages.py" line="196" />
         <source>This is not a BIDX bid container (wrong magic bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="197"/>
+        <location filename="../../app/ui/core_messages.py" line="197" />
         <source>This keystore already has a licence password</source>
         <translation>此密钥库已设置证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="198"/>
+        <location filename="../../app/ui/core_messages.py" line="198" />
         <source>This licence request was already used</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="199"/>
+        <location filename="../../app/ui/core_messages.py" line="199" />
         <source>Too many wrong licence passwords: wait {seconds} s before trying again</source>
         <translation>证照密码错误次数过多：请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="200"/>
+        <location filename="../../app/ui/core_messages.py" line="200" />
         <source>Unknown SM2 backend {name}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="201"/>
+        <location filename="../../app/ui/core_messages.py" line="201" />
         <source>Unknown SM2 ciphertext layout {layout}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="202"/>
+        <location filename="../../app/ui/core_messages.py" line="202" />
         <source>Unknown border mode {border}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的边缘模式 {border}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="203"/>
+        <location filename="../../app/ui/core_messages.py" line="203" />
         <source>Unknown cipher suite {name}; use sm4 or aes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="204"/>
+        <location filename="../../app/ui/core_messages.py" line="204" />
         <source>Unknown ink colour {name}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知印色 {name}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="205"/>
+        <location filename="../../app/ui/core_messages.py" line="205" />
         <source>Unknown matter {code}</source>
         <translation>未知事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="206"/>
+        <location filename="../../app/ui/core_messages.py" line="206" />
         <source>Unknown revocation reason {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="207"/>
+        <location filename="../../app/ui/core_messages.py" line="207" />
         <source>Unknown seal shape {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="208"/>
+        <location filename="../../app/ui/core_messages.py" line="208" />
         <source>Unknown seal shape {shape} in the catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>印章目录中有未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="209"/>
+        <location filename="../../app/ui/core_messages.py" line="209" />
         <source>Unknown seal type {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的印章类型 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="210"/>
+        <location filename="../../app/ui/core_messages.py" line="210" />
         <source>Unknown seal type {type}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="211"/>
+        <location filename="../../app/ui/core_messages.py" line="211" />
         <source>Unknown {what} in the licence: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="212"/>
+        <location filename="../../app/ui/core_messages.py" line="212" />
         <source>Unsupported key-file cipher {name}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="213"/>
+        <location filename="../../app/ui/core_messages.py" line="213" />
         <source>Unsupported key-file encryption {name}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="214"/>
+        <location filename="../../app/ui/core_messages.py" line="214" />
         <source>Unsupported key-file password hash {name}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="215"/>
+        <location filename="../../app/ui/core_messages.py" line="215" />
         <source>Unsupported key-file password hash {prf}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="216"/>
+        <location filename="../../app/ui/core_messages.py" line="216" />
         <source>Unsupported licence request version {v}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="217"/>
+        <location filename="../../app/ui/core_messages.py" line="217" />
         <source>Wrong licence password</source>
         <translation>证照密码错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="218"/>
+        <location filename="../../app/ui/core_messages.py" line="218" />
         <source>Wrong licence password ({count} wrong in a row)</source>
         <translation>证照密码错误（已连续错误 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="219"/>
+        <location filename="../../app/ui/core_messages.py" line="219" />
         <source>Wrong licence password ({count} wrong in a row); wait {seconds} s before trying again</source>
         <translation>证照密码错误（已连续错误 {count} 次）；请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="220"/>
+        <location filename="../../app/ui/core_messages.py" line="220" />
         <source>Wrong password for the private key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="221"/>
+        <location filename="../../app/ui/core_messages.py" line="221" />
         <source>{name} holds no current authorisation from {enterprise}</source>
         <translation>{name} 没有 {enterprise} 当前有效的授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="222"/>
+        <location filename="../../app/ui/core_messages.py" line="222" />
         <source>{name} holds several authorisations: choose one</source>
         <translation>{name} 持有多个授权：请选择一个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="223"/>
+        <location filename="../../app/ui/core_messages.py" line="223" />
         <source>{name} is already a licence manager</source>
         <translation>{name} 已是证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_messages.py" line="224"/>
+        <location filename="../../app/ui/core_messages.py" line="224" />
         <source>{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.</source>
-        <translation type="unfinished"></translation>
+        <translation>可见像素中有 {percent}% 不是印迹（残留纸张或背景）。请将背景处理为透明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="26"/>
+        <location filename="../../app/ui/licence_fields.py" line="26" />
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>
     </message>
@@ -2846,92 +2846,92 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>licences</name>
     <message>
-        <location filename="../../app/ui/licence_holder.py" line="37"/>
+        <location filename="../../app/ui/licence_holder.py" line="37" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="63"/>
+        <location filename="../../app/ui/licence_messages.py" line="63" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="64"/>
+        <location filename="../../app/ui/licence_messages.py" line="64" />
         <source>Licence manager</source>
         <translation>证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="65"/>
+        <location filename="../../app/ui/licence_messages.py" line="65" />
         <source>Agent</source>
         <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="48"/>
+        <location filename="../../app/ui/licence_model.py" line="48" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="50"/>
+        <location filename="../../app/ui/licence_model.py" line="50" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="51"/>
+        <location filename="../../app/ui/licence_model.py" line="51" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="57"/>
+        <location filename="../../app/ui/licence_model.py" line="57" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="59"/>
+        <location filename="../../app/ui/licence_model.py" line="59" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="61"/>
+        <location filename="../../app/ui/licence_model.py" line="61" />
         <source>Not yet valid: starts in {time}</source>
         <translation>尚未生效：{time}后开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="63"/>
+        <location filename="../../app/ui/licence_model.py" line="63" />
         <source>Active: ends in {time}</source>
         <translation>有效：{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="64"/>
+        <location filename="../../app/ui/licence_model.py" line="64" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="113"/>
+        <location filename="../../app/ui/licence_model.py" line="113" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="113"/>
+        <location filename="../../app/ui/licence_model.py" line="113" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="113"/>
+        <location filename="../../app/ui/licence_model.py" line="113" />
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="113"/>
+        <location filename="../../app/ui/licence_model.py" line="113" />
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="113"/>
+        <location filename="../../app/ui/licence_model.py" line="113" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_model.py" line="113"/>
+        <location filename="../../app/ui/licence_model.py" line="113" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2939,77 +2939,77 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>password</name>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="21"/>
+        <location filename="../../app/ui/licence_fields.py" line="21" />
         <source>Use at least 8 characters</source>
         <translation>至少使用 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="22"/>
+        <location filename="../../app/ui/licence_fields.py" line="22" />
         <source>Do not use your name, ID number or phone number</source>
         <translation>不要使用您的姓名、身份号码或手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="23"/>
+        <location filename="../../app/ui/licence_fields.py" line="23" />
         <source>Too easy to guess: add words or characters that are not common patterns</source>
         <translation>太容易猜到：请加入不常见的词语或字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="34"/>
+        <location filename="../../app/ui/licence_fields.py" line="34" />
         <source>Very weak</source>
         <translation>非常弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="34"/>
+        <location filename="../../app/ui/licence_fields.py" line="34" />
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="34"/>
+        <location filename="../../app/ui/licence_fields.py" line="34" />
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="34"/>
+        <location filename="../../app/ui/licence_fields.py" line="34" />
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="34"/>
+        <location filename="../../app/ui/licence_fields.py" line="34" />
         <source>Very strong</source>
         <translation>非常强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="106"/>
+        <location filename="../../app/ui/licence_fields.py" line="106" />
         <source>&amp;New licence password:</source>
         <translation>新证照密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="107"/>
+        <location filename="../../app/ui/licence_fields.py" line="107" />
         <source>&amp;Repeat it:</source>
         <translation>再输入一次(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="108"/>
+        <location filename="../../app/ui/licence_fields.py" line="108" />
         <source>Strength:</source>
         <translation>强度：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="109"/>
+        <location filename="../../app/ui/licence_fields.py" line="109" />
         <source>New licence password</source>
         <translation>新证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="110"/>
+        <location filename="../../app/ui/licence_fields.py" line="110" />
         <source>Repeat the new licence password</source>
         <translation>再次输入新证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="111"/>
+        <location filename="../../app/ui/licence_fields.py" line="111" />
         <source>Password strength</source>
         <translation>密码强度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_fields.py" line="122"/>
+        <location filename="../../app/ui/licence_fields.py" line="122" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
@@ -3017,72 +3017,72 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>service</name>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="21"/>
+        <location filename="../../app/ui/licence_messages.py" line="21" />
         <source>An enterprise has at most {n} licence managers: remove one before adding another</source>
         <translation>每个企业最多 {n} 名证照管理员：请先移除一名再添加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="23"/>
+        <location filename="../../app/ui/licence_messages.py" line="23" />
         <source>This person is already a licence manager</source>
         <translation>此人已是证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="24"/>
+        <location filename="../../app/ui/licence_messages.py" line="24" />
         <source>The legal representative cannot also be a manager</source>
         <translation>法定代表人不能同时担任证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="26"/>
+        <location filename="../../app/ui/licence_messages.py" line="26" />
         <source>The legal representative must download the licence first</source>
         <translation>须由法定代表人首先下载执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="28"/>
+        <location filename="../../app/ui/licence_messages.py" line="28" />
         <source>The name and ID number do not match the registered person</source>
         <translation>姓名与身份号码与登记信息不符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="30"/>
+        <location filename="../../app/ui/licence_messages.py" line="30" />
         <source>The ID number is registered under another name</source>
         <translation>该身份号码登记的是另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="31"/>
+        <location filename="../../app/ui/licence_messages.py" line="31" />
         <source>The enterprise is not registered at the place you chose</source>
         <translation>该企业未在您选择的登记地登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="33"/>
+        <location filename="../../app/ui/licence_messages.py" line="33" />
         <source>No enterprise with this credit code is registered</source>
         <translation>未登记使用此信用代码的企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="34"/>
+        <location filename="../../app/ui/licence_messages.py" line="34" />
         <source>This person holds no current authorisation from the enterprise</source>
         <translation>此人没有该企业当前有效的授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="36"/>
+        <location filename="../../app/ui/licence_messages.py" line="36" />
         <source>This person holds several authorisations: enter the number of the one to use</source>
         <translation>此人持有多个授权：请输入要使用的授权编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="38"/>
+        <location filename="../../app/ui/licence_messages.py" line="38" />
         <source>Your licence does not permit this action</source>
         <translation>您的执照无权执行此操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="39"/>
+        <location filename="../../app/ui/licence_messages.py" line="39" />
         <source>The authorisation must end after it starts and after now</source>
         <translation>授权结束时间必须晚于开始时间和当前时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="40"/>
+        <location filename="../../app/ui/licence_messages.py" line="40" />
         <source>Choose at least one matter, or all business</source>
         <translation>请至少选择一个事项，或选择全业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_messages.py" line="41"/>
+        <location filename="../../app/ui/licence_messages.py" line="41" />
         <source>The licence has been revoked</source>
         <translation>该执照已被吊销</translation>
     </message>

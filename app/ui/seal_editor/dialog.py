@@ -78,7 +78,7 @@ class ImprintEditor(QDialog):
         self.camera_action = self._action("camera", "Ctrl+Shift+C", self.take_photo)
         self.detect_action = self._action("auto-crop", "Ctrl+D", self.detect)
         self.rotate_action = self._action("rotate", "Ctrl+R", self.rotate)
-        self.undo_action = stack.createUndoAction(self)
+        self.undo_action = stack.createUndoAction(self)  # "Undo <what>", Qt's own translation
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = stack.createRedoAction(self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -162,8 +162,6 @@ class ImprintEditor(QDialog):
             action.setText(text)
             action.setToolTip(self.tr("{action} ({keys})").format(
                 action=text.rstrip("…"), keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-        self.undo_action.setText(self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo"))
         self.empty_label.setText(self.tr("Open a photo of the stamped seal, or take one with the webcam."))
         self.empty_open.setText(self.tr("Open photo…"))
         self.empty_camera.setText(self.tr("Take photo…"))
@@ -278,10 +276,11 @@ class ImprintEditor(QDialog):
         return done
 
     def run_check(self) -> None:
-        self._with_final(self._checked_only)
+        """Render at full resolution and pre-check; the panel shows the findings."""
+        self._with_final(self._shown)
 
-    def _checked_only(self, final: FinalImprint) -> None:
-        pass
+    def _shown(self, final: FinalImprint) -> None:
+        """Nothing more to do: ``_finished_then`` already showed the report."""
 
     def export_png(self) -> None:
         folder = seams.choose_folder(self, self.tr("Export the imprint to a folder"))
