@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..core.licence import Authority
 from ..core.pki import to_utc_second
 from . import db
+from .certcache import CertificateCache
 from .keys import ServiceKeys, load_keys
 from .repository import SqlAuthorityRepository
 from .settings import Settings
@@ -32,6 +33,9 @@ class ServiceContext:
         self.keys = keys
         self.clock = settings.clock
         self._sessions: sessionmaker = db.session_factory(engine)
+        # Parsed, root-checked licence certificates (pure functions of their bytes); the root
+        # itself is checked here, once.
+        self.certificates = CertificateCache(keys.authority.root)
 
     @classmethod
     def open(cls, settings: Settings, *, migrate: bool = True) -> ServiceContext:
@@ -54,7 +58,10 @@ class ServiceContext:
         """One transaction: committed when the block returns, rolled back when it raises."""
         with self._sessions.begin() as session:
             authority = Authority(
-                SqlAuthorityRepository(session), self.keys.authority, clock=self.clock
+                SqlAuthorityRepository(session),
+                self.keys.authority,
+                clock=self.clock,
+                terms_of=self.certificates.terms_of,
             )
             yield Unit(session, authority)
 

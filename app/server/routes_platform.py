@@ -79,7 +79,7 @@ async def submit_bid(
     await run_in_threadpool(check_may_submit, ctx, who, code, section)
     incoming = await receive(
         request, ctx.settings.incoming_dir, limit=ctx.settings.max_upload_bytes,
-        signer=who.certificate.public_key(), signature=_b64url(signature), signed_sm3=parts.content_sm3,
+        signer=who.public_key, signature=_b64url(signature), signed_sm3=parts.content_sm3,
     )
     try:
         row = await run_in_threadpool(store_submission, ctx, who, code, section, name, _b64url(signature), incoming)

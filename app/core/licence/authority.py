@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .. import gm
-from ..pki import Certificate, Clock, Role, make_root, system_clock, to_utc_second
+from ..pki import Certificate, Clock, LicenceTerms, Role, make_root, system_clock, to_utc_second
 from ..pki.crl import REASONS, Revocation, make_crl
 from .check import Decision, check_use
 from .errors import BadRequest, Conflict, LicenceRefused, NotFound
@@ -52,12 +52,16 @@ class Authority(GrantRules):
         clock: Clock = system_clock,
         real_name: RealNameCheck | None = None,
         catalogue: MatterCatalogue | None = None,
+        terms_of: Callable[[IssuedLicence], LicenceTerms] | None = None,
     ) -> None:
         self.repo = repository
         self.keys = keys
         self.clock = clock
         self.catalogue = catalogue or default_catalogue()
         self.issuer = Issuer(self, real_name or RegistryRealNameCheck())
+        # How a licence record's certificate is read into its terms: parsed on every call by
+        # default; a caller that keeps parsed certificates (the service) passes its own.
+        self.terms_of = terms_of or self.issuer.terms_of
 
     def now(self) -> datetime:
         return to_utc_second(self.clock())
@@ -122,7 +126,7 @@ class Authority(GrantRules):
         """The acting licence: active now, for this enterprise, in one of ``roles``."""
         licence = self.licence(by)
         check_use(
-            self.issuer.terms_of(licence),
+            self.terms_of(licence),
             credit_code=credit_code,
             matter=None,
             at=self.now(),
@@ -178,7 +182,7 @@ class Authority(GrantRules):
         """May licence ``serial`` act for ``credit_code`` on ``matter`` now (by live records)?"""
         licence = self.licence(serial)
         return check_use(
-            self.issuer.terms_of(licence),
+            self.terms_of(licence),
             credit_code=credit_code,
             matter=matter,
             at=self.now(),
