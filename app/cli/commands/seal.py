@@ -1,6 +1,8 @@
-"""``ebid seal``: seal imprints (process a photo, pre-check an imprint).
+"""``ebid seal``: seal imprints (process a photo, pre-check an imprint) and, through the seal
+office, electronic seals (upload, imprints, list, collect, authorise, sign-hash, verify: in
+:mod:`.seal_holder`).
 
-One function per sub-command; more (list, collect, sign-hash, verify) join this group later.
+One function per sub-command.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from ...core.errors import InvalidInput
 from ...core.seal import imaging
 from ...core.seal.catalogue import SHAPES
 from ..common import read_bytes, write_bytes
+from . import seal_holder
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -20,6 +23,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     sub.required = True
     _register_imprint_process(sub)
     _register_precheck(sub)
+    seal_holder.add_commands(sub, _size_mm)
 
 
 def _size_mm(text: str) -> tuple[float, float]:

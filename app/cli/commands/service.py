@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
+from . import service_review
 
 if TYPE_CHECKING:
     from ...core.client import ServiceClient
@@ -67,6 +68,8 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.add_argument("--deadline", required=True, type=_time, metavar="TIME", help="ISO 8601 with a zone")
     p.add_argument("--opening", required=True, type=_time, metavar="TIME", help="ISO 8601 with a zone")
     p.set_defaults(func=_add_project)
+
+    service_review.add_commands(sub, common, _open)
 
     p = sub.add_parser("run", parents=[common], help="serve the HTTP API until interrupted")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
