@@ -16,7 +16,7 @@ from ..core.errors import Cancelled
 from ..core.keystore import EncryptionKeyInfo, Unlocked
 from . import bid_errors, bid_records, seams
 from . import bid_platform as work
-from .bid_jobs import EncryptRequest
+from .bid_jobs import EncryptRequest, if_alive
 from .bid_model import BidRow, State, human_size
 from .operations import BackgroundOp
 
@@ -51,9 +51,8 @@ class BidActions(QObject):
         label: str | None = None,
         failure: Callable[[BaseException], None] | None = None,
     ) -> BackgroundOp:
-        op = BackgroundOp(self.page, op=fn, success=success).failure(
-            failure or self.page.show_error
-        )
+        op = BackgroundOp(self.page, op=fn, success=if_alive(self.page, success))
+        op.failure(if_alive(self.page, failure or self.page.show_error))
         return (op.with_progress(label) if label else op).run()
 
     # -- platform data ---------------------------------------------------------------------------------

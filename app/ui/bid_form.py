@@ -44,12 +44,19 @@ class BidTargetForm(QWidget):
         self.project_box.setObjectName("projectBox")
         self.section_box.setObjectName("sectionBox")
         self.licence_box.setObjectName("licenceBox")
+        for box in (self.project_box, self.licence_box):  # long names must not widen the window
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(16)
         self.times = QLabel(self)
         self.key_label = QLabel(self)
         self.key_label.setObjectName("keyStatus")
         self.apply_button = QPushButton(self)
         self.apply_button.setObjectName("applyKey")
         self.folder_label = QLabel(self)
+        self.folder_label.setWordWrap(True)
+        self.key_label.setWordWrap(True)
         self.folder_button = QPushButton(self)
         self.outdir = data_dir() / "bids" / "encrypted"
         self._build()

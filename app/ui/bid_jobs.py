@@ -8,11 +8,14 @@ the GUI thread receives throttled progress and the results. Nothing here touches
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ..core import bidx
@@ -23,6 +26,18 @@ from . import bid_errors, errors
 from .bid_model import BidRow, BidTableModel, State
 from .bid_platform import encrypt_one
 from .operations import BackgroundOp
+
+
+def if_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` for a BackgroundOp callback, dropped if ``owner`` was deleted while the work ran."""
+
+    def call(*args: Any) -> Any:
+        if shiboken6.isValid(owner):
+            return fn(*args)
+        return None
+
+    return call
+
 
 DRIVERS = 2  # files encrypted at the same time; the crypto pool does the parallel work
 
@@ -89,9 +104,9 @@ class Encryptor(QObject):
             self.batch.append(row)
             op = partial(encrypt_one, row.source, request.outdir, request.recipient, options, pool)
             self._ops[id(row)] = (
-                BackgroundOp(self.parent(), op=op, success=partial(self._done, row))
-                .failure(partial(self._failed, row))
-                .on_progress(partial(self._progress, row))
+                BackgroundOp(self.parent(), op=op, success=if_alive(self, partial(self._done, row)))
+                .failure(if_alive(self, partial(self._failed, row)))
+                .on_progress(if_alive(self, partial(self._progress, row)))
                 .in_pool(self.drivers)
                 .run()
             )

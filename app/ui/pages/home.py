@@ -9,6 +9,7 @@ submissions is signed with a licence, so it is fetched only when the user asks.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from ... import __version__
 from ...core.client import Project, Receipt
 from .. import bid_errors, bid_records
+from ..bid_jobs import if_alive
 from ..bid_overview import KeyStatus, OverviewRow, overview, split
 from ..bid_platform import key_hex, submissions
 from ..operations import BackgroundOp
@@ -128,8 +130,8 @@ class HomePage(Page):
     def load_projects(self, *args) -> None:
         client = self.context.client
         BackgroundOp(
-            self, op=lambda p, c: client.projects(), success=self._projects_loaded
-        ).failure(self._projects_failed).run()
+            self, op=lambda p, c: client.projects(), success=if_alive(self, self._projects_loaded)
+        ).failure(if_alive(self, self._projects_failed)).run()
 
     def _projects_loaded(self, projects: list[Project]) -> None:
         self.projects = projects
@@ -157,8 +159,8 @@ class HomePage(Page):
                 finally:
                     unlocked.lock()
 
-            BackgroundOp(self, op=op, success=self._receipts_loaded).failure(
-                lambda e: bid_errors.show(self, e)
+            BackgroundOp(self, op=op, success=if_alive(self, self._receipts_loaded)).failure(
+                if_alive(self, partial(bid_errors.show, self))
             ).with_progress(self.tr("Asking the platform…")).run()
 
         self.context.with_unlocked(self, self.tr("list your enterprise's submissions"), listed)
