@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtGui import QIcon
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
@@ -46,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(context)
     window.show()
     log.info("main window shown")
+    if os.environ.get("EBID_STARTUP_MARKER"):  # benchmarks/bench_startup.py: first loop turn after show
+        QTimer.singleShot(0, lambda: print("EBID-MAIN-WINDOW-SHOWN", flush=True))
     if context.keystore.is_initialised():
         context.connect_service(window)  # the embedded service starts off the GUI thread
     else:  # the first-run guide, modal over the window, chooses the service and connects it
