@@ -6,8 +6,8 @@ import logging
 import os
 import sys
 
-from PySide6.QtGui import QIcon
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
