@@ -19,6 +19,8 @@ import binascii
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 from ..core import gm
 from ..core.client.signing import H_CERT, H_SIGNATURE, REQUIRED, SignedParts, parse_time
 from ..core.errors import EbidError
@@ -75,19 +77,28 @@ def signed_parts(method: str, target: str, headers) -> SignedParts:
 def authenticate(
     ctx: ServiceContext, parts: SignedParts, headers, body_sm3: str | None
 ) -> Holder:
-    """Every check above; ``body_sm3`` None means the caller checks the body itself later."""
+    """Every check above; ``body_sm3`` None means the caller checks the body itself later.
+
+    One short transaction: read the licence record, check the certificate and the signature,
+    claim the nonce, commit. The claim is the last statement, so a request refused before it
+    writes nothing; once it is committed the nonce stays used even if the request is refused
+    after it (here for revocation or window, or later by the action, which runs in its own
+    transaction for exactly that reason: rolling an action back must not give its nonce back)."""
     now = ctx.now()
     _check_fresh(parts, now)
-    licence = _issued_licence(ctx, parts, headers.get(H_CERT))
-    # Root (checked once at start-up) usable now; then the root's signature on this exact
-    # certificate, parsed and checked once per certificate (see certcache). The leaf's window
-    # is judged below, with the authority's live records, so that it yields 403 rather than 401.
-    ctx.certificates.check_root_at(now)
-    known = ctx.certificates.verified(licence.serial, licence.certificate_der)
-    _check_signature(known.public_key, parts, headers[H_SIGNATURE])
-    if body_sm3 is not None and body_sm3 != parts.content_sm3:
-        raise unauthorised("content_mismatch", "The body does not match the signed digest")
-    _claim(ctx, parts, now)
+    with ctx.session() as s:
+        licence = _issued_licence(s, parts, headers.get(H_CERT))
+        # Root (checked once at start-up) usable now; then the root's signature on this exact
+        # certificate, parsed and checked once per certificate (see certcache). The leaf's
+        # window is judged below, with the live record, so that it yields 403 rather than 401.
+        ctx.certificates.check_root_at(now)
+        known = ctx.certificates.verified(licence.serial, licence.certificate_der)
+        _check_signature(known.public_key, parts, headers[H_SIGNATURE])
+        if body_sm3 is not None and body_sm3 != parts.content_sm3:
+            raise unauthorised("content_mismatch", "The body does not match the signed digest")
+        fresh = _claim(ctx, s, parts, now)
+    if not fresh:
+        raise unauthorised("replayed_request", "This signed request was already used")
     info = known.info
     revoked = licence.status(now) is Status.REVOKED
     check_use(info.terms, credit_code=info.credit_code, matter=None, at=now, revoked=revoked).require()
@@ -108,9 +119,8 @@ def _check_fresh(parts: SignedParts, now: datetime) -> None:
         )
 
 
-def _issued_licence(ctx: ServiceContext, parts: SignedParts, cert_b64: str | None) -> IssuedLicence:
-    with ctx.session() as s:
-        licence = SqlAuthorityRepository(s).get_licence(int(parts.serial, 16))
+def _issued_licence(s: Session, parts: SignedParts, cert_b64: str | None) -> IssuedLicence:
+    licence = SqlAuthorityRepository(s).get_licence(int(parts.serial, 16))
     if licence is None:
         raise unauthorised(
             "unknown_certificate", "No licence with serial {serial} was issued here", serial=parts.serial
@@ -138,11 +148,8 @@ def _check_signature(key: gm.SM2PublicKey, parts: SignedParts, signature_b64: st
         ) from None
 
 
-def _claim(ctx: ServiceContext, parts: SignedParts, now: datetime) -> None:
-    # Own transaction, committed at once: a request refused later still used its nonce.
+def _claim(ctx: ServiceContext, s: Session, parts: SignedParts, now: datetime) -> bool:
+    """Insert-or-fail on the nonce table's primary key: the database decides, across workers."""
     expires = parse_time(parts.timestamp) + MAX_SKEW + timedelta(seconds=1)
-    with ctx.session() as s:
-        fresh = claim_nonce(s, f"req:{parts.serial}:{parts.nonce}", expires, now)
-    if not fresh:
-        raise unauthorised("replayed_request", "This signed request was already used")
-
+    key = f"req:{parts.serial}:{parts.nonce}"
+    return claim_nonce(s, key, expires, now, purge=ctx.nonce_purge_due(now))

@@ -3,10 +3,11 @@ work (one transaction with an :class:`Authority` bound to it)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +19,8 @@ from .certcache import CertificateCache
 from .keys import ServiceKeys, load_keys
 from .repository import SqlAuthorityRepository
 from .settings import Settings
+
+NONCE_PURGE_INTERVAL = timedelta(seconds=60)
 
 
 @dataclass
@@ -36,6 +39,8 @@ class ServiceContext:
         # Parsed, root-checked licence certificates (pure functions of their bytes); the root
         # itself is checked here, once.
         self.certificates = CertificateCache(keys.authority.root)
+        self._next_nonce_purge: datetime | None = None
+        self._purge_lock = threading.Lock()
 
     @classmethod
     def open(cls, settings: Settings, *, migrate: bool = True) -> ServiceContext:
@@ -52,6 +57,16 @@ class ServiceContext:
 
     def now(self) -> datetime:
         return to_utc_second(self.clock())
+
+    def nonce_purge_due(self, now: datetime) -> bool:
+        """True at most once per ``NONCE_PURGE_INTERVAL`` (per process): deleting expired
+        nonces on every request was a second write per request for nothing (claims stay exact
+        without it, see ``claim_nonce``); the table holds at most ~5 minutes of requests."""
+        with self._purge_lock:
+            if self._next_nonce_purge is not None and now < self._next_nonce_purge:
+                return False
+            self._next_nonce_purge = now + NONCE_PURGE_INTERVAL
+            return True
 
     @contextmanager
     def unit(self) -> Iterator[Unit]:
