@@ -60,7 +60,7 @@ def message(exc: BaseException) -> str:
         return f"{text}\n({detail})" if detail else text
     if isinstance(exc, NoDeviceKey):
         return QCoreApplication.translate(
-            CONTEXT, "This device holds no key that opens {name}."
+            "BidErrors", "This device holds no key that opens {name}."
         ).format(name=exc.params.get("name", ""))
     if isinstance(exc, EbidError):
         return errors.user_message(exc)

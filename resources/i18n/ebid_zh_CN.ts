@@ -6,7 +6,7 @@
     <message>
         <location filename="../../app/ui/bid_model.py" line="100" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_model.py" line="100" />
@@ -180,117 +180,117 @@
     <message>
         <location filename="../../app/ui/bid_actions.py" line="45" />
         <source>Bid files</source>
-        <translation type="unfinished" />
+        <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="71" />
+        <location filename="../../app/ui/bid_actions.py" line="70" />
         <source>Download a licence first: the bid is signed with it.</source>
-        <translation type="unfinished" />
+        <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="77" />
+        <location filename="../../app/ui/bid_actions.py" line="76" />
         <source>The platform is not connected yet; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="80" />
+        <location filename="../../app/ui/bid_actions.py" line="79" />
         <source>Choose the project and section first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="91" />
+        <location filename="../../app/ui/bid_actions.py" line="90" />
         <source>apply for an encryption key</source>
-        <translation type="unfinished" />
+        <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="99" />
+        <location filename="../../app/ui/bid_actions.py" line="98" />
         <source>Bid encryption key on {device}</source>
-        <translation type="unfinished" />
+        <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="113" />
+        <location filename="../../app/ui/bid_actions.py" line="112" />
         <source>Applying for an encryption key…</source>
-        <translation type="unfinished" />
+        <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="130" />
+        <location filename="../../app/ui/bid_actions.py" line="129" />
         <source>sign the bid files</source>
-        <translation type="unfinished" />
+        <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="141" />
+        <location filename="../../app/ui/bid_actions.py" line="140" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
-        <translation type="unfinished" />
+        <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="172" />
+        <location filename="../../app/ui/bid_actions.py" line="171" />
         <source>Cannot create {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="193" />
+        <location filename="../../app/ui/bid_actions.py" line="192" />
         <source>These files are already submitted.</source>
-        <translation type="unfinished" />
+        <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="198" />
+        <location filename="../../app/ui/bid_actions.py" line="197" />
         <source>submit the bid files</source>
-        <translation type="unfinished" />
+        <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="209" />
+        <location filename="../../app/ui/bid_actions.py" line="208" />
         <source>Submitting to the platform…</source>
-        <translation type="unfinished" />
+        <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="240" />
+        <location filename="../../app/ui/bid_actions.py" line="239" />
         <source>rehearse the decryption</source>
-        <translation type="unfinished" />
+        <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="248" />
+        <location filename="../../app/ui/bid_actions.py" line="247" />
         <source>Rehearsing the decryption…</source>
-        <translation type="unfinished" />
+        <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="254" />
+        <location filename="../../app/ui/bid_actions.py" line="253" />
         <source>Rehearsal passed ({seconds} s).</source>
-        <translation type="unfinished" />
+        <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="260" />
+        <location filename="../../app/ui/bid_actions.py" line="259" />
         <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
-        <translation type="unfinished" />
+        <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="272" />
+        <location filename="../../app/ui/bid_actions.py" line="271" />
         <source>Rehearsal failed: {reason}</source>
-        <translation type="unfinished" />
+        <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="285" />
+        <location filename="../../app/ui/bid_actions.py" line="284" />
         <source>list your submissions</source>
-        <translation type="unfinished" />
+        <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="292" />
+        <location filename="../../app/ui/bid_actions.py" line="291" />
         <source>Asking the platform…</source>
-        <translation type="unfinished" />
+        <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="299" />
+        <location filename="../../app/ui/bid_actions.py" line="298" />
         <source>fetch and decrypt the bid</source>
-        <translation type="unfinished" />
+        <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="320" />
+        <location filename="../../app/ui/bid_actions.py" line="319" />
         <source>Fetching and decrypting…</source>
-        <translation type="unfinished" />
+        <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="328" />
+        <location filename="../../app/ui/bid_actions.py" line="327" />
         <source>Fetched, checked and decrypted: {path}</source>
-        <translation type="unfinished" />
+        <translation>已取回、校验并解密：{path}</translation>
     </message>
 </context>
 <context>
@@ -298,62 +298,67 @@
     <message>
         <location filename="../../app/ui/bid_errors.py" line="22" />
         <source>The bid deadline of this project has passed; the platform no longer accepts bids.</source>
-        <translation type="unfinished" />
+        <translation>该项目的投标截止时间已过，交易平台不再接收投标文件。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="26" />
         <source>Bids can be fetched back only from the opening time on.</source>
-        <translation type="unfinished" />
+        <translation>开标时间到达后才能取回投标文件。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="29" />
         <source>This file was encrypted for another project or section.</source>
-        <translation type="unfinished" />
+        <translation>该文件是为其他项目或标段加密的。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="32" />
         <source>The platform does not know this project.</source>
-        <translation type="unfinished" />
+        <translation>交易平台上没有这个项目。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="33" />
         <source>The project has no such section.</source>
-        <translation type="unfinished" />
+        <translation>该项目没有这个标段。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="34" />
         <source>The platform has no such submission of your enterprise.</source>
-        <translation type="unfinished" />
+        <translation>交易平台上没有贵企业的这份递交记录。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="37" />
         <source>The platform refused the file: it is not an encrypted bid file.</source>
-        <translation type="unfinished" />
+        <translation>交易平台拒收该文件：它不是加密的投标文件。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="40" />
         <source>The file is larger than the platform accepts.</source>
-        <translation type="unfinished" />
+        <translation>文件超过交易平台允许的大小。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="43" />
         <source>This licence's authorisation has not started yet.</source>
-        <translation type="unfinished" />
+        <translation>该执照的授权尚未开始生效。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="46" />
         <source>This licence has expired.</source>
-        <translation type="unfinished" />
+        <translation>该执照已过期。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="47" />
         <source>This licence has been revoked.</source>
-        <translation type="unfinished" />
+        <translation>该执照已被吊销。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_errors.py" line="48" />
         <source>This computer's clock differs from the platform's: correct the clock and try again.</source>
-        <translation type="unfinished" />
+        <translation>本机时钟与交易平台不一致：请校正时钟后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_errors.py" line="62" />
+        <source>This device holds no key that opens {name}.</source>
+        <translation>本设备上没有能打开 {name} 的密钥。</translation>
     </message>
 </context>
 <context>
@@ -361,112 +366,112 @@
     <message>
         <location filename="../../app/ui/bid_form.py" line="20" />
         <source>legal representative</source>
-        <translation type="unfinished" />
+        <translation>法定代表人</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="21" />
         <source>licence manager</source>
-        <translation type="unfinished" />
+        <translation>证照管理员</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="22" />
         <source>agent</source>
-        <translation type="unfinished" />
+        <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="80" />
+        <location filename="../../app/ui/bid_form.py" line="87" />
         <source>Project and section:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="81" />
-        <source>Deadline / opening:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="82" />
-        <source>Signing licence:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="83" />
-        <source>Encryption key:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="84" />
-        <source>Save encrypted files in:</source>
-        <translation type="unfinished" />
+        <translation>项目和标段：</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="88" />
-        <source>Project</source>
-        <translation type="unfinished" />
+        <source>Deadline / opening:</source>
+        <translation>截止 / 开标：</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="89" />
-        <source>Section</source>
-        <translation type="unfinished" />
+        <source>Signing licence:</source>
+        <translation>签名执照：</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="90" />
-        <source>Signing licence</source>
-        <translation type="unfinished" />
+        <source>Encryption key:</source>
+        <translation>加密密钥：</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="91" />
+        <source>Save encrypted files in:</source>
+        <translation>加密文件保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="95" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="96" />
+        <source>Section</source>
+        <translation>标段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="97" />
+        <source>Signing licence</source>
+        <translation>签名执照</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="98" />
         <source>Apply for a key</source>
-        <translation type="unfinished" />
+        <translation>申请密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="92" />
+        <location filename="../../app/ui/bid_form.py" line="99" />
         <source>Change…</source>
-        <translation type="unfinished" />
+        <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="105" />
+        <location filename="../../app/ui/bid_form.py" line="112" />
         <source>No projects on the platform</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="118" />
-        <source>Section {section}</source>
-        <translation type="unfinished" />
+        <translation>交易平台上没有项目</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="125" />
+        <source>Section {section}</source>
+        <translation>第 {section} 标段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="132" />
         <source>Waiting for the platform…</source>
-        <translation type="unfinished" />
+        <translation>正在等待交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="129" />
+        <location filename="../../app/ui/bid_form.py" line="136" />
         <source>bids until {deadline}, opening at {opening}</source>
-        <translation type="unfinished" />
+        <translation>投标截止 {deadline}，开标 {opening}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="141" />
+        <location filename="../../app/ui/bid_form.py" line="148" />
         <source>{holder}, {role}, {enterprise}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="169" />
-        <source>Download a licence first (Licences page).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_form.py" line="172" />
-        <source>None on this device yet: apply for one before encrypting.</source>
-        <translation type="unfinished" />
+        <translation>{holder}，{role}，{enterprise}</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="176" />
-        <source>{label} (key id {id}), on this device</source>
-        <translation type="unfinished" />
+        <source>Download a licence first (Licences page).</source>
+        <translation>请先下载执照（执照页面）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="179" />
+        <source>None on this device yet: apply for one before encrypting.</source>
+        <translation>本设备上还没有：加密前请先申请。</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_form.py" line="183" />
+        <source>{label} (key id {id}), on this device</source>
+        <translation>{label}（密钥标识 {id}），在本设备上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="190" />
         <source>Save encrypted files in</source>
-        <translation type="unfinished" />
+        <translation>加密文件保存到</translation>
     </message>
 </context>
 <context>
@@ -475,77 +480,77 @@
         <location filename="../../app/ui/pages/bids.py" line="148" />
         <location filename="../../app/ui/pages/bids.py" line="174" />
         <source>Bid files</source>
-        <translation type="unfinished" />
+        <translation>标书文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="153" />
         <source>Key backup is not available yet. An encrypted bid opens only with the key on this device: if this device is lost or broken before the opening, your bid cannot be opened.</source>
-        <translation type="unfinished" />
+        <translation>密钥备份功能尚未提供。加密后的标书只能用本设备上的密钥打开：如果本设备在开标前丢失或损坏，您的标书将无法解密。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="159" />
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
-        <translation type="unfinished" />
+        <translation>将投标文件或文件夹拖放到这里，或点击添加：每个文件都用您在本设备上的密钥加密，并用所选执照签名。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="164" />
         <source>Add files…</source>
-        <translation type="unfinished" />
+        <translation>添加文件…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="165" />
         <source>Encrypt</source>
-        <translation type="unfinished" />
+        <translation>加密</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="166" />
         <source>Cancel selected</source>
-        <translation type="unfinished" />
+        <translation>取消所选</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="167" />
         <source>Cancel all</source>
-        <translation type="unfinished" />
+        <translation>全部取消</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="168" />
         <source>Show in folder</source>
-        <translation type="unfinished" />
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="169" />
         <source>Rehearse decryption</source>
-        <translation type="unfinished" />
+        <translation>演练解密</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="170" />
         <source>Submit to the platform</source>
-        <translation type="unfinished" />
+        <translation>递交到交易平台</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="175" />
         <source>Overall progress</source>
-        <translation type="unfinished" />
+        <translation>总进度</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="202" />
         <source>Choose bid files</source>
-        <translation type="unfinished" />
+        <translation>选择投标文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="263" />
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
-        <translation type="unfinished" />
+        <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="272" />
         <source>{done} of {total}</source>
-        <translation type="unfinished" />
+        <translation>{done} / {total}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/bids.py" line="292" />
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform's signature is verified against its certificate.</source>
-        <translation type="unfinished" />
+        <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>
 </context>
 <context>
@@ -962,125 +967,125 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="98" />
+        <location filename="../../app/ui/pages/home.py" line="100" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="101" />
+        <location filename="../../app/ui/pages/home.py" line="103" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="102" />
+        <location filename="../../app/ui/pages/home.py" line="104" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="105" />
+        <location filename="../../app/ui/pages/home.py" line="107" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="110" />
-        <location filename="../../app/ui/pages/home.py" line="119" />
+        <location filename="../../app/ui/pages/home.py" line="112" />
+        <location filename="../../app/ui/pages/home.py" line="121" />
         <source>Projects you have bid on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="113" />
-        <source>Project / file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="114" />
-        <source>Section</source>
-        <translation type="unfinished" />
+        <translation>已投标的项目</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="115" />
-        <source>Opening</source>
-        <translation type="unfinished" />
+        <source>Project / file</source>
+        <translation>项目 / 文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="116" />
-        <source>Key on this device</source>
-        <translation type="unfinished" />
+        <source>Section</source>
+        <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="120" />
-        <source>Update from the platform…</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ui/pages/home.py" line="117" />
+        <source>Opening</source>
+        <translation>开标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="118" />
+        <source>Key on this device</source>
+        <translation>本设备的密钥</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="122" />
-        <source>List every submission of your enterprise (asks for the licence password)</source>
-        <translation type="unfinished" />
+        <source>Update from the platform…</source>
+        <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="162" />
-        <source>Asking the platform…</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ui/pages/home.py" line="124" />
+        <source>List every submission of your enterprise (asks for the licence password)</source>
+        <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="164" />
+        <source>Asking the platform…</source>
+        <translation>正在查询交易平台…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="166" />
         <source>list your enterprise's submissions</source>
-        <translation type="unfinished" />
+        <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="213" />
+        <location filename="../../app/ui/pages/home.py" line="215" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
-        <translation type="unfinished" />
+        <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="216" />
+        <location filename="../../app/ui/pages/home.py" line="218" />
         <source>Connecting to the platform…</source>
-        <translation type="unfinished" />
+        <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="219" />
+        <location filename="../../app/ui/pages/home.py" line="221" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
-        <translation type="unfinished" />
+        <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="223" />
+        <location filename="../../app/ui/pages/home.py" line="225" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="228" />
-        <source>unknown</source>
-        <translation type="unfinished" />
+        <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="230" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="232" />
         <source>opened {time}</source>
-        <translation type="unfinished" />
+        <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="235" />
+        <location filename="../../app/ui/pages/home.py" line="237" />
         <source>in {days} d {hours} h</source>
-        <translation type="unfinished" />
+        <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="236" />
+        <location filename="../../app/ui/pages/home.py" line="238" />
         <source>in {hours} h {minutes} min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="240" />
-        <source>Yes (key {id})</source>
-        <translation type="unfinished" />
+        <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="242" />
-        <source>No: no key on this device opens it</source>
-        <translation type="unfinished" />
+        <source>Yes (key {id})</source>
+        <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="243" />
+        <location filename="../../app/ui/pages/home.py" line="244" />
+        <source>No: no key on this device opens it</source>
+        <translation>没有：本设备上没有能打开它的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="245" />
         <source>Unknown: submitted from another device</source>
-        <translation type="unfinished" />
+        <translation>未知：从其他设备递交</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1589,212 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
 </context>
 <context>
+    <name>SealsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="112" />
+        <location filename="../../app/ui/pages/seals.py" line="121" />
+        <source>Seals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="115" />
+        <source>&amp;Licence:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="116" />
+        <source>&amp;Open the seal office…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="117" />
+        <source>&amp;Upload an imprint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="118" />
+        <source>&amp;Collect seal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="119" />
+        <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="121" />
+        <location filename="../../app/ui/pages/seals.py" line="130" />
+        <source>Imprints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="121" />
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="123" />
+        <location filename="../../app/ui/pages/seals.py" line="130" />
+        <source>Valid uploads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="124" />
+        <location filename="../../app/ui/pages/seals.py" line="131" />
+        <source>Superseded uploads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="125" />
+        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <source>Seal making</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="126" />
+        <location filename="../../app/ui/pages/seals.py" line="139" />
+        <source>Seals made for the enterprise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="127" />
+        <location filename="../../app/ui/pages/seals.py" line="140" />
+        <source>Seals collected on this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <source>Seal type</source>
+        <translation type="unfinished">印章类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <source>Size</source>
+        <translation type="unfinished">尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <source>Uploaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="129" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <source>Seal</source>
+        <translation type="unfinished">印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <source>Valid from</source>
+        <translation type="unfinished">有效期起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <source>Valid until</source>
+        <translation type="unfinished">有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <source>Made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <source>Made by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <source>Imprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="137" />
+        <source>Collected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="144" />
+        <source>Waiting for review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="144" />
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="145" />
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="145" />
+        <source>Superseded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="152" />
+        <source>{enterprise} — {holder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="161" />
+        <source>open the seal office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="187" />
+        <source>{w} × {h} mm</source>
+        <translation type="unfinished">{w} × {h} 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="194" />
+        <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="196" />
+        <source>There is no licence on this device yet: download one on the Licences page first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="199" />
+        <source>Seal office of {enterprise}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="203" />
+        <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="240" />
+        <source>Uploading the imprint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="249" />
+        <source>collect the seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="254" />
+        <source>Collecting the seal…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ServicePage</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="91" />
@@ -1677,42 +1888,42 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../app/ui/bid_submissions.py" line="51" />
         <location filename="../../app/ui/bid_submissions.py" line="55" />
         <source>Submitted bids</source>
-        <translation type="unfinished" />
+        <translation>已递交的标书</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>Project / section</source>
-        <translation type="unfinished" />
+        <translation>项目 / 标段</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>接收时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="53" />
         <source>Receipt</source>
-        <translation type="unfinished" />
+        <translation>回执</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="56" />
         <source>Refresh from the platform</source>
-        <translation type="unfinished" />
+        <translation>从交易平台刷新</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="57" />
         <source>Fetch and decrypt…</source>
-        <translation type="unfinished" />
+        <translation>取回并解密…</translation>
     </message>
     <message>
         <location filename="../../app/ui/bid_submissions.py" line="60" />
         <source>After the opening: download the submitted file and decrypt it with this device's key</source>
-        <translation type="unfinished" />
+        <translation>开标后：下载已递交的文件，并用本设备的密钥解密</translation>
     </message>
 </context>
 <context>
@@ -1745,7 +1956,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="6" />
         <source>A container needs 1 to {n} recipients</source>
-        <translation type="unfinished" />
+        <translation>一个加密文件需要 1 到 {n} 个接收者</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="7" />
@@ -1875,12 +2086,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="32" />
         <source>Cannot read {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="33" />
         <source>Cannot write {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="34" />
@@ -1890,12 +2101,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="35" />
         <source>Chunk {index} failed authentication (tampered, reordered, truncated or wrong key)</source>
-        <translation type="unfinished" />
+        <translation>第 {index} 个数据块未通过认证（被篡改、顺序错乱、被截断或密钥不对）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="36" />
         <source>Chunk {index} is shorter than its tag</source>
-        <translation type="unfinished" />
+        <translation>第 {index} 个数据块比其认证标签还短</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="37" />
@@ -1905,7 +2116,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="38" />
         <source>Data failed authentication (tampered or wrong key)</source>
-        <translation type="unfinished" />
+        <translation>数据未通过认证（被篡改或密钥不对）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="39" />
@@ -1985,7 +2196,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="54" />
         <source>No free file name for {name} in {folder}</source>
-        <translation type="unfinished" />
+        <translation>在 {folder} 中找不到 {name} 的可用文件名</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="55" />
@@ -2065,7 +2276,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="70" />
         <source>The SM2 ciphertext failed its check (wrong key or tampered data)</source>
-        <translation type="unfinished" />
+        <translation>SM2 密文校验失败（密钥不对或数据被篡改）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="71" />
@@ -2135,12 +2346,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="84" />
         <source>The chunk size must be between {low} and {high} bytes</source>
-        <translation type="unfinished" />
+        <translation>数据块大小必须在 {low} 到 {high} 字节之间</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="85" />
         <source>The container is truncated inside its header</source>
-        <translation type="unfinished" />
+        <translation>加密文件在文件头内被截断</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="86" />
@@ -2210,27 +2421,27 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="99" />
         <source>The file has unexpected bytes after its last chunk</source>
-        <translation type="unfinished" />
+        <translation>文件在最后一个数据块之后有多余的字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="100" />
         <source>The file has {extra} unexpected bytes after its last chunk</source>
-        <translation type="unfinished" />
+        <translation>文件在最后一个数据块之后有 {extra} 个多余字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="101" />
         <source>The file is empty, not a BIDX bid container</source>
-        <translation type="unfinished" />
+        <translation>文件是空的，不是 BIDX 加密标书</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="102" />
         <source>The file is truncated: it ends inside chunk {index} of {count}</source>
-        <translation type="unfinished" />
+        <translation>文件被截断：结束于第 {index} 个数据块（共 {count} 个）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="103" />
         <source>The file is truncated: it ends inside chunk {index} of {count} ({missing} bytes missing)</source>
-        <translation type="unfinished" />
+        <translation>文件被截断：结束于第 {index} 个数据块（共 {count} 个，缺少 {missing} 字节）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="104" />
@@ -2240,57 +2451,57 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="105" />
         <source>The header failed authentication: it was altered after encryption</source>
-        <translation type="unfinished" />
+        <translation>文件头未通过认证：加密后被改动过</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="106" />
         <source>The header has an impossible chunk size ({size})</source>
-        <translation type="unfinished" />
+        <translation>文件头中的数据块大小不可能（{size}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="107" />
         <source>The header is damaged: it lists no recipients</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：没有列出任何接收者</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="108" />
         <source>The header is damaged: recipient {n}'s wrapped key is too long</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：第 {n} 个接收者的封装密钥过长</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="109" />
         <source>The header is damaged: the encrypted metadata is too short</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：加密的元数据过短</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="110" />
         <source>The header is damaged: the {what} is not UTF-8</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：{what} 不是 UTF-8</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="111" />
         <source>The header is damaged: the {what} is too long</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：{what} 过长</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="112" />
         <source>The header is damaged: {n} stray bytes before the payload</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：数据前有 {n} 个多余字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="113" />
         <source>The header is damaged: {what} runs past its end</source>
-        <translation type="unfinished" />
+        <translation>文件头已损坏：{what} 超出了文件头末尾</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="114" />
         <source>The header length field is impossible ({length} bytes)</source>
-        <translation type="unfinished" />
+        <translation>文件头长度字段不可能（{length} 字节）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="115" />
         <source>The header names an unknown cipher suite ({ident})</source>
-        <translation type="unfinished" />
+        <translation>文件头指定了未知的密码套件（{ident}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="116" />
@@ -2475,12 +2686,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="152" />
         <source>The output folder {path} does not exist</source>
-        <translation type="unfinished" />
+        <translation>输出文件夹 {path} 不存在</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="153" />
         <source>The output path {path} is not a folder</source>
-        <translation type="unfinished" />
+        <translation>输出路径 {path} 不是文件夹</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="154" />
@@ -2530,12 +2741,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="163" />
         <source>The receipt's platform signature does not verify</source>
-        <translation type="unfinished" />
+        <translation>回执上的交易平台签名验证失败</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="164" />
         <source>The receipt's signed fields differ from the answer</source>
-        <translation type="unfinished" />
+        <translation>回执中签名的字段与平台的答复不一致</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="165" />
@@ -2575,7 +2786,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="172" />
         <source>The same recipient key is listed twice</source>
-        <translation type="unfinished" />
+        <translation>同一个接收者密钥被列了两次</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="173" />
@@ -2620,7 +2831,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="181" />
         <source>The signature does not match {path}: the file was changed or signed by another key</source>
-        <translation type="unfinished" />
+        <translation>签名与 {path} 不符：文件被改动过，或是用其他密钥签的名</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="182" />
@@ -2640,12 +2851,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="185" />
         <source>The wrapped file key for your key id {kid} has the wrong size</source>
-        <translation type="unfinished" />
+        <translation>您的密钥（标识 {kid}）对应的封装文件密钥大小不对</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="186" />
         <source>The wrapped file key for your key id {kid} is damaged</source>
-        <translation type="unfinished" />
+        <translation>您的密钥（标识 {kid}）对应的封装文件密钥已损坏</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="187" />
@@ -2670,7 +2881,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="191" />
         <source>There are no files to encrypt</source>
-        <translation type="unfinished" />
+        <translation>没有要加密的文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="192" />
@@ -2680,7 +2891,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="193" />
         <source>This container uses BIDX version {v}; this program reads version 1</source>
-        <translation type="unfinished" />
+        <translation>该加密文件使用 BIDX 第 {v} 版；本程序只能读取第 1 版</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="194" />
@@ -2690,12 +2901,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="195" />
         <source>This file is not encrypted to your key (key id {kid}); its recipients are {ids}</source>
-        <translation type="unfinished" />
+        <translation>该文件不是用您的密钥（标识 {kid}）加密的；它的接收者是 {ids}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="196" />
         <source>This is not a BIDX bid container (wrong magic bytes)</source>
-        <translation type="unfinished" />
+        <translation>这不是 BIDX 加密标书（文件标识不对）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="197" />

@@ -118,7 +118,7 @@ def _not_blank(image: np.ndarray) -> None:
 
 
 def test_screenshots_of_the_main_pages_show_chinese(display, tmp_path):
-    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=True).stdout
     assert fonts.strip(), "no CJK font installed (./dev test installs fonts-noto-cjk)"
     env = _env(display, tmp_path)
     distinct = int(_helper(env, "glyphs", APP_NAME_ZH))
