@@ -121,3 +121,26 @@ def test_bad_bid_signature_and_oversized_upload_store_nothing(legal_rep, bid_fil
     assert legal_rep.submissions() == []
     assert list(service.ctx.settings.bids_dir.glob("*.bidx")) == []
     assert list(service.ctx.settings.incoming_dir.iterdir()) == []
+
+
+def test_multi_batch_upload_is_stored_intact_and_a_changed_body_is_refused(
+    client, legal_rep, bid_file, service, tmp_path
+):
+    # Larger than several hand-offs to the writer thread (upload.BATCH), not a multiple of it.
+    container, signature = bid_file(legal_rep, size=1_300_001)
+    receipt = legal_rep.submit_bid(container, signature, project=PROJECT, section="1")
+    stored = service.ctx.settings.bids_dir / f"{receipt.submission_id}.bidx"
+    assert stored.read_bytes() == container.read_bytes()
+    assert receipt.size == container.stat().st_size
+
+    # The same file with one byte changed in its second half, under the original's signed digest.
+    data = bytearray(container.read_bytes())
+    data[len(data) * 3 // 4] ^= 0x01
+    params = {"name": "x.bidx", "signature": base64.urlsafe_b64encode(signature).decode().rstrip("=")}
+    request = legal_rep._signed(
+        "POST", f"/platform/projects/{PROJECT}/sections/1/bids", params=params,
+        content=bytes(data), content_sm3=gm.sm3(container.read_bytes()).hex(),
+    )
+    assert _answer(client, request) == (401, "content_mismatch")
+    assert [r.submission_id for r in legal_rep.submissions()] == [receipt.submission_id]
+    assert list(service.ctx.settings.incoming_dir.iterdir()) == []
