@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 from ..core.client import wallet
 from .context import AppContext
 from .licence_download_pages import DeclarationPage, EnterprisePage, PersonPage, PlacePage
+from .licence_holder import pinned_root_check
 from .licence_messages import role_name
 from .licence_messages import show as show_refusal
 from .operations import BackgroundOp
@@ -78,8 +79,11 @@ class DownloadPage(QWizardPage):
             "authorisation_id": w.person_page.authorisation.text().strip(),
         }
 
+        check_root = pinned_root_check(context)
+
         def op(progress, cancel):
             try:
+                check_root(client)
                 return wallet.download_licence(client, store, unlocked, **request)
             finally:
                 unlocked.lock()

@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from app.core.client import wallet
 from app.core.licence import MAX_MANAGERS, id_number_check_digit
 from app.core.licence.demo import DEMO_ENTERPRISES
-from app.ui import seams
-from app.ui.context import AppContext
+from app.ui import errors, seams, settings
+from app.ui.context import AppContext, from_settings
 from app.ui.licence_download import LicenceDownloadWizard
+from app.ui.licence_holder import ROOT_CHANGED
 from app.ui.licence_model import LicenceTableModel, duration_text, state_text
 from app.ui.pages.licences import LicencesPage
 from tests.ui.test_first_run import PASSWORD, SharedService, download, service  # noqa: F401 (fixture)
@@ -178,3 +179,24 @@ def test_changing_the_password(context, qtbot):
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: any(s.kind == "info" for s in seams.shown), timeout=30000)
     assert not context.keystore.unlock(new.encode()).is_locked
+
+
+def test_a_server_presenting_another_root_is_not_trusted(app, service, qtbot):  # noqa: F811
+    settings.SERVICE_MODE.set("remote")
+    settings.SERVICE_URL.set(service.url)
+    settings.SERVICE_ROOT_FINGERPRINT.set("00" * 32)  # not what the server presents
+    context = from_settings()
+    context.connect_service()
+    legal_rep_licence(context, DEMO_ENTERPRISES[0].enterprise)
+    page = LicencesPage(context)
+    qtbot.addWidget(page)
+    from app.core.errors import VerificationFailed
+
+    expected = errors.user_message(VerificationFailed(ROOT_CHANGED))
+    qtbot.waitUntil(lambda: expected in page.status.text(), timeout=10000)
+    assert page.revocations_checked is None
+    seams.answer_next(PASSWORD)
+    page.managers.click()
+    qtbot.waitUntil(lambda: expected in " ".join(warnings()), timeout=20000)
+    assert page.dialog.holder is None
+    context.close()

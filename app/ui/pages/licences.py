@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import EbidError
 from ...core.pki import load_crl
-from .. import errors, settings
+from .. import errors
+from ..licence_holder import pinned_root_check
 from ..licence_model import ACTIVE, LicenceTableModel
 from ..operations import BackgroundOp
 from .base import Page
@@ -122,16 +123,11 @@ class LicencesPage(Page):
         if not self.context.connected or not self.model.rowCount():
             self._show_status()
             return
-        client, pinned = self.context.client, settings.SERVICE_ROOT_FINGERPRINT.get()
-        remote = self.context.is_remote
+        client, check_root = self.context.client, pinned_root_check(self.context)
 
         def op(progress, cancel) -> set[int]:
-            root = client.root_certificate()
-            if remote and pinned and root.fingerprint() != pinned:
-                from ...core.errors import VerificationFailed
-
-                raise VerificationFailed("The server's root certificate is not the one you confirmed")
-            return set(load_crl(client.crl_pem(), root).revoked)
+            check_root(client)
+            return set(load_crl(client.crl_pem(), client.root_certificate()).revoked)
 
         BackgroundOp(self, op=op, success=self._revoked).failure(self._revocations_failed).run()
 
