@@ -85,7 +85,7 @@ def test_unsigned_and_tampered_uploads(service, rep_seals, png):
     assert (answer.status_code, answer.json()["error"]) == (401, "content_mismatch")
 
 
-def test_review_decisions(service, rep_seals, png):
+def test_review_decisions(service, rep_seals, png, clock):
     ctx = service.ctx
     first = _upload(rep_seals, png).imprint_id
     with pytest.raises(ApiError) as excinfo:
@@ -102,6 +102,7 @@ def test_review_decisions(service, rep_seals, png):
     assert excinfo.value.status == 404
 
     # A newer approval supersedes the approved one; both seals stay on record.
+    clock.advance(minutes=1)  # records are in time order (ids are random within one second)
     second = _upload(rep_seals, imprint_png(seed=4)).imprint_id
     seal_review.approve(ctx, second, reviewer="r")
     records = rep_seals.seal_records()
