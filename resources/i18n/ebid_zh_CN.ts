@@ -828,12 +828,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="116" />
+        <location filename="../../app/ui/licence_download.py" line="120" />
         <source>Licence downloaded</source>
         <translation>执照已下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="119" />
+        <location filename="../../app/ui/licence_download.py" line="123" />
         <source>{enterprise}
 {role}: {holder}
 Valid from {start} to {end}
@@ -849,17 +849,17 @@ It is listed on the Licences page.</source>
 <context>
     <name>DownloadPage</name>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="43" />
+        <location filename="../../app/ui/licence_download.py" line="44" />
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="44" />
+        <location filename="../../app/ui/licence_download.py" line="45" />
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="49" />
+        <location filename="../../app/ui/licence_download.py" line="50" />
         <source>Enterprise: {enterprise} ({code})
 Holder: {name}
 
@@ -870,12 +870,12 @@ A new key is made on this computer and sealed under your licence password; only 
 将在本机生成新密钥，并以您的证照密码加密保存；只有其公钥部分发送给登记机关。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="61" />
+        <location filename="../../app/ui/licence_download.py" line="62" />
         <source>download a licence</source>
         <translation>下载执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="89" />
+        <location filename="../../app/ui/licence_download.py" line="93" />
         <source>Downloading the licence…</source>
         <translation>正在下载执照…</translation>
     </message>
@@ -1226,7 +1226,7 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>LicenceDownloadWizard</name>
     <message>
-        <location filename="../../app/ui/licence_download.py" line="147" />
+        <location filename="../../app/ui/licence_download.py" line="151" />
         <source>Download an electronic business licence</source>
         <translation>下载电子营业执照</translation>
     </message>
@@ -1234,62 +1234,62 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>LicencesPage</name>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="84" />
+        <location filename="../../app/ui/pages/licences.py" line="85" />
         <source>Licences</source>
         <translation>执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="87" />
+        <location filename="../../app/ui/pages/licences.py" line="88" />
         <source>Electronic business licences (电子营业执照) on this computer.</source>
         <translation>本机上的电子营业执照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="88" />
+        <location filename="../../app/ui/pages/licences.py" line="89" />
         <source>&amp;Download a licence…</source>
         <translation>下载执照(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="89" />
+        <location filename="../../app/ui/pages/licences.py" line="90" />
         <source>Licence &amp;managers…</source>
         <translation>证照管理员(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="90" />
+        <location filename="../../app/ui/pages/licences.py" line="91" />
         <source>&amp;Agent authorisations…</source>
         <translation>办事人授权(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="91" />
+        <location filename="../../app/ui/pages/licences.py" line="92" />
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="92" />
+        <location filename="../../app/ui/pages/licences.py" line="93" />
         <source>Licences on this computer</source>
         <translation>本机上的执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="93" />
+        <location filename="../../app/ui/pages/licences.py" line="94" />
         <source>The legal representative adds and removes up to five licence managers</source>
         <translation>法定代表人可添加和移除最多五名证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="94" />
+        <location filename="../../app/ui/pages/licences.py" line="95" />
         <source>Authorise agents for all business or specific matters</source>
         <translation>为办事人授予全业务或精准事项授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="152" />
+        <location filename="../../app/ui/pages/licences.py" line="148" />
         <source>Revocations not checked: {reason}</source>
         <translation>未检查吊销状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="154" />
+        <location filename="../../app/ui/pages/licences.py" line="150" />
         <source>Revocations checked with the service at {time}.</source>
         <translation>已于 {time} 向服务核对吊销状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/licences.py" line="157" />
+        <location filename="../../app/ui/pages/licences.py" line="153" />
         <source>Revocations not checked (the service is not connected): states are computed on this computer.</source>
         <translation>未检查吊销状态（服务未连接）：状态由本机计算。</translation>
     </message>
@@ -1594,73 +1594,73 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../app/ui/pages/seals.py" line="112" />
         <location filename="../../app/ui/pages/seals.py" line="121" />
         <source>Seals</source>
-        <translation type="unfinished" />
+        <translation>印章</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="115" />
         <source>&amp;Licence:</source>
-        <translation type="unfinished" />
+        <translation>执照(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="116" />
         <source>&amp;Open the seal office…</source>
-        <translation type="unfinished" />
+        <translation>打开印章业务(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="117" />
         <source>&amp;Upload an imprint…</source>
-        <translation type="unfinished" />
+        <translation>上传印模(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="118" />
         <source>&amp;Collect seal…</source>
-        <translation type="unfinished" />
+        <translation>领取印章(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="119" />
         <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
-        <translation type="unfinished" />
+        <translation>本企业同意电子印章服务条款，并确认所上传的印模为本企业的印章。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="121" />
         <location filename="../../app/ui/pages/seals.py" line="130" />
         <source>Imprints</source>
-        <translation type="unfinished" />
+        <translation>印模管理</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="121" />
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="123" />
         <location filename="../../app/ui/pages/seals.py" line="130" />
         <source>Valid uploads</source>
-        <translation type="unfinished" />
+        <translation>有效的印模上传记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="124" />
         <location filename="../../app/ui/pages/seals.py" line="131" />
         <source>Superseded uploads</source>
-        <translation type="unfinished" />
+        <translation>已被替代的印模上传记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="125" />
         <location filename="../../app/ui/pages/seals.py" line="138" />
         <source>Seal making</source>
-        <translation type="unfinished" />
+        <translation>制章记录</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="126" />
         <location filename="../../app/ui/pages/seals.py" line="139" />
         <source>Seals made for the enterprise</source>
-        <translation type="unfinished" />
+        <translation>为本企业制作的印章</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="127" />
         <location filename="../../app/ui/pages/seals.py" line="140" />
         <source>Seals collected on this device</source>
-        <translation type="unfinished" />
+        <translation>本设备已领取的印章</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="128" />
@@ -1676,7 +1676,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="128" />
         <source>Uploaded</source>
-        <translation type="unfinished" />
+        <translation>上传时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="128" />
@@ -1686,7 +1686,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="129" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="134" />
@@ -1706,52 +1706,52 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Made</source>
-        <translation type="unfinished" />
+        <translation>制作时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Made by</source>
-        <translation type="unfinished" />
+        <translation>制作人</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Imprint</source>
-        <translation type="unfinished" />
+        <translation>印模</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="137" />
         <source>Collected</source>
-        <translation type="unfinished" />
+        <translation>领取时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="144" />
         <source>Waiting for review</source>
-        <translation type="unfinished" />
+        <translation>等待审核</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="144" />
         <source>Approved</source>
-        <translation type="unfinished" />
+        <translation>已通过</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>已退回</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Superseded</source>
-        <translation type="unfinished" />
+        <translation>已被替代</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="152" />
         <source>{enterprise} — {holder}</source>
-        <translation type="unfinished" />
+        <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="161" />
         <source>open the seal office</source>
-        <translation type="unfinished" />
+        <translation>打开印章业务</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="187" />
@@ -1761,37 +1761,37 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="194" />
         <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
-        <translation type="unfinished" />
+        <translation>请选择一个执照并打开印章业务，查看本企业的印模和印章。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="196" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
-        <translation type="unfinished" />
+        <translation>本设备上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="199" />
         <source>Seal office of {enterprise}.</source>
-        <translation type="unfinished" />
+        <translation>{enterprise} 的印章业务。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="203" />
         <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
-        <translation type="unfinished" />
+        <translation>尚未上传印模。请先同意下方条款，再上传印章照片。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="240" />
         <source>Uploading the imprint…</source>
-        <translation type="unfinished" />
+        <translation>正在上传印模…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="249" />
         <source>collect the seal</source>
-        <translation type="unfinished" />
+        <translation>领取印章</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="254" />
         <source>Collecting the seal…</source>
-        <translation type="unfinished" />
+        <translation>正在领取印章…</translation>
     </message>
 </context>
 <context>
@@ -3053,11 +3053,16 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/licence_holder.py" line="17" />
+        <source>The server's root certificate is not the one you confirmed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>licences</name>
     <message>
-        <location filename="../../app/ui/licence_holder.py" line="37" />
+        <location filename="../../app/ui/licence_holder.py" line="54" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>

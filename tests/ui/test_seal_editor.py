@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from app.core.seal.imaging import mm_to_px, read_png_dpi, render
-from app.ui import camera, seams
+from app.ui import camera, i18n, seams
 from app.ui.camera import CameraBackend, CameraDialog, CameraInfo, FrameSource
 from app.ui.seal_editor import ImprintEditor, edits
 from tests.seal.synth import PhotoSpec, photograph
@@ -30,7 +30,14 @@ def synthetic(colour: str = "red", seed: int = 5):
 
 
 @pytest.fixture
-def editor(app, qtbot):
+def english(app):
+    """Assertions below read English source texts (the ``app`` fixture restores zh_CN after)."""
+    i18n.install(app, "en")
+    return app
+
+
+@pytest.fixture
+def editor(english, qtbot):
     dialog = ImprintEditor()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -194,6 +201,27 @@ def test_no_camera_says_so(editor, qtbot):
     assert seams.shown[-1].kind == "warn"
     assert seams.shown[-1].text == camera.no_camera_message()
     assert "No camera was found" in seams.shown[-1].text
+
+
+def test_findings_and_messages_are_translated(app, qtbot, tmp_path):
+    if not i18n.install(app, "zh_CN"):
+        pytest.skip("the zh_CN catalogue is not compiled (./dev builds it)")
+    dialog = ImprintEditor()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        open_photo(qtbot, dialog, tmp_path)
+        dialog.panel.extract.setChecked(False)
+        dialog.run_check()
+        qtbot.waitUntil(lambda: dialog.findings.report is not None, timeout=WAIT)
+        texts = dialog.findings.texts()
+        assert texts[0].startswith("可能被退回：") and any("背景" in t for t in texts), texts
+        assert dialog.windowTitle() == "印模编辑器"
+        camera.set_backend(None)
+        camera.take_photo(dialog, dialog.load_photo)
+        assert seams.shown[-1].text.startswith("未找到摄像头")
+    finally:
+        dialog.renderer.shutdown()
 
 
 class _FakeSource(FrameSource):
