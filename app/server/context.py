@@ -16,6 +16,7 @@ from ..core.licence import Authority
 from ..core.pki import to_utc_second
 from . import db
 from .certcache import CertificateCache
+from .crl import CrlPublisher
 from .keys import ServiceKeys, load_keys
 from .repository import SqlAuthorityRepository
 from .settings import Settings
@@ -39,6 +40,7 @@ class ServiceContext:
         # Parsed, root-checked licence certificates (pure functions of their bytes); the root
         # itself is checked here, once.
         self.certificates = CertificateCache(keys.authority.root)
+        self.crl = CrlPublisher(keys.authority)
         self._next_nonce_purge: datetime | None = None
         self._purge_lock = threading.Lock()
 

@@ -195,9 +195,13 @@ def claim_nonce(
     return bool(freed) and _insert_nonce(session, key, expires_at)
 
 
+def dialect_insert(session: Session):
+    """The INSERT construct with ``on_conflict_do_*`` for this session's database."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
 def _insert_nonce(session: Session, key: str, expires_at: datetime) -> bool:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = dialect_insert(session)
     statement = (
         insert(NonceRow)
         .values(nonce=key, expires_at=expires_at)

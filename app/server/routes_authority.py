@@ -60,8 +60,9 @@ def root_certificate(ctx: ServiceContext = Depends(get_ctx)):
 
 @router.get("/crl.pem", response_class=Response)
 def revocation_list(ctx: ServiceContext = Depends(get_ctx)):
-    with ctx.unit() as u:
-        der = u.authority.publish_crl()
+    # The CRL in force, re-signed only when revocations change or nextUpdate nears (crl.py).
+    with ctx.session() as s:
+        der = ctx.crl.current(s, ctx.now())
     return Response(crl_to_pem(der), media_type="application/x-pem-file")
 
 
