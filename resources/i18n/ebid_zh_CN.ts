@@ -1681,7 +1681,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="128" />
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="129" />
@@ -1696,12 +1696,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="134" />
         <source>Valid from</source>
-        <translation type="unfinished">有效期起</translation>
+        <translation>有效期起</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="134" />
         <source>Valid until</source>
-        <translation type="unfinished">有效期至</translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="135" />
@@ -3056,7 +3056,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/licence_holder.py" line="17" />
         <source>The server's root certificate is not the one you confirmed</source>
-        <translation type="unfinished" />
+        <translation>服务器的根证书不是您确认过的那一个</translation>
     </message>
 </context>
 <context>
