@@ -10,7 +10,7 @@ import functools
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 
 from app.core.seal.imaging import mm_to_px, read_png_dpi, render
 from app.ui import camera, i18n, seams
@@ -139,6 +139,23 @@ def test_slider_drag_is_coalesced_and_one_undo_step(editor, qtbot, tmp_path):
     assert np.array_equal(editor.preview.image, expected)
     editor.undo_action.trigger()
     assert editor.model.state.brightness == 0.0
+
+
+def test_dragging_a_crop_handle_is_one_undo_step(editor, qtbot, tmp_path):
+    open_photo(qtbot, editor, tmp_path)
+    view, item = editor.crop_view, editor.crop_view.crop_item
+    start, steps = editor.model.state.crop, editor.model.undo_stack.count()
+    corner = view.mapFromScene(item.rect().bottomRight())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    for dx in (10, 20, 30):
+        qtbot.mouseMove(view.viewport(), corner + QPoint(dx, dx))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=corner + QPoint(30, 30))
+    crop = editor.model.state.crop
+    assert crop[:2] == pytest.approx(start[:2]) and crop[2] > start[2] and crop[3] > start[3]
+    assert editor.model.undo_stack.count() == steps + 1
+    editor.undo_action.trigger()
+    assert editor.model.state.crop == start
+    assert view.crop_item.rect().width() == pytest.approx(start[2] * view.frame.image.shape[1])
 
 
 def test_before_after_toggle(editor, qtbot, tmp_path):

@@ -163,7 +163,7 @@ class CropItem(HandleBox):
         painter.fillPath(outside.subtracted(inner), shade)
         painter.drawRect(self._rect)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 — the shade covers the whole area
+    def boundingRect(self) -> QRectF:
         return super().boundingRect().united(self._area)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
 from ...core.seal.imaging import EditState, Rendered, SourceImage, render, rotate90, straighten
 from .. import errors
@@ -117,7 +118,8 @@ class PreviewRenderer(QObject):
         if not shiboken6.isValid(self):
             return
         self._frame_key = None
-        errors.show(None, exc)
+        parent = self.parent()
+        errors.show(parent if isinstance(parent, QWidget) else None, exc)
         self._next()
 
     def shutdown(self) -> None:

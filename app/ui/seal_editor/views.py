@@ -168,7 +168,7 @@ class PreviewView(_ZoomView):
     def fit(self) -> None:
         self.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.image is not None and not self.true_size:
             self.fit()
