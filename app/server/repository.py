@@ -63,6 +63,17 @@ class SqlAuthorityRepository:
         )
         self.s.flush()
 
+    def lock_enterprise(self, credit_code: str) -> None:
+        """Hold the enterprise's row until the transaction ends, so that check-then-write rules
+        about it (at most five managers) see every concurrent change: ``SELECT … FOR UPDATE``
+        on PostgreSQL. SQLite has no row locks and SQLAlchemy drops the clause there; every
+        transaction there starts with ``BEGIN IMMEDIATE`` (db.py), so it is the only writer."""
+        self.s.execute(
+            select(EnterpriseRow.credit_code)
+            .where(EnterpriseRow.credit_code == credit_code)
+            .with_for_update()
+        )
+
     def list_enterprises(self) -> list[Enterprise]:
         rows = self.s.scalars(select(EnterpriseRow).order_by(EnterpriseRow.credit_code))
         return [_enterprise(r) for r in rows]

@@ -100,6 +100,9 @@ def add_manager(
 ):
     person = Person(body.name, body.id_number, body.phone)
     with ctx.unit() as u:
+        # The limit of five managers is checked, then written: lock the enterprise first so two
+        # concurrent additions cannot both see four (repository.lock_enterprise).
+        u.authority.repo.lock_enterprise(credit_code.upper())
         record = u.authority.add_manager(credit_code.upper(), person, by=who.serial)
         return _manager(u, record)
 
