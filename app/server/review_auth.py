@@ -46,8 +46,11 @@ def create_token(ctx: ServiceContext, name: str) -> str:
     token_id = secrets.token_hex(6)
     token = f"{PREFIX}.{token_id}.{secrets.token_urlsafe(24)}"
     with ctx.session() as s:
-        s.add(ReviewerTokenRow(token_id=token_id, name=name, token_sm3=_digest(token),
-                               created_at=ctx.now()))
+        s.add(
+            ReviewerTokenRow(
+                token_id=token_id, name=name, token_sm3=_digest(token), created_at=ctx.now()
+            )
+        )
     return token
 
 
@@ -70,9 +73,15 @@ def open_session(ctx: ServiceContext, token: str) -> str | None:
     cookie, now = secrets.token_urlsafe(32), ctx.now()
     with ctx.session() as s:
         s.execute(delete(ReviewSessionRow).where(ReviewSessionRow.expires_at < now))
-        s.add(ReviewSessionRow(session_sm3=_digest(cookie), token_id=row.token_id,
-                               csrf=secrets.token_urlsafe(32), created_at=now,
-                               expires_at=now + SESSION_LIFETIME))
+        s.add(
+            ReviewSessionRow(
+                session_sm3=_digest(cookie),
+                token_id=row.token_id,
+                csrf=secrets.token_urlsafe(32),
+                created_at=now,
+                expires_at=now + SESSION_LIFETIME,
+            )
+        )
     return cookie
 
 
@@ -80,9 +89,11 @@ def session_for(ctx: ServiceContext, cookie: str | None) -> ReviewSession | None
     if not cookie or len(cookie) > 100:
         return None
     with ctx.session() as s:
-        query = select(ReviewSessionRow, ReviewerTokenRow).join(
-            ReviewerTokenRow, ReviewerTokenRow.token_id == ReviewSessionRow.token_id
-        ).where(ReviewSessionRow.session_sm3 == _digest(cookie))
+        query = (
+            select(ReviewSessionRow, ReviewerTokenRow)
+            .join(ReviewerTokenRow, ReviewerTokenRow.token_id == ReviewSessionRow.token_id)
+            .where(ReviewSessionRow.session_sm3 == _digest(cookie))
+        )
         found = s.execute(query).first()
     if found is None:
         return None
@@ -95,4 +106,6 @@ def session_for(ctx: ServiceContext, cookie: str | None) -> ReviewSession | None
 def close_session(ctx: ServiceContext, cookie: str | None) -> None:
     if cookie:
         with ctx.session() as s:
-            s.execute(delete(ReviewSessionRow).where(ReviewSessionRow.session_sm3 == _digest(cookie)))
+            s.execute(
+                delete(ReviewSessionRow).where(ReviewSessionRow.session_sm3 == _digest(cookie))
+            )

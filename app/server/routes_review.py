@@ -86,8 +86,14 @@ def queue(request: Request, ctx: ServiceContext = Depends(get_ctx)):
     with ctx.session() as s:
         rows = seal_office.pending(s)
         names = {e.credit_code: e.name for e in s.scalars(select(EnterpriseRow))}
-        recent = list(s.scalars(select(ImprintRow).where(ImprintRow.reviewed_at.is_not(None))
-                                .order_by(ImprintRow.reviewed_at.desc()).limit(20)))
+        recent = list(
+            s.scalars(
+                select(ImprintRow)
+                .where(ImprintRow.reviewed_at.is_not(None))
+                .order_by(ImprintRow.reviewed_at.desc())
+                .limit(20)
+            )
+        )
     return _html(review_html.queue_page(session.reviewer, session.csrf, rows, names, recent, note))
 
 
@@ -97,8 +103,14 @@ def login(fields: dict = Depends(form), ctx: ServiceContext = Depends(get_ctx)):
     if cookie is None:
         return _html(review_html.login_page("That reviewer token is not valid."), 401)
     response = _back()
-    response.set_cookie(COOKIE, cookie, max_age=int(review_auth.SESSION_LIFETIME.total_seconds()),
-                        path=BASE, httponly=True, samesite="strict")
+    response.set_cookie(
+        COOKIE,
+        cookie,
+        max_age=int(review_auth.SESSION_LIFETIME.total_seconds()),
+        path=BASE,
+        httponly=True,
+        samesite="strict",
+    )
     return response
 
 
@@ -125,14 +137,22 @@ def image(request: Request, imprint_id: str = ImprintId, ctx: ServiceContext = D
 
 
 @router.post("/imprints/{imprint_id}/approve")
-def approve(request: Request, imprint_id: str = ImprintId, fields: dict = Depends(form),
-            ctx: ServiceContext = Depends(get_ctx)):
+def approve(
+    request: Request,
+    imprint_id: str = ImprintId,
+    fields: dict = Depends(form),
+    ctx: ServiceContext = Depends(get_ctx),
+):
     return _decide(request, ctx, imprint_id, fields, "approved")
 
 
 @router.post("/imprints/{imprint_id}/reject")
-def reject(request: Request, imprint_id: str = ImprintId, fields: dict = Depends(form),
-           ctx: ServiceContext = Depends(get_ctx)):
+def reject(
+    request: Request,
+    imprint_id: str = ImprintId,
+    fields: dict = Depends(form),
+    ctx: ServiceContext = Depends(get_ctx),
+):
     return _decide(request, ctx, imprint_id, fields, "rejected")
 
 
@@ -149,7 +169,9 @@ def _decide(request: Request, ctx: ServiceContext, imprint_id: str, fields: dict
                 office = load_office_keys(ctx.settings.keys_dir)
                 seal_office.approve(u, imprint_id, reviewer=reviewer, office=office)
             else:
-                seal_office.reject(u, imprint_id, reviewer=reviewer, reason=fields.get("reason", ""))
+                seal_office.reject(
+                    u, imprint_id, reviewer=reviewer, reason=fields.get("reason", "")
+                )
     except ApiError as exc:
         return _back(exc.code if exc.code in NOTES else "", imprint_id)
     return _back(outcome, imprint_id)

@@ -41,12 +41,16 @@ async def png_upload(request: Request) -> tuple[Holder, bytes]:
     parts = signed_parts(request.method, request_target(request), request.headers)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_IMPRINT_BYTES:
-        raise ApiError(413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES)
+        raise ApiError(
+            413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
+        )
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_IMPRINT_BYTES:
-            raise ApiError(413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES)
+            raise ApiError(
+                413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
+            )
     digest = gm.sm3(bytes(body)).hex()
     who = await run_in_threadpool(authenticate, get_ctx(request), parts, request.headers, digest)
     return who, bytes(body)
@@ -76,7 +80,9 @@ def upload_imprint(
 
 
 @router.get("/enterprises/{credit_code}/imprints", response_model=list[ImprintOut])
-def list_imprints(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
+def list_imprints(
+    credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
     with ctx.unit() as u:
         u.authority.actor(credit_code.upper(), who.serial, seal_office.HOLDERS)
         return [ImprintOut.of(r) for r in seal_office.imprints(u.session, credit_code.upper())]
@@ -112,26 +118,42 @@ def collect(seal_id: str = SealId, who: Holder = Depends(holder), ctx=Depends(ge
         return CollectedSeal(**out, seal=base64.b64encode(row.der).decode())
 
 
-@router.post("/seals/{seal_id}/authorisations", response_model=SealAuthorisationOut, status_code=201)
-def authorise(body: SealAuthoriseIn, seal_id: str = SealId, who: Holder = Depends(holder),
-              ctx=Depends(get_ctx)):
+@router.post(
+    "/seals/{seal_id}/authorisations", response_model=SealAuthorisationOut, status_code=201
+)
+def authorise(
+    body: SealAuthoriseIn,
+    seal_id: str = SealId,
+    who: Holder = Depends(holder),
+    ctx=Depends(get_ctx),
+):
     with ctx.unit() as u:
         row = seal_grants.grant(
-            u, who, seal_office.seal(u.session, seal_id), name=body.agent_name,
-            id_number=body.agent_id_number, start=body.start, end=body.end,
+            u,
+            who,
+            seal_office.seal(u.session, seal_id),
+            name=body.agent_name,
+            id_number=body.agent_id_number,
+            start=body.start,
+            end=body.end,
         )
         return _authorisation(u, row)
 
 
-@router.get("/enterprises/{credit_code}/seal-authorisations", response_model=list[SealAuthorisationOut])
-def list_authorisations(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
+@router.get(
+    "/enterprises/{credit_code}/seal-authorisations", response_model=list[SealAuthorisationOut]
+)
+def list_authorisations(
+    credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
     with ctx.unit() as u:
         return [_authorisation(u, r) for r in seal_grants.listed(u, who, credit_code.upper())]
 
 
 @router.delete("/seal-authorisations/{authorisation_id}", response_model=SealAuthorisationOut)
-def revoke_authorisation(authorisation_id: str = Path(max_length=40), who: Holder = Depends(holder),
-                         ctx=Depends(get_ctx)):
+def revoke_authorisation(
+    authorisation_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
+):
     with ctx.unit() as u:
         return _authorisation(u, seal_grants.revoke(u, who, authorisation_id))
 
@@ -144,7 +166,9 @@ def use_rule(seal_id: str = SealId, person_id: str = Path(max_length=40), ctx=De
         seal_office.seal(s, seal_id)
         found = seal_grants.windows(s, seal_id, person_id)
     return UseRuleOut(
-        seal_id=seal_id, person_id=person_id, local_places=list(ctx.settings.seal_local_places),
+        seal_id=seal_id,
+        person_id=person_id,
+        local_places=list(ctx.settings.seal_local_places),
         windows=[Window(start=w.not_before, end=w.not_after) for w in found],
     )
 

@@ -37,7 +37,9 @@ def windows(s: Session, seal_id: str, person_id: str) -> list[SealAuthorisation]
     )
     found = []
     for row in s.scalars(query):
-        end = min(row.end_at, row.revoked_at - timedelta(seconds=1)) if row.revoked_at else row.end_at
+        end = (
+            min(row.end_at, row.revoked_at - timedelta(seconds=1)) if row.revoked_at else row.end_at
+        )
         if end >= row.start_at:
             found.append(SealAuthorisation(seal_id, row.credit_code, person_id, row.start_at, end))
     return found
@@ -46,16 +48,28 @@ def windows(s: Session, seal_id: str, person_id: str) -> list[SealAuthorisation]
 def require_use(u: Unit, who: Holder, seal: SealRow, local_places: tuple[str, ...]) -> None:
     """403 unless ``who`` may collect or use ``seal`` now."""
     if who.credit_code != seal.credit_code:
-        raise ApiError(403, "wrong_enterprise", "The seal {id} belongs to another enterprise", id=seal.seal_id)
-    rule = SealAuthorisationRule(windows(u.session, seal.seal_id, who.person_id), local_places=local_places)
+        raise ApiError(
+            403, "wrong_enterprise", "The seal {id} belongs to another enterprise", id=seal.seal_id
+        )
+    rule = SealAuthorisationRule(
+        windows(u.session, seal.seal_id, who.person_id), local_places=local_places
+    )
     try:
         rule(parse_seal(seal.der), parse_licence(who.certificate), u.authority.now())
     except SealRefused as exc:
         raise ApiError(403, str(exc.reason), "{detail}", detail=exc.message) from None
 
 
-def grant(u: Unit, who: Holder, seal: SealRow, *, name: str, id_number: str,
-          start: datetime | None, end: datetime | None) -> SealAuthorisationRow:
+def grant(
+    u: Unit,
+    who: Holder,
+    seal: SealRow,
+    *,
+    name: str,
+    id_number: str,
+    start: datetime | None,
+    end: datetime | None,
+) -> SealAuthorisationRow:
     """The legal representative or a manager authorises one of the enterprise's agents."""
     actor = u.authority.actor(seal.credit_code, who.serial, HOLDERS)
     try:
@@ -66,7 +80,8 @@ def grant(u: Unit, who: Holder, seal: SealRow, *, name: str, id_number: str,
     agents = {a.agent_person_id for a in u.authority.authorisations(seal.credit_code)}
     if person is None or person.person.name != wanted.name or person.person_id not in agents:
         raise ApiError(
-            404, "unknown_agent",
+            404,
+            "unknown_agent",
             "{name} is not an agent of this enterprise: authorise them as an agent first",
             name=wanted.name,
         )
@@ -74,11 +89,18 @@ def grant(u: Unit, who: Holder, seal: SealRow, *, name: str, id_number: str,
     start_at = to_utc_second(start) if start else now
     end_at = to_utc_second(end) if end else start_at + DEFAULT_WINDOW
     if end_at <= start_at or end_at <= now:
-        raise ApiError(400, "bad_window", "The authorisation must end after it starts and after now")
+        raise ApiError(
+            400, "bad_window", "The authorisation must end after it starts and after now"
+        )
     row = SealAuthorisationRow(
-        authorisation_id=new_id("SA"), seal_id=seal.seal_id, credit_code=seal.credit_code,
-        agent_person_id=person.person_id, granted_by=actor.person_id, start_at=start_at,
-        end_at=end_at, created_at=now,
+        authorisation_id=new_id("SA"),
+        seal_id=seal.seal_id,
+        credit_code=seal.credit_code,
+        agent_person_id=person.person_id,
+        granted_by=actor.person_id,
+        start_at=start_at,
+        end_at=end_at,
+        created_at=now,
     )
     u.session.add(row)
     return row
@@ -93,7 +115,9 @@ def listed(u: Unit, who: Holder, credit_code: str) -> list[SealAuthorisationRow]
 def revoke(u: Unit, who: Holder, authorisation_id: str) -> SealAuthorisationRow:
     row = u.session.get(SealAuthorisationRow, authorisation_id)
     if row is None:
-        raise ApiError(404, "unknown_seal_authorisation", "No seal authorisation {id}", id=authorisation_id)
+        raise ApiError(
+            404, "unknown_seal_authorisation", "No seal authorisation {id}", id=authorisation_id
+        )
     u.authority.actor(row.credit_code, who.serial, HOLDERS)
     if row.revoked_at is None:  # revoking twice keeps the first time
         row.revoked_at = u.authority.now()

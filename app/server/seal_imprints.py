@@ -69,22 +69,33 @@ def check_catalogue(spec: UploadSpec) -> None:
     if size not in option.sizes_mm:
         offered = ", ".join(f"{w:g}×{h:g}" for w, h in option.sizes_mm)
         raise bad(
-            "size_not_offered", "A {shape} {type} is made {offered} mm, not {w}×{h} mm",
-            shape=spec.shape, type=spec.seal_type, offered=offered, w=spec.width_mm, h=spec.height_mm,
+            "size_not_offered",
+            "A {shape} {type} is made {offered} mm, not {w}×{h} mm",
+            shape=spec.shape,
+            type=spec.seal_type,
+            offered=offered,
+            w=spec.width_mm,
+            h=spec.height_mm,
         )
 
 
 def png_dimensions(png: bytes) -> tuple[int, int]:
     """(width, height) from the IHDR chunk, after the size and signature checks."""
     if len(png) > MAX_IMPRINT_BYTES:
-        raise ApiError(413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES)
+        raise ApiError(
+            413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
+        )
     if not png.startswith(PNG_MAGIC) or len(png) < 33 or png[12:16] != b"IHDR":
         raise bad("not_png", "The imprint must be a PNG file")
     width, height = struct.unpack(">II", png[16:24])
     if not (MIN_SIDE_PX <= width <= MAX_SIDE_PX and MIN_SIDE_PX <= height <= MAX_SIDE_PX):
         raise bad(
-            "bad_dimensions", "An imprint is {lo} to {hi} pixels a side, not {w}×{h}",
-            lo=MIN_SIDE_PX, hi=MAX_SIDE_PX, w=width, h=height,
+            "bad_dimensions",
+            "An imprint is {lo} to {hi} pixels a side, not {w}×{h}",
+            lo=MIN_SIDE_PX,
+            hi=MAX_SIDE_PX,
+            w=width,
+            h=height,
         )
     return width, height
 
@@ -97,20 +108,30 @@ def analyse(spec: UploadSpec) -> Analysis:
     except EbidError:
         raise bad("not_png", "The imprint PNG cannot be decoded") from None
     if image.ndim != 3 or image.shape[2] != 4:
-        raise bad("imprint_without_alpha", "The imprint must have a transparent background (PNG with alpha)")
+        raise bad(
+            "imprint_without_alpha",
+            "The imprint must have a transparent background (PNG with alpha)",
+        )
     dpi = imaging.read_png_dpi(spec.png)
     report = imaging.precheck(image, size_mm=(spec.width_mm, spec.height_mm), shape=spec.shape)
-    findings = [
-        {"code": f.code, "message": f.message, "reject": f.reject} for f in report.findings
-    ]
-    summary = {"scores": {k: float(v) for k, v in report.scores.items()}, "ink": report.ink,
-               "findings": findings}
-    return Analysis(width, height, dpi[0] if dpi else None,
-                    json.dumps(summary, ensure_ascii=False, sort_keys=True), report.passed)
+    findings = [{"code": f.code, "message": f.message, "reject": f.reject} for f in report.findings]
+    summary = {
+        "scores": {k: float(v) for k, v in report.scores.items()},
+        "ink": report.ink,
+        "findings": findings,
+    }
+    return Analysis(
+        width,
+        height,
+        dpi[0] if dpi else None,
+        json.dumps(summary, ensure_ascii=False, sort_keys=True),
+        report.passed,
+    )
 
 
-def true_size_mm(width_px: int, height_px: int, dpi: float | None,
-                 chosen: tuple[int, int]) -> tuple[float, float]:
+def true_size_mm(
+    width_px: int, height_px: int, dpi: float | None, chosen: tuple[int, int]
+) -> tuple[float, float]:
     """The size the PNG itself claims (pixels / dpi), else the size chosen for the seal."""
     if dpi and dpi > 0:
         return (width_px / dpi * 25.4, height_px / dpi * 25.4)

@@ -40,8 +40,13 @@ def ensure_office_keys(folder: Path, authority: AuthorityKeys, *, now: datetime)
     start = now - timedelta(days=1)  # like the other service keys: tolerate slow client clocks
     end = min(start + timedelta(days=365 * OFFICE_YEARS), authority.root.not_after)
     cert = make_office_certificate(
-        key.public_key(), organisation=OFFICE_ORGANISATION, common_name=OFFICE_NAME,
-        root=authority.root, root_key=authority.key, not_before=start, not_after=end,
+        key.public_key(),
+        organisation=OFFICE_ORGANISATION,
+        common_name=OFFICE_NAME,
+        root=authority.root,
+        root_key=authority.key,
+        not_before=start,
+        not_after=end,
     )
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     atomic_write(folder / CERT_FILE, cert.to_pem())
@@ -63,10 +68,13 @@ def load_office_keys(folder: Path) -> OfficeKeys:
         key = gm.load_private_key((folder / KEY_FILE).read_bytes())
     except FileNotFoundError:
         raise ApiError(
-            503, "seal_office_not_provisioned",
+            503,
+            "seal_office_not_provisioned",
             "The seal office has no key yet: run `ebid service init` on the server",
         ) from None
     if not is_seal_maker(cert) or cert.public_key() != key.public_key():
-        raise ApiError(503, "seal_office_not_provisioned", "The seal office's key files do not match")
+        raise ApiError(
+            503, "seal_office_not_provisioned", "The seal office's key files do not match"
+        )
     _cache[folder] = OfficeKeys(cert, key)
     return _cache[folder]

@@ -33,8 +33,14 @@ MAX_REASON = 500
 # SES_ESPropertyInfo.type per catalogue code (docs/formats/electronic-seal.md §3.2; 7 and 8 are
 # ours, for the catalogue's customs and department seals).
 TYPE_NUMBERS = {
-    "official": 1, "legal-representative": 2, "contract": 3, "finance": 4, "invoice": 5,
-    "bidding": 6, "customs": 7, "department": 8,
+    "official": 1,
+    "legal-representative": 2,
+    "contract": 3,
+    "finance": 4,
+    "invoice": 5,
+    "bidding": 6,
+    "customs": 7,
+    "department": 8,
 }
 
 
@@ -42,17 +48,31 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(8).upper()}"
 
 
-def record_upload(u: Unit, who: Holder, credit_code: str, spec: UploadSpec, found: Analysis) -> ImprintRow:
+def record_upload(
+    u: Unit, who: Holder, credit_code: str, spec: UploadSpec, found: Analysis
+) -> ImprintRow:
     """Store a checked upload; earlier pending or rejected uploads of the type are superseded."""
     u.authority.actor(credit_code, who.serial, HOLDERS)
     now = u.authority.now()
     row = ImprintRow(
-        imprint_id=new_id("IMP"), credit_code=credit_code, seal_type=spec.seal_type,
-        shape=spec.shape, width_mm=spec.width_mm, height_mm=spec.height_mm, png=spec.png,
-        width_px=found.width_px, height_px=found.height_px, dpi=found.dpi,
-        precheck=found.precheck_json, precheck_passed=found.passed, terms_accepted=True,
-        terms_version=TERMS_VERSION, uploaded_by_serial=format(who.serial, "x"),
-        uploaded_by_person=who.person_id, uploaded_at=now, state=PENDING,
+        imprint_id=new_id("IMP"),
+        credit_code=credit_code,
+        seal_type=spec.seal_type,
+        shape=spec.shape,
+        width_mm=spec.width_mm,
+        height_mm=spec.height_mm,
+        png=spec.png,
+        width_px=found.width_px,
+        height_px=found.height_px,
+        dpi=found.dpi,
+        precheck=found.precheck_json,
+        precheck_passed=found.passed,
+        terms_accepted=True,
+        terms_version=TERMS_VERSION,
+        uploaded_by_serial=format(who.serial, "x"),
+        uploaded_by_person=who.person_id,
+        uploaded_at=now,
+        state=PENDING,
     )
     for older in _of_type(u.session, credit_code, spec.seal_type, (PENDING, REJECTED)):
         _supersede(older, row.imprint_id, now)
@@ -81,7 +101,9 @@ def imprint(s: Session, imprint_id: str, *, lock: bool = False) -> ImprintRow:
 def reject(u: Unit, imprint_id: str, *, reviewer: str, reason: str) -> ImprintRow:
     reason = " ".join(reason.split())
     if not reason or len(reason) > MAX_REASON:
-        raise ApiError(400, "reason_required", "A rejection needs a reason (1 to {n} characters)", n=MAX_REASON)
+        raise ApiError(
+            400, "reason_required", "A rejection needs a reason (1 to {n} characters)", n=MAX_REASON
+        )
     row = _pending(u.session, imprint_id)
     row.state, row.reason = REJECTED, reason
     row.reviewed_by, row.reviewed_at = reviewer, u.authority.now()
@@ -94,19 +116,34 @@ def approve(u: Unit, imprint_id: str, *, reviewer: str, office: OfficeKeys) -> S
     now = u.authority.now()
     seal_id = new_id("ES")
     der = make_seal(
-        office.key, office.certificate, seal_id=seal_id, seal_type=TYPE_NUMBERS[row.seal_type],
-        name=_seal_name(u, row), holders=holder_certificates(u.session, row.credit_code, now),
-        valid_start=now, valid_end=now + SEAL_VALIDITY, picture_png=row.png,
-        width_mm=row.width_mm, height_mm=row.height_mm, cert_list_type=CertListType.DIGESTS,
+        office.key,
+        office.certificate,
+        seal_id=seal_id,
+        seal_type=TYPE_NUMBERS[row.seal_type],
+        name=_seal_name(u, row),
+        holders=holder_certificates(u.session, row.credit_code, now),
+        valid_start=now,
+        valid_end=now + SEAL_VALIDITY,
+        picture_png=row.png,
+        width_mm=row.width_mm,
+        height_mm=row.height_mm,
+        cert_list_type=CertListType.DIGESTS,
         clock=lambda: now,
     )
     for older in _of_type(u.session, row.credit_code, row.seal_type, (APPROVED,)):
         _supersede(older, row.imprint_id, now)
     row.state, row.reviewed_by, row.reviewed_at = APPROVED, reviewer, now
     seal = SealRow(
-        seal_id=seal_id, imprint_id=row.imprint_id, credit_code=row.credit_code,
-        seal_type=row.seal_type, name=_seal_name(u, row), der=der, valid_start=now,
-        valid_end=now + SEAL_VALIDITY, made_at=now, made_by=reviewer,
+        seal_id=seal_id,
+        imprint_id=row.imprint_id,
+        credit_code=row.credit_code,
+        seal_type=row.seal_type,
+        name=_seal_name(u, row),
+        der=der,
+        valid_start=now,
+        valid_end=now + SEAL_VALIDITY,
+        made_at=now,
+        made_by=reviewer,
     )
     u.session.add(seal)
     return seal
@@ -123,10 +160,13 @@ def holder_certificates(s: Session, credit_code: str, now: datetime) -> list[Cer
         LicenceRow.not_before <= now,
         LicenceRow.not_after >= now,
     )
-    found = [Certificate.load(r.certificate) for r in s.scalars(query.order_by(LicenceRow.issued_at))]
+    found = [
+        Certificate.load(r.certificate) for r in s.scalars(query.order_by(LicenceRow.issued_at))
+    ]
     if not found:
         raise ApiError(
-            409, "no_holder_licence",
+            409,
+            "no_holder_licence",
             "The enterprise has no usable licence of its legal representative or a manager to list in the seal",
         )
     return found
@@ -154,13 +194,22 @@ def _seal_name(u: Unit, row: ImprintRow) -> str:
 def _pending(s: Session, imprint_id: str) -> ImprintRow:
     row = imprint(s, imprint_id, lock=True)  # row lock on PostgreSQL; SQLite serialises writers
     if row.state != PENDING:
-        raise ApiError(409, "not_pending", "Imprint {id} is {state}, not pending", id=imprint_id, state=row.state)
+        raise ApiError(
+            409,
+            "not_pending",
+            "Imprint {id} is {state}, not pending",
+            id=imprint_id,
+            state=row.state,
+        )
     return row
 
 
-def _of_type(s: Session, credit_code: str, seal_type: str, states: tuple[str, ...]) -> list[ImprintRow]:
+def _of_type(
+    s: Session, credit_code: str, seal_type: str, states: tuple[str, ...]
+) -> list[ImprintRow]:
     query = select(ImprintRow).where(
-        ImprintRow.credit_code == credit_code, ImprintRow.seal_type == seal_type,
+        ImprintRow.credit_code == credit_code,
+        ImprintRow.seal_type == seal_type,
         ImprintRow.state.in_(states),
     )
     return list(s.scalars(query.with_for_update()))

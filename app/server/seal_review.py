@@ -39,10 +39,19 @@ class ImprintView:
             ("REJECT: " if f["reject"] else "warning: ") + f["message"] for f in found["findings"]
         )
         return cls(
-            row.imprint_id, row.credit_code, row.seal_type, row.shape, (row.width_mm, row.height_mm),
-            (row.width_px, row.height_px), row.dpi,
+            row.imprint_id,
+            row.credit_code,
+            row.seal_type,
+            row.shape,
+            (row.width_mm, row.height_mm),
+            (row.width_px, row.height_px),
+            row.dpi,
             true_size_mm(row.width_px, row.height_px, row.dpi, (row.width_mm, row.height_mm)),
-            row.state, row.reason, row.reviewed_by, row.uploaded_at.isoformat(), findings,
+            row.state,
+            row.reason,
+            row.reviewed_by,
+            row.uploaded_at.isoformat(),
+            findings,
             row.precheck_passed,
         )
 

@@ -45,11 +45,21 @@ class ImprintOut(BaseModel):
     def of(cls, row: ImprintRow) -> ImprintOut:
         found = json.loads(row.precheck)
         return cls(
-            imprint_id=row.imprint_id, credit_code=row.credit_code, seal_type=row.seal_type,
-            shape=row.shape, width_mm=row.width_mm, height_mm=row.height_mm, width_px=row.width_px,
-            height_px=row.height_px, dpi=row.dpi, state=row.state, reason=row.reason,
-            uploaded_at=row.uploaded_at, reviewed_at=row.reviewed_at,
-            superseded_by=row.superseded_by, superseded_at=row.superseded_at,
+            imprint_id=row.imprint_id,
+            credit_code=row.credit_code,
+            seal_type=row.seal_type,
+            shape=row.shape,
+            width_mm=row.width_mm,
+            height_mm=row.height_mm,
+            width_px=row.width_px,
+            height_px=row.height_px,
+            dpi=row.dpi,
+            state=row.state,
+            reason=row.reason,
+            uploaded_at=row.uploaded_at,
+            reviewed_at=row.reviewed_at,
+            superseded_by=row.superseded_by,
+            superseded_at=row.superseded_at,
             precheck=PrecheckOut(passed=row.precheck_passed, **found),
         )
 
@@ -68,9 +78,15 @@ class SealOut(BaseModel):
     @classmethod
     def of(cls, row: SealRow) -> SealOut:
         return cls(
-            seal_id=row.seal_id, imprint_id=row.imprint_id, credit_code=row.credit_code,
-            seal_type=row.seal_type, name=row.name, valid_start=row.valid_start,
-            valid_end=row.valid_end, made_at=row.made_at, made_by=row.made_by,
+            seal_id=row.seal_id,
+            imprint_id=row.imprint_id,
+            credit_code=row.credit_code,
+            seal_type=row.seal_type,
+            name=row.name,
+            valid_start=row.valid_start,
+            valid_end=row.valid_end,
+            made_at=row.made_at,
+            made_by=row.made_by,
         )
 
 
@@ -81,7 +97,9 @@ class CollectedSeal(SealOut):
 class RecordsOut(BaseModel):
     valid: list[ImprintOut] = Field(description="approved uploads (in use)")
     superseded: list[ImprintOut] = Field(description="earlier uploads replaced by a newer one")
-    seal_making: list[SealOut] = Field(description="which seal was made from which imprint, when, by whom")
+    seal_making: list[SealOut] = Field(
+        description="which seal was made from which imprint, when, by whom"
+    )
 
 
 class SealAuthoriseIn(BaseModel):
@@ -105,9 +123,15 @@ class SealAuthorisationOut(BaseModel):
     @classmethod
     def of(cls, row: SealAuthorisationRow, name: str, status: str) -> SealAuthorisationOut:
         return cls(
-            authorisation_id=row.authorisation_id, seal_id=row.seal_id,
-            agent_person_id=row.agent_person_id, agent_name=name, start=row.start_at,
-            end=row.end_at, status=status, created_at=row.created_at, revoked_at=row.revoked_at,
+            authorisation_id=row.authorisation_id,
+            seal_id=row.seal_id,
+            agent_person_id=row.agent_person_id,
+            agent_name=name,
+            start=row.start_at,
+            end=row.end_at,
+            status=status,
+            created_at=row.created_at,
+            revoked_at=row.revoked_at,
         )
 
 

@@ -11,8 +11,15 @@ from app.core.licence.demo import DEMO_ENTERPRISES
 from app.server.embedded import serve_in_thread
 from app.server.provision import init_service
 from app.server.settings import Settings
-from tests.service.conftest import T0, clock, db_url, demo, download, legal_rep  # noqa: F401
-from tests.service.conftest import client  # noqa: F401
+from tests.service.conftest import (  # noqa: F401
+    T0,
+    client,
+    clock,
+    db_url,
+    demo,
+    download,
+    legal_rep,
+)
 
 from .kit import imprint_png
 
@@ -21,8 +28,9 @@ LOCAL_PLACES = ("北京市",)  # DEMO enterprise 1 is local; 2 and 3 are registe
 
 @pytest.fixture
 def service(tmp_path, db_url, clock):  # noqa: F811  (replaces tests/service's, with local places)
-    settings = Settings(home=tmp_path / "service", db_url=db_url, clock=clock,
-                        seal_local_places=LOCAL_PLACES)
+    settings = Settings(
+        home=tmp_path / "service", db_url=db_url, clock=clock, seal_local_places=LOCAL_PLACES
+    )
     running = serve_in_thread(init_service(settings, demo=True))
     yield running
     running.stop()

@@ -12,8 +12,9 @@ from tests.seal.synth import render_seal
 DPI = 400.0
 
 
-def imprint_png(shape: str = "round", size_mm: tuple[int, int] = (40, 40), *, alpha: bool = True,
-                seed: int = 0) -> bytes:
+def imprint_png(
+    shape: str = "round", size_mm: tuple[int, int] = (40, 40), *, alpha: bool = True, seed: int = 0
+) -> bytes:
     """A red seal drawn with a known alpha, at its true size, with pHYs = 400 dpi."""
     coverage = render_seal(shape, size_mm, DPI / 25.4, seed=seed)
     red = imaging.get_ink("red").rgb
@@ -24,9 +25,11 @@ def imprint_png(shape: str = "round", size_mm: tuple[int, int] = (40, 40), *, al
     return imaging.encode_png(image, dpi=DPI)
 
 
-def make_seal(seals, service, png: bytes, *, seal_type: str = "bidding", size=(40, 40),
-              shape: str = "round") -> str:
+def make_seal(
+    seals, service, png: bytes, *, seal_type: str = "bidding", size=(40, 40), shape: str = "round"
+) -> str:
     """Upload and approve an imprint; the new seal's id."""
-    imprint = seals.upload_imprint(png, seal_type=seal_type, shape=shape, width_mm=size[0],
-                                   height_mm=size[1], agree_terms=True)
+    imprint = seals.upload_imprint(
+        png, seal_type=seal_type, shape=shape, width_mm=size[0], height_mm=size[1], agree_terms=True
+    )
     return seal_review.approve(service.ctx, imprint.imprint_id, reviewer="测试审核员").seal_id

@@ -36,9 +36,21 @@ def standalone(ebid, tmp_path):
     _ok(ebid("service", "init", "--home", home, "--demo"))
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli.main", "service", "run", "--home", home, "--port", str(port)],
-        env=dict(os.environ, EBID_HOME=str(tmp_path / "ebid-home")), cwd=tmp_path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "app.cli.main",
+            "service",
+            "run",
+            "--home",
+            home,
+            "--port",
+            str(port),
+        ],
+        env=dict(os.environ, EBID_HOME=str(tmp_path / "ebid-home")),
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):  # until it answers (bounded), or fail with its stderr
@@ -57,8 +69,12 @@ def test_upload_review_collect_sign_and_verify(ebid, standalone, tmp_path):
     url, home = standalone
     password = tmp_path / "pw"
     password.write_text("correct horse\n")
-    env = dict(os.environ, EBID_HOME=str(tmp_path / "ebid-home"), EBID_SERVER=url,
-               EBID_PASSWORD_FILE=str(password))
+    env = dict(
+        os.environ,
+        EBID_HOME=str(tmp_path / "ebid-home"),
+        EBID_SERVER=url,
+        EBID_PASSWORD_FILE=str(password),
+    )
 
     def cli(*args):
         return ebid(*args, env=env)
@@ -68,20 +84,47 @@ def test_upload_review_collect_sign_and_verify(ebid, standalone, tmp_path):
 
     _ok(cli("keystore", "init"))
     place, code, name, id_number = REP
-    _ok(cli("licence", "download", "--place", place, "--credit-code", code, "--name", name,
-            "--id-number", id_number))
+    _ok(
+        cli(
+            "licence",
+            "download",
+            "--place",
+            place,
+            "--credit-code",
+            code,
+            "--name",
+            name,
+            "--id-number",
+            id_number,
+        )
+    )
     png = tmp_path / "imprint.png"
     png.write_bytes(imprint_png())
-    upload = ("seal", "upload", str(png), "--type", "bidding", "--shape", "round", "--size-mm", "40")
+    upload = (
+        "seal",
+        "upload",
+        str(png),
+        "--type",
+        "bidding",
+        "--shape",
+        "round",
+        "--size-mm",
+        "40",
+    )
 
     refused = cli(*upload)  # no --agree-terms
     assert refused.returncode == 2 and "agree to the seal office's terms" in refused.stderr
     first = _ok(cli(*upload, "--agree-terms")).split(":")[0]
     assert first in _ok(review("list"))
     shown = _ok(review("show", first, "-o", str(tmp_path / "seen.png")))
-    assert "true size 40.0×40.0 mm" in shown and (tmp_path / "seen.png").read_bytes() == png.read_bytes()
+    assert (
+        "true size 40.0×40.0 mm" in shown
+        and (tmp_path / "seen.png").read_bytes() == png.read_bytes()
+    )
     _ok(review("reject", first, "--reason", "颜色不正", "--by", "审核员"))
-    assert "rejected   bidding" in _ok(cli("seal", "imprints")) and "颜色不正" in _ok(cli("seal", "imprints"))
+    assert "rejected   bidding" in _ok(cli("seal", "imprints")) and "颜色不正" in _ok(
+        cli("seal", "imprints")
+    )
 
     second = _ok(cli(*upload, "--agree-terms")).split(":")[0]
     assert f"(replaced by {second})" in _ok(cli("seal", "imprints"))

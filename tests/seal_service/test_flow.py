@@ -29,8 +29,9 @@ def _refused(excinfo, status: int, code: str) -> None:
 
 @pytest.fixture
 def keystore(tmp_path, clock):
-    with Keystore.open(tmp_path / "keystore.sqlite", kdf=FLOOR, unlock_cache=NullUnlockCache(),
-                       clock=clock) as store:
+    with Keystore.open(
+        tmp_path / "keystore.sqlite", kdf=FLOOR, unlock_cache=NullUnlockCache(), clock=clock
+    ) as store:
         store.initialise(PASSWORD)
         yield store
 
@@ -45,19 +46,30 @@ def test_upload_reject_reupload_approve_collect_authorise(
     service, client, legal_rep, rep_seals, download, demo, keystore, clock, png
 ):
     ctx = service.ctx
-    first = rep_seals.upload_imprint(png, seal_type="bidding", shape="round", width_mm=40,
-                                     height_mm=40, agree_terms=True)
+    first = rep_seals.upload_imprint(
+        png, seal_type="bidding", shape="round", width_mm=40, height_mm=40, agree_terms=True
+    )
     assert (first.state, first.precheck_passed) == ("pending", True)
     assert [v.imprint_id for v in seal_review.pending(ctx)] == [first.imprint_id]
 
-    seal_review.reject(ctx, first.imprint_id, reviewer="审核员甲", reason="印模边缘不完整，请重新上传")
+    seal_review.reject(
+        ctx, first.imprint_id, reviewer="审核员甲", reason="印模边缘不完整，请重新上传"
+    )
     seen = {i.imprint_id: i for i in rep_seals.imprints()}
     assert (seen[first.imprint_id].state, seen[first.imprint_id].reason) == (
-        "rejected", "印模边缘不完整，请重新上传")
+        "rejected",
+        "印模边缘不完整，请重新上传",
+    )
 
     clock.advance(minutes=5)
-    second = rep_seals.upload_imprint(imprint_png(seed=1), seal_type="bidding", shape="round",
-                                      width_mm=40, height_mm=40, agree_terms=True)
+    second = rep_seals.upload_imprint(
+        imprint_png(seed=1),
+        seal_type="bidding",
+        shape="round",
+        width_mm=40,
+        height_mm=40,
+        agree_terms=True,
+    )
     seen = {i.imprint_id: i for i in rep_seals.imprints()}
     assert seen[first.imprint_id].state == "superseded"
     assert seen[first.imprint_id].superseded_by == second.imprint_id
@@ -68,19 +80,30 @@ def test_upload_reject_reupload_approve_collect_authorise(
     assert [i.imprint_id for i in records.valid] == [second.imprint_id]
     assert [i.imprint_id for i in records.superseded] == [first.imprint_id]
     [making] = records.seal_making
-    assert (making.seal_id, making.imprint_id, making.made_by) == (made.seal_id, second.imprint_id, "审核员乙")
+    assert (making.seal_id, making.imprint_id, making.made_by) == (
+        made.seal_id,
+        second.imprint_id,
+        "审核员乙",
+    )
     assert making.made_at == clock()
 
     # The legal representative collects it into the keystore, after the licence password.
     unlocked = keystore.unlock(PASSWORD)
     terms = parse_licence(legal_rep.certificate).terms
     licence = keystore.add_licence(
-        unlocked, certificate=legal_rep.certificate.der, private_key=legal_rep.key,
-        enterprise_code=terms.credit_code, enterprise_name=terms.enterprise_name,
-        holder_name=terms.holder_name, role=terms.role.value, not_before=terms.not_before,
+        unlocked,
+        certificate=legal_rep.certificate.der,
+        private_key=legal_rep.key,
+        enterprise_code=terms.credit_code,
+        enterprise_name=terms.enterprise_name,
+        holder_name=terms.holder_name,
+        role=terms.role.value,
+        not_before=terms.not_before,
         not_after=terms.not_after,
     )
-    stored = collect_into_keystore(rep_seals, keystore, unlocked, made.seal_id, licence_id=licence.id)
+    stored = collect_into_keystore(
+        rep_seals, keystore, unlocked, made.seal_id, licence_id=licence.id
+    )
     assert [s.seal_id for s in keystore.list_seals()] == [made.seal_id]
     info = parse_seal(stored.seal)
     assert (info.name, info.width_mm, info.seal_type) == ("演示科技有限公司投标专用章", 40, 6)
@@ -89,9 +112,10 @@ def test_upload_reject_reupload_approve_collect_authorise(
     assert "seal.collected" in [e.event for e in keystore.audit_entries()]
 
 
-def test_agent_needs_a_per_seal_authorisation(service, client, legal_rep, rep_seals, download,
-                                              demo, clock, png):
-    enterprise, _, others = demo
+def test_agent_needs_a_per_seal_authorisation(
+    service, client, legal_rep, rep_seals, download, demo, clock, png
+):
+    _, _, others = demo
     bidding = make_seal(rep_seals, service, png)
     contract = make_seal(rep_seals, service, imprint_png(seed=2), seal_type="contract")
     agent = _agent(legal_rep, download, demo, others[0])
@@ -102,8 +126,9 @@ def test_agent_needs_a_per_seal_authorisation(service, client, legal_rep, rep_se
     _refused(excinfo, 403, "missing_seal_authorisation")
     assert others[0].name in excinfo.value.message
 
-    grant = rep_seals.authorise_seal(bidding, agent_name=others[0].name,
-                                     agent_id_number=others[0].id_number)
+    grant = rep_seals.authorise_seal(
+        bidding, agent_name=others[0].name, agent_id_number=others[0].id_number
+    )
     assert (grant.status, grant.end - grant.start) == ("active", timedelta(days=3))
     collected = agent_seals.collect_seal(bidding)
     assert parse_seal(collected.der).seal_id == bidding
@@ -128,36 +153,51 @@ def test_agent_needs_a_per_seal_authorisation(service, client, legal_rep, rep_se
     _refused(excinfo, 403, "missing_seal_authorisation")
     verify_with_service(client, sig, document)
     clock.advance(minutes=1)
-    late = sign_with_seal(collected.der, agent.key, agent.certificate, gm.sm3(document), clock=clock)
+    late = sign_with_seal(
+        collected.der, agent.key, agent.certificate, gm.sm3(document), clock=clock
+    )
     with pytest.raises(SealRefused) as refused:
         verify_with_service(client, late, document)
     assert refused.value.reason == "missing_seal_authorisation"
     assert [g.status for g in rep_seals.seal_authorisations()] == ["revoked"]
 
 
-def test_authorisation_window_and_agents_only(service, legal_rep, rep_seals, download, demo,
-                                              clock, png):
-    enterprise, _, others = demo
+def test_authorisation_window_and_agents_only(
+    service, legal_rep, rep_seals, download, demo, clock, png
+):
+    _, _, others = demo
     seal_id = make_seal(rep_seals, service, png)
     agent = _agent(legal_rep, download, demo, others[0])
     start = clock() + timedelta(days=1)
-    grant = rep_seals.authorise_seal(seal_id, agent_name=others[0].name,
-                                     agent_id_number=others[0].id_number, start=start,
-                                     end=start + timedelta(hours=1))
+    grant = rep_seals.authorise_seal(
+        seal_id,
+        agent_name=others[0].name,
+        agent_id_number=others[0].id_number,
+        start=start,
+        end=start + timedelta(hours=1),
+    )
     assert grant.status == "not_yet_valid"
     with pytest.raises(ServiceError) as excinfo:
         SealClient(agent).collect_seal(seal_id)
     _refused(excinfo, 403, "missing_seal_authorisation")
     with pytest.raises(ServiceError) as excinfo:  # not an agent of the enterprise
-        rep_seals.authorise_seal(seal_id, agent_name=others[1].name, agent_id_number=others[1].id_number)
+        rep_seals.authorise_seal(
+            seal_id, agent_name=others[1].name, agent_id_number=others[1].id_number
+        )
     _refused(excinfo, 404, "unknown_agent")
     with pytest.raises(ServiceError) as excinfo:
-        rep_seals.authorise_seal(seal_id, agent_name=others[0].name,
-                                 agent_id_number=others[0].id_number, start=start, end=start)
+        rep_seals.authorise_seal(
+            seal_id,
+            agent_name=others[0].name,
+            agent_id_number=others[0].id_number,
+            start=start,
+            end=start,
+        )
     _refused(excinfo, 400, "bad_window")
     with pytest.raises(ServiceError) as excinfo:  # an agent may not authorise
-        SealClient(agent).authorise_seal(seal_id, agent_name=others[0].name,
-                                         agent_id_number=others[0].id_number)
+        SealClient(agent).authorise_seal(
+            seal_id, agent_name=others[0].name, agent_id_number=others[0].id_number
+        )
     _refused(excinfo, 403, "role_not_permitted")
 
 

@@ -27,20 +27,24 @@ def browser(tmp_path):
 
 @pytest.fixture
 def pending(service, rep_seals, png):
-    return rep_seals.upload_imprint(png, seal_type="bidding", shape="round", width_mm=40,
-                                    height_mm=40, agree_terms=True).imprint_id
+    return rep_seals.upload_imprint(
+        png, seal_type="bidding", shape="round", width_mm=40, height_mm=40, agree_terms=True
+    ).imprint_id
 
 
-def test_reviewer_sees_true_size_and_approves_in_the_browser(service, browser, pending, rep_seals,
-                                                             tmp_path):
+def test_reviewer_sees_true_size_and_approves_in_the_browser(
+    service, browser, pending, rep_seals, tmp_path
+):
     page = f"{service.url}/seal-office/review"
     browser.goto(page)
     assert browser.js("!!document.getElementById('token')")  # the sign-in form, nothing else
     assert pending not in browser.js("document.documentElement.outerHTML")
 
     token = create_token(service.ctx, "审核员丙")
-    browser.submit(f"document.getElementById('token').value = {token!r};"
-                   "document.querySelector('form').submit()")
+    browser.submit(
+        f"document.getElementById('token').value = {token!r};"
+        "document.querySelector('form').submit()"
+    )
     assert browser.js("document.getElementById('reviewer').textContent") == "审核员丙"
     card = f"document.getElementById('imprint-{pending}')"
     assert browser.js(f"!!{card}")
@@ -56,7 +60,9 @@ def test_reviewer_sees_true_size_and_approves_in_the_browser(service, browser, p
     assert (tmp_path / "review.png").read_bytes().startswith(b"\x89PNG")
 
     browser.submit(f"{card}.querySelector('button.approve').click()")
-    assert f"Imprint {pending} approved" in browser.js("document.getElementById('message').textContent")
+    assert f"Imprint {pending} approved" in browser.js(
+        "document.getElementById('message').textContent"
+    )
     assert browser.js("!!document.getElementById('empty')")
     [made] = rep_seals.seal_records().seal_making
     assert (made.imprint_id, made.made_by) == (pending, "审核员丙 (review page)")
@@ -67,8 +73,12 @@ def test_signed_out_and_forged_requests_change_nothing(service, pending):
     with httpx.Client(follow_redirects=False) as http:
         assert http.get(base).status_code == 401
         assert http.get(f"{base}/imprints/{pending}/image.png").status_code == 401
-        assert http.post(f"{base}/imprints/{pending}/approve", data={"csrf": "x"}).status_code == 401
-        assert http.post(f"{base}/login", data={"token": "rvw.000000000000.guess"}).status_code == 401
+        assert (
+            http.post(f"{base}/imprints/{pending}/approve", data={"csrf": "x"}).status_code == 401
+        )
+        assert (
+            http.post(f"{base}/login", data={"token": "rvw.000000000000.guess"}).status_code == 401
+        )
 
         token = create_token(service.ctx, "审核员丁")
         signed_in = http.post(f"{base}/login", data={"token": token})

@@ -20,8 +20,13 @@ pytestmark = pytest.mark.slow
 
 
 def _upload(seals: SealClient, png: bytes, **overrides):
-    args = {"seal_type": "bidding", "shape": "round", "width_mm": 40, "height_mm": 40,
-            "agree_terms": True} | overrides
+    args = {
+        "seal_type": "bidding",
+        "shape": "round",
+        "width_mm": 40,
+        "height_mm": 40,
+        "agree_terms": True,
+    } | overrides
     return seals.upload_imprint(png, **args)
 
 
@@ -40,7 +45,9 @@ def _huge_png(width: int, height: int) -> bytes:
 
 
 def test_upload_refusals(service, rep_seals, png):
-    assert "terms" in _refused(lambda: _upload(rep_seals, png, agree_terms=False), 400, "terms_not_accepted")
+    assert "terms" in _refused(
+        lambda: _upload(rep_seals, png, agree_terms=False), 400, "terms_not_accepted"
+    )
     _refused(lambda: _upload(rep_seals, b"GIF89a not a png"), 400, "not_png")
     _refused(lambda: _upload(rep_seals, imprint_png(alpha=False)), 400, "imprint_without_alpha")
     _refused(lambda: _upload(rep_seals, _huge_png(60_000, 60_000)), 400, "bad_dimensions")
@@ -48,7 +55,9 @@ def test_upload_refusals(service, rep_seals, png):
     _refused(lambda: _upload(rep_seals, png + b"\0" * MAX_IMPRINT_BYTES), 413, "imprint_too_large")
     _refused(lambda: _upload(rep_seals, png, seal_type="tattoo"), 400, "unknown_seal_type")
     _refused(lambda: _upload(rep_seals, png, shape="square"), 400, "shape_not_offered")
-    message = _refused(lambda: _upload(rep_seals, png, width_mm=41, height_mm=41), 400, "size_not_offered")
+    message = _refused(
+        lambda: _upload(rep_seals, png, width_mm=41, height_mm=41), 400, "size_not_offered"
+    )
     assert "40×40" in message
     assert rep_seals.imprints() == []  # nothing half-stored
 
@@ -63,7 +72,9 @@ def test_precheck_findings_are_stored_for_the_reviewer(service, rep_seals, png):
     assert imprint.findings == tuple(f.split(": ", 1)[1] for f in view.findings)
 
 
-def test_only_the_legal_representative_or_a_manager_uploads(service, legal_rep, download, demo, png):
+def test_only_the_legal_representative_or_a_manager_uploads(
+    service, legal_rep, download, demo, png
+):
     enterprise, _, others = demo
     legal_rep.authorise(others[0].name, others[0].id_number)
     agent = SealClient(download(others[0], enterprise))
@@ -79,8 +90,9 @@ def test_unsigned_and_tampered_uploads(service, rep_seals, png):
     query = "?seal_type=bidding&shape=round&width_mm=40&height_mm=40&agree_terms=true"
     answer = httpx.post(path + query, content=png)
     assert (answer.status_code, answer.json()["error"]) == (401, "unsigned_request")
-    request = rep_seals.holder._signed("POST", path.removeprefix(service.url) + query,
-                                       content=png, content_sm3="0" * 64)
+    request = rep_seals.holder._signed(
+        "POST", path.removeprefix(service.url) + query, content=png, content_sm3="0" * 64
+    )
     answer = rep_seals.holder.service.http.send(request)
     assert (answer.status_code, answer.json()["error"]) == (401, "content_mismatch")
 
@@ -92,8 +104,10 @@ def test_review_decisions(service, rep_seals, png, clock):
         seal_review.reject(ctx, first, reviewer="r", reason="   ")
     assert excinfo.value.code == "reason_required"
     seal_review.approve(ctx, first, reviewer="r")
-    for decide in (lambda: seal_review.approve(ctx, first, reviewer="r"),
-                   lambda: seal_review.reject(ctx, first, reviewer="r", reason="late")):
+    for decide in (
+        lambda: seal_review.approve(ctx, first, reviewer="r"),
+        lambda: seal_review.reject(ctx, first, reviewer="r", reason="late"),
+    ):
         with pytest.raises(ApiError) as excinfo:
             decide()
         assert (excinfo.value.status, excinfo.value.code) == (409, "not_pending")

@@ -31,14 +31,24 @@ def register(groups: argparse._SubParsersAction) -> None:
 def add_commands(sub: argparse._SubParsersAction, size_type) -> None:
     p = sub.add_parser("upload", help="send an imprint PNG to the seal office for review")
     p.add_argument("imprint", metavar="IMPRINT.png")
-    p.add_argument("--type", required=True, dest="seal_type", metavar="CODE",
-                   help="seal type from the catalogue, e.g. bidding, official, contract")
+    p.add_argument(
+        "--type",
+        required=True,
+        dest="seal_type",
+        metavar="CODE",
+        help="seal type from the catalogue, e.g. bidding, official, contract",
+    )
     p.add_argument("--shape", required=True, help="round, oval, square or rectangle")
     p.add_argument("--size-mm", required=True, type=size_type, metavar="W[xH]")
-    p.add_argument("--agree-terms", action="store_true",
-                   help="the enterprise agrees to the seal office's terms (required)")
+    p.add_argument(
+        "--agree-terms",
+        action="store_true",
+        help="the enterprise agrees to the seal office's terms (required)",
+    )
     _command(p, _upload)
-    _command(sub.add_parser("imprints", help="uploaded imprints: state, reason, records"), _imprints)
+    _command(
+        sub.add_parser("imprints", help="uploaded imprints: state, reason, records"), _imprints
+    )
     p = sub.add_parser("list", help="seals in the keystore and at the service")
     p.add_argument("--local", action="store_true", help="only the keystore (no password needed)")
     _command(p, _list)
@@ -105,10 +115,18 @@ def _upload(args: argparse.Namespace) -> int:
     png = read_bytes(args.imprint, "imprint")
     width, height = (round(v) for v in args.size_mm)
     with seal_session(args, purpose="sign") as s:
-        imprint = s.seals.upload_imprint(png, seal_type=args.seal_type, shape=args.shape,
-                                         width_mm=width, height_mm=height, agree_terms=args.agree_terms)
-    print(f"{imprint.imprint_id}: {imprint.state} ({imprint.seal_type}, {imprint.shape}, "
-          f"{imprint.width_mm}×{imprint.height_mm} mm)")
+        imprint = s.seals.upload_imprint(
+            png,
+            seal_type=args.seal_type,
+            shape=args.shape,
+            width_mm=width,
+            height_mm=height,
+            agree_terms=args.agree_terms,
+        )
+    print(
+        f"{imprint.imprint_id}: {imprint.state} ({imprint.seal_type}, {imprint.shape}, "
+        f"{imprint.width_mm}×{imprint.height_mm} mm)"
+    )
     for finding in imprint.findings:
         print(f"  pre-check: {finding}")
     return 0
@@ -122,9 +140,13 @@ def _imprints(args: argparse.Namespace) -> int:
     for i in rows:
         reason = f" — {i.reason}" if i.reason else ""
         later = f" (replaced by {i.superseded_by})" if i.superseded_by else ""
-        print(f"{i.imprint_id}  {i.state:<10} {i.seal_type:<20} {i.uploaded_at:%Y-%m-%d %H:%M}Z{reason}{later}")
+        print(
+            f"{i.imprint_id}  {i.state:<10} {i.seal_type:<20} {i.uploaded_at:%Y-%m-%d %H:%M}Z{reason}{later}"
+        )
     for seal in records.seal_making:
-        print(f"seal {seal.seal_id} made from {seal.imprint_id} at {seal.made_at:%Y-%m-%d %H:%M}Z by {seal.made_by}")
+        print(
+            f"seal {seal.seal_id} made from {seal.imprint_id} at {seal.made_at:%Y-%m-%d %H:%M}Z by {seal.made_by}"
+        )
     return 0
 
 
@@ -133,7 +155,9 @@ def _list(args: argparse.Namespace) -> int:
         local = store.list_seals()
     print("In the keystore:" if local else "No seal in the keystore yet.")
     for seal in local:
-        print(f"  {seal.seal_id}  {seal.name}  valid {seal.valid_start:%Y-%m-%d} – {seal.valid_end:%Y-%m-%d}")
+        print(
+            f"  {seal.seal_id}  {seal.name}  valid {seal.valid_start:%Y-%m-%d} – {seal.valid_end:%Y-%m-%d}"
+        )
     if args.local:
         return 0
     with seal_session(args, purpose="sign") as s:
@@ -148,18 +172,29 @@ def _collect(args: argparse.Namespace) -> int:
     from ...core.client.seal import collect_into_keystore
 
     with seal_session(args, purpose="sign") as s:
-        stored = collect_into_keystore(s.seals, s.store, s.unlocked, args.seal_id, licence_id=s.licence_id)
-    print(f"Collected {stored.seal_id}: {stored.name} ({stored.enterprise_code}), "
-          f"valid {stored.valid_start.isoformat()} – {stored.valid_end.isoformat()}")
+        stored = collect_into_keystore(
+            s.seals, s.store, s.unlocked, args.seal_id, licence_id=s.licence_id
+        )
+    print(
+        f"Collected {stored.seal_id}: {stored.name} ({stored.enterprise_code}), "
+        f"valid {stored.valid_start.isoformat()} – {stored.valid_end.isoformat()}"
+    )
     return 0
 
 
 def _authorise(args: argparse.Namespace) -> int:
     with seal_session(args, purpose="sign") as s:
-        grant = s.seals.authorise_seal(args.seal_id, agent_name=args.agent_name,
-                                       agent_id_number=args.agent_id, start=args.start, end=args.end)
-    print(f"{grant.authorisation_id}: {grant.agent_name} may use {grant.seal_id} "
-          f"from {grant.start.isoformat()} to {grant.end.isoformat()} ({grant.status})")
+        grant = s.seals.authorise_seal(
+            args.seal_id,
+            agent_name=args.agent_name,
+            agent_id_number=args.agent_id,
+            start=args.start,
+            end=args.end,
+        )
+    print(
+        f"{grant.authorisation_id}: {grant.agent_name} may use {grant.seal_id} "
+        f"from {grant.start.isoformat()} to {grant.end.isoformat()} ({grant.status})"
+    )
     return 0
 
 
@@ -169,8 +204,10 @@ def _grants(args: argparse.Namespace) -> int:
     if not grants:
         print("No seal authorisation.")
     for g in grants:
-        print(f"{g.authorisation_id}  {g.seal_id}  {g.agent_name}  {g.start.isoformat()} – "
-              f"{g.end.isoformat()}  {g.status}")
+        print(
+            f"{g.authorisation_id}  {g.seal_id}  {g.agent_name}  {g.start.isoformat()} – "
+            f"{g.end.isoformat()}  {g.status}"
+        )
     return 0
 
 
@@ -192,8 +229,9 @@ def _sign_hash(args: argparse.Namespace) -> int:
         # agent whose seal authorisation is missing, revoked or outside its window.
         s.seals.collect_seal(args.seal_id)
         holder = s.seals.holder
-        signature = sign_with_seal(stored.seal, holder.key, holder.certificate, gm.sm3(data),
-                                   clock=holder.service.clock)
+        signature = sign_with_seal(
+            stored.seal, holder.key, holder.certificate, gm.sm3(data), clock=holder.service.clock
+        )
     write_bytes(args.output, signature)
     print(f"{args.output}: {args.file} sealed with {stored.seal_id} ({stored.name})")
     return 0
@@ -211,6 +249,8 @@ def _verify(args: argparse.Namespace) -> int:
             print(f"INVALID ({exc.reason}): {exc.message}", file=sys.stderr)
             return 1
     seal, licence = verified.seal, verified.licence
-    print(f"VALID: {args.file} sealed with {seal.seal_id} ({seal.name}) by {licence.holder_name} "
-          f"({licence.role.value}, {licence.credit_code}) at {verified.signature.signed_at.isoformat()}")
+    print(
+        f"VALID: {args.file} sealed with {seal.seal_id} ({seal.name}) by {licence.holder_name} "
+        f"({licence.role.value}, {licence.credit_code}) at {verified.signature.signed_at.isoformat()}"
+    )
     return 0

@@ -32,13 +32,17 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("--reason", required=True)
     _by(p)
     p.set_defaults(func=lambda a: _reject(opener(a), a))
-    p = actions.add_parser("token", parents=[common], help="make a reviewer token for the review page")
+    p = actions.add_parser(
+        "token", parents=[common], help="make a reviewer token for the review page"
+    )
     p.add_argument("--name", required=True, help="the reviewer's name (shown in the records)")
     p.set_defaults(func=lambda a: _token(opener(a), a))
 
 
 def _by(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--by", metavar="NAME", help="reviewer name for the records (default: your login)")
+    p.add_argument(
+        "--by", metavar="NAME", help="reviewer name for the records (default: your login)"
+    )
 
 
 def _reviewer(args: argparse.Namespace) -> str:
@@ -56,8 +60,10 @@ def _list(ctx) -> int:
         print("No imprint is waiting for review.")
     for v in rows:
         verdict = "passes" if v.precheck_passed else "likely rejected"
-        print(f"{v.imprint_id}  {v.credit_code}  {v.seal_type:<20} {v.shape:<9} "
-              f"{v.size_mm[0]}×{v.size_mm[1]} mm  uploaded {v.uploaded_at}  pre-check {verdict}")
+        print(
+            f"{v.imprint_id}  {v.credit_code}  {v.seal_type:<20} {v.shape:<9} "
+            f"{v.size_mm[0]}×{v.size_mm[1]} mm  uploaded {v.uploaded_at}  pre-check {verdict}"
+        )
     return 0
 
 
@@ -69,10 +75,14 @@ def _show(ctx, args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     dpi = f"{view.dpi:.0f} dpi" if view.dpi else "no dpi"
-    print(f"{view.imprint_id}: {view.state} — {view.credit_code} {view.seal_type}, {view.shape}, "
-          f"{view.size_mm[0]}×{view.size_mm[1]} mm chosen")
-    print(f"image: {view.pixels[0]}×{view.pixels[1]} px, {dpi}, true size "
-          f"{view.true_size_mm[0]:.1f}×{view.true_size_mm[1]:.1f} mm; uploaded {view.uploaded_at}")
+    print(
+        f"{view.imprint_id}: {view.state} — {view.credit_code} {view.seal_type}, {view.shape}, "
+        f"{view.size_mm[0]}×{view.size_mm[1]} mm chosen"
+    )
+    print(
+        f"image: {view.pixels[0]}×{view.pixels[1]} px, {dpi}, true size "
+        f"{view.true_size_mm[0]:.1f}×{view.true_size_mm[1]:.1f} mm; uploaded {view.uploaded_at}"
+    )
     for finding in view.findings or ("pre-check passed",):
         print(f"  {finding}")
     if view.reason:
@@ -89,8 +99,10 @@ def _approve(ctx, args: argparse.Namespace) -> int:
         seal = seal_review.approve(ctx, args.imprint_id, reviewer=_reviewer(args))
     finally:
         ctx.close()
-    print(f"Approved {args.imprint_id}: seal {seal.seal_id} ({seal.name}) made, valid "
-          f"{seal.valid_start.isoformat()} – {seal.valid_end.isoformat()}")
+    print(
+        f"Approved {args.imprint_id}: seal {seal.seal_id} ({seal.name}) made, valid "
+        f"{seal.valid_start.isoformat()} – {seal.valid_end.isoformat()}"
+    )
     return 0
 
 

@@ -46,9 +46,18 @@ class Imprint:
     @classmethod
     def from_json(cls, d: dict) -> Imprint:
         return cls(
-            d["imprint_id"], d["seal_type"], d["shape"], d["width_mm"], d["height_mm"], d["state"],
-            d["reason"], _time(d["uploaded_at"]), _time(d["reviewed_at"]), d["superseded_by"],
-            d["precheck"]["passed"], tuple(f["message"] for f in d["precheck"]["findings"]),
+            d["imprint_id"],
+            d["seal_type"],
+            d["shape"],
+            d["width_mm"],
+            d["height_mm"],
+            d["state"],
+            d["reason"],
+            _time(d["uploaded_at"]),
+            _time(d["reviewed_at"]),
+            d["superseded_by"],
+            d["precheck"]["passed"],
+            tuple(f["message"] for f in d["precheck"]["findings"]),
         )
 
 
@@ -69,8 +78,16 @@ class Seal:
     def from_json(cls, d: dict) -> Seal:
         der = base64.b64decode(d["seal"]) if d.get("seal") else None
         return cls(
-            d["seal_id"], d["imprint_id"], d["credit_code"], d["seal_type"], d["name"],
-            _time(d["valid_start"]), _time(d["valid_end"]), _time(d["made_at"]), d["made_by"], der,
+            d["seal_id"],
+            d["imprint_id"],
+            d["credit_code"],
+            d["seal_type"],
+            d["name"],
+            _time(d["valid_start"]),
+            _time(d["valid_end"]),
+            _time(d["made_at"]),
+            d["made_by"],
+            der,
         )
 
 
@@ -95,8 +112,14 @@ class SealGrant:
     @classmethod
     def from_json(cls, d: dict) -> SealGrant:
         return cls(
-            d["authorisation_id"], d["seal_id"], d["agent_person_id"], d["agent_name"],
-            _time(d["start"]), _time(d["end"]), d["status"], _time(d["revoked_at"]),
+            d["authorisation_id"],
+            d["seal_id"],
+            d["agent_person_id"],
+            d["agent_name"],
+            _time(d["start"]),
+            _time(d["end"]),
+            d["status"],
+            _time(d["revoked_at"]),
         )
 
 
@@ -110,25 +133,46 @@ class SealClient:
     def _base(self) -> str:
         return f"/seal-office/enterprises/{self.holder.credit_code}"
 
-    def upload_imprint(self, png: bytes, *, seal_type: str, shape: str, width_mm: int,
-                       height_mm: int, agree_terms: bool) -> Imprint:
+    def upload_imprint(
+        self,
+        png: bytes,
+        *,
+        seal_type: str,
+        shape: str,
+        width_mm: int,
+        height_mm: int,
+        agree_terms: bool,
+    ) -> Imprint:
         """Send the imprint PNG; ``agree_terms`` records the enterprise's agreement."""
-        params = {"seal_type": seal_type, "shape": shape, "width_mm": str(width_mm),
-                  "height_mm": str(height_mm), "agree_terms": "true" if agree_terms else "false"}
-        request = self.holder._signed("POST", f"{self._base}/imprints", params=params, content=png,
-                                      content_sm3=gm.sm3(png).hex())
+        params = {
+            "seal_type": seal_type,
+            "shape": shape,
+            "width_mm": str(width_mm),
+            "height_mm": str(height_mm),
+            "agree_terms": "true" if agree_terms else "false",
+        }
+        request = self.holder._signed(
+            "POST",
+            f"{self._base}/imprints",
+            params=params,
+            content=png,
+            content_sm3=gm.sm3(png).hex(),
+        )
         request.headers["Content-Type"] = "image/png"
         response = self.holder.service.send(request)
         self.holder._sent_certificate = True
         return Imprint.from_json(response.json())
 
     def imprints(self) -> list[Imprint]:
-        return [Imprint.from_json(d) for d in self.holder.call("GET", f"{self._base}/imprints").json()]
+        return [
+            Imprint.from_json(d) for d in self.holder.call("GET", f"{self._base}/imprints").json()
+        ]
 
     def seal_records(self) -> SealRecords:
         d = self.holder.call("GET", f"{self._base}/records").json()
         return SealRecords(
-            tuple(map(Imprint.from_json, d["valid"])), tuple(map(Imprint.from_json, d["superseded"])),
+            tuple(map(Imprint.from_json, d["valid"])),
+            tuple(map(Imprint.from_json, d["superseded"])),
             tuple(map(Seal.from_json, d["seal_making"])),
         )
 
@@ -143,10 +187,21 @@ class SealClient:
         data = self.holder.call("GET", f"{self._base}/seal-authorisations").json()
         return [SealGrant.from_json(d) for d in data]
 
-    def authorise_seal(self, seal_id: str, *, agent_name: str, agent_id_number: str,
-                       start: datetime | None = None, end: datetime | None = None) -> SealGrant:
-        body = {"agent_name": agent_name, "agent_id_number": agent_id_number,
-                "start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
+    def authorise_seal(
+        self,
+        seal_id: str,
+        *,
+        agent_name: str,
+        agent_id_number: str,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> SealGrant:
+        body = {
+            "agent_name": agent_name,
+            "agent_id_number": agent_id_number,
+            "start": start.isoformat() if start else None,
+            "end": end.isoformat() if end else None,
+        }
         path = f"/seal-office/seals/{seal_id}/authorisations"
         return SealGrant.from_json(self.holder.call("POST", path, body).json())
 
@@ -163,14 +218,21 @@ class ServiceUseRule:
 
     def __call__(self, seal: SealInfo, licence: LicenceInfo, at: datetime) -> None:
         try:
-            d = self.client.get(f"/seal-office/seals/{seal.seal_id}/use-rule/{licence.person_id}").json()
+            d = self.client.get(
+                f"/seal-office/seals/{seal.seal_id}/use-rule/{licence.person_id}"
+            ).json()
         except ServiceError as exc:
             if exc.status != 404:
                 raise
             d = {"windows": [], "local_places": []}  # a seal this office never made: no grants
         grants = [
-            SealAuthorisation(seal.seal_id, licence.credit_code, licence.person_id,
-                              _time(w["start"]), _time(w["end"]))
+            SealAuthorisation(
+                seal.seal_id,
+                licence.credit_code,
+                licence.person_id,
+                _time(w["start"]),
+                _time(w["end"]),
+            )
             for w in d["windows"]
         ]
         SealAuthorisationRule(grants, local_places=d["local_places"])(seal, licence, at)
@@ -180,21 +242,39 @@ def verify_with_service(client: ServiceClient, sig_der: bytes, data: bytes) -> V
     """``verify_signature`` with the service's root, its current CRL and its seal authorisations."""
     root = client.root_certificate()
     crl = load_crl(client.crl_pem(), root)
-    return verify_signature(sig_der, data, roots=[root], clock=client.clock, crl=crl,
-                            authorisation_check=ServiceUseRule(client))
+    return verify_signature(
+        sig_der,
+        data,
+        roots=[root],
+        clock=client.clock,
+        crl=crl,
+        authorisation_check=ServiceUseRule(client),
+    )
 
 
-def collect_into_keystore(seals: SealClient, store: Keystore, unlocked: Unlocked, seal_id: str, *,
-                          licence_id: int) -> StoredSeal:
+def collect_into_keystore(
+    seals: SealClient, store: Keystore, unlocked: Unlocked, seal_id: str, *, licence_id: int
+) -> StoredSeal:
     """领章: fetch the seal, check it against the service's root, keep it in the keystore."""
     collected = seals.collect_seal(seal_id)
     root = seals.holder.service.root_certificate()
     info = verify_seal(collected.der, roots=[root], clock=seals.holder.service.clock)
-    if info.seal_id != seal_id or info.enterprise is None or info.enterprise.credit_code != collected.credit_code:
+    if (
+        info.seal_id != seal_id
+        or info.enterprise is None
+        or info.enterprise.credit_code != collected.credit_code
+    ):
         raise VerificationFailed("The service returned a seal other than {id}", id=seal_id)
     stored = store.add_seal(
-        unlocked, seal_id=info.seal_id, enterprise_code=info.enterprise.credit_code,
-        seal_type=collected.seal_type, name=info.name, valid_start=info.valid_start,
-        valid_end=info.valid_end, seal=info.der, picture=info.picture, licence_id=licence_id,
+        unlocked,
+        seal_id=info.seal_id,
+        enterprise_code=info.enterprise.credit_code,
+        seal_type=collected.seal_type,
+        name=info.name,
+        valid_start=info.valid_start,
+        valid_end=info.valid_end,
+        seal=info.der,
+        picture=info.picture,
+        licence_id=licence_id,
     )
     return stored

@@ -3,9 +3,10 @@ signed the collection), listed without it, replaced when the same seal is collec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,8 +37,17 @@ class StoredSeal:
 
 def _info(row: StoredSealRow) -> StoredSeal:
     return StoredSeal(
-        row.id, row.seal_id, row.enterprise_code, row.seal_type, row.name, row.valid_start,
-        row.valid_end, row.seal, row.picture, row.licence_id, row.collected_at,
+        row.id,
+        row.seal_id,
+        row.enterprise_code,
+        row.seal_type,
+        row.name,
+        row.valid_start,
+        row.valid_end,
+        row.seal,
+        row.picture,
+        row.licence_id,
+        row.collected_at,
     )
 
 
@@ -48,11 +58,22 @@ class SealsMixin:
 
     def transaction(self) -> AbstractContextManager[Session]: ...
     def _check_session(self, s: Session, unlocked: Unlocked) -> None: ...
-    def _audit(self, s: Session, unlocked: Unlocked | None, event: str, **details: object) -> None: ...
+    def _audit(
+        self, s: Session, unlocked: Unlocked | None, event: str, **details: object
+    ) -> None: ...
 
     def add_seal(
-        self, unlocked: Unlocked, *, seal_id: str, enterprise_code: str, seal_type: str, name: str,
-        valid_start: datetime, valid_end: datetime, seal: bytes, picture: bytes,
+        self,
+        unlocked: Unlocked,
+        *,
+        seal_id: str,
+        enterprise_code: str,
+        seal_type: str,
+        name: str,
+        valid_start: datetime,
+        valid_end: datetime,
+        seal: bytes,
+        picture: bytes,
         licence_id: int | None = None,
     ) -> StoredSeal:
         """Store a collected seal (replacing an earlier copy of the same seal id)."""
@@ -70,8 +91,14 @@ class SealsMixin:
             row.collected_at = self.clock()
             s.add(row)
             s.flush()
-            self._audit(s, unlocked, "seal.collected", seal_id=seal_id, licence_id=licence_id,
-                        enterprise_code=enterprise_code)
+            self._audit(
+                s,
+                unlocked,
+                "seal.collected",
+                seal_id=seal_id,
+                licence_id=licence_id,
+                enterprise_code=enterprise_code,
+            )
             return _info(row)
 
     def list_seals(self) -> list[StoredSeal]:

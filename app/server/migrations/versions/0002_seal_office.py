@@ -68,7 +68,9 @@ def upgrade() -> None:
     op.create_table(
         "seal_authorisations",
         sa.Column("authorisation_id", sa.String(40), primary_key=True),
-        sa.Column("seal_id", sa.String(64), sa.ForeignKey("seals.seal_id"), nullable=False, index=True),
+        sa.Column(
+            "seal_id", sa.String(64), sa.ForeignKey("seals.seal_id"), nullable=False, index=True
+        ),
         sa.Column("credit_code", sa.String(18), nullable=False, index=True),
         sa.Column("agent_person_id", sa.String(40), nullable=False),
         sa.Column("granted_by", sa.String(40), nullable=False),
@@ -98,5 +100,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("review_sessions", "reviewer_tokens", "seal_authorisations", "seals", "seal_imprints"):
+    for table in (
+        "review_sessions",
+        "reviewer_tokens",
+        "seal_authorisations",
+        "seals",
+        "seal_imprints",
+    ):
         op.drop_table(table)

@@ -28,7 +28,10 @@ def upgrade() -> None:
         sa.Column("seal", sa.LargeBinary, nullable=False),
         sa.Column("picture", sa.LargeBinary, nullable=False),
         sa.Column(
-            "licence_id", sa.Integer, sa.ForeignKey("licences.id", ondelete="SET NULL"), nullable=True
+            "licence_id",
+            sa.Integer,
+            sa.ForeignKey("licences.id", ondelete="SET NULL"),
+            nullable=True,
         ),
         sa.Column("collected_at", sa.DateTime, nullable=False),
     )
