@@ -183,112 +183,112 @@
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="70" />
+        <location filename="../../app/ui/bid_actions.py" line="76" />
         <source>Download a licence first: the bid is signed with it.</source>
         <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="76" />
+        <location filename="../../app/ui/bid_actions.py" line="82" />
         <source>The platform is not connected yet; try again in a moment.</source>
         <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="79" />
+        <location filename="../../app/ui/bid_actions.py" line="85" />
         <source>Choose the project and section first.</source>
         <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="90" />
+        <location filename="../../app/ui/bid_actions.py" line="96" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="98" />
+        <location filename="../../app/ui/bid_actions.py" line="104" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="112" />
+        <location filename="../../app/ui/bid_actions.py" line="118" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="129" />
+        <location filename="../../app/ui/bid_actions.py" line="135" />
         <source>sign the bid files</source>
         <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="140" />
+        <location filename="../../app/ui/bid_actions.py" line="146" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
         <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="171" />
+        <location filename="../../app/ui/bid_actions.py" line="177" />
         <source>Cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="192" />
+        <location filename="../../app/ui/bid_actions.py" line="198" />
         <source>These files are already submitted.</source>
         <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="197" />
+        <location filename="../../app/ui/bid_actions.py" line="203" />
         <source>submit the bid files</source>
         <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="208" />
+        <location filename="../../app/ui/bid_actions.py" line="214" />
         <source>Submitting to the platform…</source>
         <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="239" />
+        <location filename="../../app/ui/bid_actions.py" line="245" />
         <source>rehearse the decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="247" />
+        <location filename="../../app/ui/bid_actions.py" line="253" />
         <source>Rehearsing the decryption…</source>
         <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="253" />
+        <location filename="../../app/ui/bid_actions.py" line="259" />
         <source>Rehearsal passed ({seconds} s).</source>
         <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="259" />
+        <location filename="../../app/ui/bid_actions.py" line="265" />
         <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
         <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="271" />
+        <location filename="../../app/ui/bid_actions.py" line="277" />
         <source>Rehearsal failed: {reason}</source>
         <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="284" />
+        <location filename="../../app/ui/bid_actions.py" line="290" />
         <source>list your submissions</source>
         <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="291" />
+        <location filename="../../app/ui/bid_actions.py" line="297" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="298" />
+        <location filename="../../app/ui/bid_actions.py" line="304" />
         <source>fetch and decrypt the bid</source>
         <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="319" />
+        <location filename="../../app/ui/bid_actions.py" line="325" />
         <source>Fetching and decrypting…</source>
         <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_actions.py" line="327" />
+        <location filename="../../app/ui/bid_actions.py" line="333" />
         <source>Fetched, checked and decrypted: {path}</source>
         <translation>已取回、校验并解密：{path}</translation>
     </message>
@@ -914,6 +914,29 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
+    <name>Finisher</name>
+    <message>
+        <location filename="../../app/ui/seal_editor/finishing.py" line="50" />
+        <source>Rendering the imprint at full resolution…</source>
+        <translation>正在以全分辨率生成印模…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_editor/finishing.py" line="70" />
+        <source>Export the imprint to a folder</source>
+        <translation>将印模导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_editor/finishing.py" line="78" />
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_editor/finishing.py" line="85" />
+        <source>The imprint was saved as {path}.</source>
+        <translation>印模已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="242" />
@@ -1091,134 +1114,114 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>ImprintEditor</name>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="156" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="158" />
         <source>Imprint editor</source>
         <translation>印模编辑器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="157" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="166" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="159" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="168" />
         <source>Open photo…</source>
         <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="157" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="167" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="159" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="169" />
         <source>Take photo…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="158" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="219" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="160" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="221" />
         <source>Find the seal</source>
         <translation>自动识别印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="158" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="211" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="160" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="213" />
         <source>Rotate 90°</source>
         <translation>旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="159" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="161" />
         <source>Before/after</source>
         <translation>处理前/后对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="159" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="161" />
         <source>True size</source>
         <translation>实际尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="160" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="168" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="162" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="170" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="160" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="169" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="162" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="171" />
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="163" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="165" />
         <source>{action} ({keys})</source>
         <translation>{action}（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="165" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="167" />
         <source>Open a photo of the stamped seal, or take one with the webcam.</source>
         <translation>请打开一张盖好印章的照片，或用摄像头拍一张。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="170" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="172" />
         <source>Use this imprint</source>
         <translation>使用此印模</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="171" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="173" />
         <source>Photo with crop rectangle and seal outline</source>
         <translation>带裁剪框和印章轮廓的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="172" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="174" />
         <source>Imprint preview</source>
         <translation>印模预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="183" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="185" />
         <source>Open a photo of the seal</source>
         <translation>打开印章照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="186" />
-        <location filename="../../app/ui/seal_editor/dialog.py" line="193" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="188" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="195" />
         <source>Opening the photo…</source>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="200" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="202" />
         <source>No seal was found automatically. Drag the crop rectangle around the imprint.</source>
         <translation>未能自动找到印章。请拖动裁剪框框住印迹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="222" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="224" />
         <source>Crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="249" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="250" />
         <source>Size {w} × {h} mm. Preview rendered in {ms} ms.</source>
         <translation>尺寸 {w} × {h} 毫米。预览用时 {ms} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="253" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="254" />
         <source>Shown at true size ({dpi} dots per inch on this screen).</source>
         <translation>按实际尺寸显示（本屏幕每英寸 {dpi} 点）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="267" />
-        <source>Rendering the imprint at full resolution…</source>
-        <translation>正在以全分辨率生成印模…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="286" />
-        <source>Export the imprint to a folder</source>
-        <translation>将印模导出到文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="295" />
-        <source>{name} already exists. Replace it?</source>
-        <translation>{name} 已存在。要替换吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="301" />
-        <source>The imprint was saved as {path}.</source>
-        <translation>印模已保存为 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seal_editor/dialog.py" line="308" />
+        <location filename="../../app/ui/seal_editor/dialog.py" line="275" />
         <source>The seal office would likely reject this imprint (see the pre-check). Use it anyway?</source>
         <translation>印章管理部门很可能会退回此印模（见预检结果）。仍要使用吗？</translation>
     </message>
@@ -1666,12 +1669,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../app/ui/pages/seals.py" line="128" />
         <location filename="../../app/ui/pages/seals.py" line="134" />
         <source>Seal type</source>
-        <translation type="unfinished">印章类型</translation>
+        <translation>印章类型</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="128" />
         <source>Size</source>
-        <translation type="unfinished">尺寸</translation>
+        <translation>尺寸</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="128" />
@@ -1691,7 +1694,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="134" />
         <source>Seal</source>
-        <translation type="unfinished">印章</translation>
+        <translation>印章</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="134" />
@@ -1756,7 +1759,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/pages/seals.py" line="187" />
         <source>{w} × {h} mm</source>
-        <translation type="unfinished">{w} × {h} 毫米</translation>
+        <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/seals.py" line="194" />

@@ -87,8 +87,8 @@ def test_open_detect_rotate_straighten_recolour_export(editor, qtbot, tmp_path):
 
     seams.answer_next(str(tmp_path))
     editor.export_png()
-    qtbot.waitUntil(lambda: hasattr(editor, "exported_path"), timeout=WAIT)
-    data = editor.exported_path.read_bytes()
+    qtbot.waitUntil(lambda: editor.finisher.exported_path is not None, timeout=WAIT)
+    data = editor.finisher.exported_path.read_bytes()
     png = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
     side = mm_to_px(42.0, 400)
     assert png.shape == (side, side, 4)
@@ -98,7 +98,7 @@ def test_open_detect_rotate_straighten_recolour_export(editor, qtbot, tmp_path):
     assert (png[ink][:, :3] == (255, 0, 0)).all()  # blue ink, BGR
     alpha = png[..., 3]
     assert (alpha == 0).mean() > 0.3 and ((alpha > 0) & (alpha < 255)).any()  # transparent, soft edges
-    assert seams.shown[-1].kind == "info" and editor.exported_path.name in seams.shown[-1].text
+    assert seams.shown[-1].kind == "info" and editor.finisher.exported_path.name in seams.shown[-1].text
 
 
 def test_undo_redo_restore_states(editor, qtbot, tmp_path):

@@ -31,7 +31,8 @@ from .. import camera, seams, theme
 from ..operations import BackgroundOp
 from .controls import ControlPanel
 from .edits import rotate_quarter
-from .finish import FinalImprint, PrecheckPanel, finish_op, write_png_op
+from .finish import FinalImprint, PrecheckPanel
+from .finishing import Finisher
 from .loading import load_file_op, load_photo_op, propose_op
 from .model import EditorModel
 from .preview import PreviewRenderer, PreviewResult
@@ -51,7 +52,7 @@ class ImprintEditor(QDialog):
         self.model = EditorModel(self)
         self.renderer = PreviewRenderer(self)
         self.final: FinalImprint | None = None
-        self._checked: FinalImprint | None = None
+        self.finisher = Finisher(self.model, self)
         self.crop_view, self.preview = CropView(self), PreviewView(self)
         self.panel = ControlPanel(self.model, self)
         self.findings = PrecheckPanel(self)
@@ -144,6 +145,7 @@ class ImprintEditor(QDialog):
         self.model.state_changed.connect(self._state_changed)
         self.model.source_changed.connect(self._source_changed)
         self.renderer.ready.connect(self._preview_ready)
+        self.finisher.ready.connect(self._final_ready)
         self.crop_view.drag_started.connect(self.model.begin_merge)
         self.crop_view.crop_edited.connect(self._crop_edited)
         self.check_button.clicked.connect(self.run_check)
@@ -225,7 +227,6 @@ class ImprintEditor(QDialog):
 
     def _state_changed(self, state: EditState) -> None:
         self.crop_view.set_state(state)
-        self._checked = None
         self.findings.show_report(None)
         self._refresh()
 
@@ -256,52 +257,18 @@ class ImprintEditor(QDialog):
 
     # -- finishing -------------------------------------------------------------------------------
 
-    def _with_final(self, then: Callable[[FinalImprint], None]) -> None:
-        if self._checked is not None and self._checked.state == self.model.state:
-            then(self._checked)
-            return
-        source = self.model.source
-        if source is None:
-            return
-        BackgroundOp(self, op=finish_op(self.model.state, source), success=self._finished_then(then)) \
-            .with_progress(self.tr("Rendering the imprint at full resolution…")).run()
-
-    def _finished_then(self, then: Callable[[FinalImprint], None]) -> Callable[[FinalImprint], None]:
-        def done(final: FinalImprint) -> None:
-            if final.state == self.model.state:
-                self._checked = final
-                self.findings.show_report(final.report)
-            then(final)
-
-        return done
-
     def run_check(self) -> None:
         """Render at full resolution and pre-check; the panel shows the findings."""
-        self._with_final(self._shown)
-
-    def _shown(self, final: FinalImprint) -> None:
-        """Nothing more to do: ``_finished_then`` already showed the report."""
+        self.finisher.check()
 
     def export_png(self) -> None:
-        folder = seams.choose_folder(self, self.tr("Export the imprint to a folder"))
-        if folder:
-            self._export_folder = Path(folder)
-            self._with_final(self._write)
+        self.finisher.export()
 
-    def _write(self, final: FinalImprint) -> None:
-        w, h = final.size_mm
-        path = self._export_folder / f"imprint-{final.seal_type or 'seal'}-{w:g}x{h:g}mm.png"
-        if path.exists() and not seams.confirm(self, self.windowTitle(), self.tr(
-                "{name} already exists. Replace it?").format(name=path.name)):
-            return
-        BackgroundOp(self, op=write_png_op(path, final.png), success=self._written).run()
-
-    def _written(self, path: Path) -> None:
-        self.exported_path = path
-        seams.info(self, self.windowTitle(), self.tr("The imprint was saved as {path}.").format(path=str(path)))
+    def _final_ready(self, final: FinalImprint) -> None:
+        self.findings.show_report(final.report)
 
     def use_imprint(self) -> None:
-        self._with_final(self._accept_final)
+        self.finisher.then(self._accept_final)
 
     def _accept_final(self, final: FinalImprint) -> None:
         if not final.report.passed and not seams.confirm(self, self.windowTitle(), self.tr(
