@@ -59,7 +59,13 @@ class BidActions(QObject):
 
     def load_projects(self, *args) -> None:
         client = self.context.client
-        self._op(lambda p, c: client.projects(), self.form.set_projects)
+        self._op(
+            lambda p, c: client.projects(), self.form.set_projects, failure=self._projects_failed
+        )
+
+    def _projects_failed(self, exc: BaseException) -> None:
+        """Said in place of the project times, not in a dialog: the page may not even be shown."""
+        self.form.times.setText(bid_errors.message(exc))
 
     def _target(self) -> tuple[str, str, int] | None:
         """(project code, section, licence id), or None after telling the user what is missing."""

@@ -179,6 +179,7 @@ def test_without_a_licence_the_page_says_so(app, qtbot, service, monkeypatch, tm
     context = make_context(qtbot, service, monkeypatch, licence=False)
     page = BidsPage(context)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.form.project() is not None, timeout=WAIT)
     assert not page.form.apply_button.isVisible()
     assert page.form.licence_id() is None
     page.add_paths(_files(tmp_path, 1000))

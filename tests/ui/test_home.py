@@ -93,6 +93,9 @@ def test_without_a_licence_home_says_what_to_do(app, qtbot, service, monkeypatch
     assert page.findChild(type(page.product), "productName").text()
     assert page._licence_id() is None and page.hint.text() and not page.tree.isVisible()
     assert not page.update_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: bool(page.projects), timeout=WAIT
+    )  # the platform answered before closing
     context.close()
 
 
