@@ -34,7 +34,7 @@ def core_templates() -> list[str]:
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 if isinstance(first, ast.Constant) and isinstance(first.value, str) and name[:1].isupper():
                     text = first.value
-                    if " " in text and text[:1].isupper():
+                    if " " in text and (text[:1].isupper() or text.startswith("{")):
                         found.add(text)
             # Errors built with a reason code first and the template second.
             if isinstance(node, ast.Call) and len(node.args) >= 2:

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Fill translations into a .ts file from a JSON object {source: translation} (developer tool).
+"""Fill translations into a .ts file from a JSON object (developer tool).
 
-    .venv/bin/python tools/ts_fill.py resources/i18n/ebid_zh_CN.ts translations.json
+    .venv/bin/python tools/ts_fill.py resources/i18n/ebid_zh_CN.ts translations.json [--force]
+
+Keys are English source texts, or ``"Context|source"`` to target one context. Only unfinished
+entries are filled unless ``--force``, so one engineer's fill never overwrites another's.
 """
 
 from __future__ import annotations
@@ -11,15 +14,19 @@ import sys
 import xml.etree.ElementTree as ET
 
 
-def main(ts_path: str, json_path: str) -> None:
+def main(ts_path: str, json_path: str, force: bool = False) -> None:
     table = json.loads(open(json_path, encoding="utf-8").read())
     tree = ET.parse(ts_path)
     filled = 0
-    for message in tree.getroot().iter("message"):
-        source = message.find("source").text or ""
-        if source in table:
+    for context in tree.getroot().iter("context"):
+        name = context.find("name").text or ""
+        for message in context.iter("message"):
+            source = message.find("source").text or ""
+            text = table.get(f"{name}|{source}", table.get(source))
             translation = message.find("translation")
-            translation.text = table[source]
+            if text is None or (translation.get("type") != "unfinished" and not force):
+                continue
+            translation.text = text
             translation.attrib.pop("type", None)
             filled += 1
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
@@ -30,4 +37,4 @@ def main(ts_path: str, json_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(sys.argv[1], sys.argv[2], force="--force" in sys.argv[3:])

@@ -157,12 +157,22 @@ class BackgroundOp:
             self._dialog = None
         BackgroundOp._running.discard(self)
 
+    def _parent_gone(self) -> bool:
+        """Work that outlives its window (closed page, ended test) must not call into it."""
+        return self.parent is not None and not shiboken6.isValid(self.parent)
+
     def _finished(self, result: Any) -> None:
         self._close()
+        if self._parent_gone():
+            return
         self._success(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._close()
+        if self._parent_gone():
+            if not isinstance(exc, Cancelled):
+                errors.log.warning("background work failed after its window closed: %r", exc)
+            return
         if isinstance(exc, Cancelled):
             if self._failure is not None:
                 self._failure(exc)
