@@ -100,3 +100,19 @@ def test_quick_work_shows_no_dialog(app, qtbot):
     qtbot.waitUntil(lambda: bool(done))
     qtbot.wait(operations.DIALOG_DELAY_MS + 100)
     assert parent.findChild(QProgressDialog) is None
+
+
+def test_work_that_outlives_its_window_calls_nothing(app, qtbot):
+    parent = QWidget()
+    called, release = [], threading.Event()
+
+    def op(progress, cancel):
+        release.wait(5)
+        raise InvalidInput("too late to show")
+
+    BackgroundOp(parent, op=op, success=called.append).failure(called.append).run()
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(parent))
+    release.set()
+    qtbot.waitUntil(lambda: not operations.BackgroundOp._running, timeout=5000)
+    assert called == [] and not [s for s in seams.shown if s.kind in ("warn", "bug")]
