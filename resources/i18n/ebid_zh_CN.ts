@@ -57,17 +57,17 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="57" />
+        <location filename="../../app/ui/context.py" line="61" />
         <source>Enter the licence password to {purpose}:</source>
         <translation>请输入证照密码以{purpose}：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="59" />
+        <location filename="../../app/ui/context.py" line="63" />
         <source>Licence password</source>
         <translation>证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="72" />
+        <location filename="../../app/ui/context.py" line="76" />
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
@@ -296,67 +296,67 @@
 <context>
     <name>BidErrors</name>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="22" />
+        <location filename="../../app/ui/bid_errors.py" line="20" />
         <source>The bid deadline of this project has passed; the platform no longer accepts bids.</source>
         <translation>该项目的投标截止时间已过，交易平台不再接收投标文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="26" />
+        <location filename="../../app/ui/bid_errors.py" line="24" />
         <source>Bids can be fetched back only from the opening time on.</source>
         <translation>开标时间到达后才能取回投标文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="29" />
+        <location filename="../../app/ui/bid_errors.py" line="27" />
         <source>This file was encrypted for another project or section.</source>
         <translation>该文件是为其他项目或标段加密的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="32" />
+        <location filename="../../app/ui/bid_errors.py" line="30" />
         <source>The platform does not know this project.</source>
         <translation>交易平台上没有这个项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="33" />
+        <location filename="../../app/ui/bid_errors.py" line="31" />
         <source>The project has no such section.</source>
         <translation>该项目没有这个标段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="34" />
+        <location filename="../../app/ui/bid_errors.py" line="32" />
         <source>The platform has no such submission of your enterprise.</source>
         <translation>交易平台上没有贵企业的这份递交记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="37" />
+        <location filename="../../app/ui/bid_errors.py" line="35" />
         <source>The platform refused the file: it is not an encrypted bid file.</source>
         <translation>交易平台拒收该文件：它不是加密的投标文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="40" />
+        <location filename="../../app/ui/bid_errors.py" line="38" />
         <source>The file is larger than the platform accepts.</source>
         <translation>文件超过交易平台允许的大小。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="43" />
+        <location filename="../../app/ui/bid_errors.py" line="41" />
         <source>This licence's authorisation has not started yet.</source>
         <translation>该执照的授权尚未开始生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="46" />
+        <location filename="../../app/ui/bid_errors.py" line="44" />
         <source>This licence has expired.</source>
         <translation>该执照已过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="47" />
+        <location filename="../../app/ui/bid_errors.py" line="45" />
         <source>This licence has been revoked.</source>
         <translation>该执照已被吊销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="48" />
+        <location filename="../../app/ui/bid_errors.py" line="46" />
         <source>This computer's clock differs from the platform's: correct the clock and try again.</source>
         <translation>本机时钟与交易平台不一致：请校正时钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="62" />
+        <location filename="../../app/ui/bid_errors.py" line="63" />
         <source>This device holds no key that opens {name}.</source>
         <translation>本设备上没有能打开 {name} 的密钥。</translation>
     </message>
@@ -990,123 +990,123 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="100" />
+        <location filename="../../app/ui/pages/home.py" line="103" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="103" />
+        <location filename="../../app/ui/pages/home.py" line="106" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="104" />
+        <location filename="../../app/ui/pages/home.py" line="107" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="107" />
+        <location filename="../../app/ui/pages/home.py" line="110" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="112" />
-        <location filename="../../app/ui/pages/home.py" line="121" />
+        <location filename="../../app/ui/pages/home.py" line="115" />
+        <location filename="../../app/ui/pages/home.py" line="124" />
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="115" />
+        <location filename="../../app/ui/pages/home.py" line="118" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="116" />
+        <location filename="../../app/ui/pages/home.py" line="119" />
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="117" />
+        <location filename="../../app/ui/pages/home.py" line="120" />
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="118" />
+        <location filename="../../app/ui/pages/home.py" line="121" />
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="122" />
+        <location filename="../../app/ui/pages/home.py" line="125" />
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="124" />
+        <location filename="../../app/ui/pages/home.py" line="127" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="164" />
+        <location filename="../../app/ui/pages/home.py" line="169" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="166" />
+        <location filename="../../app/ui/pages/home.py" line="171" />
         <source>list your enterprise's submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="215" />
+        <location filename="../../app/ui/pages/home.py" line="222" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="218" />
+        <location filename="../../app/ui/pages/home.py" line="225" />
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="221" />
+        <location filename="../../app/ui/pages/home.py" line="228" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="225" />
+        <location filename="../../app/ui/pages/home.py" line="232" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="230" />
+        <location filename="../../app/ui/pages/home.py" line="237" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="232" />
+        <location filename="../../app/ui/pages/home.py" line="239" />
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="237" />
+        <location filename="../../app/ui/pages/home.py" line="244" />
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="238" />
+        <location filename="../../app/ui/pages/home.py" line="245" />
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="242" />
+        <location filename="../../app/ui/pages/home.py" line="249" />
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="244" />
+        <location filename="../../app/ui/pages/home.py" line="251" />
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="245" />
+        <location filename="../../app/ui/pages/home.py" line="252" />
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>
@@ -1594,205 +1594,215 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealsPage</name>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="112" />
-        <location filename="../../app/ui/pages/seals.py" line="121" />
+        <location filename="../../app/ui/pages/seals.py" line="113" />
+        <location filename="../../app/ui/pages/seals.py" line="122" />
         <source>Seals</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="115" />
+        <location filename="../../app/ui/pages/seals.py" line="116" />
         <source>&amp;Licence:</source>
         <translation>执照(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="116" />
+        <location filename="../../app/ui/pages/seals.py" line="117" />
         <source>&amp;Open the seal office…</source>
         <translation>打开印章业务(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="117" />
+        <location filename="../../app/ui/pages/seals.py" line="118" />
         <source>&amp;Upload an imprint…</source>
         <translation>上传印模(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="118" />
+        <location filename="../../app/ui/pages/seals.py" line="119" />
         <source>&amp;Collect seal…</source>
         <translation>领取印章(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="119" />
+        <location filename="../../app/ui/pages/seals.py" line="120" />
         <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
         <translation>本企业同意电子印章服务条款，并确认所上传的印模为本企业的印章。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="121" />
-        <location filename="../../app/ui/pages/seals.py" line="130" />
+        <location filename="../../app/ui/pages/seals.py" line="122" />
+        <location filename="../../app/ui/pages/seals.py" line="131" />
         <source>Imprints</source>
         <translation>印模管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="121" />
+        <location filename="../../app/ui/pages/seals.py" line="122" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="123" />
-        <location filename="../../app/ui/pages/seals.py" line="130" />
+        <location filename="../../app/ui/pages/seals.py" line="124" />
+        <location filename="../../app/ui/pages/seals.py" line="131" />
         <source>Valid uploads</source>
         <translation>有效的印模上传记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="124" />
-        <location filename="../../app/ui/pages/seals.py" line="131" />
+        <location filename="../../app/ui/pages/seals.py" line="125" />
+        <location filename="../../app/ui/pages/seals.py" line="132" />
         <source>Superseded uploads</source>
         <translation>已被替代的印模上传记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="125" />
-        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <location filename="../../app/ui/pages/seals.py" line="126" />
+        <location filename="../../app/ui/pages/seals.py" line="139" />
         <source>Seal making</source>
         <translation>制章记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="126" />
-        <location filename="../../app/ui/pages/seals.py" line="139" />
+        <location filename="../../app/ui/pages/seals.py" line="127" />
+        <location filename="../../app/ui/pages/seals.py" line="140" />
         <source>Seals made for the enterprise</source>
         <translation>为本企业制作的印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="127" />
-        <location filename="../../app/ui/pages/seals.py" line="140" />
+        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <location filename="../../app/ui/pages/seals.py" line="141" />
         <source>Seals collected on this device</source>
         <translation>本设备已领取的印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="128" />
-        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <location filename="../../app/ui/pages/seals.py" line="129" />
+        <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Seal type</source>
         <translation>印章类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <location filename="../../app/ui/pages/seals.py" line="129" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <location filename="../../app/ui/pages/seals.py" line="129" />
         <source>Uploaded</source>
         <translation>上传时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <location filename="../../app/ui/pages/seals.py" line="129" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="129" />
+        <location filename="../../app/ui/pages/seals.py" line="130" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <location filename="../../app/ui/pages/seals.py" line="135" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="136" />
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="136" />
         <source>Made by</source>
         <translation>制作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="136" />
         <source>Imprint</source>
         <translation>印模</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="137" />
+        <location filename="../../app/ui/pages/seals.py" line="138" />
         <source>Collected</source>
         <translation>领取时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="144" />
+        <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Waiting for review</source>
         <translation>等待审核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="144" />
+        <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="145" />
+        <location filename="../../app/ui/pages/seals.py" line="146" />
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="145" />
+        <location filename="../../app/ui/pages/seals.py" line="146" />
         <source>Superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="152" />
+        <location filename="../../app/ui/pages/seals.py" line="153" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="161" />
+        <location filename="../../app/ui/pages/seals.py" line="162" />
         <source>open the seal office</source>
         <translation>打开印章业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="187" />
+        <location filename="../../app/ui/pages/seals.py" line="188" />
         <source>{w} × {h} mm</source>
         <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="194" />
+        <location filename="../../app/ui/pages/seals.py" line="195" />
         <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
         <translation>请选择一个执照并打开印章业务，查看本企业的印模和印章。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="196" />
+        <location filename="../../app/ui/pages/seals.py" line="197" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="199" />
+        <location filename="../../app/ui/pages/seals.py" line="200" />
         <source>Seal office of {enterprise}.</source>
         <translation>{enterprise} 的印章业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="203" />
+        <location filename="../../app/ui/pages/seals.py" line="204" />
         <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
         <translation>尚未上传印模。请先同意下方条款，再上传印章照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="240" />
+        <location filename="../../app/ui/pages/seals.py" line="241" />
         <source>Uploading the imprint…</source>
         <translation>正在上传印模…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="249" />
+        <location filename="../../app/ui/pages/seals.py" line="252" />
+        <source>Collect seal</source>
+        <translation>领取印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="253" />
+        <source>Collect the seal "{seal}" ({seal_type}) of {enterprise}, unified social credit code {code}, onto this device?</source>
+        <translation>将{enterprise}（统一社会信用代码 {code}）的印章“{seal}”（{seal_type}）领取到本设备？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="258" />
         <source>collect the seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="254" />
+        <location filename="../../app/ui/pages/seals.py" line="263" />
         <source>Collecting the seal…</source>
         <translation>正在领取印章…</translation>
     </message>
@@ -1932,7 +1942,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>common</name>
     <message>
-        <location filename="../../app/ui/bid_errors.py" line="75" />
+        <location filename="../../app/ui/bid_errors.py" line="79" />
         <location filename="../../app/ui/errors.py" line="48" />
         <location filename="../../app/ui/licence_messages.py" line="56" />
         <source>EBid Desk</source>
@@ -3048,10 +3058,41 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="224" />
+        <source>{name} key must be {size} bytes, got {got}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_messages.py" line="226" />
+        <source>{path} already exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_messages.py" line="227" />
+        <source>{path} grew while it was being encrypted; try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_messages.py" line="228" />
+        <source>{path} is a folder, not a keystore file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_messages.py" line="229" />
+        <source>{path} is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_messages.py" line="230" />
+        <source>{path} shrank while it was being encrypted; try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_messages.py" line="231" />
         <source>{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.</source>
         <translation>可见像素中有 {percent}% 不是印迹（残留纸张或背景）。请将背景处理为透明。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/core_messages.py" line="225" />
         <location filename="../../app/ui/licence_fields.py" line="26" />
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>

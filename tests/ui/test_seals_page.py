@@ -74,9 +74,11 @@ def test_upload_review_records_and_collect(app, context, service, qtbot):
 
     page.issued.topLevelItem(0).setSelected(True)
     assert page.collect_button.isEnabled()
-    seams.answer_next(PASSWORD)
+    seams.answer_next(True, PASSWORD)  # the enterprise details are right; the licence password
     qtbot.mouseClick(page.collect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.collected.topLevelItemCount() == 1, timeout=WAIT)
+    asked = [s for s in seams.shown if s.kind == "confirm"][-1].text
+    assert made.name in asked and context.keystore.list_licences()[0].enterprise_name in asked
     assert page.collected.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole) == made.seal_id
     assert not page.collected.topLevelItem(0).icon(0).isNull()  # the imprint inside the seal
     assert context.keystore.list_seals()[0].seal_id == made.seal_id

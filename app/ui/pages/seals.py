@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.client.seal import SealClient
+from .. import seams
 from ..licence_holder import open_holder
 from ..licence_messages import show as show_refusal
 from ..operations import BackgroundOp
@@ -245,7 +246,15 @@ class SealsPage(Page):
         selected = self.issued.selectedItems()
         if self.seals is None or not selected:
             return
-        self._collecting = selected[0].data(0, Qt.ItemDataRole.UserRole)
+        seal_id = selected[0].data(0, Qt.ItemDataRole.UserRole)
+        seal = next(s for s in self.view.seals if s.seal_id == seal_id)
+        licence = next(i for i in self.context.keystore.list_licences() if i.id == self.licence.currentData())
+        if not seams.confirm(self, self.tr("Collect seal"), self.tr(
+                "Collect the seal \"{seal}\" ({seal_type}) of {enterprise}, unified social credit code "
+                "{code}, onto this device?").format(seal=seal.name, seal_type=type_name(seal.seal_type),
+                                                    enterprise=licence.enterprise_name, code=seal.credit_code)):
+            return
+        self._collecting = seal_id
         self.context.with_unlocked(self, self.tr("collect the seal"), self._collect)
 
     def _collect(self, unlocked) -> None:
