@@ -14,6 +14,7 @@ from .. import APP_NAME, __version__
 from ..core.errors import EbidError
 from ..core.paths import data_dir
 from . import errors, i18n, settings
+from .operations import BackgroundOp
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +51,19 @@ def main(argv: list[str] | None = None) -> int:
     log.info("main window shown")
     if os.environ.get("EBID_STARTUP_MARKER"):  # benchmarks/bench_startup.py: first loop turn after show
         QTimer.singleShot(0, lambda: print("EBID-MAIN-WINDOW-SHOWN", flush=True))
-    if context.keystore.is_initialised():
+    # Opening the keystore imports SQLAlchemy and Alembic: do it off the GUI thread, then decide.
+    BackgroundOp(window, op=lambda p, c: context.keystore.is_initialised(),
+                 success=lambda ready: _after_start(window, context, ready)).run()
+    app.aboutToQuit.connect(context.close)
+    return app.exec()
+
+
+def _after_start(window, context, initialised: bool) -> None:
+    if initialised:
         context.connect_service(window)  # the embedded service starts off the GUI thread
     else:  # the first-run guide, modal over the window, chooses the service and connects it
         from .first_run import FirstRunWizard
 
         window.first_run = FirstRunWizard(context, window)
         window.first_run.open()
-    app.aboutToQuit.connect(context.close)
-    return app.exec()
+    window.preload_pages()

@@ -11,10 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ..core.client import ServiceError
 from ..core.errors import Cancelled, EbidError
 from . import errors, seams
-from .bid_platform import NoDeviceKey
 
 CONTEXT = "BidErrors"
 
@@ -54,6 +52,9 @@ REFUSALS = {
 
 def message(exc: BaseException) -> str:
     """One translated sentence for a project error (the row status, the dialog text)."""
+    from ..core.client import ServiceError  # lazy: keeps httpx and the keystore out of start-up
+    from .bid_platform import NoDeviceKey
+
     if isinstance(exc, ServiceError) and exc.code in REFUSALS:
         text = QCoreApplication.translate(CONTEXT, REFUSALS[exc.code])
         detail = exc.params.get("message", "")
@@ -71,6 +72,9 @@ def show(parent: QWidget | None, exc: BaseException) -> None:
     """Like :func:`errors.show`, with the service's refusals worded for bidders."""
     if isinstance(exc, Cancelled):
         return
+    from ..core.client import ServiceError
+    from .bid_platform import NoDeviceKey
+
     if isinstance(exc, (ServiceError, NoDeviceKey)) and message(exc) != errors.user_message(exc):
         seams.warn(parent, QCoreApplication.translate("common", "EBid Desk"), message(exc))
         return

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from ..core.client import Project, Receipt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.client import Project, Receipt
 from .bid_records import SubmittedBid
 
 

@@ -9,16 +9,19 @@ composition root, so it is the one place (with the CLI) that imports the server 
 from __future__ import annotations
 
 import logging
-from typing import Callable, Optional
+import threading
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..core.client import ServiceClient
 from ..core.errors import EbidError, WrongPassword
-from ..core.keystore import Keystore, Unlocked
 from . import errors, seams, settings
 from .operations import BackgroundOp
+
+if TYPE_CHECKING:  # imported on first use: SQLAlchemy, Alembic and httpx cost ~0.7 s at start-up
+    from ..core.client import ServiceClient
+    from ..core.keystore import Keystore, Unlocked
 
 log = logging.getLogger(__name__)
 
@@ -33,21 +36,27 @@ class AppContext(QObject):
     bids_changed = Signal()
 
     def __init__(self, *, remote_url: Optional[str] = None,
-                 start_embedded: Optional[Callable[[], object]] = None) -> None:
+                 start_embedded: Optional[Callable[[], object]] = None,
+                 client_factory: Optional[Callable[[str], ServiceClient]] = None) -> None:
         super().__init__()
         self._remote_url = remote_url
         self._start_embedded = start_embedded
+        self._client_factory = client_factory  # tests pass one with a settable clock
         self._embedded = None
         self._client: Optional[ServiceClient] = None
         self._keystore: Optional[Keystore] = None
+        self._keystore_lock = threading.Lock()
 
     # -- keystore ---------------------------------------------------------------------------------
 
     @property
     def keystore(self) -> Keystore:
-        if self._keystore is None:
-            self._keystore = Keystore.open()
-        return self._keystore
+        with self._keystore_lock:  # pages may first touch it from a background operation
+            if self._keystore is None:
+                from ..core.keystore import Keystore
+
+                self._keystore = Keystore.open()
+            return self._keystore
 
     def with_unlocked(self, parent: Optional[QWidget], purpose: str, then: Callable[[Unlocked], None],
                       *, prompt: Optional[str] = None) -> None:
@@ -95,14 +104,14 @@ class AppContext(QObject):
     def connect_service(self, parent: Optional[QWidget] = None) -> None:
         """Connect to the configured service; emits ``service_ready`` or ``service_failed``."""
         if self._remote_url:
-            self._client = ServiceClient(self._remote_url)
+            self._client = self._new_client(self._remote_url)
             self.service_ready.emit(self._remote_url)
             return
         starter = self._start_embedded or _default_embedded
 
         def started(running) -> None:
             self._embedded = running
-            self._client = ServiceClient(running.url)
+            self._client = self._new_client(running.url)
             log.info("embedded service at %s", running.url)
             self.service_ready.emit(running.url)
 
@@ -111,6 +120,13 @@ class AppContext(QObject):
             self.service_failed.emit(exc)
 
         BackgroundOp(parent, op=lambda p, c: starter(), success=started).failure(failed).run()
+
+    def _new_client(self, url: str) -> ServiceClient:
+        if self._client_factory is not None:
+            return self._client_factory(url)
+        from ..core.client import ServiceClient
+
+        return ServiceClient(url)
 
     def close(self) -> None:
         if self._client is not None:

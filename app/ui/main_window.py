@@ -3,37 +3,55 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+from dataclasses import dataclass
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from . import settings, theme
 from .context import AppContext
+from .operations import BackgroundOp
 from .pages.base import Page
 
+@dataclass(frozen=True)
+class PageSpec:
+    """A sidebar entry known without importing its page (pages import heavy core modules)."""
+
+    module: str
+    class_name: str
+    page_id: str
+    icon: str
+    title: str  # English source; translated in the page class's own context, as its tr() is
+
+    @property
+    def qualified(self) -> str:
+        return f"{__package__}.pages.{self.module}"
+
+    def load(self) -> type[Page]:
+        return getattr(importlib.import_module(self.qualified), self.class_name)
+
+    def exists(self) -> bool:
+        return importlib.util.find_spec(self.qualified) is not None
+
+
 # Sidebar order. A page module exists only once its feature works; absent modules are skipped.
-PAGE_MODULES = [
-    ("home", "HomePage"),
-    ("licences", "LicencesPage"),
-    ("bids", "BidsPage"),
-    ("seals", "SealsPage"),
-    ("settings_page", "SettingsPage"),
+PAGES = [
+    PageSpec("home", "HomePage", "home", "home", QT_TRANSLATE_NOOP("HomePage", "Home")),
+    PageSpec("licences", "LicencesPage", "licences", "licence", QT_TRANSLATE_NOOP("LicencesPage", "Licences")),
+    PageSpec("bids", "BidsPage", "bids", "bid", QT_TRANSLATE_NOOP("BidsPage", "Bid files")),
+    PageSpec("seals", "SealsPage", "seals", "seal", QT_TRANSLATE_NOOP("SealsPage", "Seals")),
+    PageSpec("settings_page", "SettingsPage", "settings", "settings", QT_TRANSLATE_NOOP("SettingsPage", "Settings")),
 ]
 
 
+def available_pages() -> list[PageSpec]:
+    return [spec for spec in PAGES if spec.exists()]
+
+
 def page_classes() -> list[type[Page]]:
-    classes = []
-    for module_name, class_name in PAGE_MODULES:
-        qualified = f"{__package__}.pages.{module_name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as exc:
-            if exc.name != qualified:
-                raise
-            continue
-        classes.append(getattr(module, class_name))
-    return classes
+    return [spec.load() for spec in available_pages()]
 
 
 class MainWindow(QMainWindow):
@@ -52,47 +70,78 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.pages: list[Page] = []
-        for page_class in page_classes():
-            self.add_page(page_class(self.context, self))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.specs = available_pages()
+        self._built: dict[int, Page] = {}
+        for spec in self.specs:  # placeholders: a page is built when first shown
+            self.stack.addWidget(QWidget(self.stack))
+            self.sidebar.addItem(QListWidgetItem(theme.icon(spec.icon), self._title(spec)))
+        self.sidebar.currentRowChanged.connect(self._activate)
         self.sidebar.currentRowChanged.connect(self._remember_page)
         self.resize(1024, 680)
         self._restore()
         self.retranslate()
 
-    def add_page(self, page: Page) -> None:
-        self.pages.append(page)
-        self.stack.addWidget(page)
-        item = QListWidgetItem(theme.icon(page.icon_name), page.title())
-        self.sidebar.addItem(item)
+    @staticmethod
+    def _title(spec: PageSpec) -> str:
+        return QCoreApplication.translate(spec.class_name, spec.title)
+
+    def page(self, row: int) -> Page:
+        """The page in ``row``, built (and its module imported) on first use."""
+        if row not in self._built:
+            page = self.specs[row].load()(self.context, self)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        return self._built[row]
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page(row) for row in range(len(self.specs))]
+
+    def _activate(self, row: int) -> None:
+        if 0 <= row < len(self.specs):
+            self.page(row)
+            self.stack.setCurrentIndex(row)
 
     def show_page(self, page_id: str) -> None:
-        for row, page in enumerate(self.pages):
-            if page.page_id == page_id:
+        for row, spec in enumerate(self.specs):
+            if spec.page_id == page_id:
                 self.sidebar.setCurrentRow(row)
                 return
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
+
+    def preload_pages(self) -> None:
+        """After start-up: import the page modules off the GUI thread, then build the pages one
+        per event-loop turn, so the first visit to a page is instant and start-up stays short."""
+
+        def imported(_: object) -> None:
+            for row in range(len(self.specs)):
+                QTimer.singleShot(0, lambda row=row: self.page(row))  # noqa: B023 (bound by default)
+
+        modules = [spec.qualified for spec in self.specs]
+        BackgroundOp(self, op=lambda p, c: [importlib.import_module(m) for m in modules], success=imported).run()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("EBid Desk"))
         self.sidebar.setAccessibleName(self.tr("Navigation"))
-        for row, page in enumerate(self.pages):
-            self.sidebar.item(row).setText(page.title())
+        for row, spec in enumerate(self.specs):
+            self.sidebar.item(row).setText(self._built[row].title() if row in self._built else self._title(spec))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
-            for row, page in enumerate(self.pages):  # re-tint icons for a dark/light switch
-                self.sidebar.item(row).setIcon(theme.icon(page.icon_name))
+            for row, spec in enumerate(self.specs):  # re-tint icons for a dark/light switch
+                self.sidebar.item(row).setIcon(theme.icon(spec.icon))
         super().changeEvent(event)
 
     def _remember_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            settings.LAST_PAGE.set(self.pages[row].page_id)
+        if 0 <= row < len(self.specs):
+            settings.LAST_PAGE.set(self.specs[row].page_id)
 
     def _restore(self) -> None:
         geometry = settings.WINDOW_GEOMETRY.get()

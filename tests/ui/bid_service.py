@@ -57,8 +57,9 @@ def clock(service):
 
 def make_context(qtbot, service, monkeypatch, *, licence: bool = True) -> AppContext:
     running, clock = service
-    monkeypatch.setattr("app.ui.context.ServiceClient", partial(ServiceClient, clock=clock))
-    context = AppContext(start_embedded=lambda: Borrowed(running.url))
+    context = AppContext(
+        start_embedded=lambda: Borrowed(running.url), client_factory=partial(ServiceClient, clock=clock)
+    )
     with qtbot.waitSignal(context.service_ready, timeout=30000):
         context.connect_service()
     unlocked = context.keystore.initialise(PASSWORD.encode())

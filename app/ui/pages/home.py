@@ -23,16 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from ... import __version__
-from ...core.client import Project, Receipt
 from .. import bid_errors, bid_records
 from ..bid_jobs import if_alive
 from ..bid_overview import KeyStatus, OverviewRow, overview, split
-from ..bid_platform import key_hex, submissions
 from ..operations import BackgroundOp
 from .base import Page
 
+if TYPE_CHECKING:  # the client and the keystore are imported on first use, not at start-up
+    from ...core.client import Project, Receipt
+
 COUNTDOWN_MS = 30_000
+
+
+def _warm_up(context):
+    def op(progress, cancel):
+        from .. import bid_platform  # noqa: F401  (client, bidx, keystore modules)
+
+        return context.keystore
+
+    return op
 
 
 class HomePage(Page):
@@ -55,7 +67,9 @@ class HomePage(Page):
         self.timer.timeout.connect(self._fill)
         self.timer.start(COUNTDOWN_MS)
         self.retranslate()
-        self.refresh()
+        # Open the keystore (and import what it needs) off the GUI thread, so the window appears
+        # at once; the first listing follows on the GUI thread from warm caches.
+        BackgroundOp(self, op=_warm_up(context), success=if_alive(self, self.refresh)).run()
         if context.connected:
             self.load_projects()
 
@@ -155,6 +169,8 @@ class HomePage(Page):
         def listed(unlocked):
             def op(p, c):
                 try:
+                    from ..bid_platform import submissions
+
                     return submissions(client, store, unlocked, licence)
                 finally:
                     unlocked.lock()
@@ -170,6 +186,8 @@ class HomePage(Page):
         self.refresh()
 
     def refresh(self, *args) -> None:
+        from ..bid_platform import key_hex
+
         store = self.context.keystore
         keys = (
             {key_hex(k.public_key) for k in store.list_encryption_keys()}
