@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.client.seal import Imprint, Seal, SealClient, SealRecords, collect_into_keystore
 from ...core.keystore import Keystore, StoredSeal, Unlocked
@@ -75,6 +75,8 @@ def new_tree(parent: QWidget, headers: list[str], name: str) -> QTreeWidget:
     tree.setRootIsDecorated(False)
     tree.setHeaderLabels(headers)
     tree.setAccessibleName(name)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
     return tree
 
 
