@@ -158,6 +158,19 @@ def test_dragging_a_crop_handle_is_one_undo_step(editor, qtbot, tmp_path):
     assert view.crop_item.rect().width() == pytest.approx(start[2] * view.frame.image.shape[1])
 
 
+def test_arrow_keys_move_and_resize_the_crop(editor, qtbot, tmp_path):
+    open_photo(qtbot, editor, tmp_path)
+    x, y, w, h = editor.model.state.crop
+    editor.crop_view.setFocus()
+    qtbot.keyClick(editor.crop_view, Qt.Key.Key_Right)
+    assert editor.model.state.crop == pytest.approx((x + 0.01, y, w, h))
+    qtbot.keyClick(editor.crop_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.model.state.crop == pytest.approx((x + 0.01, y, w, h + 0.01))
+    editor.undo_action.trigger()
+    editor.undo_action.trigger()
+    assert editor.model.state.crop == pytest.approx((x, y, w, h))
+
+
 def test_before_after_toggle(editor, qtbot, tmp_path):
     open_photo(qtbot, editor, tmp_path)
     assert editor.preview.image[..., 3].min() == 0

@@ -21,6 +21,7 @@ from .preview import Frame
 
 PAD = 0.5  # scene padding around the photo, as a fraction of its size
 ZOOM_STEP = 1.25
+KEY_STEP = 0.01  # arrow keys move or resize the crop by this fraction of the photo
 # Transparency convention, not UI chrome: light and dark grey squares, whatever the palette.
 CHECKER_LIGHT, CHECKER_DARK, CHECKER_PX = QColor(236, 236, 236), QColor(196, 196, 196), 8
 
@@ -120,6 +121,25 @@ class CropView(_ZoomView):
         guide = ((g.center().x() - c.left()) / c.width(), (g.center().y() - c.top()) / c.height(),
                  g.width() / 2 / c.width(), g.height() / 2 / c.height(), self.guide_item.angle)
         return crop, guide
+
+    def keyPressEvent(self, event) -> None:
+        """Arrow keys move the crop by 1 % of the photo; with Shift they resize it."""
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+                 Qt.Key.Key_Down: (0, 1)}
+        step = steps.get(Qt.Key(event.key()))
+        if step is None or self._state is None or self.frame is None:
+            super().keyPressEvent(event)
+            return
+        w, h = self._size
+        dx, dy = step[0] * KEY_STEP * w, step[1] * KEY_STEP * h
+        rect = self.crop_item.rect()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            rect.setRight(max(rect.right() + dx, rect.left() + 8))
+            rect.setBottom(max(rect.bottom() + dy, rect.top() + 8))
+        else:
+            rect.translate(dx, dy)
+        self.crop_item.set_rect(rect)
+        self.crop_edited.emit(*self.fractions(), True)
 
     def _changing(self) -> None:
         self.crop_edited.emit(*self.fractions(), False)
