@@ -37,10 +37,6 @@ class State(Enum):
     SUBMITTED = "submitted"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BidTableModel", text)
-
-
 def human_size(size: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
@@ -97,7 +93,7 @@ class BidTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (tr("File"), tr("Size"), tr("Progress"), tr("Status"))[section]
+        return (QCoreApplication.translate("BidTableModel", "File"), QCoreApplication.translate("BidTableModel", "Size"), QCoreApplication.translate("BidTableModel", "Progress"), QCoreApplication.translate("BidTableModel", "Status"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -131,19 +127,19 @@ class BidTableModel(QAbstractTableModel):
 
     def status_text(self, row: BidRow) -> str:
         if row.state is State.QUEUED:
-            return tr("Waiting")
+            return QCoreApplication.translate("BidTableModel", "Waiting")
         if row.state is State.ENCRYPTING:
             rate = row.rate(time.monotonic())
-            return tr("Encrypting, {rate}/s").format(rate=human_size(rate))
+            return QCoreApplication.translate("BidTableModel", "Encrypting, {rate}/s").format(rate=human_size(rate))
         if row.state is State.CANCELLED:
-            return tr("Cancelled: nothing was written")
+            return QCoreApplication.translate("BidTableModel", "Cancelled: nothing was written")
         if row.state is State.FAILED:
-            return tr("Failed: {reason}").format(reason=row.error)
-        text = tr("Encrypted and signed: {name}").format(
+            return QCoreApplication.translate("BidTableModel", "Failed: {reason}").format(reason=row.error)
+        text = QCoreApplication.translate("BidTableModel", "Encrypted and signed: {name}").format(
             name=row.container.name if row.container else ""
         )
         if row.state is State.SUBMITTED and row.receipt is not None:
-            text = tr("Submitted to {project}/{section}, receipt {id}").format(
+            text = QCoreApplication.translate("BidTableModel", "Submitted to {project}/{section}, receipt {id}").format(
                 project=row.receipt.project,
                 section=row.receipt.section,
                 id=row.receipt.submission_id,

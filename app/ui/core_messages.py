@@ -221,5 +221,12 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', '{name} holds no current authorisation from {enterprise}'),
     QT_TRANSLATE_NOOP('errors', '{name} holds several authorisations: choose one'),
     QT_TRANSLATE_NOOP('errors', '{name} is already a licence manager'),
+    QT_TRANSLATE_NOOP('errors', '{name} key must be {size} bytes, got {got}'),
+    QT_TRANSLATE_NOOP('errors', '{number} is not a mainland mobile number (11 digits starting 13-19)'),
+    QT_TRANSLATE_NOOP('errors', '{path} already exists'),
+    QT_TRANSLATE_NOOP('errors', '{path} grew while it was being encrypted; try again'),
+    QT_TRANSLATE_NOOP('errors', '{path} is a folder, not a keystore file'),
+    QT_TRANSLATE_NOOP('errors', '{path} is not a regular file'),
+    QT_TRANSLATE_NOOP('errors', '{path} shrank while it was being encrypted; try again'),
     QT_TRANSLATE_NOOP('errors', '{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.'),
 ]

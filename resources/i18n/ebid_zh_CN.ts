@@ -2,72 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="100" />
-        <source>File</source>
-        <translation type="unfinished">文件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="100" />
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="100" />
-        <source>Progress</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="100" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="134" />
-        <source>Waiting</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="137" />
-        <source>Encrypting, {rate}/s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="139" />
-        <source>Cancelled: nothing was written</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="141" />
-        <source>Failed: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="142" />
-        <source>Encrypted and signed: {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/bid_model.py" line="146" />
-        <source>Submitted to {project}/{section}, receipt {id}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AppContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="61" />
+        <location filename="../../app/ui/context.py" line="66" />
         <source>Enter the licence password to {purpose}:</source>
         <translation>请输入证照密码以{purpose}：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="63" />
+        <location filename="../../app/ui/context.py" line="68" />
         <source>Licence password</source>
         <translation>证照密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="76" />
+        <location filename="../../app/ui/context.py" line="81" />
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
@@ -362,6 +309,59 @@
     </message>
 </context>
 <context>
+    <name>BidTableModel</name>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="96" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="96" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="96" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="96" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="130" />
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="133" />
+        <source>Encrypting, {rate}/s</source>
+        <translation>正在加密，{rate}/秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="135" />
+        <source>Cancelled: nothing was written</source>
+        <translation>已取消：未写入任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="137" />
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="138" />
+        <source>Encrypted and signed: {name}</source>
+        <translation>已加密并签名：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_model.py" line="142" />
+        <source>Submitted to {project}/{section}, receipt {id}</source>
+        <translation>已递交至 {project}/{section}，回执 {id}</translation>
+    </message>
+</context>
+<context>
     <name>BidTargetForm</name>
     <message>
         <location filename="../../app/ui/bid_form.py" line="20" />
@@ -477,6 +477,7 @@
 <context>
     <name>BidsPage</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="43" />
         <location filename="../../app/ui/pages/bids.py" line="148" />
         <location filename="../../app/ui/pages/bids.py" line="174" />
         <source>Bid files</source>
@@ -990,123 +991,124 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="41" />
+        <location filename="../../app/ui/pages/home.py" line="114" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="106" />
+        <location filename="../../app/ui/pages/home.py" line="117" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="107" />
+        <location filename="../../app/ui/pages/home.py" line="118" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="110" />
+        <location filename="../../app/ui/pages/home.py" line="121" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="115" />
-        <location filename="../../app/ui/pages/home.py" line="124" />
+        <location filename="../../app/ui/pages/home.py" line="126" />
+        <location filename="../../app/ui/pages/home.py" line="135" />
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="118" />
+        <location filename="../../app/ui/pages/home.py" line="129" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="119" />
+        <location filename="../../app/ui/pages/home.py" line="130" />
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="120" />
+        <location filename="../../app/ui/pages/home.py" line="131" />
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="121" />
+        <location filename="../../app/ui/pages/home.py" line="132" />
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="125" />
+        <location filename="../../app/ui/pages/home.py" line="136" />
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="127" />
+        <location filename="../../app/ui/pages/home.py" line="138" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="169" />
+        <location filename="../../app/ui/pages/home.py" line="180" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="171" />
+        <location filename="../../app/ui/pages/home.py" line="182" />
         <source>list your enterprise's submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="222" />
+        <location filename="../../app/ui/pages/home.py" line="233" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="225" />
+        <location filename="../../app/ui/pages/home.py" line="236" />
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="228" />
+        <location filename="../../app/ui/pages/home.py" line="239" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="232" />
+        <location filename="../../app/ui/pages/home.py" line="243" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="237" />
+        <location filename="../../app/ui/pages/home.py" line="248" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="239" />
+        <location filename="../../app/ui/pages/home.py" line="250" />
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="244" />
+        <location filename="../../app/ui/pages/home.py" line="255" />
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="245" />
+        <location filename="../../app/ui/pages/home.py" line="256" />
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="249" />
+        <location filename="../../app/ui/pages/home.py" line="260" />
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="251" />
+        <location filename="../../app/ui/pages/home.py" line="262" />
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="252" />
+        <location filename="../../app/ui/pages/home.py" line="263" />
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>
@@ -1237,6 +1239,7 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>LicencesPage</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="42" />
         <location filename="../../app/ui/pages/licences.py" line="85" />
         <source>Licences</source>
         <translation>执照</translation>
@@ -1300,12 +1303,12 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="129" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="130" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -1594,6 +1597,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealsPage</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="44" />
         <location filename="../../app/ui/pages/seals.py" line="113" />
         <location filename="../../app/ui/pages/seals.py" line="122" />
         <source>Seals</source>
@@ -1865,6 +1869,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="45" />
         <location filename="../../app/ui/pages/settings_page.py" line="45" />
         <source>Settings</source>
         <translation>设置</translation>
@@ -1979,7 +1984,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="8" />
         <source>A licence must end after it starts</source>
-        <translation type="unfinished" />
+        <translation>执照的截止时间必须晚于开始时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="9" />
@@ -1989,42 +1994,42 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="10" />
         <source>A seal id is 1 to 64 printable ASCII characters: {id}</source>
-        <translation type="unfinished" />
+        <translation>印章编号须为 1 至 64 个可打印 ASCII 字符：{id}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="11" />
         <source>A seal is 1 to {max} mm wide and high, not {size}</source>
-        <translation type="unfinished" />
+        <translation>印章的宽和高须在 1 至 {max} 毫米之间，而不是 {size}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="12" />
         <source>A seal must name at least one holder certificate</source>
-        <translation type="unfinished" />
+        <translation>印章至少须列出一张持有人证书</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="13" />
         <source>A seal needs a name</source>
-        <translation type="unfinished" />
+        <translation>印章须有名称</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="14" />
         <source>A seal's validity must end after it starts</source>
-        <translation type="unfinished" />
+        <translation>印章有效期的截止时间必须晚于开始时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="15" />
         <source>A seal's validity needs time zones and must end after it starts</source>
-        <translation type="unfinished" />
+        <translation>印章有效期须带时区，且截止时间必须晚于开始时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="16" />
         <source>A specific authorisation names at least one matter</source>
-        <translation type="unfinished" />
+        <translation>精准授权至少须指定一个事项</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="17" />
         <source>A time without a time zone was given: {moment}</source>
-        <translation type="unfinished" />
+        <translation>给出的时间没有时区：{moment}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="18" />
@@ -2044,17 +2049,17 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="21" />
         <source>An SM2 private key is 32 bytes, got {got}</source>
-        <translation type="unfinished" />
+        <translation>SM2 私钥应为 32 字节，实际为 {got} 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="22" />
         <source>An SM2 signature is made over a 32-byte SM3 digest</source>
-        <translation type="unfinished" />
+        <translation>SM2 签名须针对 32 字节的 SM3 摘要</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="23" />
         <source>An all-business authorisation lists no matters</source>
-        <translation type="unfinished" />
+        <translation>全业务授权不应列出具体事项</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="24" />
@@ -2064,27 +2069,27 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="25" />
         <source>Argon2id parameters below the floor (64 MiB, t=3, p=4) are not allowed</source>
-        <translation type="unfinished" />
+        <translation>不允许使用低于下限（64 MiB，t=3，p=4）的 Argon2id 参数</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="26" />
         <source>Audit details must be plain JSON values: {detail}</source>
-        <translation type="unfinished" />
+        <translation>审计详情必须是普通 JSON 值：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="27" />
         <source>Audit details must not contain secrets (key {key})</source>
-        <translation type="unfinished" />
+        <translation>审计详情不得包含机密（字段 {key}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="28" />
         <source>Audit times must carry a time zone (use UTC)</source>
-        <translation type="unfinished" />
+        <translation>审计时间必须带时区（请使用 UTC）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="29" />
         <source>Cannot create the data folder {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法创建数据文件夹 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="30" />
@@ -2094,7 +2099,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="31" />
         <source>Cannot read the matter catalogue {path}: {detail}</source>
-        <translation type="unfinished" />
+        <translation>无法读取事项目录 {path}：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="32" />
@@ -2124,7 +2129,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="37" />
         <source>Ciphertext is shorter than its authentication tag</source>
-        <translation type="unfinished" />
+        <translation>密文比其认证标签还短</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="38" />
@@ -2134,62 +2139,62 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="39" />
         <source>Enterprise {code} is already registered</source>
-        <translation type="unfinished" />
+        <translation>企业 {code} 已登记</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="40" />
         <source>Expected an SM2 public key or certificate, found a {label}</source>
-        <translation type="unfinished" />
+        <translation>需要 SM2 公钥或证书，实际是 {label}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="41" />
         <source>Expected {expected}, found {found}</source>
-        <translation type="unfinished" />
+        <translation>需要 {expected}，实际是 {found}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="42" />
         <source>GCM nonce must be 12 bytes, got {got}</source>
-        <translation type="unfinished" />
+        <translation>GCM 随机数应为 12 字节，实际为 {got} 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="43" />
         <source>Give either the document data or its SM3 hash</source>
-        <translation type="unfinished" />
+        <translation>请提供文档数据或其 SM3 摘要，二者选一</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="44" />
         <source>Licence validity times must carry a time zone (use UTC)</source>
-        <translation type="unfinished" />
+        <translation>执照有效期时间必须带时区（请使用 UTC）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="45" />
         <source>Malformed SM2 ciphertext: C1 is not a point on the SM2 curve</source>
-        <translation type="unfinished" />
+        <translation>SM2 密文格式错误：C1 不是 SM2 曲线上的点</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="46" />
         <source>Malformed SM2 ciphertext: C3 must be 32 bytes</source>
-        <translation type="unfinished" />
+        <translation>SM2 密文格式错误：C3 必须为 32 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="47" />
         <source>Malformed SM2 ciphertext: empty C2</source>
-        <translation type="unfinished" />
+        <translation>SM2 密文格式错误：C2 为空</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="48" />
         <source>Malformed SM2 ciphertext: no valid C1 point at the start</source>
-        <translation type="unfinished" />
+        <translation>SM2 密文格式错误：开头没有有效的 C1 点</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="49" />
         <source>Malformed {what}: not canonical DER</source>
-        <translation type="unfinished" />
+        <translation>{what} 格式错误：不是规范的 DER 编码</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="50" />
         <source>Malformed {what}: {detail}</source>
-        <translation type="unfinished" />
+        <translation>{what} 格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="51" />
@@ -2199,7 +2204,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="52" />
         <source>No authorisation {id}</source>
-        <translation type="unfinished" />
+        <translation>没有授权 {id}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="53" />
@@ -2219,12 +2224,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="56" />
         <source>No licence with id {id} in the keystore</source>
-        <translation type="unfinished" />
+        <translation>密钥库中没有编号为 {id} 的执照</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="57" />
         <source>No licence with serial {serial:x}</source>
-        <translation type="unfinished" />
+        <translation>没有序列号为 {serial:x} 的执照</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="58" />
@@ -2234,22 +2239,22 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="59" />
         <source>No seal {id} in the keystore</source>
-        <translation type="unfinished" />
+        <translation>密钥库中没有印章 {id}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="60" />
         <source>No seal {id} in the keystore: collect it first</source>
-        <translation type="unfinished" />
+        <translation>密钥库中没有印章 {id}：请先领章</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="61" />
         <source>No {what} with id {id} in the keystore</source>
-        <translation type="unfinished" />
+        <translation>密钥库中没有编号为 {id} 的{what}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="62" />
         <source>Not a timestamp of the form 2026-03-02T01:00:00Z: {t}</source>
-        <translation type="unfinished" />
+        <translation>不是 2026-03-02T01:00:00Z 形式的时间戳：{t}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="63" />
@@ -2264,7 +2269,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="65" />
         <source>SM4 key and block must both be 16 bytes</source>
-        <translation type="unfinished" />
+        <translation>SM4 密钥和分组都必须为 16 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="66" />
@@ -2279,12 +2284,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="68" />
         <source>The PEM file holds no certificate</source>
-        <translation type="unfinished" />
+        <translation>该 PEM 文件中没有证书</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="69" />
         <source>The PEM file is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>PEM 文件格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="70" />
@@ -2294,12 +2299,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="71" />
         <source>The SM2 ciphertext is not valid</source>
-        <translation type="unfinished" />
+        <translation>SM2 密文无效</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="72" />
         <source>The SM2 user ID is too long</source>
-        <translation type="unfinished" />
+        <translation>SM2 用户标识过长</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="73" />
@@ -2314,7 +2319,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="75" />
         <source>The authority returned a certificate for another key</source>
-        <translation type="unfinished" />
+        <translation>登记机关返回的证书对应的是另一把密钥</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="76" />
@@ -2324,27 +2329,27 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="77" />
         <source>The certificate given for the seal office may not make seals</source>
-        <translation type="unfinished" />
+        <translation>所给的印章制作机构证书无权制作印章</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="78" />
         <source>The certificate is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>证书格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="79" />
         <source>The certificate is not a licence: it has no {what} extension</source>
-        <translation type="unfinished" />
+        <translation>该证书不是执照：缺少 {what} 扩展</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="80" />
         <source>The certificate's key is for signing only, not for encryption</source>
-        <translation type="unfinished" />
+        <translation>该证书的密钥仅用于签名，不能用于加密</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="81" />
         <source>The certificate's key is not an SM2 key: {detail}</source>
-        <translation type="unfinished" />
+        <translation>该证书的密钥不是 SM2 密钥：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="82" />
@@ -2369,7 +2374,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="86" />
         <source>The content digest must be 64 lower-case hex digits</source>
-        <translation type="unfinished" />
+        <translation>内容摘要必须是 64 位小写十六进制数字</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="87" />
@@ -2389,42 +2394,42 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="90" />
         <source>The data hash must be an SM3 digest (32 bytes)</source>
-        <translation type="unfinished" />
+        <translation>数据摘要必须是 SM3 摘要（32 字节）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="91" />
         <source>The encrypted metadata failed authentication</source>
-        <translation type="unfinished" />
+        <translation>加密元数据未通过认证</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="92" />
         <source>The encrypted metadata has a file name that is not UTF-8</source>
-        <translation type="unfinished" />
+        <translation>加密元数据中的文件名不是 UTF-8 编码</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="93" />
         <source>The encrypted metadata has the wrong layout</source>
-        <translation type="unfinished" />
+        <translation>加密元数据的结构不正确</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="94" />
         <source>The encrypted private key is malformed</source>
-        <translation type="unfinished" />
+        <translation>加密私钥格式错误</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="95" />
         <source>The encrypted private key is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>加密私钥格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="96" />
         <source>The encrypted {column} of {table} row {row} does not authenticate: it was damaged, or copied from another row</source>
-        <translation type="unfinished" />
+        <translation>{table} 表第 {row} 行的加密 {column} 未通过认证：它已损坏，或是从其他行复制而来</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="97" />
         <source>The encrypted {column} of {table} row {row} has an unknown format</source>
-        <translation type="unfinished" />
+        <translation>{table} 表第 {row} 行的加密 {column} 格式未知</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="98" />
@@ -2459,7 +2464,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="104" />
         <source>The file name is longer than {n} bytes</source>
-        <translation type="unfinished" />
+        <translation>文件名超过 {n} 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="105" />
@@ -2519,7 +2524,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="116" />
         <source>The holder certificates belong to several enterprises</source>
-        <translation type="unfinished" />
+        <translation>持有人证书属于多个企业</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="117" />
@@ -2594,12 +2599,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="131" />
         <source>The key is not an SM2 key</source>
-        <translation type="unfinished" />
+        <translation>该密钥不是 SM2 密钥</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="132" />
         <source>The key's algorithm identifier is malformed</source>
-        <translation type="unfinished" />
+        <translation>密钥的算法标识格式错误</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="133" />
@@ -2609,22 +2614,22 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="134" />
         <source>The keystore {path} cannot be read: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法读取密钥库 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="135" />
         <source>The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app</source>
-        <translation type="unfinished" />
+        <translation>密钥库 {path} 由更新版本的电子投标助手写入（结构版本 {rev}）；请升级本程序</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="136" />
         <source>The keystore's password record has format {version}, which this version of EBid Desk cannot read</source>
-        <translation type="unfinished" />
+        <translation>密钥库的口令记录格式为 {version}，本版本电子投标助手无法读取</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="137" />
         <source>The keystore's password record is damaged</source>
-        <translation type="unfinished" />
+        <translation>密钥库的口令记录已损坏</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="138" />
@@ -2644,7 +2649,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="141" />
         <source>The licence names no holder</source>
-        <translation type="unfinished" />
+        <translation>该执照未写明持有人</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="142" />
@@ -2659,32 +2664,32 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="144" />
         <source>The licence request is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>执照申请格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="145" />
         <source>The licence request is not signed by the device key it names</source>
-        <translation type="unfinished" />
+        <translation>执照申请不是由其所写明的设备密钥签名的</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="146" />
         <source>The licence request nonce must be 16 to 64 bytes</source>
-        <translation type="unfinished" />
+        <translation>执照申请的随机数须为 16 至 64 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="147" />
         <source>The licence request was made at {at}: check the device clock</source>
-        <translation type="unfinished" />
+        <translation>执照申请的时间为 {at}：请检查本机时钟</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="148" />
         <source>The licence's {what} extension is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>执照的 {what} 扩展格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="149" />
         <source>The matter catalogue lists a code twice</source>
-        <translation type="unfinished" />
+        <translation>事项目录中有重复的编码</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="150" />
@@ -2694,7 +2699,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="151" />
         <source>The nonce must be 16 to 64 characters of base64url</source>
-        <translation type="unfinished" />
+        <translation>随机数须为 16 至 64 个 base64url 字符</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="152" />
@@ -2714,42 +2719,42 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="155" />
         <source>The private key does not match its stored public key</source>
-        <translation type="unfinished" />
+        <translation>私钥与其保存的公钥不匹配</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="156" />
         <source>The private key file is malformed: unknown version</source>
-        <translation type="unfinished" />
+        <translation>私钥文件格式错误：版本未知</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="157" />
         <source>The private key file is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>私钥文件格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="158" />
         <source>The private key is encrypted: a password is required</source>
-        <translation type="unfinished" />
+        <translation>私钥已加密：需要输入口令</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="159" />
         <source>The private key is out of range for SM2</source>
-        <translation type="unfinished" />
+        <translation>私钥超出 SM2 的取值范围</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="160" />
         <source>The public key file is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>公钥文件格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="161" />
         <source>The public key is not a point on the SM2 curve</source>
-        <translation type="unfinished" />
+        <translation>公钥不是 SM2 曲线上的点</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="162" />
         <source>The public key must be a 65-byte uncompressed or 33-byte compressed point</source>
-        <translation type="unfinished" />
+        <translation>公钥必须是 65 字节的非压缩点或 33 字节的压缩点</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="163" />
@@ -2764,7 +2769,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="165" />
         <source>The request must be signed with the key it asks a licence for</source>
-        <translation type="unfinished" />
+        <translation>申请必须用所申请执照对应的密钥签名</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="166" />
@@ -2779,12 +2784,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="168" />
         <source>The revocation list is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>吊销列表格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="169" />
         <source>The revocation list is not signed SM2-with-SM3</source>
-        <translation type="unfinished" />
+        <translation>吊销列表不是用 SM2-with-SM3 签名的</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="170" />
@@ -2814,7 +2819,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="175" />
         <source>The seal imprint must be a PNG image</source>
-        <translation type="unfinished" />
+        <translation>印模必须是 PNG 图片</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="176" />
@@ -2824,7 +2829,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="177" />
         <source>The seal office's key does not match its certificate</source>
-        <translation type="unfinished" />
+        <translation>印章制作机构的密钥与其证书不匹配</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="178" />
@@ -2834,12 +2839,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="179" />
         <source>The serial must be lower-case hex without leading zeros</source>
-        <translation type="unfinished" />
+        <translation>序列号必须是不带前导零的小写十六进制数</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="180" />
         <source>The service returned a seal other than {id}</source>
-        <translation type="unfinished" />
+        <translation>服务返回的印章不是 {id}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="181" />
@@ -2849,17 +2854,17 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="182" />
         <source>The signature is not valid</source>
-        <translation type="unfinished" />
+        <translation>签名无效</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="183" />
         <source>The signature is not valid (r or s out of range)</source>
-        <translation type="unfinished" />
+        <translation>签名无效（r 或 s 超出范围）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="184" />
         <source>The signing key does not match the signer's certificate</source>
-        <translation type="unfinished" />
+        <translation>签名密钥与签名人证书不匹配</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="185" />
@@ -2874,22 +2879,22 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="187" />
         <source>The {what} is longer than {limit} bytes</source>
-        <translation type="unfinished" />
+        <translation>{what}超过 {limit} 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="188" />
         <source>The {what} is malformed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>{what}格式错误：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="189" />
         <source>The {what} must be 1 to {n} characters</source>
-        <translation type="unfinished" />
+        <translation>{what}须为 1 至 {n} 个字符</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="190" />
         <source>The {what} signature is malformed (unused bits in its BIT STRING)</source>
-        <translation type="unfinished" />
+        <translation>{what}的签名格式错误（BIT STRING 含未用位）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="191" />
@@ -2899,7 +2904,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="192" />
         <source>There is nothing to encrypt (empty message)</source>
-        <translation type="unfinished" />
+        <translation>没有可加密的内容（消息为空）</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="193" />
@@ -2909,7 +2914,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="194" />
         <source>This device already has an identity key</source>
-        <translation type="unfinished" />
+        <translation>本设备已有身份密钥</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="195" />
@@ -2929,7 +2934,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="198" />
         <source>This licence request was already used</source>
-        <translation type="unfinished" />
+        <translation>该执照申请已被使用过</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="199" />
@@ -2939,12 +2944,12 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="200" />
         <source>Unknown SM2 backend {name}</source>
-        <translation type="unfinished" />
+        <translation>未知的 SM2 实现 {name}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="201" />
         <source>Unknown SM2 ciphertext layout {layout}</source>
-        <translation type="unfinished" />
+        <translation>未知的 SM2 密文格式 {layout}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="202" />
@@ -2954,7 +2959,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="203" />
         <source>Unknown cipher suite {name}; use sm4 or aes</source>
-        <translation type="unfinished" />
+        <translation>未知的密码套件 {name}；请使用 sm4 或 aes</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="204" />
@@ -2969,7 +2974,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="206" />
         <source>Unknown revocation reason {reason}</source>
-        <translation type="unfinished" />
+        <translation>未知的吊销原因 {reason}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="207" />
@@ -2989,37 +2994,37 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="210" />
         <source>Unknown seal type {type}</source>
-        <translation type="unfinished" />
+        <translation>未知的印章类型 {type}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="211" />
         <source>Unknown {what} in the licence: {value}</source>
-        <translation type="unfinished" />
+        <translation>执照中有未知的{what}：{value}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="212" />
         <source>Unsupported key-file cipher {name}</source>
-        <translation type="unfinished" />
+        <translation>不支持的密钥文件加密算法 {name}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="213" />
         <source>Unsupported key-file encryption {name}</source>
-        <translation type="unfinished" />
+        <translation>不支持的密钥文件加密方式 {name}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="214" />
         <source>Unsupported key-file password hash {name}</source>
-        <translation type="unfinished" />
+        <translation>不支持的密钥文件口令哈希 {name}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="215" />
         <source>Unsupported key-file password hash {prf}</source>
-        <translation type="unfinished" />
+        <translation>不支持的密钥文件口令哈希 {prf}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="216" />
         <source>Unsupported licence request version {v}</source>
-        <translation type="unfinished" />
+        <translation>不支持的执照申请版本 {v}</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="217" />
@@ -3039,7 +3044,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="220" />
         <source>Wrong password for the private key</source>
-        <translation type="unfinished" />
+        <translation>私钥口令错误</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="221" />
@@ -3059,32 +3064,32 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <message>
         <location filename="../../app/ui/core_messages.py" line="224" />
         <source>{name} key must be {size} bytes, got {got}</source>
-        <translation type="unfinished" />
+        <translation>{name} 密钥应为 {size} 字节，实际为 {got} 字节</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="226" />
         <source>{path} already exists</source>
-        <translation type="unfinished" />
+        <translation>{path} 已存在</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="227" />
         <source>{path} grew while it was being encrypted; try again</source>
-        <translation type="unfinished" />
+        <translation>{path} 在加密过程中变大了；请重试</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="228" />
         <source>{path} is a folder, not a keystore file</source>
-        <translation type="unfinished" />
+        <translation>{path} 是文件夹，不是密钥库文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="229" />
         <source>{path} is not a regular file</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是普通文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="230" />
         <source>{path} shrank while it was being encrypted; try again</source>
-        <translation type="unfinished" />
+        <translation>{path} 在加密过程中变小了；请重试</translation>
     </message>
     <message>
         <location filename="../../app/ui/core_messages.py" line="231" />
