@@ -28,6 +28,7 @@ from .. import seams
 from ..licence_holder import open_holder
 from ..licence_messages import show as show_refusal
 from ..operations import BackgroundOp
+from ..seal_authorisations import SealAuthorisationsDialog, may_authorise
 from ..seal_editor import FinalImprint, ImprintEditor
 from ..seal_editor.office import (
     OfficeView,
@@ -55,6 +56,8 @@ class SealsPage(Page):
         self.editor: ImprintEditor | None = None
         self.licence = QComboBox(self)
         self.open_button, self.upload_button, self.collect_button = (QPushButton(self) for _ in range(3))
+        self.grants_button = QPushButton(self)
+        self.agent_ids: dict[str, str] = {}  # person id -> masked ID number, for the grants dialog
         self.heading, self.empty = QLabel(self), QLabel(self)
         self.heading.setWordWrap(True)
         self.terms = QCheckBox(self)
@@ -67,6 +70,7 @@ class SealsPage(Page):
         self.terms.toggled.connect(self._update)
         self.upload_button.clicked.connect(self.start_upload)
         self.collect_button.clicked.connect(self.collect_selected)
+        self.grants_button.clicked.connect(self.open_grants)
         self.issued.itemSelectionChanged.connect(self._update)
         self.retranslate()
         self.reload_licences()
@@ -96,7 +100,11 @@ class SealsPage(Page):
         seals = QWidget(self)
         self.issued_box, self.collected_box = QGroupBox(seals), QGroupBox(seals)
         QVBoxLayout(self.issued_box).addWidget(self.issued)
-        self.issued_box.layout().addWidget(self.collect_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.grants_button)
+        buttons.addWidget(self.collect_button)
+        self.issued_box.layout().addLayout(buttons)
         QVBoxLayout(self.collected_box).addWidget(self.collected)
         lay = QVBoxLayout(seals)
         lay.addWidget(self.issued_box)
@@ -117,6 +125,7 @@ class SealsPage(Page):
         self.open_button.setText(self.tr("&Open the seal office…"))
         self.upload_button.setText(self.tr("&Upload an imprint…"))
         self.collect_button.setText(self.tr("&Collect seal…"))
+        self.grants_button.setText(self.tr("Seal &authorisations…"))
         self.terms.setText(self.tr("The enterprise agrees to the terms of the electronic seal service "
                                    "and confirms the imprint is its own seal."))
         for index, text in enumerate((self.tr("Imprints"), self.tr("Records"), self.tr("Seals"))):
@@ -224,6 +233,12 @@ class SealsPage(Page):
         self.open_button.setEnabled(self.licence.count() > 0)
         self.upload_button.setEnabled(self.seals is not None and self.terms.isChecked())
         self.collect_button.setEnabled(self.seals is not None and bool(self.issued.selectedItems()))
+        licence = self._licence()
+        allowed = licence is not None and may_authorise(licence.role)
+        self.grants_button.setEnabled(allowed and self.seals is not None and bool(self.issued.selectedItems()))
+        self.grants_button.setToolTip(
+            self.tr("Choose which agents may collect and use the selected seal, and when") if allowed
+            else self.tr("Only the legal representative or a licence manager can authorise agents to use a seal"))
 
     # -- upload ----------------------------------------------------------------------------------
 
@@ -266,3 +281,19 @@ class SealsPage(Page):
         if shiboken6.isValid(self):
             self.refresh_collected()
             self.tabs.setCurrentIndex(2)
+
+    # -- seal authorisations -----------------------------------------------------------------------
+
+    def _licence(self):
+        return next((i for i in self.context.keystore.list_licences() if i.id == self.licence.currentData()), None)
+
+    def open_grants(self) -> None:
+        selected, licence = self.issued.selectedItems(), self._licence()
+        if self.seals is None or not selected or licence is None or not may_authorise(licence.role):
+            return
+        seal_id = selected[0].data(0, Qt.ItemDataRole.UserRole)
+        seal = next(s for s in self.view.seals if s.seal_id == seal_id)
+        self.grants_dialog = SealAuthorisationsDialog(self.seals, seal, licence.enterprise_name, self,
+                                                      known_ids=self.agent_ids)
+        self.grants_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.grants_dialog.open()
