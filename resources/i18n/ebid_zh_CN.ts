@@ -1595,218 +1595,431 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
 </context>
 <context>
-    <name>SealsPage</name>
+    <name>SealAuthorisationsDialog</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44" />
-        <location filename="../../app/ui/pages/seals.py" line="113" />
-        <location filename="../../app/ui/pages/seals.py" line="122" />
-        <source>Seals</source>
-        <translation>印章</translation>
+        <location filename="../../app/ui/seal_authorisations.py" line="149" />
+        <source>Seal authorisations: {seal}</source>
+        <translation>印章授权：{seal}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="116" />
-        <source>&amp;Licence:</source>
-        <translation>执照(&amp;L)：</translation>
+        <location filename="../../app/ui/seal_authorisations.py" line="150" />
+        <source>Agent</source>
+        <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="117" />
-        <source>&amp;Open the seal office…</source>
-        <translation>打开印章业务(&amp;O)…</translation>
+        <location filename="../../app/ui/seal_authorisations.py" line="150" />
+        <source>ID number</source>
+        <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="118" />
-        <source>&amp;Upload an imprint…</source>
-        <translation>上传印模(&amp;U)…</translation>
+        <location filename="../../app/ui/seal_authorisations.py" line="150" />
+        <source>Starts</source>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="119" />
-        <source>&amp;Collect seal…</source>
-        <translation>领取印章(&amp;C)…</translation>
+        <location filename="../../app/ui/seal_authorisations.py" line="150" />
+        <source>Ends</source>
+        <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="120" />
-        <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
-        <translation>本企业同意电子印章服务条款，并确认所上传的印模为本企业的印章。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="122" />
-        <location filename="../../app/ui/pages/seals.py" line="131" />
-        <source>Imprints</source>
-        <translation>印模管理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="122" />
-        <source>Records</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="124" />
-        <location filename="../../app/ui/pages/seals.py" line="131" />
-        <source>Valid uploads</source>
-        <translation>有效的印模上传记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="125" />
-        <location filename="../../app/ui/pages/seals.py" line="132" />
-        <source>Superseded uploads</source>
-        <translation>已被替代的印模上传记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="126" />
-        <location filename="../../app/ui/pages/seals.py" line="139" />
-        <source>Seal making</source>
-        <translation>制章记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="127" />
-        <location filename="../../app/ui/pages/seals.py" line="140" />
-        <source>Seals made for the enterprise</source>
-        <translation>为本企业制作的印章</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="128" />
-        <location filename="../../app/ui/pages/seals.py" line="141" />
-        <source>Seals collected on this device</source>
-        <translation>本设备已领取的印章</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="129" />
-        <location filename="../../app/ui/pages/seals.py" line="135" />
-        <source>Seal type</source>
-        <translation>印章类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="129" />
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="129" />
-        <source>Uploaded</source>
-        <translation>上传时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/seals.py" line="129" />
+        <location filename="../../app/ui/seal_authorisations.py" line="151" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="130" />
+        <location filename="../../app/ui/seal_authorisations.py" line="151" />
+        <source>Authorisation number</source>
+        <translation>授权编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="152" />
+        <source>Authorisations of the seal {seal}</source>
+        <translation>印章 {seal} 的授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="153" />
+        <source>&amp;Revoke…</source>
+        <translation>撤销(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="154" />
+        <source>Authorise an agent to use this seal</source>
+        <translation>授权办事人使用此印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="155" />
+        <source>Agent's &amp;name:</source>
+        <translation>办事人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="155" />
+        <source>Agent's &amp;ID number:</source>
+        <translation>办事人身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="156" />
+        <source>&amp;Starts:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="156" />
+        <source>&amp;Ends:</source>
+        <translation>结束(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="158" />
+        <source>Agent's name</source>
+        <translation>办事人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="159" />
+        <source>Agent's resident ID number</source>
+        <translation>办事人居民身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="160" />
+        <source>Start of the seal authorisation</source>
+        <translation>印章授权开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="161" />
+        <source>End of the seal authorisation</source>
+        <translation>印章授权结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="162" />
+        <source>A&amp;uthorise</source>
+        <translation>授权(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="163" />
+        <source>{enterprise} is registered elsewhere: its agents may collect and use its seals without a seal authorisation.</source>
+        <translation>{enterprise}为外地企业：其办事人无需印章授权即可领取和使用本企业印章。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="177" />
+        <source>The authorisation must end after it starts.</source>
+        <translation>授权结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="185" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="185" />
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="186" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="186" />
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="193" />
+        <source>Loading the seal authorisations…</source>
+        <translation>正在加载印章授权…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="236" />
+        <source>Authorising…</source>
+        <translation>正在授权…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="244" />
+        <source>Revoke seal authorisation</source>
+        <translation>撤销印章授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="245" />
+        <source>Revoke the authorisation of {name} to use the seal {seal}? From now on they can neither collect nor use it; documents sealed earlier stay valid.</source>
+        <translation>撤销{name}使用印章{seal}的授权？此后其不能再领取或使用该印章；此前已盖章的文件仍然有效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="255" />
+        <source>Revoking…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="260" />
+        <source>This person is not an agent of the enterprise at the authority (or the name does not match the ID number). Authorise them as an agent on the Licences page first.</source>
+        <translation>此人不是本企业在发证机构登记的办事人（或姓名与身份证号码不符）。请先在“证照”页面将其授权为办事人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="263" />
+        <source>The seal authorisation must end after it starts and after now.</source>
+        <translation>印章授权的结束时间必须晚于开始时间，且晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="264" />
+        <source>The agent's name or ID number is not valid.</source>
+        <translation>办事人的姓名或身份证号码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="265" />
+        <source>Only the legal representative or a licence manager can authorise agents to use a seal.</source>
+        <translation>只有法定代表人或证照管理员可以授权办事人使用印章。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="267" />
+        <source>This seal authorisation no longer exists.</source>
+        <translation>该印章授权已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="268" />
+        <source>The seal belongs to another enterprise.</source>
+        <translation>该印章属于其他企业。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="269" />
+        <source>The service has no seal office yet: ask its administrator to run its initialisation again.</source>
+        <translation>服务尚未开通印章办理：请联系服务管理员重新运行初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="273" />
+        <source>{text} ({code})</source>
+        <translation>{text}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seal_authorisations.py" line="281" />
+        <source>Seal authorisations</source>
+        <translation>印章授权</translation>
+    </message>
+</context>
+<context>
+    <name>SealsPage</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="44" />
+        <location filename="../../app/ui/pages/seals.py" line="121" />
+        <location filename="../../app/ui/pages/seals.py" line="131" />
+        <source>Seals</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="124" />
+        <source>&amp;Licence:</source>
+        <translation>执照(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="125" />
+        <source>&amp;Open the seal office…</source>
+        <translation>打开印章业务(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="126" />
+        <source>&amp;Upload an imprint…</source>
+        <translation>上传印模(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="127" />
+        <source>&amp;Collect seal…</source>
+        <translation>领取印章(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="128" />
+        <source>Seal &amp;authorisations…</source>
+        <translation>印章授权(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="129" />
+        <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
+        <translation>本企业同意电子印章服务条款，并确认所上传的印模为本企业的印章。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="131" />
+        <location filename="../../app/ui/pages/seals.py" line="140" />
+        <source>Imprints</source>
+        <translation>印模管理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="131" />
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="133" />
+        <location filename="../../app/ui/pages/seals.py" line="140" />
+        <source>Valid uploads</source>
+        <translation>有效的印模上传记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="134" />
+        <location filename="../../app/ui/pages/seals.py" line="141" />
+        <source>Superseded uploads</source>
+        <translation>已被替代的印模上传记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="148" />
+        <source>Seal making</source>
+        <translation>制章记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="136" />
+        <location filename="../../app/ui/pages/seals.py" line="149" />
+        <source>Seals made for the enterprise</source>
+        <translation>为本企业制作的印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="137" />
+        <location filename="../../app/ui/pages/seals.py" line="150" />
+        <source>Seals collected on this device</source>
+        <translation>本设备已领取的印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <location filename="../../app/ui/pages/seals.py" line="144" />
+        <source>Seal type</source>
+        <translation>印章类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <source>Uploaded</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="139" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="144" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="144" />
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="135" />
+        <location filename="../../app/ui/pages/seals.py" line="144" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="136" />
+        <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="136" />
+        <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Made by</source>
         <translation>制作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="136" />
+        <location filename="../../app/ui/pages/seals.py" line="145" />
         <source>Imprint</source>
         <translation>印模</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="138" />
+        <location filename="../../app/ui/pages/seals.py" line="147" />
         <source>Collected</source>
         <translation>领取时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="145" />
+        <location filename="../../app/ui/pages/seals.py" line="154" />
         <source>Waiting for review</source>
         <translation>等待审核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="145" />
+        <location filename="../../app/ui/pages/seals.py" line="154" />
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="146" />
+        <location filename="../../app/ui/pages/seals.py" line="155" />
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="146" />
+        <location filename="../../app/ui/pages/seals.py" line="155" />
         <source>Superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="153" />
+        <location filename="../../app/ui/pages/seals.py" line="162" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="162" />
+        <location filename="../../app/ui/pages/seals.py" line="171" />
         <source>open the seal office</source>
         <translation>打开印章业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="188" />
+        <location filename="../../app/ui/pages/seals.py" line="197" />
         <source>{w} × {h} mm</source>
         <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="195" />
+        <location filename="../../app/ui/pages/seals.py" line="204" />
         <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
         <translation>请选择一个执照并打开印章业务，查看本企业的印模和印章。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="197" />
+        <location filename="../../app/ui/pages/seals.py" line="206" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="200" />
+        <location filename="../../app/ui/pages/seals.py" line="209" />
         <source>Seal office of {enterprise}.</source>
         <translation>{enterprise} 的印章业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="204" />
+        <location filename="../../app/ui/pages/seals.py" line="213" />
         <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
         <translation>尚未上传印模。请先同意下方条款，再上传印章照片。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/seals.py" line="240" />
+        <source>Choose which agents may collect and use the selected seal, and when</source>
+        <translation>设置哪些办事人可以在何时领取和使用所选印章</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/seals.py" line="241" />
+        <source>Only the legal representative or a licence manager can authorise agents to use a seal</source>
+        <translation>只有法定代表人或证照管理员可以授权办事人使用印章</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/seals.py" line="256" />
         <source>Uploading the imprint…</source>
         <translation>正在上传印模…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="252" />
+        <location filename="../../app/ui/pages/seals.py" line="267" />
         <source>Collect seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="253" />
+        <location filename="../../app/ui/pages/seals.py" line="268" />
         <source>Collect the seal "{seal}" ({seal_type}) of {enterprise}, unified social credit code {code}, onto this device?</source>
         <translation>将{enterprise}（统一社会信用代码 {code}）的印章“{seal}”（{seal_type}）领取到本设备？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="258" />
+        <location filename="../../app/ui/pages/seals.py" line="273" />
         <source>collect the seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/seals.py" line="263" />
+        <location filename="../../app/ui/pages/seals.py" line="278" />
         <source>Collecting the seal…</source>
         <translation>正在领取印章…</translation>
     </message>
