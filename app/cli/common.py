@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 from ..core.errors import InvalidInput
@@ -75,3 +77,14 @@ class TerminalProgress:
         end = "\n" if done >= total else ""
         sys.stderr.write(f"\r{self.label}: {pct:5.1f}%  {rate:7.1f} MB/s{end}")
         sys.stderr.flush()
+
+
+def iso_time(text: str) -> datetime:
+    """An argparse ``type``: an ISO 8601 time that names its time zone (``Z`` or ``+08:00``)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
+    return moment

@@ -36,7 +36,7 @@ def test_project_errors_are_translated_with_named_placeholders(app):
     assert errors.user_message(exc) == "No such file: a.txt"  # English source when no translation
 
 
-def test_passwords_never_reach_the_log_via_error_messages(app):
-    # Errors carry templates and parameters chosen by core; a password is never a parameter.
-    exc = InvalidInput("Wrong password for the private key")
-    assert errors.user_message(exc) == exc.message
+def test_core_templates_are_translated_and_filled(app):
+    exc = InvalidInput("{path} already exists", path="投标文件.pdf")
+    assert exc.message == "投标文件.pdf already exists"
+    assert errors.user_message(exc) == "投标文件.pdf 已存在"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 
 from ...core.errors import InvalidInput
 from ...core.pki import (
@@ -20,7 +19,7 @@ from ...core.pki import (
     system_clock,
     verify_licence,
 )
-from ..common import read_bytes
+from ..common import iso_time, read_bytes
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -48,7 +47,7 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--at",
         metavar="TIME",
-        type=_parse_time,
+        type=iso_time,
         help="check validity at this ISO 8601 time with a zone, e.g. 2026-03-02T09:00:00+08:00 "
         "(default: now)",
     )
@@ -61,14 +60,6 @@ def _add_inspect(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_inspect)
 
 
-def _parse_time(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
-    if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
-    return moment
 
 
 def _load_certificate(path: str, what: str) -> Certificate:

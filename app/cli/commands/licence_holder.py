@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
-from ..common import read_password, write_bytes
+from ..common import iso_time, read_password, write_bytes
 from .keystore import open_keystore
 from .service import service_client
 
@@ -76,14 +75,6 @@ def _choose_licence(store, wanted: int | None) -> int:
     return licences[0].id
 
 
-def _time(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
-    if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
-    return moment
 
 
 # download / list / show / export ------------------------------------------------------------
@@ -207,8 +198,8 @@ def _add_authorise(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--phone")
     p.add_argument("--matter", action="append", default=[], metavar="CODE",
                    help="a matter code (repeat); none means all business")
-    p.add_argument("--start", type=_time, metavar="TIME", help="ISO 8601 with a zone (default now)")
-    p.add_argument("--end", type=_time, metavar="TIME", help="ISO 8601 with a zone (default start + 3 days)")
+    p.add_argument("--start", type=iso_time, metavar="TIME", help="ISO 8601 with a zone (default now)")
+    p.add_argument("--end", type=iso_time, metavar="TIME", help="ISO 8601 with a zone (default start + 3 days)")
     holder_options(p)
     p.set_defaults(func=_authorise)
     p = sub.add_parser("authorisations", help="the enterprise's agent authorisations")

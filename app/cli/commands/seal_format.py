@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from ...core import gm
@@ -23,7 +22,7 @@ from ...core.seal.format import (
     parse_signature,
     verify_signature,
 )
-from ..common import read_bytes
+from ..common import iso_time, read_bytes
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -54,7 +53,7 @@ def _add_verify_signature(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--at",
         metavar="TIME",
-        type=_parse_time,
+        type=iso_time,
         help="verify as if now were this ISO 8601 time with a zone (default: now); the seal and "
         "licence are always checked at the signing time the signature states",
     )
@@ -101,14 +100,6 @@ def _verify_signature(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_time(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
-    if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
-    return moment
 
 
 def _hash_file(path: str) -> bytes:

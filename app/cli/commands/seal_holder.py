@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..common import read_bytes, read_password, write_bytes
+from ..common import iso_time, read_bytes, read_password, write_bytes
 from .keystore import open_keystore
-from .licence_holder import _choose_licence, _time, holder_options
+from .licence_holder import _choose_licence, holder_options
 from .service import service_client
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ def _add_authorisations(sub: argparse._SubParsersAction) -> None:
     p.add_argument("seal_id", metavar="SEAL_ID")
     p.add_argument("--agent-name", required=True)
     p.add_argument("--agent-id", required=True, metavar="ID_NUMBER")
-    p.add_argument("--start", type=_time, metavar="TIME", help="ISO 8601 with a zone (default now)")
-    p.add_argument("--end", type=_time, metavar="TIME", help="default: start + 3 days")
+    p.add_argument("--start", type=iso_time, metavar="TIME", help="ISO 8601 with a zone (default now)")
+    p.add_argument("--end", type=iso_time, metavar="TIME", help="default: start + 3 days")
     _command(p, _authorise)
     _command(sub.add_parser("authorisations", help="the enterprise's seal authorisations"), _grants)
     p = sub.add_parser("revoke-authorisation", help="revoke a seal authorisation")
