@@ -8,19 +8,18 @@ of this. Migrations are Alembic scripts inside the package, run in code (no alem
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
-from sqlalchemy.types import TypeDecorator
 
+from ..core.dbtypes import UTCDateTime  # noqa: F401  (re-exported for the models)
 from ..core.errors import EbidError, InvalidInput
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -29,23 +28,6 @@ BUSY_TIMEOUT_MS = 30_000
 
 class Base(DeclarativeBase):
     pass
-
-
-class UTCDateTime(TypeDecorator):
-    """Aware UTC datetimes in and out; stored naive in UTC so both databases agree."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the service database; use aware UTC")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
 
 
 def sqlite_url(path: Path) -> str:

@@ -16,11 +16,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase
-from sqlalchemy.types import TypeDecorator
 
+from ..dbtypes import UTCDateTime  # noqa: F401  (re-exported for the models)
 from .errors import KeystoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -29,23 +29,6 @@ BUSY_TIMEOUT_MS = 10_000
 
 class Base(DeclarativeBase):
     pass
-
-
-class UTCDateTime(TypeDecorator):
-    """Aware UTC datetimes in, aware UTC datetimes out (SQLite itself has no time zones)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the keystore; use timezone-aware UTC")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
 def utcnow() -> datetime:
