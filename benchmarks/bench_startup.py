@@ -130,8 +130,8 @@ class _StallRun:
     def _setup(self):
         from app.core.client.wallet import download_licence
         from app.core.licence.demo import DEMO_ENTERPRISES
+        from app.ui.bids.page import BidsPage
         from app.ui.context import AppContext
-        from app.ui.pages.bids import BidsPage
 
         context = AppContext()
         context.service_ready.connect(lambda url: self.loop.quit())
@@ -163,7 +163,7 @@ class _StallRun:
 
     def run(self) -> dict[str, float]:
         from app.ui import seams
-        from app.ui.bid_model import State
+        from app.ui.bids.model import State
 
         context, self.page = self._setup()
         seams.answer_next(PASSWORD, True)  # the licence password, then "apply for a key?"

@@ -4,7 +4,7 @@
     .venv/bin/python tools/i18n.py update     # collect strings into resources/i18n/*.ts
     .venv/bin/python tools/i18n.py stats      # how many strings are still untranslated
 
-``update`` first regenerates ``app/ui/core_messages.py``: the English templates of every project
+``update`` first regenerates ``app/ui/i18n_generated.py``: the English templates of every project
 error raised in ``app/core`` (the first string literal of ``raise SomeError("…")``), wrapped in
 ``QT_TRANSLATE_NOOP("errors", …)`` so lupdate collects them and ``errors.user_message`` can
 translate them at run time. Then it runs ``pyside6-lupdate`` over ``app/ui``.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "app" / "core"
-OUT = ROOT / "app" / "ui" / "core_messages.py"
+OUT = ROOT / "app" / "ui" / "i18n_generated.py"
 TS_FILES = sorted((ROOT / "resources" / "i18n").glob("*.ts"))
 
 

@@ -62,7 +62,7 @@ def _after_start(window, context, initialised: bool) -> None:
     if initialised:
         context.connect_service(window)  # the embedded service starts off the GUI thread
     else:  # the first-run guide, modal over the window, chooses the service and connects it
-        from .first_run import FirstRunWizard
+        from .licences.first_run import FirstRunWizard
 
         window.first_run = FirstRunWizard(context, window)
         window.first_run.open()

@@ -8,12 +8,20 @@ from dataclasses import dataclass
 from typing import Optional
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from . import settings, theme
 from .context import AppContext
 from .operations import BackgroundOp
-from .pages.base import Page
+from .page import Page
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -27,7 +35,7 @@ class PageSpec:
 
     @property
     def qualified(self) -> str:
-        return f"{__package__}.pages.{self.module}"
+        return f"{__package__}.{self.module}"
 
     def load(self) -> type[Page]:
         return getattr(importlib.import_module(self.qualified), self.class_name)
@@ -38,10 +46,10 @@ class PageSpec:
 
 # Sidebar order. A page module exists only once its feature works; absent modules are skipped.
 PAGES = [
-    PageSpec("home", "HomePage", "home", "home", QT_TRANSLATE_NOOP("HomePage", "Home")),
-    PageSpec("licences", "LicencesPage", "licences", "licence", QT_TRANSLATE_NOOP("LicencesPage", "Licences")),
-    PageSpec("bids", "BidsPage", "bids", "bid", QT_TRANSLATE_NOOP("BidsPage", "Bid files")),
-    PageSpec("seals", "SealsPage", "seals", "seal", QT_TRANSLATE_NOOP("SealsPage", "Seals")),
+    PageSpec("home.page", "HomePage", "home", "home", QT_TRANSLATE_NOOP("HomePage", "Home")),
+    PageSpec("licences.page", "LicencesPage", "licences", "licence", QT_TRANSLATE_NOOP("LicencesPage", "Licences")),
+    PageSpec("bids.page", "BidsPage", "bids", "bid", QT_TRANSLATE_NOOP("BidsPage", "Bid files")),
+    PageSpec("seals.page", "SealsPage", "seals", "seal", QT_TRANSLATE_NOOP("SealsPage", "Seals")),
     PageSpec("settings_page", "SettingsPage", "settings", "settings", QT_TRANSLATE_NOOP("SettingsPage", "Settings")),
 ]
 

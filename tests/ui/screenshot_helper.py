@@ -31,7 +31,7 @@ def _image_of(text: str, font: QFont) -> QImage:
 
 
 def _title_font() -> QFont:
-    font = QFont(QGuiApplication.font())  # as app/ui/pages/home.py draws the product name
+    font = QFont(QGuiApplication.font())  # as app/ui/home/page.py draws the product name
     font.setPointSizeF(font.pointSizeF() * 2.2)
     font.setBold(True)
     return font

@@ -11,9 +11,10 @@ from PySide6.QtCore import QItemSelectionModel
 
 from app.core import bidx
 from app.core.pki import Certificate
-from app.ui import bid_records, seams
-from app.ui.bid_model import State
-from app.ui.pages.bids import BidsPage
+from app.ui import seams
+from app.ui.bids import records as bid_records
+from app.ui.bids.model import State
+from app.ui.bids.page import BidsPage
 
 from . import bid_service
 from .bid_service import PASSWORD, PROJECT, drop_files, make_context

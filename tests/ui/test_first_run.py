@@ -8,7 +8,7 @@ import pytest
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.ui import seams, settings
 from app.ui.context import AppContext
-from app.ui.first_run import FirstRunWizard, grouped
+from app.ui.licences.first_run import FirstRunWizard, grouped
 
 PASSWORD = "Tender!Open-Day 2026 lotus"
 

@@ -8,9 +8,11 @@ import os
 from app.core import bidx
 from app.core.gm import SM2PrivateKey
 from app.core.tasks import CancelToken
-from app.ui import bid_platform, bid_records, seams
-from app.ui.bid_records import SubmittedBid
-from app.ui.pages.home import HomePage
+from app.ui import seams
+from app.ui.bids import records as bid_records
+from app.ui.bids import work as bid_platform
+from app.ui.bids.records import SubmittedBid
+from app.ui.home.page import HomePage
 
 from . import bid_service
 from .bid_service import PASSWORD, PROJECT, make_context

@@ -14,10 +14,10 @@ from app.core.licence import MAX_MANAGERS, id_number_check_digit
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.ui import errors, seams, settings
 from app.ui.context import AppContext, from_settings
-from app.ui.licence_download import LicenceDownloadWizard
-from app.ui.licence_holder import ROOT_CHANGED
-from app.ui.licence_model import LicenceTableModel, duration_text, state_text
-from app.ui.pages.licences import LicencesPage
+from app.ui.licences.download import LicenceDownloadWizard
+from app.ui.licences.holder import ROOT_CHANGED
+from app.ui.licences.model import LicenceTableModel, duration_text, state_text
+from app.ui.licences.page import LicencesPage
 from tests.ui.test_first_run import PASSWORD, SharedService, download, service  # noqa: F401 (fixture)
 
 

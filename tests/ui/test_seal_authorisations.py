@@ -13,7 +13,7 @@ from app.core.client.seal import SealClient
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.server import seal_review
 from app.ui import i18n, seams
-from app.ui.pages.seals import SealsPage
+from app.ui.seals.page import SealsPage
 from tests.seal_service.kit import imprint_png
 
 from . import bid_service

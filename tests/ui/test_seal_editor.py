@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from app.core.seal.imaging import mm_to_px, read_png_dpi, render
 from app.ui import camera, i18n, seams
 from app.ui.camera import CameraBackend, CameraDialog, CameraInfo, FrameSource
-from app.ui.seal_editor import ImprintEditor, edits
+from app.ui.seals.editor import ImprintEditor, edits
 from tests.seal.synth import PhotoSpec, photograph
 
 WAIT = 30_000
@@ -260,7 +260,7 @@ class _FakeSource(FrameSource):
         self.photo = photo
 
     def start(self):
-        from app.ui.seal_editor.items import bgr_to_qimage
+        from app.ui.seals.editor.items import bgr_to_qimage
 
         self.frame.emit(bgr_to_qimage(self.photo))
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.server import seal_review
 from app.ui import i18n, seams
-from app.ui.pages.seals import SealsPage
+from app.ui.seals.page import SealsPage
 
 from . import bid_service
 from .bid_service import PASSWORD

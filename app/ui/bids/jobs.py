@@ -1,0 +1,176 @@
+"""Runs the bid page's encryptions: one :class:`BackgroundOp` per file, so each can be cancelled on
+its own, all sharing one bidx crypto pool (sized to the cores) for the chunk work.
+
+The driver threads (a small QThreadPool) only read, hand chunks to the crypto pool and write;
+the GUI thread receives throttled progress and the results. Nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from ...core import bidx
+from ...core.bidx import WorkerPool
+from ...core.errors import Cancelled, EbidError
+from ...core.gm import SM2PrivateKey, SM2PublicKey
+from .. import errors
+from ..operations import BackgroundOp
+from . import messages as bid_errors
+from .model import BidRow, BidTableModel, State
+from .work import encrypt_one
+
+
+def if_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` for a BackgroundOp callback, dropped if ``owner`` was deleted while the work ran."""
+
+    def call(*args: Any) -> Any:
+        if shiboken6.isValid(owner):
+            return fn(*args)
+        return None
+
+    return call
+
+
+DRIVERS = 2  # files encrypted at the same time; the crypto pool does the parallel work
+
+
+class CryptoPool:
+    """The one bidx worker pool of the page, opened on first use and closed with the page."""
+
+    def __init__(self) -> None:
+        self._stack: ExitStack | None = None
+        self._pool: WorkerPool | None = None
+
+    def get(self) -> WorkerPool:
+        if self._pool is None:
+            self._stack = ExitStack()
+            self._pool = self._stack.enter_context(bidx.worker_pool())
+        return self._pool
+
+    def close(self) -> None:
+        if self._stack is not None:
+            self._stack.close()
+        self._stack, self._pool = None, None
+
+
+@dataclass(frozen=True)
+class EncryptRequest:
+    outdir: Path
+    recipient: SM2PublicKey
+    signer: SM2PrivateKey
+    licence_id: int
+    project: str
+    section: str
+
+
+class Encryptor(QObject):
+    """Starts, tracks and cancels the encryptions of the model's rows."""
+
+    progressed = Signal()  # some row moved: the page refreshes its overall line
+    batch_finished = Signal()
+
+    def __init__(self, model: BidTableModel, crypto: CryptoPool, parent: QObject) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.crypto = crypto
+        self.drivers = QThreadPool(self)
+        self.drivers.setMaxThreadCount(DRIVERS)
+        self._ops: dict[int, BackgroundOp] = {}  # id(row) -> its operation
+        self.batch: list[BidRow] = []
+        self.batch_started = 0.0
+
+    def start(self, rows: list[BidRow], request: EncryptRequest) -> None:
+        if not any(r.active for r in self.batch):
+            self.batch, self.batch_started = [], time.monotonic()
+        options = bidx.EncryptOptions(
+            project=request.project, section=request.section, signer=request.signer
+        )
+        pool = self.crypto.get()
+        for row in rows:
+            row.state, row.done, row.error, row.note = State.QUEUED, 0, "", ""
+            row.licence_id, row.project, row.section = (
+                request.licence_id,
+                request.project,
+                request.section,
+            )
+            self.batch.append(row)
+            op = partial(encrypt_one, row.source, request.outdir, request.recipient, options, pool)
+            self._ops[id(row)] = (
+                BackgroundOp(self.parent(), op=op, success=if_alive(self, partial(self._done, row)))
+                .failure(if_alive(self, partial(self._failed, row)))
+                .on_progress(if_alive(self, partial(self._progress, row)))
+                .in_pool(self.drivers)
+                .run()
+            )
+            self._changed(row)
+
+    def cancel(self, rows: list[BidRow]) -> None:
+        for row in rows:
+            op = self._ops.get(id(row))
+            if op is not None:
+                op.cancel()
+
+    def cancel_all(self) -> None:
+        self.cancel(list(self.batch))
+
+    def is_running(self, row: BidRow) -> bool:
+        return id(row) in self._ops
+
+    def busy(self) -> bool:
+        return bool(self._ops)
+
+    def overall(self) -> tuple[int, int, float]:
+        """(bytes done, bytes total, seconds elapsed) of the current batch."""
+        done = sum(r.done for r in self.batch if r.state is not State.CANCELLED)
+        total = sum(r.size for r in self.batch if r.state is not State.CANCELLED)
+        return done, total, time.monotonic() - self.batch_started
+
+    # -- GUI thread ----------------------------------------------------------------------------------
+
+    def _progress(self, row: BidRow, done: int, total: int) -> None:
+        if row.state is State.QUEUED:
+            row.state, row.started = State.ENCRYPTING, time.monotonic()
+        row.done = min(done, row.size)
+        self._changed(row)
+
+    def _done(self, row: BidRow, result: bidx.EncryptResult) -> None:
+        row.state, row.done, row.finished = State.ENCRYPTED, row.size, time.monotonic()
+        row.container, row.signature = result.container, result.signature
+        self._end(row)
+
+    def _failed(self, row: BidRow, exc: BaseException) -> None:
+        row.finished = time.monotonic()
+        if isinstance(exc, Cancelled):
+            row.state = State.CANCELLED
+        else:
+            row.state, row.error = State.FAILED, bid_errors.message(exc)
+            if not isinstance(exc, EbidError):
+                errors.show(
+                    None, exc
+                )  # a bug, not a refusal: logged and reported once with details
+        self._end(row)
+
+    def _end(self, row: BidRow) -> None:
+        self._ops.pop(id(row), None)
+        self._changed(row)
+        if not self._ops:
+            self.batch_finished.emit()
+
+    def _changed(self, row: BidRow) -> None:
+        if row in self.model.rows:
+            self.model.changed(self.model.rows.index(row))
+        self.progressed.emit()
+
+    def close(self) -> None:
+        self.cancel_all()
+        self.drivers.waitForDone()
+        self.crypto.close()

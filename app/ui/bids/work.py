@@ -1,0 +1,176 @@
+"""The bid page's work off the GUI thread, over core only (no Qt): the same chain as ``ebid bid``.
+
+Each function here is the ``op`` of a :class:`BackgroundOp`; it takes an unlocked keystore
+session where a private key is used, and locks nothing it did not open.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...core import bidx
+from ...core.bidx import WorkerPool
+from ...core.bidx.naming import free_name
+from ...core.client import Receipt, ServiceClient
+from ...core.client.wallet import holder_for
+from ...core.errors import EbidError
+from ...core.gm import SM2PrivateKey, SM2PublicKey
+from ...core.keystore import EncryptionKeyInfo, Keystore, Unlocked
+from ...core.tasks import CancelToken, Progress, check
+
+
+class NoDeviceKey(EbidError):
+    """None of this device's encryption keys is a recipient of the container."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Submitted:
+    receipt: Receipt
+    verified: bool  # the platform's signature checked against its certificate
+    container: Path
+    key_ids: tuple[str, ...]  # the container's recipient key ids (hex), for the home page
+
+
+def device_keys_for(store: Keystore, licence_id: int | None) -> list[EncryptionKeyInfo]:
+    """This device's encryption keys applied for under ``licence_id``."""
+    return [k for k in store.list_encryption_keys() if k.licence_id == licence_id]
+
+
+def key_hex(public_key: SM2PublicKey) -> str:
+    return bidx.key_id(public_key).hex()
+
+
+def device_key_matching(store: Keystore, key_ids: Sequence[str]) -> EncryptionKeyInfo | None:
+    """The device key whose id is among a container's recipient ids (hex), if this device has one."""
+    wanted = set(key_ids)
+    return next((k for k in store.list_encryption_keys() if key_hex(k.public_key) in wanted), None)
+
+
+def recipient_ids(container: Path) -> list[str]:
+    return [s.key_id.hex() for s in bidx.inspect_container(container).stanzas]
+
+
+def apply_for_key(
+    client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int, label: str
+) -> EncryptionKeyInfo:
+    """申请密钥: generate on this device, register the public key, then keep the private key."""
+    key = SM2PrivateKey.generate()
+    holder = holder_for(client, store, unlocked, licence_id, purpose="register encryption key")
+    holder.register_key(key.public_key(), label)
+    return store.add_encryption_key(unlocked, label=label, private_key=key, licence_id=licence_id)
+
+
+def signer_key(store: Keystore, unlocked: Unlocked, licence_id: int) -> SM2PrivateKey:
+    return store.private_key(licence_id, unlocked, purpose="sign bid files")
+
+
+def encrypt_one(
+    source: Path,
+    outdir: Path,
+    recipient: SM2PublicKey,
+    options: bidx.EncryptOptions,
+    pool: WorkerPool,
+    progress: Progress,
+    cancel: CancelToken,
+) -> bidx.EncryptResult:
+    progress(0, max(1, source.stat().st_size))  # tells the page this file has started
+    return bidx.encrypt_file(
+        source, outdir, [recipient], options=options, pool=pool, progress=progress, cancel=cancel
+    )
+
+
+def submit(
+    client: ServiceClient,
+    store: Keystore,
+    unlocked: Unlocked,
+    licence_id: int,
+    items: Sequence[tuple[Path, Path, str, str]],
+    cancel: CancelToken,
+) -> list[Submitted]:
+    """Upload each (container, signature, project, section); check every receipt."""
+    holder = holder_for(client, store, unlocked, licence_id, purpose="submit bid")
+    platform = client.platform_certificate()
+    results = []
+    for container, signature, project, section in items:
+        check(cancel)
+        receipt = holder.submit_bid(
+            container, signature.read_bytes(), project=project, section=section
+        )
+        receipt.verify(
+            platform
+        )  # raises VerificationFailed: never show an unverified receipt as good
+        results.append(Submitted(receipt, True, container, tuple(recipient_ids(container))))
+    return results
+
+
+def submissions(
+    client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int
+) -> list[Receipt]:
+    """The enterprise's submissions, each receipt verified against the platform certificate."""
+    holder = holder_for(client, store, unlocked, licence_id, purpose="list submissions")
+    receipts = holder.submissions()
+    platform = client.platform_certificate()
+    for receipt in receipts:
+        receipt.verify(platform)
+    return receipts
+
+
+def fetch_and_decrypt(
+    client: ServiceClient,
+    store: Keystore,
+    unlocked: Unlocked,
+    licence_id: int,
+    receipt: Receipt,
+    outdir: Path,
+    pool: WorkerPool,
+    progress: Progress,
+    cancel: CancelToken,
+) -> bidx.DecryptResult:
+    """After the opening: download the submitted file, then decrypt it with this device's key."""
+    holder = holder_for(client, store, unlocked, licence_id, purpose="fetch bid")
+    outdir.mkdir(parents=True, exist_ok=True)
+    fetched = free_name(outdir, receipt.file_name or f"{receipt.submission_id}.bidx")
+    holder.fetch_bid(receipt.submission_id, fetched)
+    return decrypt_with_device_key(store, unlocked, fetched, outdir, pool, progress, cancel)
+
+
+def _device_private_key(
+    store: Keystore, unlocked: Unlocked, container: Path, purpose: str
+) -> SM2PrivateKey:
+    info = device_key_matching(store, recipient_ids(container))
+    if info is None:
+        raise NoDeviceKey("This device holds no key that opens {name}", name=container.name)
+    return store.encryption_private_key(info.id, unlocked, purpose=purpose)
+
+
+def decrypt_with_device_key(
+    store: Keystore,
+    unlocked: Unlocked,
+    container: Path,
+    outdir: Path,
+    pool: WorkerPool,
+    progress: Progress,
+    cancel: CancelToken,
+) -> bidx.DecryptResult:
+    key = _device_private_key(store, unlocked, container, "decrypt bid")
+    return bidx.decrypt_file(container, key, outdir, pool=pool, progress=progress, cancel=cancel)
+
+
+def rehearse(
+    store: Keystore,
+    unlocked: Unlocked,
+    container: Path,
+    pool: WorkerPool,
+    progress: Progress,
+    cancel: CancelToken,
+) -> tuple[bidx.DecryptResult, float]:
+    """Every check of a decryption, writing nothing; (result, seconds taken)."""
+    key = _device_private_key(store, unlocked, container, "rehearse decryption")
+    start = time.monotonic()
+    result = bidx.rehearse(container, key, pool=pool, progress=progress, cancel=cancel)
+    return result, time.monotonic() - start

@@ -1,0 +1,1 @@
+"""The home page: what needs doing next across licences, keys and bids."""

@@ -1,0 +1,263 @@
+"""Home: the product and version, then the projects this enterprise bid on — each opening's
+countdown and whether this device holds a key that opens each submitted file.
+
+What this device submitted is known without a password (``bid_records``); projects and opening
+times come from the platform without one; the platform's full list of the enterprise's
+submissions is signed with a licence, so it is fetched only when the user asks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import __version__
+from ..bids import messages as bid_errors
+from ..bids import records as bid_records
+from ..bids.jobs import if_alive
+from ..operations import BackgroundOp
+from ..page import Page
+from .overview import KeyStatus, OverviewRow, overview, split
+
+if TYPE_CHECKING:  # the client and the keystore are imported on first use, not at start-up
+    from ...core.client import Project, Receipt
+
+COUNTDOWN_MS = 30_000
+
+
+def _warm_up(context):
+    def op(progress, cancel):
+        from ..bids import work as bid_platform  # noqa: F401  (client, bidx, keystore modules)
+
+        return context.keystore
+
+    return op
+
+
+class HomePage(Page):
+    page_id = "home"
+    icon_name = "home"
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("homePage")
+        self.projects: list[Project] = []
+        self.receipts: list[Receipt] = []
+        self.rows: list[OverviewRow] = []
+        self._build()
+        self.update_button.clicked.connect(self.update_from_platform)
+        context.service_ready.connect(self.load_projects)
+        context.bids_changed.connect(self.refresh)
+        context.keys_changed.connect(self.refresh)
+        context.licences_changed.connect(self.refresh)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._fill)
+        self.timer.start(COUNTDOWN_MS)
+        self.retranslate()
+        # Open the keystore (and import what it needs) off the GUI thread, so the window appears
+        # at once; the first listing follows on the GUI thread from warm caches.
+        BackgroundOp(self, op=_warm_up(context), success=if_alive(self, self.refresh)).run()
+        if context.connected:
+            self.load_projects()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.product = QLabel(self)
+        self.product.setObjectName("productName")
+        font = QFont(self.product.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.product.setFont(font)
+        self.version = QLabel(self)
+        self.version.setObjectName("productVersion")
+        self.blurb = QLabel(self)
+        self.blurb.setWordWrap(True)
+        for label in (self.product, self.version, self.blurb):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        self.heading = QLabel(self)
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("bidsHint")
+        self.hint.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("biddedProjects")
+        self.tree.setColumnCount(4)
+        self.update_button = QPushButton(self)
+        self.update_button.setObjectName("updateFromPlatform")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.update_button)
+        buttons.addStretch(1)
+        layout.addSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+    def title(self) -> str:
+        return self.tr("Home")
+
+    def retranslate(self) -> None:
+        self.product.setText(self.tr("EBid Desk"))
+        self.version.setText(self.tr("Version {version}").format(version=__version__))
+        self.blurb.setText(
+            self.tr(
+                "Electronic business licence wallet, seals and bid-file encryption for e-bidding."
+            )
+        )
+        for label in (self.product, self.version):
+            label.setAccessibleName(label.text())
+        self.heading.setText(self.tr("Projects you have bid on"))
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Project / file"),
+                self.tr("Section"),
+                self.tr("Opening"),
+                self.tr("Key on this device"),
+            ]
+        )
+        self.tree.setAccessibleName(self.tr("Projects you have bid on"))
+        self.update_button.setText(self.tr("Update from the platform…"))
+        self.update_button.setToolTip(
+            self.tr("List every submission of your enterprise (asks for the licence password)")
+        )
+        self._fill()
+
+    # -- data ----------------------------------------------------------------------------------------
+
+    def load_projects(self, *args) -> None:
+        client = self.context.client
+        BackgroundOp(
+            self, op=lambda p, c: client.projects(), success=if_alive(self, self._projects_loaded)
+        ).failure(if_alive(self, self._projects_failed)).run()
+
+    def _projects_loaded(self, projects: list[Project]) -> None:
+        self.projects = projects
+        self.refresh()
+
+    def _projects_failed(self, exc: BaseException) -> None:
+        self.hint.setText(bid_errors.message(exc))
+
+    def _licence_id(self) -> int | None:
+        store = self.context.keystore
+        licences = store.list_licences() if store.is_initialised() else []
+        return licences[0].id if licences else None
+
+    def update_from_platform(self) -> None:
+        licence = self._licence_id()
+        if licence is None or not self.context.connected:
+            self.refresh()
+            return
+        client, store = self.context.client, self.context.keystore
+
+        def listed(unlocked):
+            def op(p, c):
+                try:
+                    from ..bids.work import submissions
+
+                    return submissions(client, store, unlocked, licence)
+                finally:
+                    unlocked.lock()
+
+            BackgroundOp(self, op=op, success=if_alive(self, self._receipts_loaded)).failure(
+                if_alive(self, partial(bid_errors.show, self))
+            ).with_progress(self.tr("Asking the platform…")).run()
+
+        self.context.with_unlocked(self, self.tr("list your enterprise's submissions"), listed)
+
+    def _receipts_loaded(self, receipts: list[Receipt]) -> None:
+        self.receipts = receipts
+        self.refresh()
+
+    def refresh(self, *args) -> None:
+        from ..bids.work import key_hex
+
+        store = self.context.keystore
+        keys = (
+            {key_hex(k.public_key) for k in store.list_encryption_keys()}
+            if store.is_initialised()
+            else set()
+        )
+        self.rows = overview(bid_records.load(), self.receipts, self.projects, keys)
+        self._fill()
+
+    # -- view ------------------------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        self.hint.setText(self._hint())
+        self.update_button.setEnabled(self.context.connected and self._licence_id() is not None)
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        now = datetime.now(UTC)
+        for row in self.rows:
+            group = groups.get(row.project_code)
+            if group is None:
+                group = QTreeWidgetItem(
+                    [
+                        f"{row.project_name} ({row.project_code})",
+                        "",
+                        self.countdown(row.opening, now),
+                        "",
+                    ]
+                )
+                groups[row.project_code] = group
+                self.tree.addTopLevelItem(group)
+            item = QTreeWidgetItem([row.file_name, row.section, "", self.key_text(row)])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.submission_id)
+            item.setToolTip(3, row.key_id)
+            group.addChild(item)
+        self.tree.expandAll()
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setVisible(bool(self.rows))
+
+    def _hint(self) -> str:
+        if self._licence_id() is None:
+            return self.tr(
+                "Download a licence on the Licences page; bids you submit will be listed here."
+            )
+        if not self.context.connected:
+            return self.tr("Connecting to the platform…")
+        if not self.rows:
+            return self.tr(
+                "No bids submitted from this device yet. Bids from other devices of your "
+                "enterprise appear after “Update from the platform”."
+            )
+        return self.tr(
+            "Before each opening, make sure a device you will have at hand holds a key that opens your file."
+        )
+
+    def countdown(self, opening: datetime | None, now: datetime) -> str:
+        if opening is None:
+            return self.tr("unknown")
+        if opening <= now:
+            return self.tr("opened {time}").format(
+                time=opening.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+        days, hours, minutes = split(opening - now)
+        if days:
+            return self.tr("in {days} d {hours} h").format(days=days, hours=hours)
+        return self.tr("in {hours} h {minutes} min").format(hours=hours, minutes=minutes)
+
+    def key_text(self, row: OverviewRow) -> str:
+        if row.key is KeyStatus.HELD:
+            return self.tr("Yes (key {id})").format(id=row.key_id[:16])
+        if row.key is KeyStatus.MISSING:
+            return self.tr("No: no key on this device opens it")
+        return self.tr("Unknown: submitted from another device")

@@ -1,0 +1,33 @@
+"""What every page offers the main window: an id, an icon, a title, and live retranslation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from .context import AppContext
+
+
+class Page(QWidget):
+    """A sidebar page. Subclasses take ``(context, parent)`` and set every text in ``retranslate``."""
+
+    page_id = ""
+    icon_name = ""
+
+    def __init__(self, context: "AppContext", parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Set every user-visible text; called at construction and on a language change."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

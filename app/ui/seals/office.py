@@ -1,0 +1,95 @@
+"""The seals page's calls to the seal office (pool-thread ops; no widgets) and its list widgets.
+
+:class:`OfficeView` is what the page shows for one enterprise: the imprints with their review state
+and reason, the upload records (valid / superseded), seal-making records and issued seals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ...core.client.seal import Imprint, Seal, SealClient, SealRecords, collect_into_keystore
+from ...core.keystore import Keystore, StoredSeal, Unlocked
+from ...core.seal.catalogue import load_catalogue
+from .editor.finish import FinalImprint
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    imprints: list[Imprint]
+    records: SealRecords
+    seals: list[Seal]
+
+
+def fetch(seals: SealClient) -> OfficeView:
+    return OfficeView(seals.imprints(), seals.seal_records(), seals.seals())
+
+
+def load_op(seals: SealClient):
+    def op(progress, cancel) -> OfficeView:
+        return fetch(seals)
+
+    return op
+
+
+def upload_op(seals: SealClient, final: FinalImprint):
+    w, h = final.size_mm
+
+    def op(progress, cancel) -> OfficeView:
+        seals.upload_imprint(final.png, seal_type=final.seal_type or "official", shape=final.shape,
+                             width_mm=round(w), height_mm=round(h), agree_terms=True)
+        return fetch(seals)
+
+    return op
+
+
+def collect_op(seals: SealClient, store: Keystore, unlocked: Unlocked, seal_id: str, licence_id: int):
+    def op(progress, cancel) -> StoredSeal:
+        try:
+            return collect_into_keystore(seals, store, unlocked, seal_id, licence_id=licence_id)
+        finally:
+            unlocked.lock()
+
+    return op
+
+
+def local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def type_name(code: str) -> str:
+    """The catalogue's name of a seal type, in Chinese when the UI is Chinese."""
+    kind = load_catalogue().get(code)
+    if kind is None:
+        return code
+    return kind.zh if QLocale().language() == QLocale.Language.Chinese else kind.en
+
+
+def new_tree(parent: QWidget, headers: list[str], name: str) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setRootIsDecorated(False)
+    tree.setHeaderLabels(headers)
+    tree.setAccessibleName(name)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
+    return tree
+
+
+def fill(tree: QTreeWidget, rows: list[tuple[str, list[str]]]) -> None:
+    """Rows as (key kept in UserRole, texts)."""
+    tree.clear()
+    for key, texts in rows:
+        item = QTreeWidgetItem(texts)
+        item.setData(0, Qt.ItemDataRole.UserRole, key)
+        tree.addTopLevelItem(item)
+
+
+def picture_icon(png: bytes) -> QIcon:
+    pixmap = QPixmap()
+    pixmap.loadFromData(png, "PNG")
+    return QIcon(pixmap)
