@@ -5,8 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .. import __version__
-from . import errors, routes_authority, routes_platform, routes_review, routes_seal
+from . import errors
+from .authority import routes as routes_authority
 from .context import ServiceContext
+from .platform import routes as routes_platform
+from .seal_office import review_routes as routes_review
+from .seal_office import routes as routes_seal
 
 DESCRIPTION = (
     "Reference registration authority and e-bidding platform of EBid Desk (DEMO service). "

@@ -27,9 +27,9 @@ from ..core.errors import EbidError
 from ..core.licence import Status, check_use
 from ..core.licence.model import IssuedLicence
 from ..core.pki import Certificate, LicenceTerms, Role
+from .authority.repository import SqlAuthorityRepository, claim_nonce
 from .context import ServiceContext
 from .errors import unauthorised
-from .repository import SqlAuthorityRepository, claim_nonce
 
 MAX_SKEW = timedelta(minutes=5)
 

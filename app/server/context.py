@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..core.licence import Authority
 from ..core.pki import to_utc_second
 from . import db
+from .authority.crl import CrlPublisher
+from .authority.repository import SqlAuthorityRepository
 from .certcache import CertificateCache
-from .crl import CrlPublisher
 from .keys import ServiceKeys, load_keys
-from .repository import SqlAuthorityRepository
 from .settings import Settings
 
 NONCE_PURGE_INTERVAL = timedelta(seconds=60)

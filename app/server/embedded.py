@@ -75,7 +75,7 @@ def start_embedded(settings: Settings | None = None) -> RunningService:
 
 def ensure_demo_project(ctx: ServiceContext) -> None:
     """A DEMO project open for bids for a week from first start, so every flow can be tried."""
-    from .platform import list_projects
+    from .platform.rules import list_projects
 
     if any(p.code == DEMO_PROJECT for p in list_projects(ctx)):
         return

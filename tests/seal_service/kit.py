@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.core.seal import imaging
-from app.server import seal_review
+from app.server.seal_office import review as seal_review
 from tests.seal.synth import render_seal
 
 DPI = 400.0

@@ -15,7 +15,7 @@ from app.core.keystore import Keystore, NullUnlockCache
 from app.core.keystore.blobs import FLOOR
 from app.core.pki import parse_licence
 from app.core.seal.format import SealRefused, parse_seal, sign_with_seal, verify_signature
-from app.server import seal_review
+from app.server.seal_office import review as seal_review
 
 from .kit import imprint_png, make_seal
 

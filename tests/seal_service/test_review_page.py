@@ -7,8 +7,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.server import seal_review
-from app.server.review_auth import create_token
+from app.server.seal_office import review as seal_review
+from app.server.seal_office.review_auth import create_token
 
 from .chromium import Browser
 

@@ -10,9 +10,9 @@ import pytest
 
 from app.core.client import ServiceError
 from app.core.client.seal import SealClient
-from app.server import seal_review
 from app.server.errors import ApiError
-from app.server.seal_imprints import MAX_IMPRINT_BYTES
+from app.server.seal_office import review as seal_review
+from app.server.seal_office.imprints import MAX_IMPRINT_BYTES
 
 from .kit import imprint_png
 

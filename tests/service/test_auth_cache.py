@@ -14,10 +14,10 @@ from app.core import gm
 from app.core.client import ServiceError
 from app.core.pki import CertificateInvalid
 from app.core.pki.certs import sign_tbs
+from app.server.authority.models import LicenceRow
+from app.server.authority.repository import serial_hex
 from app.server.certcache import CertificateCache
 from app.server.errors import ApiError
-from app.server.models import LicenceRow
-from app.server.repository import serial_hex
 
 
 def _cached(ctx, holder) -> bool:

@@ -4,7 +4,7 @@ change or its nextUpdate nears, always signed by the root."""
 from __future__ import annotations
 
 from app.core.pki import load_crl
-from app.server.crl import LIFETIME, REFRESH_BEFORE, CrlPublisher
+from app.server.authority.crl import LIFETIME, REFRESH_BEFORE, CrlPublisher
 
 
 def _crl(client):

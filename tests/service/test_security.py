@@ -10,7 +10,7 @@ import pytest
 
 from app.core import gm
 from app.core.client import ServiceClient, ServiceError
-from app.core.client.signing import H_CERT, H_SIGNATURE, H_SERIAL
+from app.core.client.signing import H_CERT, H_SERIAL, H_SIGNATURE
 from app.core.licence.demo import DEMO_ENTERPRISES
 
 from .conftest import PROJECT

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.core.client.seal import SealClient
 from app.core.licence.demo import DEMO_ENTERPRISES
-from app.server import seal_review
+from app.server.seal_office import review as seal_review
 from app.ui import i18n, seams
 from app.ui.seals.page import SealsPage
 from tests.seal_service.kit import imprint_png

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.server import seal_review
+from app.server.seal_office import review as seal_review
 from app.ui import i18n, seams
 from app.ui.seals.page import SealsPage
 

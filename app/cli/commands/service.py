@@ -7,8 +7,6 @@ the HTTP API has no unauthenticated way to do them.
 
 from __future__ import annotations
 
-from ..common import iso_time
-
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
+from ..common import iso_time
 from . import service_review
 
 if TYPE_CHECKING:

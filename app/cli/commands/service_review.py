@@ -50,7 +50,7 @@ def _reviewer(args: argparse.Namespace) -> str:
 
 
 def _list(ctx) -> int:
-    from ...server import seal_review
+    from ...server.seal_office import review as seal_review
 
     try:
         rows = seal_review.pending(ctx)
@@ -68,7 +68,7 @@ def _list(ctx) -> int:
 
 
 def _show(ctx, args: argparse.Namespace) -> int:
-    from ...server import seal_review
+    from ...server.seal_office import review as seal_review
 
     try:
         view, png = seal_review.show(ctx, args.imprint_id)
@@ -93,7 +93,7 @@ def _show(ctx, args: argparse.Namespace) -> int:
 
 
 def _approve(ctx, args: argparse.Namespace) -> int:
-    from ...server import seal_review
+    from ...server.seal_office import review as seal_review
 
     try:
         seal = seal_review.approve(ctx, args.imprint_id, reviewer=_reviewer(args))
@@ -107,7 +107,7 @@ def _approve(ctx, args: argparse.Namespace) -> int:
 
 
 def _reject(ctx, args: argparse.Namespace) -> int:
-    from ...server import seal_review
+    from ...server.seal_office import review as seal_review
 
     try:
         seal_review.reject(ctx, args.imprint_id, reviewer=_reviewer(args), reason=args.reason)
@@ -118,7 +118,7 @@ def _reject(ctx, args: argparse.Namespace) -> int:
 
 
 def _token(ctx, args: argparse.Namespace) -> int:
-    from ...server.review_auth import create_token
+    from ...server.seal_office.review_auth import create_token
 
     try:
         token = create_token(ctx, args.name)

@@ -14,10 +14,10 @@ import json
 import struct
 from dataclasses import dataclass
 
-from ..core.errors import EbidError
-from ..core.seal import imaging
-from ..core.seal.catalogue import load_catalogue
-from .errors import ApiError
+from ...core.errors import EbidError
+from ...core.seal import imaging
+from ...core.seal.catalogue import load_catalogue
+from ..errors import ApiError
 
 MAX_IMPRINT_BYTES = 4 << 20  # a 45 mm seal at 600 dpi is well under 1 MiB as PNG
 MIN_SIDE_PX, MAX_SIDE_PX = 64, 4096

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import seal_office
-from .context import ServiceContext
-from .seal_imprints import true_size_mm
-from .seal_keys import load_office_keys
-from .seal_models import ImprintRow, SealRow
+from ..context import ServiceContext
+from . import records as seal_office
+from .imprints import true_size_mm
+from .keys import load_office_keys
+from .models import ImprintRow, SealRow
 
 
 @dataclass(frozen=True)

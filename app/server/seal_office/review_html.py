@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ..core.seal.catalogue import load_catalogue
-from .seal_imprints import true_size_mm
-from .seal_models import ImprintRow
+from ...core.seal.catalogue import load_catalogue
+from .imprints import true_size_mm
+from .models import ImprintRow
 
 BASE = "/seal-office/review"
 STYLE = """

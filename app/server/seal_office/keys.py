@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..core import gm
-from ..core.fsutil import atomic_write
-from ..core.licence import AuthorityKeys
-from ..core.pki import Certificate
-from ..core.seal.format import is_seal_maker, make_office_certificate
-from .errors import ApiError
+from ...core import gm
+from ...core.fsutil import atomic_write
+from ...core.licence import AuthorityKeys
+from ...core.pki import Certificate
+from ...core.seal.format import is_seal_maker, make_office_certificate
+from ..errors import ApiError
 
 OFFICE_ORGANISATION = "EBid Desk reference seal office (DEMO)"
 OFFICE_NAME = "EBid Desk reference seal office (DEMO)"

@@ -15,16 +15,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..core.pki import Certificate, Role
-from ..core.seal.catalogue import load_catalogue
-from ..core.seal.format import CertListType, make_seal
-from .auth import Holder
-from .context import Unit
-from .errors import ApiError
-from .models import LicenceRow
-from .seal_imprints import TERMS_VERSION, Analysis, UploadSpec
-from .seal_keys import OfficeKeys
-from .seal_models import ImprintRow, SealRow
+from ...core.pki import Certificate, Role
+from ...core.seal.catalogue import load_catalogue
+from ...core.seal.format import CertListType, make_seal
+from ..auth import Holder
+from ..authority.models import LicenceRow
+from ..context import Unit
+from ..errors import ApiError
+from .imprints import TERMS_VERSION, Analysis, UploadSpec
+from .keys import OfficeKeys
+from .models import ImprintRow, SealRow
 
 HOLDERS = (Role.LEGAL_REPRESENTATIVE, Role.MANAGER)
 PENDING, APPROVED, REJECTED, SUPERSEDED = "pending", "approved", "rejected", "superseded"

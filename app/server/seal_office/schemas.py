@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from .seal_models import ImprintRow, SealAuthorisationRow, SealRow
+from .models import ImprintRow, SealAuthorisationRow, SealRow
 
 
 class Finding(BaseModel):

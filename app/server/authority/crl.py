@@ -27,8 +27,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..core.licence import AuthorityKeys
-from ..core.pki import Revocation, make_crl
+from ...core.licence import AuthorityKeys
+from ...core.pki import Revocation, make_crl
 from .models import CounterRow, LicenceRow
 from .repository import CRL_COUNTER, dialect_insert
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .db import Base, UTCDateTime
+from ..db import Base, UTCDateTime
 
 
 class PersonRow(Base):

@@ -12,9 +12,9 @@ from pathlib import Path
 from anyio import CancelScope, to_thread
 from fastapi import Request
 
-from ..core import gm
-from ..core.errors import EbidError
-from .errors import ApiError, unauthorised
+from ...core import gm
+from ...core.errors import EbidError
+from ..errors import ApiError, unauthorised
 
 
 @dataclass

@@ -16,10 +16,10 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
-from ..core import gm
-from ..core.errors import InvalidInput
-from .context import ServiceContext
-from .seal_models import ReviewerTokenRow, ReviewSessionRow
+from ...core import gm
+from ...core.errors import InvalidInput
+from ..context import ServiceContext
+from .models import ReviewerTokenRow, ReviewSessionRow
 
 SESSION_LIFETIME = timedelta(hours=8)
 PREFIX = "rvw"

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .db import Base, UTCDateTime
+from ..db import Base, UTCDateTime
 
 
 class ImprintRow(Base):

@@ -15,15 +15,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..core.errors import EbidError
-from ..core.licence import Person
-from ..core.pki import parse_licence, to_utc_second
-from ..core.seal.format import SealAuthorisation, SealAuthorisationRule, SealRefused, parse_seal
-from .auth import Holder
-from .context import Unit
-from .errors import ApiError
-from .seal_models import SealAuthorisationRow, SealRow
-from .seal_office import HOLDERS, new_id
+from ...core.errors import EbidError
+from ...core.licence import Person
+from ...core.pki import parse_licence, to_utc_second
+from ...core.seal.format import SealAuthorisation, SealAuthorisationRule, SealRefused, parse_seal
+from ..auth import Holder
+from ..context import Unit
+from ..errors import ApiError
+from .models import SealAuthorisationRow, SealRow
+from .records import HOLDERS, new_id
 
 DEFAULT_WINDOW = timedelta(days=3)
 

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..core.licence import (
+from ...core.licence import (
     Authorisation,
     Enterprise,
     IssuedLicence,
@@ -21,7 +21,7 @@ from ..core.licence import (
     Person,
     PersonRecord,
 )
-from ..core.pki import Mode, Role
+from ...core.pki import Mode, Role
 from .models import (
     AuthorisationRow,
     CounterRow,

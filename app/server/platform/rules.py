@@ -10,14 +10,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..core import bidx, gm
-from ..core.errors import EbidError
-from ..core.licence import FULL_BIDDING
-from ..core.licence.model import new_id
-from .auth import Holder
-from .context import ServiceContext
-from .errors import ApiError, forbidden
-from .models import EncryptionKeyRow, ProjectRow, SubmissionRow
+from ...core import bidx, gm
+from ...core.errors import EbidError
+from ...core.licence import FULL_BIDDING
+from ...core.licence.model import new_id
+from ..auth import Holder
+from ..authority.models import EncryptionKeyRow, ProjectRow, SubmissionRow
+from ..context import ServiceContext
+from ..errors import ApiError, forbidden
 from .upload import Incoming
 
 RECEIPT_TYPE = "ebid-bid-receipt"

@@ -20,14 +20,15 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from . import review_auth, review_html, seal_office
-from .context import ServiceContext
-from .deps import get_ctx
-from .errors import ApiError
-from .models import EnterpriseRow
+from ..authority.models import EnterpriseRow
+from ..context import ServiceContext
+from ..deps import get_ctx
+from ..errors import ApiError
+from . import records as seal_office
+from . import review_auth, review_html
+from .keys import load_office_keys
+from .models import ImprintRow
 from .review_html import BASE
-from .seal_keys import load_office_keys
-from .seal_models import ImprintRow
 
 router = APIRouter(prefix="/seal-office/review", include_in_schema=False)
 COOKIE = "ebid_review"

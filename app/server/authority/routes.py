@@ -8,12 +8,12 @@ import binascii
 
 from fastapi import APIRouter, Depends, Path, Response
 
-from ..core.licence import Person, Status, validate_mobile
-from ..core.pki import Mode, Role, crl_to_pem
-from .auth import Holder
-from .context import ServiceContext
-from .deps import get_ctx, holder
-from .errors import ApiError
+from ...core.licence import Person, Status, validate_mobile
+from ...core.pki import Mode, Role, crl_to_pem
+from ..auth import Holder
+from ..context import ServiceContext
+from ..deps import get_ctx, holder
+from ..errors import ApiError
 from .schemas import (
     AuthorisationOut,
     AuthoriseIn,

@@ -10,16 +10,17 @@ import base64
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..core import gm
-from ..core.pki import Role
-from . import seal_grants, seal_office
-from .auth import Holder, authenticate, signed_parts
-from .context import ServiceContext
-from .deps import get_ctx, holder, request_target
-from .errors import ApiError
-from .seal_imprints import MAX_IMPRINT_BYTES, UploadSpec, analyse, check_catalogue, check_terms
-from .seal_keys import load_office_keys
-from .seal_schemas import (
+from ...core import gm
+from ...core.pki import Role
+from ..auth import Holder, authenticate, signed_parts
+from ..context import ServiceContext
+from ..deps import get_ctx, holder, request_target
+from ..errors import ApiError
+from . import grants as seal_grants
+from . import records as seal_office
+from .imprints import MAX_IMPRINT_BYTES, UploadSpec, analyse, check_catalogue, check_terms
+from .keys import load_office_keys
+from .schemas import (
     CollectedSeal,
     ImprintOut,
     RecordsOut,
