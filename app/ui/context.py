@@ -35,11 +35,12 @@ class AppContext(QObject):
     keys_changed = Signal()
     bids_changed = Signal()
 
-    def __init__(self, *, remote_url: Optional[str] = None,
+    def __init__(self, *, remote_url: Optional[str] = None, root_fingerprint: str = "",
                  start_embedded: Optional[Callable[[], object]] = None,
-                 client_factory: Optional[Callable[[str], ServiceClient]] = None) -> None:
+                 client_factory: Optional[Callable[..., ServiceClient]] = None) -> None:
         super().__init__()
         self._remote_url = remote_url
+        self._root_fingerprint = root_fingerprint  # confirmed in the first-run guide
         self._start_embedded = start_embedded
         self._client_factory = client_factory  # tests pass one with a settable clock
         self._embedded = None
@@ -82,10 +83,11 @@ class AppContext(QObject):
 
     # -- service ----------------------------------------------------------------------------------
 
-    def use_remote(self, url: Optional[str]) -> None:
-        """Choose the service before :meth:`connect_service` (the first-run guide): a URL, or
-        None for the embedded one."""
+    def use_remote(self, url: Optional[str], root_fingerprint: str = "") -> None:
+        """Choose the service before :meth:`connect_service` (the first-run guide): a URL and
+        the root fingerprint the user confirmed, or None for the embedded one."""
         self._remote_url = url or None
+        self._root_fingerprint = root_fingerprint if url else ""
 
     @property
     def is_remote(self) -> bool:
@@ -122,11 +124,14 @@ class AppContext(QObject):
         BackgroundOp(parent, op=lambda p, c: starter(), success=started).failure(failed).run()
 
     def _new_client(self, url: str) -> ServiceClient:
+        """The one place a client is made: a remote server's client carries the pinned root, so
+        every request through it (licences, keys, bids, seals) is refused if the root changed."""
+        pin = (self._root_fingerprint or None) if url == self._remote_url else None
         if self._client_factory is not None:
-            return self._client_factory(url)
+            return self._client_factory(url, root_fingerprint=pin)
         from ..core.client import ServiceClient
 
-        return ServiceClient(url)
+        return ServiceClient(url, root_fingerprint=pin)
 
     def close(self) -> None:
         if self._client is not None:
@@ -147,5 +152,7 @@ def _default_embedded():
 
 
 def from_settings() -> AppContext:
-    remote = settings.SERVICE_URL.get() if settings.SERVICE_MODE.get() == "remote" else None
-    return AppContext(remote_url=remote or None)
+    if settings.SERVICE_MODE.get() != "remote":
+        return AppContext()
+    return AppContext(remote_url=settings.SERVICE_URL.get() or None,
+                      root_fingerprint=settings.SERVICE_ROOT_FINGERPRINT.get())

@@ -55,11 +55,17 @@ def clock(service):
     clock.set(start)
 
 
-def make_context(qtbot, service, monkeypatch, *, licence: bool = True) -> AppContext:
+def make_context(qtbot, service, monkeypatch, *, licence: bool = True,
+                 remote_pin: str | None = None) -> AppContext:
+    """The module's service as the embedded one, or (``remote_pin``) as a remote server whose
+    root the user pinned to that fingerprint; the licence is downloaded without the pin."""
     running, clock = service
-    context = AppContext(
-        start_embedded=lambda: Borrowed(running.url), client_factory=partial(ServiceClient, clock=clock)
-    )
+    factory = partial(ServiceClient, clock=clock)
+    if remote_pin is None:
+        context = AppContext(start_embedded=lambda: Borrowed(running.url), client_factory=factory)
+    else:
+        context = AppContext(remote_url=running.url, root_fingerprint=remote_pin,
+                             client_factory=factory)
     with qtbot.waitSignal(context.service_ready, timeout=30000):
         context.connect_service()
     unlocked = context.keystore.initialise(PASSWORD.encode())
@@ -67,7 +73,7 @@ def make_context(qtbot, service, monkeypatch, *, licence: bool = True) -> AppCon
         enterprise = DEMO_ENTERPRISES[0].enterprise
         rep = enterprise.legal_representative
         download_licence(
-            context.client,
+            factory(running.url),
             context.keystore,
             unlocked,
             place=enterprise.registration_place,

@@ -187,3 +187,37 @@ def test_without_a_licence_the_page_says_so(app, qtbot, service, monkeypatch, tm
     assert [s.kind for s in seams.shown] == ["warn"]
     assert page.model.rows[0].state is State.QUEUED
     context.close()
+
+
+def test_a_remote_server_presenting_another_root_gets_no_key_and_no_bid(
+    app, qtbot, service, monkeypatch, tmp_path
+):
+    """The pin is enforced where the client is made: applying for a key (the first step of an
+    encryption) is refused before anything reaches the server."""
+    from app.core.client import ServiceClient
+    from app.core.client.client import ROOT_CHANGED
+    from app.core.errors import VerificationFailed
+    from app.ui import errors
+
+    context = make_context(qtbot, service, monkeypatch, remote_pin="00" * 32)
+    running, clock = service
+    store = context.keystore
+    unlocked = store.unlock(PASSWORD.encode())
+    licence = store.list_licences()[0]
+    unpinned = ServiceClient(running.url, clock=clock)
+    holder = unpinned.holder(licence.certificate, store.private_key(licence.id, unlocked, purpose="test"))
+    unlocked.lock()
+    registered_before = len(holder.keys())
+    page = BidsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    expected = errors.user_message(VerificationFailed(ROOT_CHANGED))
+    qtbot.waitUntil(lambda: expected in page.form.times.text(), timeout=WAIT)  # projects refused
+    seams.answer_next(PASSWORD)
+    page.form.apply_requested.emit()
+    qtbot.waitUntil(lambda: any(expected in s.text for s in seams.shown if s.kind == "warn"),
+                    timeout=WAIT)
+    assert store.list_encryption_keys() == []
+    assert len(holder.keys()) == registered_before
+    unpinned.close()
+    context.close()

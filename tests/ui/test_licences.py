@@ -15,7 +15,8 @@ from app.core.licence.demo import DEMO_ENTERPRISES
 from app.ui import errors, seams, settings
 from app.ui.context import AppContext, from_settings
 from app.ui.licences.download import LicenceDownloadWizard
-from app.ui.licences.holder import ROOT_CHANGED
+from app.core.client import ServiceClient
+from app.core.client.client import ROOT_CHANGED
 from app.ui.licences.model import LicenceTableModel, duration_text, state_text
 from app.ui.licences.page import LicencesPage
 from tests.ui.test_first_run import PASSWORD, SharedService, download, service  # noqa: F401 (fixture)
@@ -35,9 +36,10 @@ def legal_rep_licence(context, demo):
     store = context.keystore
     unlocked = store.unlock(PASSWORD.encode()) if store.is_initialised() else store.initialise(PASSWORD.encode())
     rep = demo.legal_representative
-    info = wallet.download_licence(context.client, store, unlocked, place=demo.registration_place,
-                                   credit_code=demo.credit_code, name=rep.name, id_number=rep.id_number,
-                                   phone=rep.mobile)
+    with ServiceClient(context.client.base_url) as unpinned:  # the licence came from the real root
+        info = wallet.download_licence(unpinned, store, unlocked, place=demo.registration_place,
+                                       credit_code=demo.credit_code, name=rep.name,
+                                       id_number=rep.id_number, phone=rep.mobile)
     unlocked.lock()
     return info
 

@@ -15,13 +15,17 @@ from pathlib import Path
 import httpx
 
 from .. import gm
+from ..errors import VerificationFailed
 from ..licence import LicenceRequest
 from ..pki import Certificate, Clock, system_clock
 from .errors import ServiceError, ServiceUnavailable
+from .pins import normalise
 from .signing import EMPTY_SM3, sign_headers
 from .types import Authorisation, Licence, Manager, Project, Receipt, RegisteredKey
 
 TIMEOUT = httpx.Timeout(30.0, read=300.0)
+ROOT_PATH = "/authority/root.pem"
+ROOT_CHANGED = "The server's root certificate is not the one you confirmed"
 _BLOCK = 1 << 20
 
 
@@ -37,10 +41,17 @@ def _raise_for(response: httpx.Response) -> None:
 
 
 class ServiceClient:
-    def __init__(self, base_url: str, *, clock: Clock = system_clock, timeout=TIMEOUT) -> None:
+    """``root_fingerprint`` (SHA-256 hex of the authority root's DER) pins a remote server: before
+    its first request the client checks that the server presents that root, and refuses every
+    request if it does not. The check sits in :meth:`send`, so no call path can skip it."""
+
+    def __init__(self, base_url: str, *, clock: Clock = system_clock, timeout=TIMEOUT,
+                 root_fingerprint: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.clock = clock
         self.http = httpx.Client(base_url=self.base_url, timeout=timeout)
+        self.root_fingerprint = normalise(root_fingerprint) if root_fingerprint else None
+        self._root: Certificate | None = None
 
     def close(self) -> None:
         self.http.close()
@@ -52,6 +63,11 @@ class ServiceClient:
         self.close()
 
     def send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        if self.root_fingerprint and self._root is None:
+            self.root_certificate()
+        return self._send(request, stream=stream)
+
+    def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
         try:
             response = self.http.send(request, stream=stream)
         except httpx.HTTPError as exc:
@@ -78,7 +94,15 @@ class ServiceClient:
         return self.get("/authority/matters").json()
 
     def root_certificate(self) -> Certificate:
-        return Certificate.load(self.get("/authority/root.pem").content)
+        """The authority root the server presents; checked against the pin when there is one
+        (fetched once per client: the pin holds for the client's lifetime)."""
+        if self._root is not None:
+            return self._root
+        root = Certificate.load(self._send(self.http.build_request("GET", ROOT_PATH)).content)
+        if self.root_fingerprint and root.fingerprint() != self.root_fingerprint:
+            raise VerificationFailed(ROOT_CHANGED)
+        self._root = root
+        return root
 
     def crl_pem(self) -> bytes:
         return self.get("/authority/crl.pem").content

@@ -14,7 +14,6 @@ from ...core.client import wallet
 from ..context import AppContext
 from ..operations import BackgroundOp
 from .download_pages import DeclarationPage, EnterprisePage, PersonPage, PlacePage
-from .holder import pinned_root_check
 from .messages import role_name
 from .messages import show as show_refusal
 
@@ -79,11 +78,8 @@ class DownloadPage(QWizardPage):
             "authorisation_id": w.person_page.authorisation.text().strip(),
         }
 
-        check_root = pinned_root_check(context)
-
         def op(progress, cancel):
             try:
-                check_root(client)
                 return wallet.download_licence(client, store, unlocked, **request)
             finally:
                 unlocked.lock()

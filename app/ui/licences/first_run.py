@@ -140,7 +140,8 @@ class ServicePage(QWizardPage):
             settings.SERVICE_ROOT_FINGERPRINT.set(self._fingerprint)
         if not self.connect_requested and not self.context.connected:
             self.connect_requested = True
-            self.context.use_remote(self._fetched_for if remote else None)
+            self.context.use_remote(self._fetched_for if remote else None,
+                                    self._fingerprint if remote else "")
             self.context.connect_service(self.wizard())
         return True
 

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ...core.client import HolderClient, ServiceClient, wallet
-from ...core.errors import VerificationFailed
-from .. import settings
+from ...core.client import HolderClient, wallet
 from ..context import AppContext
 from ..operations import BackgroundOp
 from .messages import show as show_refusal
-
-ROOT_CHANGED = QT_TRANSLATE_NOOP("errors", "The server's root certificate is not the one you confirmed")
-
-
-def pinned_root_check(context: AppContext):
-    """For a server chosen in the first-run guide: a check (run it off the GUI thread) that the
-    server still presents the root certificate whose fingerprint the user confirmed."""
-    pinned = settings.SERVICE_ROOT_FINGERPRINT.get() if context.is_remote else ""
-
-    def check(client: ServiceClient) -> None:
-        if pinned and client.root_certificate().fingerprint() != pinned:
-            raise VerificationFailed(ROOT_CHANGED)
-
-    return check
 
 
 def open_holder(context: AppContext, parent: QWidget | None, licence_id: int, *, purpose: str,
@@ -38,12 +22,11 @@ def open_holder(context: AppContext, parent: QWidget | None, licence_id: int, *,
 
     The key lives in the client only as long as the caller keeps it (a dialog's lifetime).
     """
-    client, store, check_root = context.client, context.keystore, pinned_root_check(context)
+    client, store = context.client, context.keystore
 
     def unlocked(session) -> None:
         def op(progress, cancel):
             try:
-                check_root(client)
                 holder = wallet.holder_for(client, store, session, licence_id, purpose=purpose)
             finally:
                 session.lock()

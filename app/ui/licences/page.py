@@ -23,7 +23,6 @@ from ...core.pki import load_crl
 from .. import errors
 from ..operations import BackgroundOp
 from ..page import Page
-from .holder import pinned_root_check
 from .model import ACTIVE, LicenceTableModel
 
 TICK_MS = 60_000  # countdowns move once a minute
@@ -123,10 +122,9 @@ class LicencesPage(Page):
         if not self.context.connected or not self.model.rowCount():
             self._show_status()
             return
-        client, check_root = self.context.client, pinned_root_check(self.context)
+        client = self.context.client
 
         def op(progress, cancel) -> set[int]:
-            check_root(client)
             return set(load_crl(client.crl_pem(), client.root_certificate()).revoked)
 
         BackgroundOp(self, op=op, success=self._revoked).failure(self._revocations_failed).run()
