@@ -14,14 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..common import iso_time, read_bytes, read_password, write_bytes
-from .keystore import open_keystore
-from .licence_holder import _choose_licence, holder_options
-from .service import service_client
+from ...common import iso_time, read_bytes, read_password, write_bytes
+from ..keystore import open_keystore
+from ..licence.holder import _choose_licence, holder_options
+from ..service import service_client
 
 if TYPE_CHECKING:
-    from ...core.client.seal import SealClient
-    from ...core.keystore import Keystore, Unlocked
+    from ....core.client.seal import SealClient
+    from ....core.keystore import Keystore, Unlocked
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -97,8 +97,8 @@ class Session:
 @contextmanager
 def seal_session(args: argparse.Namespace, *, purpose: str) -> Iterator[Session]:
     """Unlock the chosen licence; a seal-office client that signs with it."""
-    from ...core.client.seal import SealClient
-    from ...core.client.wallet import holder_for
+    from ....core.client.seal import SealClient
+    from ....core.client.wallet import holder_for
 
     with open_keystore() as store:
         licence_id = _choose_licence(store, args.licence)
@@ -169,7 +169,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _collect(args: argparse.Namespace) -> int:
-    from ...core.client.seal import collect_into_keystore
+    from ....core.client.seal import collect_into_keystore
 
     with seal_session(args, purpose="sign") as s:
         stored = collect_into_keystore(
@@ -219,8 +219,8 @@ def _revoke(args: argparse.Namespace) -> int:
 
 
 def _sign_hash(args: argparse.Namespace) -> int:
-    from ...core import gm
-    from ...core.seal.format import sign_with_seal
+    from ....core import gm
+    from ....core.seal.format import sign_with_seal
 
     data = read_bytes(args.file)
     with seal_session(args, purpose="seal") as s:
@@ -238,8 +238,8 @@ def _sign_hash(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from ...core.client.seal import verify_with_service
-    from ...core.seal.format import SealRefused
+    from ....core.client.seal import verify_with_service
+    from ....core.seal.format import SealRefused
 
     signature, data = read_bytes(args.signature, "signature"), read_bytes(args.file)
     with service_client(args) as client:

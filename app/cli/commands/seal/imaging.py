@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...core.errors import InvalidInput
-from ...core.seal import imaging
-from ...core.seal.catalogue import SHAPES
-from ..common import read_bytes, write_bytes
-from . import seal_holder
+from ....core.errors import InvalidInput
+from ....core.seal import imaging
+from ....core.seal.catalogue import SHAPES
+from ...common import read_bytes, write_bytes
+from . import holder as seal_holder
 
 
 def register(groups: argparse._SubParsersAction) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...core.errors import InvalidInput
-from ...core.pki import (
+from ....core.errors import InvalidInput
+from ....core.pki import (
     Certificate,
     CertificateInvalid,
     LicenceInfo,
@@ -19,7 +19,7 @@ from ...core.pki import (
     system_clock,
     verify_licence,
 )
-from ..common import iso_time, read_bytes
+from ...common import iso_time, read_bytes
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -28,7 +28,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     sub.required = True
     _add_verify(sub)
     _add_inspect(sub)
-    from . import licence_holder  # the commands that talk to the service and the keystore
+    from . import holder as licence_holder  # the commands that talk to the service and the keystore
 
     licence_holder.add_commands(sub)
 

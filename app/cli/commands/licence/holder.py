@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ...core.errors import InvalidInput
-from ..common import iso_time, read_password, write_bytes
-from .keystore import open_keystore
-from .service import service_client
+from ....core.errors import InvalidInput
+from ...common import iso_time, read_password, write_bytes
+from ..keystore import open_keystore
+from ..service import service_client
 
 if TYPE_CHECKING:
-    from ...core.client import HolderClient
+    from ....core.client import HolderClient
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -51,7 +51,7 @@ def holder_options(p: argparse.ArgumentParser) -> None:
 @contextmanager
 def holder_session(args: argparse.Namespace, *, purpose: str) -> Iterator[HolderClient]:
     """Unlock the chosen licence and yield a client that signs with it."""
-    from ...core.client.wallet import holder_for
+    from ....core.client.wallet import holder_for
 
     with open_keystore() as store:
         licence_id = _choose_licence(store, args.licence)
@@ -92,7 +92,7 @@ def _add_download(sub: argparse._SubParsersAction) -> None:
 
 
 def _download(args: argparse.Namespace) -> int:
-    from ...core.client.wallet import download_licence
+    from ....core.client.wallet import download_licence
 
     with open_keystore() as store:
         unlocked = store.unlock(read_password(args.password_file, prompt="Licence password: "))
@@ -122,8 +122,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ...core.pki import Certificate, parse_licence
-    from .licence import _print_info
+    from ....core.pki import Certificate, parse_licence
+    from .local import _print_info
 
     with open_keystore() as store:
         info = store.get_licence(args.id)
@@ -132,7 +132,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ...core.pki import Certificate
+    from ....core.pki import Certificate
 
     with open_keystore() as store:
         pem = Certificate.load(store.get_licence(args.id).certificate).to_pem()

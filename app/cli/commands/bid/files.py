@@ -11,9 +11,9 @@ import argparse
 import sys
 import time
 
-from ...core import bidx, gm
-from ...core.errors import InvalidInput, VerificationFailed
-from ..common import TerminalProgress, read_bytes, read_password
+from ....core import bidx, gm
+from ....core.errors import InvalidInput, VerificationFailed
+from ...common import TerminalProgress, read_bytes, read_password
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -38,7 +38,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     _key_options(p)
     p.set_defaults(func=_rehearse)
 
-    from . import bid_platform  # submit / receipts / fetch: through the service
+    from . import platform as bid_platform  # submit / receipts / fetch: through the service
 
     bid_platform.add_commands(sub)
 

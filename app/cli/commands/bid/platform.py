@@ -7,8 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ..common import read_bytes, write_bytes
-from .licence_holder import holder_options, holder_session
+from ...common import read_bytes, write_bytes
+from ..licence.holder import holder_options, holder_session
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _submit(args: argparse.Namespace) -> int:
-    from ...core import bidx
+    from ....core import bidx
 
     path = Path(args.file)
     bidx.inspect_container(path)  # refuse a non-container before asking for the password

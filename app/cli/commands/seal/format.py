@@ -11,10 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ...core import gm
-from ...core.errors import InvalidInput
-from ...core.pki import Certificate, load_crl, system_clock
-from ...core.seal.format import (
+from ....core import gm
+from ....core.errors import InvalidInput
+from ....core.pki import Certificate, load_crl, system_clock
+from ....core.seal.format import (
     SealInfo,
     SealRefused,
     SignatureInfo,
@@ -22,7 +22,7 @@ from ...core.seal.format import (
     parse_signature,
     verify_signature,
 )
-from ..common import iso_time, read_bytes
+from ...common import iso_time, read_bytes
 
 
 def register(groups: argparse._SubParsersAction) -> None:
