@@ -6,6 +6,9 @@ the device-generated private key, sealed under the licence password) and audited
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from ..errors import VerificationFailed
 from ..gm import SM2PrivateKey
 from ..keystore import Keystore, LicenceInfo, Unlocked
@@ -50,3 +53,18 @@ def holder_for(client: ServiceClient, store: Keystore, unlocked: Unlocked, licen
     info = store.get_licence(licence_id)
     key = store.private_key(licence_id, unlocked, purpose=purpose)
     return client.holder(info.certificate, key)
+
+
+@contextmanager
+def acting_as(client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int,
+              *, purpose: str) -> Iterator[HolderClient]:
+    """The one way to act as a stored licence: a holder client that signs with its key, and the
+    keystore session locked again when the block ends (normally, by an error or a cancel).
+
+    Every caller (the desktop app's pages, the CLI) goes through here, so a session handed to
+    a piece of work never outlives it.
+    """
+    try:
+        yield holder_for(client, store, unlocked, licence_id, purpose=purpose)
+    finally:
+        unlocked.lock()
