@@ -8,6 +8,7 @@ its background-operation helper and throttles progress; the CLI prints it on a t
 from __future__ import annotations
 
 import threading
+import time
 from typing import Callable, Optional
 
 from .errors import Cancelled
@@ -42,3 +43,19 @@ class CancelToken:
 def check(cancel: Optional[CancelToken]) -> None:
     if cancel is not None:
         cancel.raise_if_cancelled()
+
+
+class Throttle:
+    """``progress`` passed on at most once per ``interval_s`` seconds, and always the final
+    report (``done >= total``): the one rule for the UI's progress signals and the CLI's line."""
+
+    __slots__ = ("_progress", "_interval", "_last")
+
+    def __init__(self, progress: Progress, interval_s: float) -> None:
+        self._progress, self._interval, self._last = progress, interval_s, float("-inf")
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last >= self._interval:
+            self._last = now
+            self._progress(done, total)

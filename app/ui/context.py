@@ -1,4 +1,5 @@
-"""What the pages share: the keystore, the service connection, and password-gated key use.
+"""What the pages share: the keystore and the service connection (password-gated work is
+:class:`~app.ui.unlocked.UnlockedOp`'s; what changed is announced by :mod:`app.ui.changes`).
 
 The application creates one :class:`AppContext`. With no server configured it starts the
 embedded reference service (``app.server.embedded``) off the GUI thread; with a remote server
@@ -12,16 +13,16 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..core.errors import EbidError, WrongPassword
-from . import errors, seams, settings
+from ..core.errors import EbidError
+from . import settings
 from .operations import BackgroundOp
 
 if TYPE_CHECKING:  # imported on first use: SQLAlchemy, Alembic and httpx cost ~0.7 s at start-up
     from ..core.client import ServiceClient
-    from ..core.keystore import Keystore, Unlocked
+    from ..core.keystore import Keystore
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,6 @@ class AppContext(QObject):
 
     service_ready = Signal(str)  # the service URL
     service_failed = Signal(object)  # the exception
-    licences_changed = Signal()
-    keys_changed = Signal()
-    bids_changed = Signal()
 
     def __init__(self, *, remote_url: Optional[str] = None, root_fingerprint: str = "",
                  start_embedded: Optional[Callable[[], object]] = None,
@@ -58,28 +56,6 @@ class AppContext(QObject):
 
                 self._keystore = Keystore.open()
             return self._keystore
-
-    def with_unlocked(self, parent: Optional[QWidget], purpose: str, then: Callable[[Unlocked], None],
-                      *, prompt: Optional[str] = None) -> None:
-        """Ask for the licence password (before any use of a private key), unlock off the GUI
-        thread, then call ``then(unlocked)`` on the GUI thread. A wrong password shows its
-        error and asks again; Cancel stops quietly."""
-        label = prompt or QCoreApplication.translate(
-            "AppContext", "Enter the licence password to {purpose}:").format(purpose=purpose)
-        password = seams.ask_password(parent, QCoreApplication.translate("AppContext", "Licence password"), label)
-        if password is None:
-            return
-        store = self.keystore
-
-        def retry(exc: BaseException) -> None:
-            if isinstance(exc, WrongPassword):
-                errors.show(parent, exc)
-                self.with_unlocked(parent, purpose, then, prompt=prompt)
-            else:
-                errors.show(parent, exc)
-
-        BackgroundOp(parent, op=lambda p, c: store.unlock(password.encode("utf-8")), success=then) \
-            .failure(retry).with_progress(QCoreApplication.translate("AppContext", "Checking the password…")).run()
 
     # -- service ----------------------------------------------------------------------------------
 

@@ -1,26 +1,30 @@
 """The one way to run long work from the UI (Anki's ``QueryOp`` shape over ``QThreadPool``).
 
     BackgroundOp(parent, op=lambda progress, cancel: core_fn(..., progress=progress, cancel=cancel),
-                 success=on_done).failure(on_error).with_progress(tr("Encrypting…")).run()
+                 success=on_done).failure(on_error).with_progress(tr("Encrypting…")).cancellable().run()
 
-``op`` runs on a pool thread and must not touch widgets; ``success``/``failure`` run on the GUI
-thread. Progress reaches the GUI at most a few times a second; the progress dialog appears only
-if the work outlives a short delay; its Cancel button sets the core's cancel token, and the
-resulting :class:`Cancelled` is silent. Failures without a handler are shown by ``errors.show``.
+``op`` runs on a pool thread and must not touch widgets; ``success``/``failure``/progress run on
+the GUI thread, and only while ``parent`` (the owner) is alive: work that outlives its window
+calls nothing. Progress reaches the GUI at most a few times a second; the progress dialog appears
+only if the work outlives a short delay. A Cancel button is offered only for work declared
+:meth:`cancellable` (work that checks the token); once the user cancelled, ``success`` is never
+called, whatever the work returned. :class:`Cancelled` is silent. Failures without a handler are
+shown by ``errors.show``. An ``op`` that returns :class:`~.changes.Changed` has its changes
+announced through :mod:`.changes` after ``success`` — the one place screens learn of them.
 """
 
 from __future__ import annotations
 
-import time
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.errors import Cancelled
-from ..core.tasks import CancelToken
-from . import errors
+from ..core.tasks import CancelToken, Throttle
+from . import changes, errors
 
 PROGRESS_INTERVAL_S = 0.2  # at most five progress updates a second
 DIALOG_DELAY_MS = 600
@@ -41,13 +45,7 @@ class _Runnable(QRunnable):
         super().__init__()
         self.setAutoDelete(True)
         self._op, self._bridge, self._cancel = op, bridge, cancel
-        self._last = 0.0
-
-    def _progress(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done >= total or now - self._last >= PROGRESS_INTERVAL_S:
-            self._last = now
-            self._emit(self._bridge.progressed, done, total)
+        self._progress = Throttle(lambda d, t: self._emit(bridge.progressed, d, t), PROGRESS_INTERVAL_S)
 
     def _emit(self, signal, *args) -> None:
         try:
@@ -64,30 +62,59 @@ class _Runnable(QRunnable):
             self._emit(self._bridge.finished, result)
 
 
+class _ProgressDialog(QProgressDialog):
+    """Without a Cancel button, Escape and the window's close button do nothing either: work
+    that cannot stop must not look as if it stopped."""
+
+    def __init__(self, label: str, cancellable: bool, parent: QWidget | None) -> None:
+        cancel = QCoreApplication.translate("common", "Cancel") if cancellable else ""
+        super().__init__(label, cancel, 0, 0, parent)
+        if not cancellable:
+            self.setCancelButton(None)
+        self.cancellable = cancellable
+
+    def reject(self) -> None:
+        if self.cancellable:
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if self.cancellable:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
 class BackgroundOp:
     """Build, then :meth:`run`. Keep no reference: the operation keeps itself alive until done."""
 
-    _running: set["BackgroundOp"] = set()
+    _running: set[BackgroundOp] = set()
 
-    def __init__(self, parent: Optional[QWidget], *, op: Op, success: Callable[[Any], None]) -> None:
+    def __init__(self, parent: QObject | None, *, op: Op, success: Callable[[Any], None]) -> None:
         self.parent = parent
         self._op = op
         self._success = success
-        self._failure: Optional[Callable[[BaseException], None]] = None
-        self._label: Optional[str] = None
-        self._on_progress: Optional[Callable[[int, int], None]] = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._label: str | None = None
+        self._cancellable = False
+        self._on_progress: Callable[[int, int], None] | None = None
         self.cancel_token = CancelToken()
-        self._dialog: Optional[QProgressDialog] = None
-        self._timer: Optional[QTimer] = None
-        self._pool: Optional[QThreadPool] = None
+        self.user_cancelled = False
+        self._dialog: _ProgressDialog | None = None
+        self._timer: QTimer | None = None
+        self._pool: QThreadPool | None = None
 
     def failure(self, handler: Callable[[BaseException], None]) -> BackgroundOp:
         self._failure = handler
         return self
 
     def with_progress(self, label: str) -> BackgroundOp:
-        """Show a cancellable progress dialog if the work takes longer than a moment."""
+        """Show a progress dialog if the work takes longer than a moment."""
         self._label = label
+        return self
+
+    def cancellable(self) -> BackgroundOp:
+        """The work checks its cancel token: offer Cancel (in the dialog, and on quit)."""
+        self._cancellable = True
         return self
 
     def on_progress(self, handler: Callable[[int, int], None]) -> BackgroundOp:
@@ -100,11 +127,14 @@ class BackgroundOp:
         return self
 
     def cancel(self) -> None:
-        self.cancel_token.cancel()
+        """The user's cancel: the token is set, and ``success`` will not be called."""
+        if self._cancellable:
+            self.user_cancelled = True
+            self.cancel_token.cancel()
 
     @classmethod
     def cancel_all(cls) -> None:
-        """On quit: every running operation stops at its next check and cleans up after itself."""
+        """On quit: every cancellable operation stops at its next check and cleans up after itself."""
         for running in list(cls._running):
             running.cancel()
 
@@ -130,17 +160,27 @@ class BackgroundOp:
 
     # -- GUI thread ------------------------------------------------------------------------------
 
+    def _owner_gone(self) -> bool:
+        """Work that outlives its window (closed page, ended test) must not call into it."""
+        return self.parent is not None and not shiboken6.isValid(self.parent)
+
     def _show_dialog(self) -> None:
-        dialog = QProgressDialog(self._label or "", QCoreApplication.translate("common", "Cancel"), 0, 0, self.parent)
+        if self._owner_gone():
+            return
+        parent = self.parent if isinstance(self.parent, QWidget) else None
+        dialog = _ProgressDialog(self._label or "", self._cancellable, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.canceled.connect(self.cancel)
+        if self._cancellable:
+            dialog.canceled.connect(self.cancel)
         dialog.show()
         self._dialog = dialog
 
     def _progressed(self, done: int, total: int) -> None:
+        if self._owner_gone():
+            return
         if self._dialog is not None and total > 0 and shiboken6.isValid(self._dialog):
             scale = max(1, total // 1_000_000_000 + 1)  # keep within QProgressDialog's int range
             self._dialog.setMaximum(int(total // scale))
@@ -152,32 +192,38 @@ class BackgroundOp:
         if self._timer is not None:
             self._timer.stop()
         if self._dialog is not None and shiboken6.isValid(self._dialog):
+            if self._cancellable:
+                self._dialog.canceled.disconnect(self.cancel)  # closing it emits canceled()
+            self._dialog.cancellable = True  # let it close now
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
         BackgroundOp._running.discard(self)
 
-    def _parent_gone(self) -> bool:
-        """Work that outlives its window (closed page, ended test) must not call into it."""
-        return self.parent is not None and not shiboken6.isValid(self.parent)
-
     def _finished(self, result: Any) -> None:
         self._close()
-        if self._parent_gone():
-            return
-        self._success(result)
+        value, changed = (result.value, result.changes) if isinstance(result, changes.Changed) \
+            else (result, changes.Change(0))
+        try:
+            if self._owner_gone():
+                return
+            if self.user_cancelled:  # finished before it noticed: the user still said stop
+                self._failed_here(Cancelled())
+                return
+            self._success(value)
+        finally:  # what changed did change, whether or not its window is still there to see it
+            changes.announce(changed)
 
     def _failed(self, exc: BaseException) -> None:
         self._close()
-        if self._parent_gone():
+        if self._owner_gone():
             if not isinstance(exc, Cancelled):
                 errors.log.warning("background work failed after its window closed: %r", exc)
             return
-        if isinstance(exc, Cancelled):
-            if self._failure is not None:
-                self._failure(exc)
-            return
+        self._failed_here(exc)
+
+    def _failed_here(self, exc: BaseException) -> None:
         if self._failure is not None:
             self._failure(exc)
-        else:
-            errors.show(self.parent, exc)
+        elif not isinstance(exc, Cancelled):
+            errors.show(self.parent if isinstance(self.parent, QWidget) else None, exc)

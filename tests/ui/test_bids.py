@@ -86,7 +86,7 @@ def test_dropping_two_files_applies_for_a_key_encrypts_signs_and_decrypts_back(
     page, context, qtbot, tmp_path
 ):
     sources = _files(tmp_path, 300_000, 2_500_000)
-    rows = _encrypted(page, qtbot, sources, PASSWORD, True)  # password, then "apply for a key?"
+    rows = _encrypted(page, qtbot, sources, True, PASSWORD)  # "apply for a key?", then the password
     assert page.banner.isVisible() and page.banner.text()
     key = _device_key(context, rows)
     licence = Certificate.load(context.keystore.list_licences()[0].certificate)
@@ -109,7 +109,7 @@ def test_cancel_right_after_the_start_leaves_no_output(page, qtbot, tmp_path):
     big.parent.mkdir()
     with open(big, "wb") as f:
         f.truncate(768 << 20)
-    seams.answer_next(PASSWORD, True)
+    seams.answer_next(True, PASSWORD)
     assert drop_files(page, [big])
     row = page.model.rows[0]
     qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)
@@ -125,7 +125,7 @@ def test_submit_shows_a_verified_receipt_then_fetch_after_the_opening(
     page, context, qtbot, tmp_path, clock
 ):
     (source,) = _files(tmp_path, 1_200_000)
-    (row,) = _encrypted(page, qtbot, [source], PASSWORD, True)
+    (row,) = _encrypted(page, qtbot, [source], True, PASSWORD)
     _select(page, 0)
     seams.answer_next(PASSWORD)
     page.buttons["submit"].click()
@@ -153,7 +153,7 @@ def test_submit_shows_a_verified_receipt_then_fetch_after_the_opening(
 
 def test_rehearsal_passes_then_names_the_damaged_chunk(page, qtbot, tmp_path):
     (source,) = _files(tmp_path, 3_000_000)
-    (row,) = _encrypted(page, qtbot, [source], PASSWORD, True)
+    (row,) = _encrypted(page, qtbot, [source], True, PASSWORD)
     _select(page, 0)
     seams.answer_next(PASSWORD)
     page.buttons["rehearse"].click()
@@ -170,7 +170,7 @@ def test_rehearsal_passes_then_names_the_damaged_chunk(page, qtbot, tmp_path):
 
 def test_wrong_password_shows_the_error_and_asks_again(page, qtbot, tmp_path):
     sources = _files(tmp_path, 10_000)
-    _encrypted(page, qtbot, sources, "not the password", PASSWORD, True)
+    _encrypted(page, qtbot, sources, True, "not the password", PASSWORD)
     asks = [s for s in seams.shown if s.kind == "password"]
     warnings = [s.text for s in seams.shown if s.kind == "warn"]
     assert len(asks) == 2 and len(warnings) == 1

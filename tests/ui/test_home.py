@@ -30,12 +30,10 @@ def _submit(context, tmp_path, name: str, recipient=None, record: bool = True):
     store, client = context.keystore, context.client
     unlocked = store.unlock(PASSWORD.encode())
     licence = store.list_licences()[0].id
+    holder = client.holder(store.get_licence(licence).certificate,
+                           store.private_key(licence, unlocked, purpose="test"))
     keys = bid_platform.device_keys_for(store, licence)
-    key = (
-        keys[0]
-        if keys
-        else bid_platform.apply_for_key(client, store, unlocked, licence, "test key")
-    )
+    key = keys[0] if keys else bid_platform.apply_for_key(holder, store, unlocked, licence, "test key")
     source = tmp_path / name
     source.write_bytes(os.urandom(50_000))
     outdir = tmp_path / "out"
@@ -45,12 +43,7 @@ def _submit(context, tmp_path, name: str, recipient=None, record: bool = True):
     )
     result = bidx.encrypt_file(source, outdir, [recipient or key.public_key], options=options)
     (done,) = bid_platform.submit(
-        client,
-        store,
-        unlocked,
-        licence,
-        [(result.container, result.signature, PROJECT, "2")],
-        CancelToken(),
+        holder, [(result.container, result.signature, PROJECT, "2")], CancelToken()
     )
     if record:
         r = done.receipt

@@ -80,7 +80,8 @@ def test_dialog_appears_only_after_a_delay_and_cancel_is_silent(app, qtbot):
             progress(1, 10)
             time.sleep(0.01)
 
-    running = BackgroundOp(parent, op=op, success=lambda r: None).with_progress("Working").failure(failures.append).run()
+    running = BackgroundOp(parent, op=op, success=lambda r: None).with_progress("Working").cancellable() \
+        .failure(failures.append).run()
     started.wait(5)
     assert parent.findChild(QProgressDialog) is None  # not yet: quick work never flashes a dialog
     qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None, timeout=operations.DIALOG_DELAY_MS + 3000)
@@ -116,3 +117,49 @@ def test_work_that_outlives_its_window_calls_nothing(app, qtbot):
     release.set()
     qtbot.waitUntil(lambda: not operations.BackgroundOp._running, timeout=5000)
     assert called == [] and not [s for s in seams.shown if s.kind in ("warn", "bug")]
+
+
+def test_work_that_checks_no_token_gets_no_cancel_button(app, qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release, done = threading.Event(), []
+    BackgroundOp(parent, op=lambda p, c: release.wait(10), success=done.append) \
+        .with_progress("Re-sealing").run()
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None,
+                    timeout=operations.DIALOG_DELAY_MS + 3000)
+    assert parent.findChild(QProgressDialog).findChild(QPushButton) is None
+    release.set()
+    qtbot.waitUntil(lambda: bool(done))
+
+
+def test_success_never_runs_after_the_user_cancelled(app, qtbot):
+    """A cancellable op that finishes before it notices the cancel still counts as cancelled."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    clicked, called, failures = threading.Event(), [], []
+
+    def op(progress, cancel):
+        clicked.wait(10)  # the user clicks Cancel, then the work ends without checking again
+        return "done anyway"
+
+    BackgroundOp(parent, op=op, success=called.append).with_progress("Working").cancellable() \
+        .failure(failures.append).run()
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None,
+                    timeout=operations.DIALOG_DELAY_MS + 3000)
+    qtbot.mouseClick(parent.findChild(QProgressDialog).findChild(QPushButton), Qt.MouseButton.LeftButton)
+    clicked.set()
+    qtbot.waitUntil(lambda: bool(failures))
+    assert called == [] and isinstance(failures[0], Cancelled)
+
+
+def test_cancellable_work_that_finishes_with_its_dialog_shown_succeeds(app, qtbot):
+    """Closing the progress dialog at the end must not count as the user's cancel."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release, done = threading.Event(), []
+    BackgroundOp(parent, op=lambda p, c: release.wait(10), success=done.append) \
+        .with_progress("Decrypting").cancellable().run()
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None,
+                    timeout=operations.DIALOG_DELAY_MS + 3000)
+    release.set()
+    qtbot.waitUntil(lambda: done == [True])

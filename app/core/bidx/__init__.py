@@ -8,14 +8,14 @@ from .decrypt import DecryptResult, decrypt_file, inspect_container, rehearse
 from .encrypt import EncryptOptions, EncryptResult, encrypt_file, encrypt_files
 from .format import DEFAULT_CHUNK_SIZE, MAGIC, VERSION, DamagedContainer, Header, SecretMetadata
 from .pipeline import WorkerPool, worker_pool
-from .recipients import NotARecipient, key_id, load_recipient, load_signer_key, short_id
+from .recipients import NoDeviceKey, NotARecipient, key_id, load_recipient, load_signer_key, short_id
 from .sealing import ChunkFailed, FileSecrets, HeaderTampered
 from .signing import sign_container, verify_container
 from .suites import AES_SUITE, DEFAULT_SUITE, SM4_SUITE, Suite, suite_by_name
 
 __all__ = [
     "AES_SUITE", "ChunkFailed", "DEFAULT_CHUNK_SIZE", "DEFAULT_SUITE", "DamagedContainer", "DecryptResult",
-    "EncryptOptions", "EncryptResult", "FileSecrets", "Header", "HeaderTampered", "MAGIC", "NotARecipient",
+    "EncryptOptions", "EncryptResult", "FileSecrets", "Header", "HeaderTampered", "MAGIC", "NoDeviceKey", "NotARecipient",
     "SM4_SUITE", "SecretMetadata", "Suite", "VERSION", "WorkerPool", "decrypt_file", "encrypt_file",
     "encrypt_files", "inspect_container", "key_id", "load_recipient", "load_signer_key", "rehearse", "short_id",
     "sign_container", "suite_by_name", "verify_container", "worker_pool",

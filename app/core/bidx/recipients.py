@@ -24,6 +24,10 @@ class NotARecipient(DecryptionFailed):
     """The container has no stanza for the given key (the usual "wrong key" case)."""
 
 
+class NoDeviceKey(NotARecipient):
+    """None of the keys this device holds is a recipient of the container."""
+
+
 def key_id(public_key: SM2PublicKey) -> bytes:
     return sm3(public_key_to_der(public_key))
 

@@ -13,24 +13,18 @@ from PySide6.QtCore import QObject
 
 from ...core.client import Receipt
 from ...core.errors import Cancelled
-from ...core.keystore import EncryptionKeyInfo, Unlocked
-from .. import seams
+from .. import pools, seams
+from ..changes import Change, Changed
 from ..operations import BackgroundOp
+from ..unlocked import UnlockedOp
 from . import messages as bid_errors
 from . import records as bid_records
 from . import work
-from .jobs import EncryptRequest, if_alive
+from .jobs import EncryptRequest
 from .model import BidRow, State, human_size
 
 if TYPE_CHECKING:
     from .page import BidsPage
-
-
-def _locking(unlocked: Unlocked, fn: Callable[..., Any], *args: Any) -> Any:
-    try:
-        return fn(*args)
-    finally:
-        unlocked.lock()
 
 
 class BidActions(QObject):
@@ -46,24 +40,38 @@ class BidActions(QObject):
     def _title(self) -> str:
         return self.tr("Bid files")
 
-    def _op(
+    def _unlocked(
         self,
-        fn: Callable[..., Any],
+        asking: str,
+        op: Callable[..., Any],
         success: Callable[[Any], None],
         label: str | None = None,
+        *,
+        licence: int | None = None,
+        purpose: str = "",
         failure: Callable[[BaseException], None] | None = None,
-    ) -> BackgroundOp:
-        op = BackgroundOp(self.page, op=fn, success=if_alive(self.page, success))
-        op.failure(if_alive(self.page, failure or self.page.show_error))
-        return (op.with_progress(label) if label else op).run()
+        cancellable: bool = False,
+        keep_until: QObject | None = None,
+    ) -> UnlockedOp:
+        """The password, then ``op(access, progress, cancel)`` off the GUI thread (as ``licence``
+        at the platform when given); the session is locked when ``op`` ends."""
+        run = UnlockedOp(self.page, self.context, asking=asking, op=op, success=success,
+                         licence=licence, purpose=purpose)
+        run.failure(failure or self.page.show_error)
+        if label:
+            run.with_progress(label)
+        if cancellable:
+            run.cancellable()
+        if keep_until is not None:
+            run.keep_until(keep_until)
+        return run.run()
 
     # -- platform data ---------------------------------------------------------------------------------
 
     def load_projects(self, *args) -> None:
         client = self.context.client
-        self._op(
-            lambda p, c: client.projects(), self.form.set_projects, failure=self._projects_failed
-        )
+        BackgroundOp(self.page, op=lambda p, c: client.projects(), success=self.form.set_projects) \
+            .failure(self._projects_failed).run()
 
     def _projects_failed(self, exc: BaseException) -> None:
         """Said in place of the project times, not in a dialog: the page may not even be shown."""
@@ -91,84 +99,59 @@ class BidActions(QObject):
 
     # -- 申请密钥 --------------------------------------------------------------------------------------
 
+    def _key_label(self) -> str:
+        return self.tr("Bid encryption key on {device}").format(device=socket.gethostname())
+
     def apply_for_key(self) -> None:
         licence = self.form.licence_id()
-        if licence is not None and self.context.connected:
-            self.page.with_unlocked(
-                self.tr("apply for an encryption key"),
-                lambda unlocked: self._apply(licence, unlocked, None),
-            )
+        if licence is None or not self.context.connected:
+            return
+        label = self._key_label()
 
-    def _apply(
-        self, licence: int, unlocked: Unlocked, then: Callable[[EncryptionKeyInfo], None] | None
-    ) -> None:
-        client, store = self.context.client, self.context.keystore
-        label = self.tr("Bid encryption key on {device}").format(device=socket.gethostname())
+        def op(access, progress, cancel) -> Changed:
+            info = work.apply_for_key(access.holder, access.store, access.unlocked, licence, label)
+            return Changed(info, Change.KEYS)
 
-        def op(p, c):
-            if then is None:
-                return _locking(
-                    unlocked, work.apply_for_key, client, store, unlocked, licence, label
-                )
-            return work.apply_for_key(client, store, unlocked, licence, label)
-
-        def failed(exc: BaseException) -> None:
-            unlocked.lock()
-            self.page.show_error(exc)
-
-        self._op(
-            op, partial(self._applied, then), self.tr("Applying for an encryption key…"), failed
-        )
-
-    def _applied(
-        self, then: Callable[[EncryptionKeyInfo], None] | None, info: EncryptionKeyInfo
-    ) -> None:
-        self.context.keys_changed.emit()
-        self.form.refresh_key()
-        if then is not None:
-            then(info)
+        self._unlocked(self.tr("apply for an encryption key"), op, lambda info: None,
+                       self.tr("Applying for an encryption key…"), licence=licence,
+                       purpose="register encryption key")
 
     # -- encrypt and sign ---------------------------------------------------------------------------------
 
     def encrypt(self, rows: list[BidRow]) -> None:
+        """Ask first whether to apply for a key (if this device has none), then the password once:
+        the key application, the signer and the whole batch share one unlocked session, locked
+        when the batch ends."""
         target = self._target()
-        if target is not None:
-            self.page.with_unlocked(
-                self.tr("sign the bid files"), partial(self._encrypt_unlocked, rows, target)
-            )
-
-    def _encrypt_unlocked(
-        self, rows: list[BidRow], target: tuple[str, str, int], unlocked: Unlocked
-    ) -> None:
+        if target is None:
+            return
         key = self.form.device_key()
-        if key is not None:
-            self._sign_then_start(rows, target, unlocked, key)
-            return
-        ask = self.tr(
-            "There is no encryption key for this licence on this device yet. Apply for one now? "
-            "It is generated on this device and its public part is registered with the platform."
-        )
-        if not seams.confirm(self.page, self._title(), ask):
-            unlocked.lock()
-            return
-        self._apply(target[2], unlocked, partial(self._sign_then_start, rows, target, unlocked))
+        if key is None:
+            ask = self.tr(
+                "There is no encryption key for this licence on this device yet. Apply for one now? "
+                "It is generated on this device and its public part is registered with the platform."
+            )
+            if not seams.confirm(self.page, self._title(), ask):
+                return
+        licence, label, lease = target[2], self._key_label(), QObject(self.page.encryptor)
 
-    def _sign_then_start(
-        self,
-        rows: list[BidRow],
-        target: tuple[str, str, int],
-        unlocked: Unlocked,
-        key: EncryptionKeyInfo,
-    ) -> None:
-        store, licence = self.context.keystore, target[2]
-        self._op(
-            lambda p, c: _locking(unlocked, work.signer_key, store, unlocked, licence),
-            partial(self._start, rows, target, key),
-        )
+        def op(access, progress, cancel) -> Changed:
+            info = key or work.apply_for_key(access.holder, access.store, access.unlocked, licence, label)
+            signer = work.signer_key(access.store, access.unlocked, licence)
+            return Changed((info, signer), Change(0) if key else Change.KEYS)
 
-    def _start(
-        self, rows: list[BidRow], target: tuple[str, str, int], key: EncryptionKeyInfo, signer
-    ) -> None:
+        def failed(exc: BaseException) -> None:
+            lease.deleteLater()
+            self.page.show_error(exc)
+
+        run = self._unlocked(self.tr("sign the bid files"), op, partial(self._start, rows, target, lease),
+                             licence=licence, purpose="register encryption key", failure=failed,
+                             keep_until=lease)
+        if run.operation is None:
+            lease.deleteLater()
+
+    def _start(self, rows: list[BidRow], target: tuple[str, str, int], lease: QObject, keys) -> None:
+        key, signer = keys
         project, section, licence = target
         try:
             self.form.outdir.mkdir(parents=True, exist_ok=True)
@@ -180,6 +163,7 @@ class BidActions(QObject):
                     path=str(self.form.outdir), reason=exc.strerror or str(exc)
                 ),
             )
+            lease.deleteLater()
             return
         waiting = [
             r
@@ -190,7 +174,7 @@ class BidActions(QObject):
         request = EncryptRequest(
             self.form.outdir, key.public_key, signer, licence, project, section
         )
-        self.page.encryptor.start(waiting, request)
+        self.page.encryptor.start(waiting, request, lease)
 
     # -- submit -----------------------------------------------------------------------------------------
 
@@ -201,19 +185,14 @@ class BidActions(QObject):
             return
         licence = rows[0].licence_id
         rows = [r for r in rows if r.licence_id == licence]
-        self.page.with_unlocked(
-            self.tr("submit the bid files"), partial(self._submit, rows, licence)
-        )
-
-    def _submit(self, rows: list[BidRow], licence: int, unlocked: Unlocked) -> None:
-        client, store = self.context.client, self.context.keystore
         items = [(r.container, r.signature, r.project, r.section) for r in rows]
-        self._op(
-            lambda p, c: _locking(
-                unlocked, work.submit, client, store, unlocked, licence, items, c
-            ),
+        self._unlocked(
+            self.tr("submit the bid files"),
+            lambda access, p, c: Changed(work.submit(access.holder, items, c), Change.BIDS),
             partial(self._submitted, rows),
             self.tr("Submitting to the platform…"),
+            licence=licence,
+            purpose="submit bid",  # not cancellable: a receipt the platform gave must be kept
         )
 
     def _submitted(self, rows: list[BidRow], results: list[work.Submitted]) -> None:
@@ -236,24 +215,22 @@ class BidActions(QObject):
         bid_records.add(records)
         self.page.show_receipts([r.receipt for r in results])
         self.page.submitted.add_receipts([r.receipt for r in results])
-        self.context.bids_changed.emit()
 
     # -- rehearse ---------------------------------------------------------------------------------------
 
     def rehearse_selected(self) -> None:
         rows = self.page.done_rows()
-        if rows:
-            self.page.with_unlocked(
-                self.tr("rehearse the decryption"), partial(self._rehearse, rows[0])
-            )
-
-    def _rehearse(self, row: BidRow, unlocked: Unlocked) -> None:
-        store, pool, path = self.context.keystore, self.page.crypto.get(), row.container
-        self._op(
-            lambda p, c: _locking(unlocked, work.rehearse, store, unlocked, path, pool, p, c),
+        if not rows:
+            return
+        row = rows[0]
+        pool, path = pools.crypto(), row.container
+        self._unlocked(
+            self.tr("rehearse the decryption"),
+            lambda access, p, c: work.rehearse(access.store, access.unlocked, path, pool, p, c),
             partial(self._rehearsed, row),
             self.tr("Rehearsing the decryption…"),
-            partial(self._rehearse_failed, row),
+            failure=partial(self._rehearse_failed, row),
+            cancellable=True,
         )
 
     def _rehearsed(self, row: BidRow, outcome) -> None:
@@ -289,42 +266,34 @@ class BidActions(QObject):
     def refresh_submissions(self) -> None:
         licence = self.form.licence_id()
         if licence is not None and self.context.connected:
-            self.page.with_unlocked(self.tr("list your submissions"), partial(self._list, licence))
-
-    def _list(self, licence: int, unlocked: Unlocked) -> None:
-        client, store = self.context.client, self.context.keystore
-        self._op(
-            lambda p, c: _locking(unlocked, work.submissions, client, store, unlocked, licence),
-            self.page.submitted.set_receipts,
-            self.tr("Asking the platform…"),
-        )
+            self._unlocked(
+                self.tr("list your submissions"),
+                lambda access, p, c: work.submissions(access.holder),
+                self.page.submitted.set_receipts,
+                self.tr("Asking the platform…"),
+                licence=licence,
+                purpose="list submissions",
+            )
 
     def fetch_and_decrypt(self, receipt: Receipt) -> None:
         licence = self.form.licence_id()
-        if licence is not None and self.context.connected:
-            self.page.with_unlocked(
-                self.tr("fetch and decrypt the bid"), partial(self._fetch, receipt, licence)
-            )
+        if licence is None or not self.context.connected:
+            return
+        pool, outdir = pools.crypto(), self.form.outdir.parent / "opened"
 
-    def _fetch(self, receipt: Receipt, licence: int, unlocked: Unlocked) -> None:
-        client, store, pool = self.context.client, self.context.keystore, self.page.crypto.get()
-        outdir = self.form.outdir.parent / "opened"
-        self._op(
-            lambda p, c: _locking(
-                unlocked,
-                work.fetch_and_decrypt,
-                client,
-                store,
-                unlocked,
-                licence,
-                receipt,
-                outdir,
-                pool,
-                p,
-                c,
-            ),
+        def op(access, progress, cancel) -> Changed:
+            result = work.fetch_and_decrypt(access.holder, access.store, access.unlocked, receipt,
+                                            outdir, pool, progress, cancel)
+            return Changed(result, Change.BIDS)
+
+        self._unlocked(
+            self.tr("fetch and decrypt the bid"),
+            op,
             self._opened,
             self.tr("Fetching and decrypting…"),
+            licence=licence,
+            purpose="fetch bid",
+            cancellable=True,
         )
 
     def _opened(self, result) -> None:

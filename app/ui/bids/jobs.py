@@ -8,68 +8,37 @@ the GUI thread receives throttled progress and the results. Nothing here touches
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ...core import bidx
-from ...core.bidx import WorkerPool
 from ...core.errors import Cancelled, EbidError
 from ...core.gm import SM2PrivateKey, SM2PublicKey
-from .. import errors
+from .. import errors, pools
+from ..changes import Change, Changed
 from ..operations import BackgroundOp
 from . import messages as bid_errors
 from .model import BidRow, BidTableModel, State
 from .work import encrypt_one
 
-
-def if_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``fn`` for a BackgroundOp callback, dropped if ``owner`` was deleted while the work ran."""
-
-    def call(*args: Any) -> Any:
-        if shiboken6.isValid(owner):
-            return fn(*args)
-        return None
-
-    return call
-
-
 DRIVERS = 2  # files encrypted at the same time; the crypto pool does the parallel work
-
-
-class CryptoPool:
-    """The one bidx worker pool of the page, opened on first use and closed with the page."""
-
-    def __init__(self) -> None:
-        self._stack: ExitStack | None = None
-        self._pool: WorkerPool | None = None
-
-    def get(self) -> WorkerPool:
-        if self._pool is None:
-            self._stack = ExitStack()
-            self._pool = self._stack.enter_context(bidx.worker_pool())
-        return self._pool
-
-    def close(self) -> None:
-        if self._stack is not None:
-            self._stack.close()
-        self._stack, self._pool = None, None
 
 
 @dataclass(frozen=True)
 class EncryptRequest:
     outdir: Path
     recipient: SM2PublicKey
-    signer: SM2PrivateKey
+    signer: SM2PrivateKey  # used on the driver threads only
     licence_id: int
     project: str
     section: str
+
+
+def _encrypt(*args) -> Changed:
+    return Changed(encrypt_one(*args), Change.BIDS)
 
 
 class Encryptor(QObject):
@@ -78,23 +47,26 @@ class Encryptor(QObject):
     progressed = Signal()  # some row moved: the page refreshes its overall line
     batch_finished = Signal()
 
-    def __init__(self, model: BidTableModel, crypto: CryptoPool, parent: QObject) -> None:
+    def __init__(self, model: BidTableModel, parent: QObject) -> None:
         super().__init__(parent)
         self.model = model
-        self.crypto = crypto
         self.drivers = QThreadPool(self)
         self.drivers.setMaxThreadCount(DRIVERS)
         self._ops: dict[int, BackgroundOp] = {}  # id(row) -> its operation
         self.batch: list[BidRow] = []
         self.batch_started = 0.0
+        self._leases: list[QObject] = []  # each holds an unlocked session until the batch ends
 
-    def start(self, rows: list[BidRow], request: EncryptRequest) -> None:
+    def start(self, rows: list[BidRow], request: EncryptRequest, lease: QObject) -> None:
+        """Encrypt ``rows``; ``lease`` (see ``UnlockedOp.keep_until``) is released, locking the
+        session that signs, when the batch ends."""
+        self._leases.append(lease)
         if not any(r.active for r in self.batch):
             self.batch, self.batch_started = [], time.monotonic()
         options = bidx.EncryptOptions(
             project=request.project, section=request.section, signer=request.signer
         )
-        pool = self.crypto.get()
+        pool = pools.crypto()
         for row in rows:
             row.state, row.done, row.error, row.note = State.QUEUED, 0, "", ""
             row.licence_id, row.project, row.section = (
@@ -103,11 +75,12 @@ class Encryptor(QObject):
                 request.section,
             )
             self.batch.append(row)
-            op = partial(encrypt_one, row.source, request.outdir, request.recipient, options, pool)
+            op = partial(_encrypt, row.source, request.outdir, request.recipient, options, pool)
             self._ops[id(row)] = (
-                BackgroundOp(self.parent(), op=op, success=if_alive(self, partial(self._done, row)))
-                .failure(if_alive(self, partial(self._failed, row)))
-                .on_progress(if_alive(self, partial(self._progress, row)))
+                BackgroundOp(self, op=op, success=partial(self._done, row))
+                .failure(partial(self._failed, row))
+                .on_progress(partial(self._progress, row))
+                .cancellable()
                 .in_pool(self.drivers)
                 .run()
             )
@@ -163,6 +136,9 @@ class Encryptor(QObject):
         self._ops.pop(id(row), None)
         self._changed(row)
         if not self._ops:
+            for lease in self._leases:
+                lease.deleteLater()
+            self._leases.clear()
             self.batch_finished.emit()
 
     def _changed(self, row: BidRow) -> None:
@@ -173,4 +149,3 @@ class Encryptor(QObject):
     def close(self) -> None:
         self.cancel_all()
         self.drivers.waitForDone()
-        self.crypto.close()

@@ -53,7 +53,7 @@ REFUSALS = {
 def message(exc: BaseException) -> str:
     """One translated sentence for a project error (the row status, the dialog text)."""
     from ...core.client import ServiceError  # lazy: keeps httpx and the keystore out of start-up
-    from .work import NoDeviceKey
+    from ...core.bidx import NoDeviceKey
 
     if isinstance(exc, ServiceError) and exc.code in REFUSALS:
         text = QCoreApplication.translate(CONTEXT, REFUSALS[exc.code])
@@ -73,7 +73,7 @@ def show(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, Cancelled):
         return
     from ...core.client import ServiceError
-    from .work import NoDeviceKey
+    from ...core.bidx import NoDeviceKey
 
     if isinstance(exc, (ServiceError, NoDeviceKey)) and message(exc) != errors.user_message(exc):
         seams.warn(parent, QCoreApplication.translate("common", "EBid Desk"), message(exc))

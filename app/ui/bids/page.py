@@ -4,7 +4,6 @@ decrypt them after it. Long work runs in :class:`BackgroundOp`; dialogs go throu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -22,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.keystore import Unlocked
 from .. import seams
+from ..changes import Change, on_change
 from ..page import Page
 from . import messages as bid_errors
 from .actions import BidActions
 from .delegate import ProgressDelegate
 from .form import BidTargetForm
-from .jobs import CryptoPool, Encryptor
+from .jobs import Encryptor
 from .model import BidRow, BidTableModel, State, human_size
 from .submissions import SubmissionsPanel
 
@@ -54,8 +53,7 @@ class BidsPage(Page):
         self.setObjectName("bidsPage")
         self.setAcceptDrops(True)
         self.model = BidTableModel(self)
-        self.crypto = CryptoPool()
-        self.encryptor = Encryptor(self.model, self.crypto, self)
+        self.encryptor = Encryptor(self.model, self)
         self.form = BidTargetForm(context, self)
         self.submitted = SubmissionsPanel(self)
         self.actions = BidActions(self)
@@ -142,8 +140,8 @@ class BidsPage(Page):
         self.submitted.refresh_requested.connect(self.actions.refresh_submissions)
         self.submitted.fetch_requested.connect(self.actions.fetch_and_decrypt)
         self.context.service_ready.connect(self.actions.load_projects)
-        self.context.licences_changed.connect(self.form.refresh_licences)
-        self.context.keys_changed.connect(self.form.refresh_key)
+        on_change(self, Change.LICENCES, self.form.refresh_licences)
+        on_change(self, Change.KEYS, self.form.refresh_key)
 
     def title(self) -> str:
         return self.tr("Bid files")
@@ -275,7 +273,6 @@ class BidsPage(Page):
 
     def _batch_finished(self) -> None:
         self._update_overall()
-        self.context.bids_changed.emit()
 
     def _enable(self, *args) -> None:
         has_done = bool(self.done_rows())
@@ -303,9 +300,6 @@ class BidsPage(Page):
             for r in receipts
         ]
         self.receipt.setText("\n".join(lines))
-
-    def with_unlocked(self, purpose: str, then: Callable[[Unlocked], None]) -> None:
-        self.context.with_unlocked(self, purpose, then)
 
     def show_error(self, exc: BaseException) -> None:
         bid_errors.show(self, exc)

@@ -1,7 +1,8 @@
 """The bid page's work off the GUI thread, over core only (no Qt): the same chain as ``ebid bid``.
 
-Each function here is the ``op`` of a :class:`BackgroundOp`; it takes an unlocked keystore
-session where a private key is used, and locks nothing it did not open.
+Each function here runs inside the ``op`` of an :class:`~app.ui.unlocked.UnlockedOp` or a
+:class:`~app.ui.operations.BackgroundOp`; those that act at the platform take the holder client
+the op was handed, and none of them locks or keeps a session.
 """
 
 from __future__ import annotations
@@ -14,18 +15,10 @@ from pathlib import Path
 from ...core import bidx
 from ...core.bidx import WorkerPool
 from ...core.bidx.naming import free_name
-from ...core.client import Receipt, ServiceClient
-from ...core.client.wallet import holder_for
-from ...core.errors import EbidError
+from ...core.client import HolderClient, Receipt
 from ...core.gm import SM2PrivateKey, SM2PublicKey
 from ...core.keystore import EncryptionKeyInfo, Keystore, Unlocked
 from ...core.tasks import CancelToken, Progress, check
-
-
-class NoDeviceKey(EbidError):
-    """None of this device's encryption keys is a recipient of the container."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -56,11 +49,10 @@ def recipient_ids(container: Path) -> list[str]:
 
 
 def apply_for_key(
-    client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int, label: str
+    holder: HolderClient, store: Keystore, unlocked: Unlocked, licence_id: int, label: str
 ) -> EncryptionKeyInfo:
     """申请密钥: generate on this device, register the public key, then keep the private key."""
     key = SM2PrivateKey.generate()
-    holder = holder_for(client, store, unlocked, licence_id, purpose="register encryption key")
     holder.register_key(key.public_key(), label)
     return store.add_encryption_key(unlocked, label=label, private_key=key, licence_id=licence_id)
 
@@ -85,16 +77,10 @@ def encrypt_one(
 
 
 def submit(
-    client: ServiceClient,
-    store: Keystore,
-    unlocked: Unlocked,
-    licence_id: int,
-    items: Sequence[tuple[Path, Path, str, str]],
-    cancel: CancelToken,
+    holder: HolderClient, items: Sequence[tuple[Path, Path, str, str]], cancel: CancelToken
 ) -> list[Submitted]:
     """Upload each (container, signature, project, section); check every receipt."""
-    holder = holder_for(client, store, unlocked, licence_id, purpose="submit bid")
-    platform = client.platform_certificate()
+    platform = holder.service.platform_certificate()
     results = []
     for container, signature, project, section in items:
         check(cancel)
@@ -108,23 +94,19 @@ def submit(
     return results
 
 
-def submissions(
-    client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int
-) -> list[Receipt]:
+def submissions(holder: HolderClient) -> list[Receipt]:
     """The enterprise's submissions, each receipt verified against the platform certificate."""
-    holder = holder_for(client, store, unlocked, licence_id, purpose="list submissions")
     receipts = holder.submissions()
-    platform = client.platform_certificate()
+    platform = holder.service.platform_certificate()
     for receipt in receipts:
         receipt.verify(platform)
     return receipts
 
 
 def fetch_and_decrypt(
-    client: ServiceClient,
+    holder: HolderClient,
     store: Keystore,
     unlocked: Unlocked,
-    licence_id: int,
     receipt: Receipt,
     outdir: Path,
     pool: WorkerPool,
@@ -132,7 +114,6 @@ def fetch_and_decrypt(
     cancel: CancelToken,
 ) -> bidx.DecryptResult:
     """After the opening: download the submitted file, then decrypt it with this device's key."""
-    holder = holder_for(client, store, unlocked, licence_id, purpose="fetch bid")
     outdir.mkdir(parents=True, exist_ok=True)
     fetched = free_name(outdir, receipt.file_name or f"{receipt.submission_id}.bidx")
     holder.fetch_bid(receipt.submission_id, fetched)
@@ -144,7 +125,7 @@ def _device_private_key(
 ) -> SM2PrivateKey:
     info = device_key_matching(store, recipient_ids(container))
     if info is None:
-        raise NoDeviceKey("This device holds no key that opens {name}", name=container.name)
+        raise bidx.NoDeviceKey("This device holds no key that opens {name}", name=container.name)
     return store.encryption_private_key(info.id, unlocked, purpose=purpose)
 
 

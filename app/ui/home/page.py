@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from ... import __version__
 from ..bids import messages as bid_errors
 from ..bids import records as bid_records
-from ..bids.jobs import if_alive
+from ..changes import Change, on_change
 from ..operations import BackgroundOp
 from ..page import Page
+from ..unlocked import UnlockedOp
 from .overview import KeyStatus, OverviewRow, overview, split
 
 if TYPE_CHECKING:  # the client and the keystore are imported on first use, not at start-up
@@ -60,16 +61,14 @@ class HomePage(Page):
         self._build()
         self.update_button.clicked.connect(self.update_from_platform)
         context.service_ready.connect(self.load_projects)
-        context.bids_changed.connect(self.refresh)
-        context.keys_changed.connect(self.refresh)
-        context.licences_changed.connect(self.refresh)
+        on_change(self, Change.BIDS | Change.KEYS | Change.LICENCES, self.refresh)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._fill)
         self.timer.start(COUNTDOWN_MS)
         self.retranslate()
         # Open the keystore (and import what it needs) off the GUI thread, so the window appears
         # at once; the first listing follows on the GUI thread from warm caches.
-        BackgroundOp(self, op=_warm_up(context), success=if_alive(self, self.refresh)).run()
+        BackgroundOp(self, op=_warm_up(context), success=self.refresh).run()
         if context.connected:
             self.load_projects()
 
@@ -143,9 +142,8 @@ class HomePage(Page):
 
     def load_projects(self, *args) -> None:
         client = self.context.client
-        BackgroundOp(
-            self, op=lambda p, c: client.projects(), success=if_alive(self, self._projects_loaded)
-        ).failure(if_alive(self, self._projects_failed)).run()
+        BackgroundOp(self, op=lambda p, c: client.projects(), success=self._projects_loaded) \
+            .failure(self._projects_failed).run()
 
     def _projects_loaded(self, projects: list[Project]) -> None:
         self.projects = projects
@@ -164,22 +162,15 @@ class HomePage(Page):
         if licence is None or not self.context.connected:
             self.refresh()
             return
-        client, store = self.context.client, self.context.keystore
 
-        def listed(unlocked):
-            def op(p, c):
-                try:
-                    from ..bids.work import submissions
+        def op(access, progress, cancel):
+            from ..bids.work import submissions
 
-                    return submissions(client, store, unlocked, licence)
-                finally:
-                    unlocked.lock()
+            return submissions(access.holder)
 
-            BackgroundOp(self, op=op, success=if_alive(self, self._receipts_loaded)).failure(
-                if_alive(self, partial(bid_errors.show, self))
-            ).with_progress(self.tr("Asking the platform…")).run()
-
-        self.context.with_unlocked(self, self.tr("list your enterprise's submissions"), listed)
+        UnlockedOp(self, self.context, asking=self.tr("list your enterprise's submissions"), op=op,
+                   success=self._receipts_loaded, licence=licence, purpose="list submissions") \
+            .failure(partial(bid_errors.show, self)).with_progress(self.tr("Asking the platform…")).run()
 
     def _receipts_loaded(self, receipts: list[Receipt]) -> None:
         self.receipts = receipts

@@ -30,9 +30,10 @@ from ...core.client import Authorisation, HolderClient
 from ...core.keystore import LicenceInfo
 from ...core.licence import DEFAULT_WINDOW
 from .. import seams
+from ..changes import Change, Changed
 from ..context import AppContext
 from ..operations import BackgroundOp
-from .holder import open_holder
+from ..unlocked import UnlockedOp
 from .managers import PersonForm
 from .messages import show as show_refusal
 
@@ -150,9 +151,12 @@ class AuthorisationsDialog(QDialog):
         self.resize(720, 720)
         self.retranslate()
         self._update()
-        open_holder(context, self, licence.id, purpose="licence.authorisations",
-                    asking=self.tr("manage agent authorisations"),
-                    first=lambda holder: (holder.authorisations(), holder.service.matters()), then=self._ready)
+        UnlockedOp(self, context, asking=self.tr("manage agent authorisations"), licence=licence.id,
+                   purpose="licence.authorisations",
+                   op=lambda access, p, c: (access.holder, access.holder.authorisations(),
+                                            access.holder.service.matters()),
+                   success=self._ready).failure(self._failed).keep_until(self) \
+            .with_progress(self.tr("Contacting the service…")).run()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Agent authorisations of {enterprise}").format(enterprise=self.licence.enterprise_name))
@@ -168,12 +172,10 @@ class AuthorisationsDialog(QDialog):
         selected = self.list.selectedItems()
         self.revoke.setEnabled(ready and bool(selected) and selected[0].data(0, Qt.ItemDataRole.UserRole + 1) != "revoked")
 
-    def _ready(self, holder: HolderClient, loaded) -> None:
-        if shiboken6.isValid(self):
-            self.holder = holder
-            grants, matters = loaded
-            self.form.set_matters(matters)
-            self._show(grants)
+    def _ready(self, opened) -> None:
+        self.holder, grants, matters = opened
+        self.form.set_matters(matters)
+        self._show(grants)
 
     def _status(self, status: str) -> str:
         return {"active": self.tr("Active"), "not_yet_valid": self.tr("Not yet valid"),
@@ -216,15 +218,11 @@ class AuthorisationsDialog(QDialog):
                 ).format(name=item.text(0))):
             return
 
-        def op(progress, cancel):
+        def op(progress, cancel) -> Changed:
             holder.revoke_authorisation(grant_id)
-            return holder.authorisations()
+            return Changed(holder.authorisations(), Change.LICENCES)
 
-        def revoked(grants) -> None:
-            self.context.licences_changed.emit()
-            self._show(grants)
-
-        BackgroundOp(self, op=op, success=revoked).failure(self._failed) \
+        BackgroundOp(self, op=op, success=self._show).failure(self._failed) \
             .with_progress(self.tr("Revoking…")).run()
 
     def _failed(self, exc: BaseException) -> None:

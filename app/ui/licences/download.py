@@ -2,17 +2,17 @@
 password → download → done. Reusable from the first-run guide and the licences page.
 
 The device key is generated and the certificate stored by :func:`app.core.client.wallet.download_licence`
-inside a :class:`BackgroundOp`, after :meth:`AppContext.with_unlocked` has checked the password.
+inside an :class:`~app.ui.unlocked.UnlockedOp`, which checks the password first.
 """
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from ...core.client import wallet
+from ..changes import Change, Changed
 from ..context import AppContext
-from ..operations import BackgroundOp
+from ..unlocked import UnlockedOp
 from .download_pages import DeclarationPage, EnterprisePage, PersonPage, PlacePage
 from .messages import role_name
 from .messages import show as show_refusal
@@ -57,20 +57,16 @@ class DownloadPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.info is not None:
             return True
-        if not self._busy:  # the password is checked off the GUI thread, then _download runs
-            self.context.with_unlocked(self, self.tr("download a licence"), self._download)
+        if not self._busy:
+            self._download()
         return False
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.completeChanged.emit()
 
-    def _download(self, unlocked) -> None:
-        if not shiboken6.isValid(self):
-            unlocked.lock()
-            return
-        w, context = self.wizard(), self.context
-        client, store = context.client, context.keystore
+    def _download(self) -> None:
+        w = self.wizard()
         request = {
             "place": w.place_page.place(), "credit_code": w.enterprise_page.check.value,
             "name": w.person_page.name.text().strip(), "id_number": w.person_page.id_check.value,
@@ -78,26 +74,24 @@ class DownloadPage(QWizardPage):
             "authorisation_id": w.person_page.authorisation.text().strip(),
         }
 
-        def op(progress, cancel):
-            try:
-                return wallet.download_licence(client, store, unlocked, **request)
-            finally:
-                unlocked.lock()
+        def op(access, progress, cancel):
+            info = wallet.download_licence(access.client, access.store, access.unlocked, **request)
+            return Changed(info, Change.LICENCES)
 
         self._set_busy(True)
-        BackgroundOp(self, op=op, success=self._downloaded).failure(self._failed) \
+        started = UnlockedOp(self, self.context, asking=self.tr("download a licence"), op=op,
+                             success=self._downloaded).failure(self._failed) \
             .with_progress(self.tr("Downloading the licence…")).run()
+        if started.operation is None:  # the password prompt was cancelled
+            self._set_busy(False)
 
     def _downloaded(self, info) -> None:
-        self.context.licences_changed.emit()
-        if shiboken6.isValid(self):
-            self.info = info
-            self._set_busy(False)
-            self.wizard().next()
+        self.info = info
+        self._set_busy(False)
+        self.wizard().next()
 
     def _failed(self, exc: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self._set_busy(False)
+        self._set_busy(False)
         show_refusal(self, exc)
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .. import errors, settings
+from .. import errors, pools, settings
 from ..context import AppContext
 from ..operations import BackgroundOp
 from .fields import NewPasswordForm
@@ -183,14 +183,14 @@ class PasswordPage(QWizardPage):
         store = self.context.keystore
         self._busy = True
         self.completeChanged.emit()
-        BackgroundOp(self, op=lambda p, c: store.initialise(password.encode("utf-8")), success=self._set) \
+        def op(progress, cancel) -> None:
+            store.initialise(password.encode("utf-8")).lock()  # the download guide asks again
+
+        BackgroundOp(self, op=op, success=self._set).in_pool(pools.keystore()) \
             .failure(self._failed).with_progress(self.tr("Protecting the keystore…")).run()
         return False
 
-    def _set(self, unlocked) -> None:
-        unlocked.lock()  # the download guide asks again when it needs the key
-        if not _alive(self):
-            return
+    def _set(self, _result) -> None:
         self._done, self._busy = True, False
         self.wizard().next()
 

@@ -27,10 +27,11 @@ from ...core.client import HolderClient, Manager
 from ...core.keystore import LicenceInfo
 from ...core.licence import MAX_MANAGERS, validate_id_number, validate_mobile
 from .. import seams
+from ..changes import Change, Changed
 from ..context import AppContext
 from ..operations import BackgroundOp
+from ..unlocked import UnlockedOp
 from .fields import CheckedField
-from .holder import open_holder
 from .messages import show as show_refusal
 
 
@@ -111,8 +112,10 @@ class ManagersDialog(QDialog):
         self.resize(560, 520)
         self.retranslate()
         self._update()
-        open_holder(context, self, licence.id, purpose="licence.managers", asking=self.tr("manage licence managers"),
-                    first=lambda holder: holder.managers(), then=self._ready)
+        UnlockedOp(self, context, asking=self.tr("manage licence managers"), licence=licence.id,
+                   purpose="licence.managers", op=lambda access, p, c: (access.holder, access.holder.managers()),
+                   success=self._ready).failure(self._failed).keep_until(self) \
+            .with_progress(self.tr("Contacting the service…")).run()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Licence managers of {enterprise}").format(enterprise=self.licence.enterprise_name))
@@ -129,10 +132,9 @@ class ManagersDialog(QDialog):
         self.add.setEnabled(ready and self.form.complete())
         self.remove.setEnabled(ready and bool(self.list.selectedItems()))
 
-    def _ready(self, holder: HolderClient, managers: list[Manager]) -> None:
-        if shiboken6.isValid(self):
-            self.holder = holder
-            self._show(managers)
+    def _ready(self, opened: tuple[HolderClient, list[Manager]]) -> None:
+        self.holder, managers = opened
+        self._show(managers)
 
     def _show(self, managers: list[Manager]) -> None:
         if not shiboken6.isValid(self):
@@ -169,13 +171,12 @@ class ManagersDialog(QDialog):
                 ).format(name=name, enterprise=self.licence.enterprise_name)):
             return
 
-        def op(progress, cancel):
+        def op(progress, cancel) -> Changed:
             revoked = holder.remove_manager(person_id)
-            return revoked, holder.managers()
+            return Changed((revoked, holder.managers()), Change.LICENCES)
 
         def removed(result) -> None:
             revoked, managers = result
-            self.context.licences_changed.emit()
             self._show(managers)
             seams.info(self, self.tr("Licence manager removed"), self.tr(
                 "{name} is no longer a licence manager; {n} licence copies were revoked.").format(

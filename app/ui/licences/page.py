@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import EbidError
 from ...core.pki import load_crl
 from .. import errors
+from ..changes import Change, on_change
 from ..operations import BackgroundOp
 from ..page import Page
 from .model import ACTIVE, LicenceTableModel
@@ -71,7 +72,7 @@ class LicencesPage(Page):
         self.agents.clicked.connect(self.open_authorisations)
         self.password.clicked.connect(self.open_change_password)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        context.licences_changed.connect(self.reload)
+        on_change(self, Change.LICENCES, self.reload)
         context.service_ready.connect(self.check_revocations)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)

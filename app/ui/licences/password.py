@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import errors, seams
+from .. import errors, pools, seams
 from ..context import AppContext
 from ..operations import BackgroundOp
 from .fields import NewPasswordForm
@@ -70,7 +70,7 @@ class ChangePasswordDialog(QDialog):
 
         self._busy = True
         self._update()
-        BackgroundOp(self, op=op, success=self._changed).failure(self._failed) \
+        BackgroundOp(self, op=op, success=self._changed).in_pool(pools.keystore()).failure(self._failed) \
             .with_progress(self.tr("Re-sealing the keys under the new password…")).run()
 
     def _changed(self, _result) -> None:

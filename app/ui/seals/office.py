@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.client.seal import Imprint, Seal, SealClient, SealRecords, collect_into_keystore
-from ...core.keystore import Keystore, StoredSeal, Unlocked
+from ..changes import Change, Changed
 from ...core.seal.catalogue import load_catalogue
 from .editor.finish import FinalImprint
 
@@ -48,12 +48,12 @@ def upload_op(seals: SealClient, final: FinalImprint):
     return op
 
 
-def collect_op(seals: SealClient, store: Keystore, unlocked: Unlocked, seal_id: str, licence_id: int):
-    def op(progress, cancel) -> StoredSeal:
-        try:
-            return collect_into_keystore(seals, store, unlocked, seal_id, licence_id=licence_id)
-        finally:
-            unlocked.lock()
+def collect_op(seals: SealClient, seal_id: str, licence_id: int):
+    """The op of an :class:`~app.ui.unlocked.UnlockedOp`: the seal, collected into the keystore."""
+
+    def op(access, progress, cancel) -> Changed:
+        stored = collect_into_keystore(seals, access.store, access.unlocked, seal_id, licence_id=licence_id)
+        return Changed(stored, Change.SEALS)
 
     return op
 

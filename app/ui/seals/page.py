@@ -9,7 +9,6 @@ again and keeps the seal in this device's keystore; collected seals are listed w
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ...core.client.seal import SealClient
 from .. import seams
-from ..licences.holder import open_holder
+from ..changes import Change, on_change
+from ..unlocked import UnlockedOp
 from ..licences.messages import show as show_refusal
 from ..operations import BackgroundOp
 from ..page import Page
@@ -66,6 +66,8 @@ class SealsPage(Page):
         self.valid, self.superseded = new_tree(self, [], ""), new_tree(self, [], "")
         self.making, self.issued, self.collected = (new_tree(self, [], "") for _ in range(3))
         self._build()
+        on_change(self, Change.SEALS, self.refresh_collected)
+        on_change(self, Change.LICENCES, self.reload_licences)
         self.open_button.clicked.connect(self.open_office)
         self.terms.toggled.connect(self._update)
         self.upload_button.clicked.connect(self.start_upload)
@@ -167,17 +169,19 @@ class SealsPage(Page):
     def open_office(self) -> None:
         if self.licence.currentData() is None:
             return
-        open_holder(self.context, self, self.licence.currentData(), purpose="seal.office",
-                    asking=self.tr("open the seal office"), first=self._first_view, then=self._opened)
+        UnlockedOp(self, self.context, asking=self.tr("open the seal office"),
+                   licence=self.licence.currentData(), purpose="seal.office", op=self._first_view,
+                   success=self._opened).failure(self._refused).keep_until(self) \
+            .with_progress(self.tr("Contacting the service…")).run()
 
     @staticmethod
-    def _first_view(holder) -> OfficeView:
-        return fetch(SealClient(holder))  # on the pool thread, with the holder just opened
+    def _first_view(access, progress, cancel) -> tuple[SealClient, OfficeView]:
+        seals = SealClient(access.holder)  # on the pool thread, with the holder just opened
+        return seals, fetch(seals)
 
-    def _opened(self, holder, view: OfficeView) -> None:
-        if shiboken6.isValid(self):
-            self.seals = SealClient(holder)
-            self._loaded(view)
+    def _opened(self, opened: tuple[SealClient, OfficeView]) -> None:
+        self.seals, view = opened
+        self._loaded(view)
 
     def refresh(self) -> None:
         if self.seals is not None:
@@ -187,9 +191,8 @@ class SealsPage(Page):
         show_refusal(self, exc)
 
     def _loaded(self, view: OfficeView) -> None:
-        if shiboken6.isValid(self):
-            self.view = view
-            self._show()
+        self.view = view
+        self._show()
 
     # -- showing ---------------------------------------------------------------------------------
 
@@ -269,18 +272,13 @@ class SealsPage(Page):
                 "{code}, onto this device?").format(seal=seal.name, seal_type=type_name(seal.seal_type),
                                                     enterprise=licence.enterprise_name, code=seal.credit_code)):
             return
-        self._collecting = seal_id
-        self.context.with_unlocked(self, self.tr("collect the seal"), self._collect)
-
-    def _collect(self, unlocked) -> None:
-        op = collect_op(self.seals, self.context.keystore, unlocked, self._collecting, self.licence.currentData())
-        BackgroundOp(self, op=op, success=self._collected).failure(self._refused) \
+        UnlockedOp(self, self.context, asking=self.tr("collect the seal"),
+                   op=collect_op(self.seals, seal_id, self.licence.currentData()),
+                   success=self._collected).failure(self._refused) \
             .with_progress(self.tr("Collecting the seal…")).run()
 
     def _collected(self, stored) -> None:
-        if shiboken6.isValid(self):
-            self.refresh_collected()
-            self.tabs.setCurrentIndex(2)
+        self.tabs.setCurrentIndex(2)
 
     # -- seal authorisations -----------------------------------------------------------------------
 
