@@ -15,7 +15,7 @@ ALLOWED = {
     "sm2_curve": set(),
     "sm2_der": {"sm2_curve"},
     "sm2_backends": {"sm2_curve", "sm2_der", "sm3"},
-    "sm2": {"sm2_backends", "sm2_curve", "sm2_der", "sm3"},
+    "sm2": {"sm2_backends", "sm2_curve", "sm2_der", "sm3", "oids"},
 }
 
 

@@ -15,12 +15,13 @@ from typing import BinaryIO, Iterable
 
 from ..errors import InvalidInput, InvalidKey, VerificationFailed
 from . import sm2_backends
+from .oids import SM2_CURVE as CURVE_OID
 from .sm2_curve import COORD_SIZE, GX, GY, A, B, N, P, is_on_curve
 from .sm2_curve import be32 as _be32
 from .sm2_der import Ciphertext, Layout, decode_signature, encode_signature
 from .sm3 import SM3, sm3
 
-# Re-exported: callers (and tests) read the curve and the DER codecs through this module.
+# Re-exported: callers (and tests) read the curve, the DER codecs and the OID through this module.
 __all__ = [
     "COORD_SIZE",
     "CURVE_OID",
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 DEFAULT_ID = b"1234567812345678"
-CURVE_OID = "1.2.156.10197.1.301"
 MAX_ID_BYTES = 8191  # ENTL is a 16-bit count of bits
 
 _READ_SIZE = 1 << 20
