@@ -18,6 +18,7 @@ from .errors import (
 from .licences import LicenceInfo
 from .seals import StoredSeal
 from .session import Unlocked
+from .signer import LicenceSigner
 from .store import Keystore, default_path
 from .unlock_cache import KeyringUnlockCache, NullUnlockCache, UnlockCache, select_unlock_cache
 
@@ -26,5 +27,5 @@ __all__ = [
     "LicenceInfo", "EncryptionKeyInfo", "StoredSeal", "DeviceIdentityInfo", "KeystoreError",
     "NotInitialised",
     "AlreadyInitialised", "NotFound", "Locked", "TooManyAttempts", "UnlockCache", "NullUnlockCache",
-    "KeyringUnlockCache", "select_unlock_cache",
+    "KeyringUnlockCache", "select_unlock_cache", "LicenceSigner",
 ]

@@ -13,6 +13,7 @@ from .audit_log import AuditLog
 from .key_rows import open_key, seal_key
 from .models import Licence
 from .session import Unlocked
+from .signer import LicenceSigner
 from .storage import Storage
 
 
@@ -86,6 +87,10 @@ class Licences:
 
     def private_key(self, licence_id: int, unlocked: Unlocked, *, purpose: str) -> SM2PrivateKey:
         return self._open(licence_id, unlocked, purpose)[1]
+
+    def signer(self, unlocked: Unlocked, licence_id: int, *, purpose: str) -> LicenceSigner:
+        row, key = self._open(licence_id, unlocked, purpose)
+        return LicenceSigner(row.id, row.certificate, key, unlocked)
 
     def _open(
         self, licence_id: int, unlocked: Unlocked, purpose: str

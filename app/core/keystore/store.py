@@ -33,6 +33,7 @@ from .password import Password
 from .quick_unlock import QuickUnlock
 from .seals import Seals, StoredSeal
 from .session import Unlocked
+from .signer import LicenceSigner
 from .storage import Storage
 from .unlock_cache import UnlockCache, select_unlock_cache
 
@@ -212,6 +213,13 @@ class Keystore:
     def private_key(self, licence_id: int, unlocked: Unlocked, *, purpose: str) -> SM2PrivateKey:
         """The licence's private key; ``purpose`` (e.g. ``"sign"``) is written to the audit log."""
         return self._licences.private_key(licence_id, unlocked, purpose=purpose)
+
+    def licence_signer(self, unlocked: Unlocked, licence_id: int, *, purpose: str) -> LicenceSigner:
+        """A handle that signs with the licence's key while ``unlocked`` stays unlocked.
+
+        The key use is audited with ``purpose`` once, here, as :meth:`private_key` audits it.
+        """
+        return self._licences.signer(unlocked, licence_id, purpose=purpose)
 
     # -----------------------------------------------------------------------------------------
     # the device identity key
