@@ -2,7 +2,8 @@
 
 A core function reports ``progress(done, total)`` (in bytes or items) from whatever thread it runs
 on and checks ``cancel.raise_if_cancelled()`` between units of work. The UI wraps such functions in
-its background-operation helper and throttles progress; the CLI prints it on a terminal.
+its background-operation helper and throttles progress (:func:`throttled`); the CLI prints it
+on a terminal.
 """
 
 from __future__ import annotations
@@ -46,16 +47,34 @@ def check(cancel: Optional[CancelToken]) -> None:
 
 
 class Throttle:
-    """``progress`` passed on at most once per ``interval_s`` seconds, and always the final
-    report (``done >= total``): the one rule for the UI's progress signals and the CLI's line."""
+    """A progress callback that passes a call on at most every ``interval_s`` seconds.
 
-    __slots__ = ("_progress", "_interval", "_last")
+    The first call and the final one (``done >= total``) always pass, so a bar starts at once
+    and ends full. Safe to call from several worker threads at once (chunks finish in parallel):
+    the calls that pass reach ``progress`` one at a time, so it need not be thread-safe.
+    """
 
-    def __init__(self, progress: Progress, interval_s: float) -> None:
-        self._progress, self._interval, self._last = progress, interval_s, float("-inf")
+    __slots__ = ("_clock", "_interval_s", "_last", "_lock", "_progress")
+
+    def __init__(
+        self, progress: Progress, interval_s: float, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._progress = progress
+        self._interval_s = interval_s
+        self._clock = clock
+        self._last: float | None = None
+        self._lock = threading.Lock()
 
     def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done >= total or now - self._last >= self._interval:
+        with self._lock:
+            now = self._clock()
+            final = done >= total
+            if not final and self._last is not None and now - self._last < self._interval_s:
+                return
             self._last = now
             self._progress(done, total)
+
+
+def throttled(progress: Progress, interval_s: float) -> Progress:
+    """``progress`` called at most every ``interval_s`` seconds, always with the final call."""
+    return Throttle(progress, interval_s)

@@ -6,7 +6,7 @@ import pytest
 
 from app.core import gm
 from app.core.errors import DecryptionFailed, EbidError, InvalidInput, InvalidKey, VerificationFailed
-from app.core.gm import sm2
+from app.core.gm import sm2, sm2_der
 
 KEY = gm.SM2PrivateKey.generate()
 PUB = KEY.public_key()
@@ -60,7 +60,7 @@ def test_trailing_bytes_after_signature():
 
 def test_non_canonical_der_signature_rejected():
     r, s = sm2.decode_signature(KEY.sign(MSG))
-    body = sm2._SM2Signature({"r": r, "s": s}).dump()[2:]
+    body = sm2_der.SM2Signature({"r": r, "s": s}).dump()[2:]
     long_form = b"\x30\x81" + bytes([len(body)]) + body  # BER long-form length for a short body
     with pytest.raises(InvalidInput):
         PUB.verify(long_form, MSG)

@@ -12,7 +12,6 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from app.core.audit import log as audit_log  # noqa: F401  (registers the audit table on Base)
 from app.core.gm import sm3
 from app.core.keystore import Keystore, KeystoreError, NullUnlockCache
 from app.core.keystore.db import Base, current_revision, head_revision

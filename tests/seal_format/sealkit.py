@@ -18,7 +18,7 @@ from app.core.pki import (
     make_root,
 )
 from app.core.seal.format import SealType, make_office_certificate, make_seal
-from app.core.seal.format.asn1 import SESeal, SESSignature, TBSSign
+from app.core.seal.format.asn1 import SM2_WITH_SM3, SESeal, SESSignature, TBSSign
 from app.core.seal.format.der import generalized_time
 from app.core.seal.format.seal import seal_tbs
 
@@ -166,7 +166,7 @@ def rogue_signature(
         {
             "to_sign": tbs,
             "cert": holder.cert.der,
-            "signature_alg_id": "1.2.156.10197.1.501",
+            "signature_alg_id": SM2_WITH_SM3,
             "signature": holder.key.sign(tbs.dump()),
         }
     ).dump()

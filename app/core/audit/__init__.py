@@ -1,9 +1,17 @@
-"""Append-only, hash-chained log of security events on this device (format: docs/formats/keystore.md).
+"""Append-only, hash-chained log of security events on this device.
 
-Use it through :class:`app.core.keystore.Keystore` (``log_event``, ``audit_entries``,
-``verify_audit``), which appends in the same transaction as the change it records.
+Format: docs/formats/keystore.md.
+
+This package is the log's logic — canonical entries, the hash chain, the anchored head — and
+knows nothing of storage. The keystore keeps the rows in its file (so an event and the change it
+records commit in one transaction); use the log through :class:`app.core.keystore.Keystore`
+(``log_event``, ``audit_entries``, ``verify_audit``).
 """
 
-from .chain import GENESIS, Entry, Report, canonical_details, entry_hash, verify_chain
+from .anchor import check_anchor, make_anchor
+from .chain import GENESIS, Entry, Report, canonical_details, entry_hash, next_entry, verify_chain
 
-__all__ = ["GENESIS", "Entry", "Report", "canonical_details", "entry_hash", "verify_chain"]
+__all__ = [
+    "GENESIS", "Entry", "Report", "canonical_details", "entry_hash", "next_entry", "verify_chain",
+    "make_anchor", "check_anchor",
+]

@@ -44,7 +44,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Report:
-    """Outcome of :func:`verify_chain` (and of the anchored check in :mod:`.log`)."""
+    """Outcome of :func:`verify_chain` (and of the anchored check in :mod:`.anchor`)."""
 
     ok: bool
     count: int
@@ -77,6 +77,15 @@ def _lp(text: str) -> bytes:
 def entry_hash(at: datetime, event: str, details: str, prev_hash: bytes) -> bytes:
     body = _DOMAIN + _lp(format_time(at)) + _lp(event) + _lp(details) + prev_hash
     return sm3(body)
+
+
+def next_entry(
+    previous: Entry | None, *, at: datetime, event: str, details: Mapping[str, object]
+) -> Entry:
+    """The entry that follows ``previous`` (``None``: the first of the log)."""
+    text = canonical_details(details)
+    seq, prev = (previous.seq + 1, previous.hash) if previous else (1, GENESIS)
+    return Entry(seq, at, event, text, prev, entry_hash(at, event, text, prev))
 
 
 def verify_chain(entries: Iterable[Entry]) -> Report:

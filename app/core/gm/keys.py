@@ -20,11 +20,11 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from ..errors import InvalidInput, InvalidKey, WrongPassword
-from .sm2 import CURVE_OID, SM2PrivateKey, SM2PublicKey
+from .oids import EC_PUBLIC_KEY, SM4_CBC
+from .oids import SM2_CURVE as CURVE_OID
+from .sm2 import SM2PrivateKey, SM2PublicKey
 
 PBKDF2_ITERATIONS = 600_000  # OWASP 2023 figure for PBKDF2-HMAC-SHA256
-_EC_OID = "1.2.840.10045.2.1"
-_SM4_CBC_OID = "1.2.156.10197.1.104.2"
 
 try:
     keys.NamedCurve.register("sm2", CURVE_OID, 32)
@@ -45,7 +45,7 @@ _CBC_CIPHERS = {
     "aes128_cbc": (algorithms.AES, 16),
     "aes192_cbc": (algorithms.AES, 24),
     "aes256_cbc": (algorithms.AES, 32),
-    _SM4_CBC_OID: (algorithms.SM4, 16),
+    SM4_CBC: (algorithms.SM4, 16),
 }
 
 
@@ -80,7 +80,7 @@ def _check_sm2_algorithm(algorithm: object) -> None:
         curve = params.chosen.dotted if params.name == "named" else None
     except (ValueError, TypeError, KeyError, AttributeError):
         raise InvalidKey("The key's algorithm identifier is malformed") from None
-    if oid != _EC_OID or curve != CURVE_OID:
+    if oid != EC_PUBLIC_KEY or curve != CURVE_OID:
         raise InvalidKey("The key is not an SM2 key")
 
 
@@ -244,7 +244,7 @@ def _decrypt_pkcs8(der: bytes, password: bytes) -> bytes:
         salt = kdf_params["salt"].native
         iterations = kdf_params["iteration_count"].native
         prf = kdf_params["prf"]["algorithm"].native
-        cipher_name = scheme["algorithm"].dotted if scheme["algorithm"].dotted == _SM4_CBC_OID \
+        cipher_name = scheme["algorithm"].dotted if scheme["algorithm"].dotted == SM4_CBC \
             else scheme["algorithm"].native
         iv = scheme["parameters"].native
         body = info["encrypted_data"].native

@@ -4,37 +4,51 @@ This is the only module callers use for SM2; the backend behind it (GmSSL's C co
 ``gmssl-pyx`` where a wheel exists, pure-Python ``gmalg`` elsewhere, see ``sm2_backends``) can be
 swapped without changing them. Everything a caller could get wrong is checked here, before any
 backend sees it: public points, ciphertext points, ``r``/``s`` and private scalars are range- and
-curve-checked; DER is parsed strictly (canonical encoding, no trailing bytes); nonces come from a
-CSPRNG (``secrets`` or GmSSL's ``rand_bytes``); the C3 check of decryption is always made. ``e =
-SM3(Z_A ‖ M)`` is computed here with OpenSSL's SM3, so signing a large file streams.
+curve-checked; DER is parsed strictly (``sm2_der``: canonical encoding, no trailing bytes); nonces
+come from a CSPRNG (``secrets`` or GmSSL's ``rand_bytes``); the C3 check of decryption is always
+made. ``e = SM3(Z_A ‖ M)`` is computed here with OpenSSL's SM3, so signing a large file streams.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import BinaryIO, Iterable, Literal
+from typing import BinaryIO, Iterable
 
-from asn1crypto import core
-from ..errors import DecryptionFailed, InvalidInput, InvalidKey, VerificationFailed
+from ..errors import InvalidInput, InvalidKey, VerificationFailed
 from . import sm2_backends
-from .sm2_backends import A, B, GX, GY, N, P, be32 as _be32
+from .oids import SM2_CURVE as CURVE_OID
+from .sm2_curve import COORD_SIZE, GX, GY, A, B, N, P, is_on_curve
+from .sm2_curve import be32 as _be32
+from .sm2_der import Ciphertext, Layout, decode_signature, encode_signature
 from .sm3 import SM3, sm3
 
-# Curve parameters (P, A, B, N, GX, GY) are those of GB/T 32918.5, defined in sm2_backends.
+# Re-exported: callers (and tests) read the curve, the DER codecs and the OID through this module.
+__all__ = [
+    "COORD_SIZE",
+    "CURVE_OID",
+    "DEFAULT_ID",
+    "GX",
+    "GY",
+    "MAX_ID_BYTES",
+    "A",
+    "B",
+    "Ciphertext",
+    "Layout",
+    "N",
+    "P",
+    "SM2PrivateKey",
+    "SM2PublicKey",
+    "backend_name",
+    "decode_signature",
+    "encode_signature",
+    "is_on_curve",
+    "use_backend",
+]
 
 DEFAULT_ID = b"1234567812345678"
-CURVE_OID = "1.2.156.10197.1.301"
-COORD_SIZE = 32
 MAX_ID_BYTES = 8191  # ENTL is a 16-bit count of bits
 
 _READ_SIZE = 1 << 20
 _backend: sm2_backends.Backend = sm2_backends.select()
-
-Layout = Literal["der", "c1c3c2", "c1c2c3"]
-
-
-def is_on_curve(x: int, y: int) -> bool:
-    return 0 <= x < P and 0 <= y < P and (y * y - (x * x * x + A * x + B)) % P == 0
 
 
 def backend_name() -> str:
@@ -46,103 +60,6 @@ def use_backend(name: str | None = None) -> str:
     global _backend
     _backend = sm2_backends.select(name)
     return _backend.name
-
-
-# ---------------------------------------------------------------------------------------------
-# DER structures
-
-class _SM2Signature(core.Sequence):
-    _fields = [("r", core.Integer), ("s", core.Integer)]
-
-
-class _SM2Cipher(core.Sequence):
-    """GM/T 0009 SM2Cipher: SEQUENCE { x INTEGER, y INTEGER, hash OCTET STRING, ciphertext OCTET STRING }."""
-
-    _fields = [
-        ("x", core.Integer),
-        ("y", core.Integer),
-        ("hash", core.OctetString),
-        ("ciphertext", core.OctetString),
-    ]
-
-
-def _load_strict(spec: type[core.Sequence], data: bytes, what: str) -> dict:
-    """Parse DER, rejecting BER, non-minimal encodings and trailing bytes."""
-    try:
-        value = spec.load(bytes(data), strict=True)
-        native = dict(value.native)
-        canonical = spec(native).dump()
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:
-        raise InvalidInput("Malformed {what}: {detail}", what=what, detail=str(exc)) from None
-    if canonical != bytes(data):
-        raise InvalidInput("Malformed {what}: not canonical DER", what=what)
-    return native
-
-
-def encode_signature(r: int, s: int) -> bytes:
-    return _SM2Signature({"r": r, "s": s}).dump()
-
-
-def decode_signature(der: bytes) -> tuple[int, int]:
-    """DER ``SEQUENCE{r, s}`` → ``(r, s)``; raises :class:`InvalidInput` if malformed."""
-    native = _load_strict(_SM2Signature, der, "SM2 signature")
-    return native["r"], native["s"]
-
-
-@dataclass(frozen=True)
-class Ciphertext:
-    """An SM2 ciphertext: C1 = (x, y), C3 = SM3 check value, C2 = masked message."""
-
-    x: int
-    y: int
-    c3: bytes
-    c2: bytes
-
-    def to_der(self) -> bytes:
-        return _SM2Cipher({"x": self.x, "y": self.y, "hash": self.c3, "ciphertext": self.c2}).dump()
-
-    def to_raw(self, layout: Layout = "c1c3c2", *, prefix: bool = True) -> bytes:
-        c1 = (b"\x04" if prefix else b"") + _be32(self.x) + _be32(self.y)
-        if layout == "c1c3c2":
-            return c1 + self.c3 + self.c2
-        if layout == "c1c2c3":
-            return c1 + self.c2 + self.c3
-        raise InvalidInput("Unknown SM2 ciphertext layout {layout}", layout=layout)
-
-    @classmethod
-    def parse(cls, data: bytes, layout: Layout = "der") -> Ciphertext:
-        """Read DER SM2Cipher, or raw C1C3C2 / C1C2C3 with or without the 04 prefix of C1."""
-        if layout == "der":
-            native = _load_strict(_SM2Cipher, data, "SM2 ciphertext")
-            ct = cls(native["x"], native["y"], native["hash"], native["ciphertext"])
-        elif layout in ("c1c3c2", "c1c2c3"):
-            ct = cls._parse_raw(bytes(data), layout)
-        else:
-            raise InvalidInput("Unknown SM2 ciphertext layout {layout}", layout=layout)
-        if len(ct.c3) != 32:
-            raise InvalidInput("Malformed SM2 ciphertext: C3 must be 32 bytes")
-        if not ct.c2:
-            raise InvalidInput("Malformed SM2 ciphertext: empty C2")
-        if not is_on_curve(ct.x, ct.y):
-            raise InvalidInput("Malformed SM2 ciphertext: C1 is not a point on the SM2 curve")
-        return ct
-
-    @classmethod
-    def _parse_raw(cls, data: bytes, layout: str) -> Ciphertext:
-        # The prefix is optional in the wild; the curve check tells the two readings apart.
-        for prefix in (1, 0) if data[:1] == b"\x04" else (0,):
-            body = data[prefix:]
-            if len(body) < 64 + 32 + 1:
-                continue
-            x = int.from_bytes(body[:32], "big")
-            y = int.from_bytes(body[32:64], "big")
-            if not is_on_curve(x, y):
-                continue
-            rest = body[64:]
-            if layout == "c1c3c2":
-                return cls(x, y, rest[:32], rest[32:])
-            return cls(x, y, rest[-32:], rest[:-32])
-        raise InvalidInput("Malformed SM2 ciphertext: no valid C1 point at the start")
 
 
 # ---------------------------------------------------------------------------------------------

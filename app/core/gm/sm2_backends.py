@@ -6,7 +6,8 @@
   fixed-nonce test vectors.
 
 Select one with ``EBID_SM2_BACKEND=gmssl-pyx|gmalg``; the default is the fastest available.
-Backends speak integers and bytes; range, curve and DER checks live in ``sm2``.
+Backends speak integers and bytes; range and curve checks live in ``sm2``, the DER codecs (which
+GmSSL's output is read with) in ``sm2_der``.
 """
 
 from __future__ import annotations
@@ -21,24 +22,15 @@ from typing import Callable, Iterator, Optional, Protocol
 from gmalg.ellipticcurve import ECDLP
 
 from ..errors import DecryptionFailed, InvalidInput
+from .sm2_curve import GX, GY, A, B, N, P, be32
+from .sm2_der import Ciphertext, decode_signature, encode_signature
 from .sm3 import sm2_kdf, sm3
-
-P = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF
-A = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC
-B = 0x28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93
-N = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123
-GX = 0x32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7
-GY = 0xBC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0
 
 _EC = ECDLP(P, A, B, (GX, GY), N)
 _INF = _EC.ec.INF
 
 # A raw ciphertext as the backends see it: (x1, y1, c3, c2).
 RawCiphertext = tuple[int, int, bytes, bytes]
-
-
-def be32(n: int) -> bytes:
-    return n.to_bytes(32, "big")
 
 
 def random_scalar() -> int:
@@ -177,13 +169,9 @@ class GmsslPyxBackend:
         return int.from_bytes(private, "big"), (int.from_bytes(public[:32], "big"), int.from_bytes(public[32:], "big"))
 
     def sign(self, d: int, e: bytes) -> tuple[int, int]:
-        from .sm2 import decode_signature  # local: sm2 imports this module
-
         return decode_signature(self._g.sm2_sign_sm3_digest(be32(d), e))
 
     def verify(self, x: int, y: int, e: bytes, r: int, s: int) -> bool:
-        from .sm2 import encode_signature
-
         with _quiet_stderr():
             try:
                 return bool(self._g.sm2_verify_sm3_digest(be32(x) + be32(y), e, encode_signature(r, s)))
@@ -193,8 +181,6 @@ class GmsslPyxBackend:
     def encrypt(self, x: int, y: int, message: bytes) -> RawCiphertext:
         if len(message) > self._MAX_PLAIN:
             return self._pure.encrypt(x, y, message)
-        from .sm2 import Ciphertext
-
         ct = Ciphertext.parse(self._g.sm2_encrypt(be32(x) + be32(y), message))
         return ct.x, ct.y, ct.c3, ct.c2
 

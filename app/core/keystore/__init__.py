@@ -5,16 +5,27 @@ Format and key hierarchy: ``docs/formats/keystore.md``.
 
 from .attempts import default_delay
 from .blobs import DEFAULT, FLOOR, KdfParams
-from .errors import AlreadyInitialised, KeystoreError, Locked, NotFound, NotInitialised, TooManyAttempts
-from .items import DeviceIdentityInfo, EncryptionKeyInfo, LicenceInfo
+from .device_identity import DeviceIdentityInfo
+from .encryption_keys import EncryptionKeyInfo
+from .errors import (
+    AlreadyInitialised,
+    KeystoreError,
+    Locked,
+    NotFound,
+    NotInitialised,
+    TooManyAttempts,
+)
+from .licences import LicenceInfo
 from .seals import StoredSeal
 from .session import Unlocked
+from .signer import LicenceSigner
 from .store import Keystore, default_path
 from .unlock_cache import KeyringUnlockCache, NullUnlockCache, UnlockCache, select_unlock_cache
 
 __all__ = [
     "Keystore", "Unlocked", "default_path", "default_delay", "KdfParams", "FLOOR", "DEFAULT",
-    "LicenceInfo", "EncryptionKeyInfo", "StoredSeal", "DeviceIdentityInfo", "KeystoreError", "NotInitialised",
+    "LicenceInfo", "EncryptionKeyInfo", "StoredSeal", "DeviceIdentityInfo", "KeystoreError",
+    "NotInitialised",
     "AlreadyInitialised", "NotFound", "Locked", "TooManyAttempts", "UnlockCache", "NullUnlockCache",
-    "KeyringUnlockCache", "select_unlock_cache",
+    "KeyringUnlockCache", "select_unlock_cache", "LicenceSigner",
 ]

@@ -16,7 +16,8 @@ from .db import Base, UTCDateTime, utcnow
 
 class Meta(Base):
     """Key/value settings: the wrapped master key (with its KDF parameters), the failed-unlock
-    counter, the store id, the audit anchor. Keys are the ``META_*`` names in :mod:`.store`."""
+    counter, the store id, the audit anchor. Keys are the ``META_*`` names in :mod:`.storage`
+    and the repositories."""
 
     __tablename__ = "meta"
 
@@ -101,3 +102,17 @@ class StoredSealRow(Base):
         ForeignKey("licences.id", ondelete="SET NULL"), nullable=True
     )
     collected_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class AuditRow(Base):
+    """One entry of the audit log (revision 0002); the chain and anchor rules are in
+    :mod:`app.core.audit`, the appending in :mod:`.audit_log`."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    event: Mapped[str] = mapped_column(String(64), nullable=False)
+    details: Mapped[str] = mapped_column(Text, nullable=False)
+    prev_hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)

@@ -3,21 +3,18 @@ signed the collection), listed without it, replaced when the same seal is collec
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput
+from .audit_log import AuditLog
 from .errors import NotFound
 from .models import Licence, StoredSealRow
 from .session import Unlocked
-
-if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
+from .storage import Storage
 
 
 @dataclass(frozen=True)
@@ -51,18 +48,16 @@ def _info(row: StoredSealRow) -> StoredSeal:
     )
 
 
-class SealsMixin:
-    """Seal operations of :class:`~.store.Keystore`."""
+def _find(s: Session, seal_id: str) -> StoredSealRow | None:
+    return s.scalars(select(StoredSealRow).where(StoredSealRow.seal_id == seal_id)).first()
 
-    clock: Callable[[], datetime]
 
-    def transaction(self) -> AbstractContextManager[Session]: ...
-    def _check_session(self, s: Session, unlocked: Unlocked) -> None: ...
-    def _audit(
-        self, s: Session, unlocked: Unlocked | None, event: str, **details: object
-    ) -> None: ...
+class Seals:
+    def __init__(self, storage: Storage, audit: AuditLog) -> None:
+        self._storage = storage
+        self._audit = audit
 
-    def add_seal(
+    def add(
         self,
         unlocked: Unlocked,
         *,
@@ -79,19 +74,18 @@ class SealsMixin:
         """Store a collected seal (replacing an earlier copy of the same seal id)."""
         if valid_start.tzinfo is None or valid_end.tzinfo is None or valid_end <= valid_start:
             raise InvalidInput("A seal's validity needs time zones and must end after it starts")
-        with self.transaction() as s:
-            self._check_session(s, unlocked)
+        with self._storage.transaction() as s:
+            self._storage.check_session(s, unlocked)
             if licence_id is not None and s.get(Licence, licence_id) is None:
                 raise NotFound("No licence with id {id} in the keystore", id=licence_id)
-            row = s.scalars(select(StoredSealRow).where(StoredSealRow.seal_id == seal_id)).first()
-            row = row or StoredSealRow(seal_id=seal_id)
+            row = _find(s, seal_id) or StoredSealRow(seal_id=seal_id)
             row.enterprise_code, row.seal_type, row.name = enterprise_code, seal_type, name
             row.valid_start, row.valid_end = valid_start, valid_end
             row.seal, row.picture, row.licence_id = bytes(seal), bytes(picture), licence_id
-            row.collected_at = self.clock()
+            row.collected_at = self._storage.clock()
             s.add(row)
             s.flush()
-            self._audit(
+            self._audit.append(
                 s,
                 unlocked,
                 "seal.collected",
@@ -101,22 +95,22 @@ class SealsMixin:
             )
             return _info(row)
 
-    def list_seals(self) -> list[StoredSeal]:
-        with self.transaction() as s:
+    def list_all(self) -> list[StoredSeal]:
+        with self._storage.transaction() as s:
             return [_info(r) for r in s.scalars(select(StoredSealRow).order_by(StoredSealRow.id))]
 
-    def get_seal(self, seal_id: str) -> StoredSeal:
-        with self.transaction() as s:
-            row = s.scalars(select(StoredSealRow).where(StoredSealRow.seal_id == seal_id)).first()
+    def get(self, seal_id: str) -> StoredSeal:
+        with self._storage.transaction() as s:
+            row = _find(s, seal_id)
             if row is None:
                 raise NotFound("No seal {id} in the keystore: collect it first", id=seal_id)
             return _info(row)
 
-    def remove_seal(self, unlocked: Unlocked, seal_id: str) -> None:
-        with self.transaction() as s:
-            self._check_session(s, unlocked)
-            row = s.scalars(select(StoredSealRow).where(StoredSealRow.seal_id == seal_id)).first()
+    def remove(self, unlocked: Unlocked, seal_id: str) -> None:
+        with self._storage.transaction() as s:
+            self._storage.check_session(s, unlocked)
+            row = _find(s, seal_id)
             if row is None:
                 raise NotFound("No seal {id} in the keystore", id=seal_id)
             s.delete(row)
-            self._audit(s, unlocked, "seal.removed", seal_id=seal_id)
+            self._audit.append(s, unlocked, "seal.removed", seal_id=seal_id)

@@ -1,41 +1,43 @@
-"""The keystore: opening the file, the licence password, and changing it.
+"""The keystore: one file, and the facade callers use over its repositories.
 
-Key operations (licences, device identity, encryption keys) live in :mod:`.items`; this module
-owns the password: initialise, unlock with throttling, remember/resume through the OS keyring,
-and the crash-safe password change.
+:class:`Keystore` owns one :class:`~.storage.Storage` (engine, transactions, clock) and the small
+repositories that share it — the password, licences, device identity, encryption keys, seals,
+quick unlock and the audit log — and delegates each public method to one of them. Every
+repository appends its audit entries through the same :class:`~.audit_log.AuditLog`, in the
+transaction of the change it records.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
-from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from ..audit import log as audit_log  # module binding: audit imports keystore.db
-from ..errors import EbidError, WrongPassword
+from ..audit import Entry, Report
+from ..errors import EbidError
+from ..gm import SM2PrivateKey
 from ..paths import data_dir
 from . import db
-from .attempts import AttemptState, DelaySchedule, default_delay, remaining_wait
-from .blobs import DEFAULT, KdfParams, MASTER_KEY_SIZE, seal, unseal, unwrap_master, wrap_master
-from .errors import AlreadyInitialised, KeystoreError, Locked, NotInitialised, TooManyAttempts
-from .items import ItemsMixin
-from .models import KEY_TABLES, Meta
-from .quick_unlock import META_SESSION, QuickUnlockMixin
-from .seals import SealsMixin
+from .attempts import DelaySchedule, default_delay
+from .audit_log import AuditLog
+from .blobs import DEFAULT, KdfParams
+from .device_identity import DeviceIdentityInfo, DeviceIdentityKey
+from .encryption_keys import EncryptionKeyInfo, EncryptionKeys
+from .errors import KeystoreError
+from .licences import LicenceInfo, Licences
+from .password import Password
+from .quick_unlock import QuickUnlock
+from .seals import Seals, StoredSeal
 from .session import Unlocked
+from .signer import LicenceSigner
+from .storage import Storage
 from .unlock_cache import UnlockCache, select_unlock_cache
 
 FILE_NAME = "keystore.sqlite"
-META_MASTER = "master_key"
-META_ATTEMPTS = "failed_unlocks"
-META_STORE_ID = "store_id"
 
 Progress = Callable[[int, int], None]
 Clock = Callable[[], datetime]
@@ -45,7 +47,7 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-class Keystore(ItemsMixin, SealsMixin, QuickUnlockMixin):
+class Keystore:
     """One keystore file. Open it with :meth:`open`; it upgrades its schema on open."""
 
     def __init__(
@@ -58,17 +60,22 @@ class Keystore(ItemsMixin, SealsMixin, QuickUnlockMixin):
         kdf: KdfParams = DEFAULT,
         unlock_cache: UnlockCache | None = None,
     ) -> None:
-        self.engine = engine
-        self.path = path
-        self.clock = clock
-        self.delay_schedule = delay_schedule
-        self.kdf = kdf
-        self.unlock_cache = unlock_cache if unlock_cache is not None else select_unlock_cache()
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        cache = unlock_cache if unlock_cache is not None else select_unlock_cache()
+        self._storage = Storage(engine, path, clock)
+        self._audit = AuditLog(self._storage)
+        self._quick_unlock = QuickUnlock(self._storage, cache)
+        self._password = Password(
+            self._storage, self._audit, self._quick_unlock, kdf=kdf, delay_schedule=delay_schedule
+        )
+        self._licences = Licences(self._storage, self._audit)
+        self._device = DeviceIdentityKey(self._storage, self._audit)
+        self._encryption_keys = EncryptionKeys(self._storage, self._audit)
+        self._seals = Seals(self._storage, self._audit)
 
     @classmethod
     def open(cls, path: str | Path | None = None, **options) -> Keystore:
-        """Open (creating if needed) the keystore at ``path``, default ``data_dir()/keystore.sqlite``."""
+        """Open (creating if needed) the keystore at ``path``, by default
+        ``data_dir()/keystore.sqlite``."""
         target = Path(path) if path is not None else default_path()
         if target.is_dir():
             raise KeystoreError("{path} is a folder, not a keystore file", path=str(target))
@@ -89,182 +96,215 @@ class Keystore(ItemsMixin, SealsMixin, QuickUnlockMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One SQLite transaction (``BEGIN IMMEDIATE``): all or nothing, even under SIGKILL."""
-        try:
-            with self._sessions.begin() as session:
-                yield session
-        except SQLAlchemyError as exc:
-            raise db._damaged(self.path, exc) from None
-
     # -----------------------------------------------------------------------------------------
-    # meta helpers
+    # the file
 
-    @staticmethod
-    def _get_meta(session: Session, key: str) -> bytes | None:
-        row = session.get(Meta, key)
-        return None if row is None else row.value
+    @property
+    def engine(self) -> Engine:
+        return self._storage.engine
 
-    @staticmethod
-    def _set_meta(session: Session, key: str, value: bytes) -> None:
-        session.merge(Meta(key=key, value=value))
+    @property
+    def path(self) -> Path:
+        return self._storage.path
 
-    def _master_blob(self, session: Session) -> bytes:
-        blob = self._get_meta(session, META_MASTER)
-        if blob is None:
-            raise NotInitialised("No licence password is set on this device yet: set one first")
-        return blob
+    @property
+    def clock(self) -> Clock:
+        return self._storage.clock
 
-    def _check_session(self, session: Session, unlocked: Unlocked) -> None:
-        unlocked.master()  # raises Locked if locked
-        if self._master_blob(session) != unlocked.master_blob:
-            raise Locked("The licence password was changed: enter it again")
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        self._storage.clock = clock
+
+    @property
+    def kdf(self) -> KdfParams:
+        return self._password.kdf
+
+    @property
+    def delay_schedule(self) -> DelaySchedule:
+        return self._password.delay_schedule
+
+    @property
+    def unlock_cache(self) -> UnlockCache:
+        return self._quick_unlock.unlock_cache
+
+    def transaction(self) -> AbstractContextManager[Session]:
+        """One SQLite transaction (``BEGIN IMMEDIATE``): all or nothing, even under SIGKILL."""
+        return self._storage.transaction()
 
     def store_id(self) -> str:
         """A random id of this keystore (names its keyring entry)."""
-        with self.transaction() as s:
-            raw = self._get_meta(s, META_STORE_ID)
-            if raw is None:
-                raw = uuid.uuid4().hex.encode("ascii")
-                self._set_meta(s, META_STORE_ID, raw)
-            return raw.decode("ascii")
+        return self._storage.store_id()
 
     # -----------------------------------------------------------------------------------------
     # the password
 
     def is_initialised(self) -> bool:
-        with self.transaction() as s:
-            return self._get_meta(s, META_MASTER) is not None
+        return self._password.is_initialised()
 
     def initialise(self, password: bytes) -> Unlocked:
         """Set the licence password on a new keystore; returns an unlocked session."""
-        _check_new_password(password)
-        master = os.urandom(MASTER_KEY_SIZE)
-        blob = wrap_master(master, password, self.kdf)
-        with self.transaction() as s:
-            if self._get_meta(s, META_MASTER) is not None:
-                raise AlreadyInitialised("This keystore already has a licence password")
-            self._set_meta(s, META_MASTER, blob)
-            self._set_meta(s, META_STORE_ID, uuid.uuid4().hex.encode("ascii"))
-            self._audit(s, Unlocked(blob, master), "keystore.created", kdf=_kdf_details(self.kdf))
-        return Unlocked(blob, master)
+        return self._password.initialise(password)
 
     def failed_attempts(self) -> int:
-        with self.transaction() as s:
-            return AttemptState.decode(self._get_meta(s, META_ATTEMPTS)).failures
+        return self._password.failed_attempts()
 
     def unlock_wait(self) -> int:
         """Seconds before the next password attempt is accepted (0 = now)."""
-        with self.transaction() as s:
-            state = AttemptState.decode(self._get_meta(s, META_ATTEMPTS))
-        return remaining_wait(state, self.clock(), self.delay_schedule)
+        return self._password.unlock_wait()
 
     def unlock(self, password: bytes) -> Unlocked:
-        """Check the licence password. Wrong: :class:`WrongPassword`; too soon: :class:`TooManyAttempts`."""
-        blob, state = self._begin_attempt()
-        try:
-            master = unwrap_master(blob, password)
-        except WrongPassword:
-            wait = self.delay_schedule(state.failures)
-            with self.transaction() as s:
-                self._audit(s, None, "unlock.failed", failures=state.failures)
-            if wait > 0:
-                raise WrongPassword(
-                    "Wrong licence password ({count} wrong in a row); "
-                    "wait {seconds} s before trying again",
-                    count=state.failures, seconds=wait,
-                ) from None
-            raise WrongPassword("Wrong licence password ({count} wrong in a row)", count=state.failures) from None
-        with self.transaction() as s:
-            self._set_meta(s, META_ATTEMPTS, AttemptState().encode())
-        return Unlocked(blob, master)
+        """Check the licence password.
 
-    def _begin_attempt(self) -> tuple[bytes, AttemptState]:
-        """Refuse an early attempt, else count it as failed until it succeeds (kill-safe)."""
-        now = self.clock()
-        with self.transaction() as s:
-            blob = self._master_blob(s)
-            state = AttemptState.decode(self._get_meta(s, META_ATTEMPTS))
-            wait = remaining_wait(state, now, self.delay_schedule)
-            if wait > 0:
-                raise TooManyAttempts(
-                    "Too many wrong licence passwords: wait {seconds} s before trying again", seconds=wait
-                )
-            state = state.attempted(now)
-            self._set_meta(s, META_ATTEMPTS, state.encode())
-        return blob, state
+        Wrong: :class:`WrongPassword`; too soon: :class:`TooManyAttempts`.
+        """
+        return self._password.unlock(password)
 
-    def change_password(self, old: bytes, new: bytes, *, progress: Progress | None = None) -> Unlocked:
-        """Re-encrypt every private key under a new master key wrapped by ``new``, in one transaction.
+    def change_password(
+        self, old: bytes, new: bytes, *, progress: Progress | None = None
+    ) -> Unlocked:
+        """Re-encrypt every private key under a new master key wrapped by ``new``, in one
+        transaction.
 
         A fresh master key (not just a re-wrapped one) means an old copy of the file together with
         the old password opens nothing written after the change. ``progress(done, total)`` is
         called after each key, and with ``done == total`` once the new password record is written
         and only the commit remains.
         """
-        _check_new_password(new)
-        old_session = self.unlock(old)
-        master = os.urandom(MASTER_KEY_SIZE)
-        blob = wrap_master(master, new, self.kdf)
-        new_session = Unlocked(blob, master)
-        with self.transaction() as s:
-            self._check_session(s, old_session)
-            self._rewrap_all(s, old_session.data_key(), new_session.data_key(), progress)
-            self._set_meta(s, META_MASTER, blob)
-            s.execute(delete(Meta).where(Meta.key == META_SESSION))
-            self._audit(s, new_session, "password.changed", keys=_key_count(s), kdf=_kdf_details(self.kdf))
-            s.flush()
-            total = _key_count(s) + 1
-            if progress:
-                progress(total, total)  # the last step: everything written, commit next
-        old_session.lock()
-        self.unlock_cache.clear(self.store_id())
-        return new_session
+        return self._password.change(old, new, progress=progress)
 
-    @staticmethod
-    def _rewrap_all(s: Session, old_key: bytes, new_key: bytes, progress: Progress | None) -> None:
-        rows = [row for model in KEY_TABLES for row in s.scalars(select(model).order_by(model.id))]
-        for done, row in enumerate(rows, 1):
-            where = dict(table=row.__tablename__, column="private_key", row_id=row.id)
-            row.private_key = seal(new_key, unseal(old_key, row.private_key, **where), **where)
-            s.flush()  # sent to SQLite now, so a kill can land between rows
-            if progress:
-                progress(done, len(rows) + 1)
+    # -----------------------------------------------------------------------------------------
+    # remembering an unlock (OS keyring)
+
+    def remember(self, unlocked: Unlocked) -> bool:
+        """Keep this unlock for a while if a real OS keyring exists; True if kept."""
+        return self._quick_unlock.remember(unlocked)
+
+    def resume(self) -> Unlocked | None:
+        """The remembered unlock, or None (nothing remembered, expired, or password changed)."""
+        return self._quick_unlock.resume()
+
+    def forget(self) -> None:
+        """Lock: drop any remembered unlock, in the keyring and in the file."""
+        self._quick_unlock.forget()
+
+    # -----------------------------------------------------------------------------------------
+    # licences
+
+    def add_licence(
+        self, unlocked: Unlocked, *, certificate: bytes, private_key: SM2PrivateKey,
+        enterprise_code: str, enterprise_name: str, holder_name: str, role: str,
+        not_before: datetime, not_after: datetime,
+    ) -> LicenceInfo:
+        return self._licences.add(
+            unlocked, certificate=certificate, private_key=private_key,
+            enterprise_code=enterprise_code, enterprise_name=enterprise_name,
+            holder_name=holder_name, role=role, not_before=not_before, not_after=not_after,
+        )
+
+    def list_licences(self) -> list[LicenceInfo]:
+        return self._licences.list_all()
+
+    def get_licence(self, licence_id: int) -> LicenceInfo:
+        return self._licences.get(licence_id)
+
+    def remove_licence(self, unlocked: Unlocked, licence_id: int) -> None:
+        self._licences.remove(unlocked, licence_id)
+
+    def private_key(self, licence_id: int, unlocked: Unlocked, *, purpose: str) -> SM2PrivateKey:
+        """The licence's private key; ``purpose`` (e.g. ``"sign"``) is written to the audit log."""
+        return self._licences.private_key(licence_id, unlocked, purpose=purpose)
+
+    def licence_signer(self, unlocked: Unlocked, licence_id: int, *, purpose: str) -> LicenceSigner:
+        """A handle that signs with the licence's key while ``unlocked`` stays unlocked.
+
+        The key use is audited with ``purpose`` once, here, as :meth:`private_key` audits it.
+        """
+        return self._licences.signer(unlocked, licence_id, purpose=purpose)
+
+    # -----------------------------------------------------------------------------------------
+    # the device identity key
+
+    def create_device_identity(self, unlocked: Unlocked) -> DeviceIdentityInfo:
+        return self._device.create(unlocked)
+
+    def device_identity(self) -> DeviceIdentityInfo | None:
+        return self._device.info()
+
+    def device_private_key(self, unlocked: Unlocked, *, purpose: str) -> SM2PrivateKey:
+        return self._device.private_key(unlocked, purpose=purpose)
+
+    # -----------------------------------------------------------------------------------------
+    # encryption keys
+
+    def add_encryption_key(
+        self, unlocked: Unlocked, *, label: str, private_key: SM2PrivateKey | None = None,
+        licence_id: int | None = None, certificate: bytes | None = None,
+    ) -> EncryptionKeyInfo:
+        """Store (or, without ``private_key``, generate) a key pair for bid-file encryption."""
+        return self._encryption_keys.add(
+            unlocked, label=label, private_key=private_key, licence_id=licence_id,
+            certificate=certificate,
+        )
+
+    def list_encryption_keys(self) -> list[EncryptionKeyInfo]:
+        return self._encryption_keys.list_all()
+
+    def get_encryption_key(self, key_id: int) -> EncryptionKeyInfo:
+        return self._encryption_keys.get(key_id)
+
+    def encryption_private_key(
+        self, key_id: int, unlocked: Unlocked, *, purpose: str
+    ) -> SM2PrivateKey:
+        return self._encryption_keys.private_key(key_id, unlocked, purpose=purpose)
+
+    # -----------------------------------------------------------------------------------------
+    # collected seals
+
+    def add_seal(
+        self,
+        unlocked: Unlocked,
+        *,
+        seal_id: str,
+        enterprise_code: str,
+        seal_type: str,
+        name: str,
+        valid_start: datetime,
+        valid_end: datetime,
+        seal: bytes,
+        picture: bytes,
+        licence_id: int | None = None,
+    ) -> StoredSeal:
+        """Store a collected seal (replacing an earlier copy of the same seal id)."""
+        return self._seals.add(
+            unlocked, seal_id=seal_id, enterprise_code=enterprise_code, seal_type=seal_type,
+            name=name, valid_start=valid_start, valid_end=valid_end, seal=seal, picture=picture,
+            licence_id=licence_id,
+        )
+
+    def list_seals(self) -> list[StoredSeal]:
+        return self._seals.list_all()
+
+    def get_seal(self, seal_id: str) -> StoredSeal:
+        return self._seals.get(seal_id)
+
+    def remove_seal(self, unlocked: Unlocked, seal_id: str) -> None:
+        self._seals.remove(unlocked, seal_id)
 
     # -----------------------------------------------------------------------------------------
     # the audit log (stored in this file; see app.core.audit)
 
-    def log_event(self, event: str, unlocked: Unlocked | None = None, **details: object) -> audit_log.Entry:
-        """Record a security event (e.g. ``"authorisation.created"``); details are JSON, never secrets.
+    def log_event(self, event: str, unlocked: Unlocked | None = None, **details: object) -> Entry:
+        """Record a security event (e.g. ``"authorisation.created"``); details are JSON, never
+        secrets.
 
-        With ``unlocked`` the entry is also anchored (see :mod:`app.core.audit.log`).
+        With ``unlocked`` the entry is also anchored (see :mod:`app.core.audit.anchor`).
         """
-        with self.transaction() as s:
-            if unlocked is not None:
-                self._check_session(s, unlocked)
-            return audit_log.append(s, event, details, at=self.clock(), unlocked=unlocked)
+        return self._audit.log_event(event, unlocked, **details)
 
-    def audit_entries(self, *, since: int = 0, limit: int | None = None) -> list[audit_log.Entry]:
-        with self.transaction() as s:
-            return audit_log.entries(s, since=since, limit=limit)
+    def audit_entries(self, *, since: int = 0, limit: int | None = None) -> list[Entry]:
+        return self._audit.entries(since=since, limit=limit)
 
-    def verify_audit(self, unlocked: Unlocked | None = None) -> audit_log.Report:
-        """Check the chain; with ``unlocked``, also the anchored head (catches a cut or rewritten tail)."""
-        with self.transaction() as s:
-            if unlocked is not None:
-                self._check_session(s, unlocked)
-            return audit_log.verify(s, unlocked)
-
-
-def _kdf_details(kdf: KdfParams) -> dict:
-    return {"alg": "argon2id", "m_kib": kdf.memory_kib, "t": kdf.iterations, "p": kdf.lanes}
-
-
-def _key_count(s: Session) -> int:
-    return sum(s.scalar(select(func.count()).select_from(model)) or 0 for model in KEY_TABLES)
-
-
-def _check_new_password(password: bytes) -> None:
-    if not password:
-        raise KeystoreError("The licence password must not be empty")
+    def verify_audit(self, unlocked: Unlocked | None = None) -> Report:
+        """Check the chain; with ``unlocked``, also the anchored head (catches a cut or a
+        rewritten tail)."""
+        return self._audit.verify(unlocked)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from asn1crypto import core, x509
 
 from .. import gm  # noqa: F401  (registers the SM2 named curve with asn1crypto)
+from ..gm.oids import SM2_WITH_SM3  # noqa: F401  (re-exported for the certificate code)
 
-SM2_WITH_SM3 = "1.2.156.10197.1.501"
 EBID_ARC = "2.25.84900913099806495935049559454567660391"
 OID_ENTERPRISE = EBID_ARC + ".1"
 OID_HOLDER = EBID_ARC + ".2"

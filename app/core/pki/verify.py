@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..errors import InvalidInput, VerificationFailed
+from ..gm.oids import SM2_WITH_SM3
 from .certs import Certificate, signature_bytes
 from .clock import to_utc_second
 from .crl import RevocationList
@@ -71,7 +72,7 @@ def check_issued_by(leaf: Certificate, root: Certificate) -> None:
 
 def _check_signature(cert: Certificate, issuer: Certificate, reason: str, message: str) -> None:
     algorithm = cert.asn1["signature_algorithm"]["algorithm"].dotted
-    if algorithm != "1.2.156.10197.1.501" or cert.tbs["signature"]["algorithm"].dotted != algorithm:
+    if algorithm != SM2_WITH_SM3 or cert.tbs["signature"]["algorithm"].dotted != algorithm:
         raise CertificateInvalid(reason, "The certificate is not signed SM2-with-SM3")
     try:
         value = signature_bytes(cert.asn1["signature_value"], "certificate")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from asn1crypto import core
 
+from ...gm.oids import SM2_WITH_SM3  # noqa: F401  (the only algorithm we emit or accept)
 from ...pki import EBID_ARC
 from ...pki.asn1 import EbidEnterprise
 
-SM2_WITH_SM3 = "1.2.156.10197.1.501"  # GB/T 33560; the only algorithm we emit or accept
 HEADER_ID = "ES"  # SES_Header.ID, fixed by the standard
 SEAL_VERSION = 4  # SES_Header.version and TBS_Sign.version for GB/T 38540-2020
 VENDOR_ID = "EBID-DESK"  # SES_Header.Vid: identifies the implementation that made the seal
