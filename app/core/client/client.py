@@ -135,9 +135,11 @@ class ServiceClient:
 
 
 class HolderClient:
-    """Calls made for one licence holder, each signed with the licence's key."""
+    """Calls made for one licence holder, each signed with the licence's key: ``key`` is anything
+    with ``sign(message)`` — the keystore's :class:`~app.core.keystore.LicenceSigner` handle in
+    the app and the CLI, a bare :class:`~app.core.gm.SM2PrivateKey` in tests and tools."""
 
-    def __init__(self, service: ServiceClient, certificate: Certificate, key: gm.SM2PrivateKey) -> None:
+    def __init__(self, service: ServiceClient, certificate: Certificate, key) -> None:
         self.service = service
         self.certificate = certificate
         self.key = key

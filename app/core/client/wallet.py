@@ -49,10 +49,10 @@ def download_licence(
 
 def holder_for(client: ServiceClient, store: Keystore, unlocked: Unlocked, licence_id: int,
                *, purpose: str) -> HolderClient:
-    """A client that signs with the stored licence ``licence_id`` (its key use is audited)."""
-    info = store.get_licence(licence_id)
-    key = store.private_key(licence_id, unlocked, purpose=purpose)
-    return client.holder(info.certificate, key)
+    """A client that signs with the stored licence ``licence_id`` through a signer handle, which
+    stops signing when ``unlocked`` is locked (the hand-out is audited)."""
+    signer = store.licence_signer(unlocked, licence_id, purpose=purpose)
+    return client.holder(signer.certificate, signer)
 
 
 @contextmanager

@@ -28,6 +28,15 @@ class LicenceSigner:
 
     def sign(self, message: bytes) -> bytes:
         """SM2 with SM3 over ``message``, standard user ID, DER ``SEQUENCE{r, s}``."""
+        self._check()
+        return self._key.sign(message)
+
+    def sign_digest(self, digest: bytes) -> bytes:
+        """Over an SM3 ``e`` already computed with ``public_key().message_hash()`` (streamed
+        files: the bid container's signature)."""
+        self._check()
+        return self._key.sign_digest(digest)
+
+    def _check(self) -> None:
         if self._session.is_locked:
             raise Locked("The keystore is locked: enter the licence password again")
-        return self._key.sign(message)

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ...core import bidx
 from ...core.errors import Cancelled, EbidError
-from ...core.gm import SM2PrivateKey, SM2PublicKey
+from ...core.gm import SM2PublicKey
+from ...core.keystore import LicenceSigner
 from .. import errors, pools
 from ..changes import Change, Changed
 from ..operations import BackgroundOp
@@ -31,7 +32,7 @@ DRIVERS = 2  # files encrypted at the same time; the crypto pool does the parall
 class EncryptRequest:
     outdir: Path
     recipient: SM2PublicKey
-    signer: SM2PrivateKey  # used on the driver threads only
+    signer: LicenceSigner  # a handle: the key itself never reaches the GUI thread
     licence_id: int
     project: str
     section: str

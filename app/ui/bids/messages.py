@@ -52,8 +52,8 @@ REFUSALS = {
 
 def message(exc: BaseException) -> str:
     """One translated sentence for a project error (the row status, the dialog text)."""
-    from ...core.client import ServiceError  # lazy: keeps httpx and the keystore out of start-up
     from ...core.bidx import NoDeviceKey
+    from ...core.client import ServiceError  # lazy: keeps httpx and the keystore out of start-up
 
     if isinstance(exc, ServiceError) and exc.code in REFUSALS:
         text = QCoreApplication.translate(CONTEXT, REFUSALS[exc.code])
@@ -72,8 +72,8 @@ def show(parent: QWidget | None, exc: BaseException) -> None:
     """Like :func:`errors.show`, with the service's refusals worded for bidders."""
     if isinstance(exc, Cancelled):
         return
-    from ...core.client import ServiceError
     from ...core.bidx import NoDeviceKey
+    from ...core.client import ServiceError
 
     if isinstance(exc, (ServiceError, NoDeviceKey)) and message(exc) != errors.user_message(exc):
         seams.warn(parent, QCoreApplication.translate("common", "EBid Desk"), message(exc))

@@ -17,7 +17,7 @@ from ...core.bidx import WorkerPool
 from ...core.bidx.naming import free_name
 from ...core.client import HolderClient, Receipt
 from ...core.gm import SM2PrivateKey, SM2PublicKey
-from ...core.keystore import EncryptionKeyInfo, Keystore, Unlocked
+from ...core.keystore import EncryptionKeyInfo, Keystore, LicenceSigner, Unlocked
 from ...core.tasks import CancelToken, Progress, check
 
 
@@ -57,8 +57,9 @@ def apply_for_key(
     return store.add_encryption_key(unlocked, label=label, private_key=key, licence_id=licence_id)
 
 
-def signer_key(store: Keystore, unlocked: Unlocked, licence_id: int) -> SM2PrivateKey:
-    return store.private_key(licence_id, unlocked, purpose="sign bid files")
+def signer_key(store: Keystore, unlocked: Unlocked, licence_id: int) -> LicenceSigner:
+    """The licence's signer handle: it signs while the batch's session is kept unlocked."""
+    return store.licence_signer(unlocked, licence_id, purpose="sign bid files")
 
 
 def encrypt_one(
