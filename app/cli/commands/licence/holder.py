@@ -1,4 +1,4 @@
-"""Holder commands of ``ebid licence`` (registered by :mod:`.licence`): download a licence into
+"""Holder commands of ``ebid licence`` (added to the group by the package): download a licence into
 the keystore, list/show/export what it holds, and act through the service with a stored
 licence: managers, agent authorisations, revocation.
 
@@ -20,10 +20,6 @@ from ..service import service_client
 
 if TYPE_CHECKING:
     from ....core.client import HolderClient
-
-
-def register(groups: argparse._SubParsersAction) -> None:
-    """Not a command group of its own (``ebid licence`` adds these commands)."""
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

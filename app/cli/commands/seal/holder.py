@@ -1,4 +1,4 @@
-"""Holder commands of ``ebid seal`` (registered by :mod:`.seal`): upload an imprint, follow its
+"""Holder commands of ``ebid seal`` (added to the group by the package): upload an imprint, follow its
 review, collect seals into the keystore (领章), authorise agents per seal (印章授权), seal a file's
 SM3 hash and verify such a signature with the service.
 
@@ -18,17 +18,14 @@ from ...common import iso_time, read_bytes, read_password, write_bytes
 from ..keystore import open_keystore
 from ..licence.holder import _choose_licence, holder_options
 from ..service import service_client
+from .imaging import size_mm
 
 if TYPE_CHECKING:
     from ....core.client.seal import SealClient
     from ....core.keystore import Keystore, Unlocked
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    """Not a command group of its own (``ebid seal`` adds these commands)."""
-
-
-def add_commands(sub: argparse._SubParsersAction, size_type) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("upload", help="send an imprint PNG to the seal office for review")
     p.add_argument("imprint", metavar="IMPRINT.png")
     p.add_argument(
@@ -39,7 +36,7 @@ def add_commands(sub: argparse._SubParsersAction, size_type) -> None:
         help="seal type from the catalogue, e.g. bidding, official, contract",
     )
     p.add_argument("--shape", required=True, help="round, oval, square or rectangle")
-    p.add_argument("--size-mm", required=True, type=size_type, metavar="W[xH]")
+    p.add_argument("--size-mm", required=True, type=size_mm, metavar="W[xH]")
     p.add_argument(
         "--agree-terms",
         action="store_true",
