@@ -1,5 +1,4 @@
-"""``ebid service``: set up and run the reference service on this machine (administrators), and
-the helper every holder command uses to reach a service (``--server URL`` or the embedded one).
+"""``ebid service``: set up and run the reference service on this machine (administrators).
 
 Administrative actions (importing enterprises, adding projects) work on the database directly:
 the HTTP API has no unauthenticated way to do them.
@@ -8,35 +7,13 @@ the HTTP API has no unauthenticated way to do them.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
 from ..common import iso_time
 from . import service_review
 
-if TYPE_CHECKING:
-    from ...core.client import ServiceClient
-
 # app.server (FastAPI, uvicorn) is imported inside the commands: most `ebid` runs never need it.
-
-
-@contextmanager
-def service_client(args: argparse.Namespace) -> Iterator[ServiceClient]:
-    """A client for ``--server`` / ``EBID_SERVER``, else for the embedded service, started for
-    this command in this process (SQLite under the data folder) and stopped afterwards."""
-    from ...core.client import ServiceClient
-
-    if args.server:
-        with ServiceClient(args.server) as client:
-            yield client
-        return
-    from ...server.embedded import start_embedded
-
-    with start_embedded() as running, ServiceClient(running.url) as client:
-        yield client
 
 
 def register(groups: argparse._SubParsersAction) -> None:

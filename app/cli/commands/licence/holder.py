@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ....core.errors import InvalidInput
 from ...common import iso_time, read_password, write_bytes
 from ..keystore import open_keystore
-from ..service import service_client
+from ...connection import service_client
 
 if TYPE_CHECKING:
     from ....core.client import HolderClient

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...common import iso_time, read_bytes, read_password, write_bytes
 from ..keystore import open_keystore
 from ..licence.holder import _choose_licence, holder_options
-from ..service import service_client
+from ...connection import service_client
 from .imaging import size_mm
 
 if TYPE_CHECKING:
