@@ -7,10 +7,10 @@ the HTTP API has no unauthenticated way to do them.
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 
 from ...core.errors import InvalidInput
-from ..common import iso_time
 from . import service_review
 
 # app.server (FastAPI, uvicorn) is imported inside the commands: most `ebid` runs never need it.
@@ -42,8 +42,8 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--tenderee", required=True)
     p.add_argument("--section", action="append", required=True, metavar="CODE", help="repeat for each")
-    p.add_argument("--deadline", required=True, type=iso_time, metavar="TIME", help="ISO 8601 with a zone")
-    p.add_argument("--opening", required=True, type=iso_time, metavar="TIME", help="ISO 8601 with a zone")
+    p.add_argument("--deadline", required=True, type=_iso_time, metavar="TIME", help="ISO 8601 with a zone")
+    p.add_argument("--opening", required=True, type=_iso_time, metavar="TIME", help="ISO 8601 with a zone")
     p.set_defaults(func=_add_project)
 
     service_review.add_commands(sub, common, _open)
@@ -54,6 +54,17 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run)
 
 
+
+
+def _iso_time(text: str) -> datetime:
+    """An argparse ``type``: an ISO 8601 time that names its time zone (``Z`` or ``+08:00``)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
+    return moment
 
 
 def _settings(args: argparse.Namespace):

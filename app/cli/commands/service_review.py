@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from ..common import write_bytes
-
 
 def register(groups: argparse._SubParsersAction) -> None:
     """Not a command group of its own (``ebid service`` adds ``review``)."""
@@ -88,8 +86,17 @@ def _show(ctx, args: argparse.Namespace) -> int:
     if view.reason:
         print(f"reason: {view.reason} ({view.reviewed_by})")
     if args.output:
-        write_bytes(args.output, png)
+        _write(args.output, png)
     return 0
+
+
+def _write(path: str, data: bytes) -> None:
+    from ...core.fsutil import atomic_write, describe_os_error
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from None
 
 
 def _approve(ctx, args: argparse.Namespace) -> int:
