@@ -1,5 +1,5 @@
 """``ebid service review …``: the seal office's review queue on the server machine (registered
-by :mod:`.service`). Works on the database directly, like the other administrative commands."""
+by :mod:`.commands`). Works on the database directly, like the other administrative commands."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...core.errors import InvalidInput
-from . import service_review
+from . import review
 
 # app.server (FastAPI, uvicorn) is imported inside the commands: most `ebid` runs never need it.
 
@@ -46,7 +46,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.add_argument("--opening", required=True, type=_iso_time, metavar="TIME", help="ISO 8601 with a zone")
     p.set_defaults(func=_add_project)
 
-    service_review.add_commands(sub, common, _open)
+    review.add_commands(sub, common, _open)
 
     p = sub.add_parser("run", parents=[common], help="serve the HTTP API until interrupted")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
