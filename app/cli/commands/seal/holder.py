@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...common import iso_time, read_bytes, read_password, write_bytes
-from ..keystore import open_keystore
-from ..licence.holder import _choose_licence, holder_options
+from ...common import iso_time, read_bytes, write_bytes
 from ...connection import service_client
+from ..keystore import open_keystore
+from ..licence.holder import acting_session, holder_options
 from .imaging import size_mm
 
 if TYPE_CHECKING:
@@ -95,17 +95,9 @@ class Session:
 def seal_session(args: argparse.Namespace, *, purpose: str) -> Iterator[Session]:
     """Unlock the chosen licence; a seal-office client that signs with it."""
     from ....core.client.seal import SealClient
-    from ....core.client.wallet import holder_for
 
-    with open_keystore() as store:
-        licence_id = _choose_licence(store, args.licence)
-        unlocked = store.unlock(read_password(args.password_file, prompt="Licence password: "))
-        try:
-            with service_client(args) as client:
-                holder = holder_for(client, store, unlocked, licence_id, purpose=purpose)
-                yield Session(store, unlocked, licence_id, SealClient(holder))
-        finally:
-            unlocked.lock()
+    with acting_session(args, purpose=purpose) as a:
+        yield Session(a.store, a.unlocked, a.licence_id, SealClient(a.holder))
 
 
 def _upload(args: argparse.Namespace) -> int:
