@@ -1,6 +1,6 @@
-"""Holder commands of ``ebid seal`` (added to the group by the package): upload an imprint, follow its
-review, collect seals into the keystore (领章), authorise agents per seal (印章授权), seal a file's
-SM3 hash and verify such a signature with the service.
+"""Holder commands of ``ebid seal`` (added to the group by the package): upload an imprint,
+follow its review, collect seals into the keystore (领章), authorise agents per seal (印章授权),
+seal a file's SM3 hash and verify such a signature with the service.
 
 Signed calls need the licence password (``--password-file``, ``EBID_PASSWORD_FILE`` or a prompt).
 """

@@ -1,4 +1,5 @@
-"""``ebid service``: the administrator commands, which live with the server (:mod:`app.server.admin`)."""
+"""``ebid service``: the administrator commands, which live with the server
+(:mod:`app.server.admin`); the CLI only mounts them."""
 
 from ....server.admin import register
 
