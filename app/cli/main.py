@@ -33,6 +33,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("EBID_SERVER"),
         help="service to talk to (default: the embedded service; env EBID_SERVER)",
     )
+    parser.add_argument(
+        "--root-fingerprint",
+        metavar="FP",
+        default=os.environ.get("EBID_ROOT_FINGERPRINT"),
+        help="SHA-256 of the --server's authority root, as your administrator gives it; stored "
+        "as the server's pin (default: the stored pin, else trust on first use; "
+        "env EBID_ROOT_FINGERPRINT)",
+    )
     groups = parser.add_subparsers(dest="group", metavar="COMMAND")
     groups.required = True
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):

@@ -123,3 +123,4 @@ def test_without_a_server_the_cli_uses_the_embedded_service(ebid, tmp_path):
     out = _ok(ebid("project", "list", env=env))
     assert "DEMO-ZB-001" in out
     assert (tmp_path / "home" / "service" / "service.sqlite").exists()
+    assert not (tmp_path / "home" / "servers.json").exists()  # the embedded service needs no pin

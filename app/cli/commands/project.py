@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .service import service_client
+from ..connection import service_client
 
 
 def register(groups: argparse._SubParsersAction) -> None:

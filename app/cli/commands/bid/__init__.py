@@ -1,5 +1,16 @@
-"""``ebid bid``: BIDX bid files on this machine (files) and through the platform (platform)."""
+"""``ebid bid``: BIDX bid files on this machine (:mod:`.files`: encrypt, decrypt, inspect,
+verify, rehearse) and through the e-bidding platform (:mod:`.platform`: submit, receipts, fetch)."""
 
-from .files import register
+from __future__ import annotations
 
-__all__ = ["register"]
+import argparse
+
+from . import files, platform
+
+
+def register(groups: argparse._SubParsersAction) -> None:
+    parser = groups.add_parser("bid", help="bid files: BIDX encrypted containers (标书加密)")
+    sub = parser.add_subparsers(dest="bid_command", metavar="ACTION")
+    sub.required = True
+    files.add_commands(sub)
+    platform.add_commands(sub)

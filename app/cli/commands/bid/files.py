@@ -1,5 +1,6 @@
-"""``ebid bid``: encrypt bid files into BIDX containers, decrypt, inspect, verify and rehearse;
-submit them to the e-bidding platform, list the receipts, fetch them back at the opening.
+"""File commands of ``ebid bid``: encrypt bid files into BIDX containers, decrypt, inspect,
+verify and rehearse, all on this machine. Submitting them to the e-bidding platform, listing the
+receipts and fetching them back at the opening are in :mod:`.platform`.
 
 Exit codes: 0 success; 1 a signature, MAC or chunk did not verify (or the key is not a recipient);
 2 usage or input error; 130 cancelled.
@@ -16,10 +17,7 @@ from ....core.errors import InvalidInput, VerificationFailed
 from ...common import TerminalProgress, read_bytes, read_password
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    parser = groups.add_parser("bid", help="bid files: BIDX encrypted containers (标书加密)")
-    sub = parser.add_subparsers(dest="bid_command", metavar="ACTION")
-    sub.required = True
+def add_commands(sub: argparse._SubParsersAction) -> None:
     _add_encrypt(sub)
     _add_decrypt(sub)
 
@@ -37,10 +35,6 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.bidx")
     _key_options(p)
     p.set_defaults(func=_rehearse)
-
-    from . import platform as bid_platform  # submit / receipts / fetch: through the service
-
-    bid_platform.add_commands(sub)
 
 
 def _add_encrypt(sub: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""Platform commands of ``ebid bid`` (registered by :mod:`.bid`): submit a container with the
+"""Platform commands of ``ebid bid`` (added to the group by the package): submit a container with the
 licence's signature, list the platform's signed receipts, fetch a file back at the opening."""
 
 from __future__ import annotations
@@ -9,10 +9,6 @@ from pathlib import Path
 
 from ...common import read_bytes, write_bytes
 from ..licence.holder import holder_options, holder_session
-
-
-def register(groups: argparse._SubParsersAction) -> None:
-    """Not a command group of its own (``ebid bid`` adds these commands)."""
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

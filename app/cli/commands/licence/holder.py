@@ -1,4 +1,4 @@
-"""Holder commands of ``ebid licence`` (registered by :mod:`.licence`): download a licence into
+"""Holder commands of ``ebid licence`` (added to the group by the package): download a licence into
 the keystore, list/show/export what it holds, and act through the service with a stored
 licence: managers, agent authorisations, revocation.
 
@@ -11,19 +11,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ....core.errors import InvalidInput
 from ...common import iso_time, read_password, write_bytes
+from ...connection import service_client
 from ..keystore import open_keystore
-from ..service import service_client
 
 if TYPE_CHECKING:
     from ....core.client import HolderClient
-
-
-def register(groups: argparse._SubParsersAction) -> None:
-    """Not a command group of its own (``ebid licence`` adds these commands)."""
+    from ....core.keystore import Keystore, Unlocked
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -48,19 +46,38 @@ def holder_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password-file", metavar="F", help="licence password (else EBID_PASSWORD_FILE, else a prompt)")
 
 
+@dataclass
+class Acting:
+    """A stored licence acting through the service, and what a command may need beside it."""
+
+    store: Keystore
+    unlocked: Unlocked
+    licence_id: int
+    holder: HolderClient
+
+
 @contextmanager
-def holder_session(args: argparse.Namespace, *, purpose: str) -> Iterator[HolderClient]:
-    """Unlock the chosen licence and yield a client that signs with it."""
-    from ....core.client.wallet import holder_for
+def acting_session(args: argparse.Namespace, *, purpose: str) -> Iterator[Acting]:
+    """The licence chosen with ``--licence``, unlocked with the licence password, acting through
+    the service. Unlock, holder and lock are core's ``acting_as``: the keystore session is locked
+    when the block ends. The password is read before the service starts and checked right
+    before ``acting_as``, so nothing can fail between unlocking and the block that locks."""
+    from ....core.client.wallet import acting_as
 
     with open_keystore() as store:
         licence_id = _choose_licence(store, args.licence)
-        unlocked = store.unlock(read_password(args.password_file, prompt="Licence password: "))
-        try:
-            with service_client(args) as client:
-                yield holder_for(client, store, unlocked, licence_id, purpose=purpose)
-        finally:
-            unlocked.lock()
+        password = read_password(args.password_file, prompt="Licence password: ")
+        with service_client(args) as client:
+            unlocked = store.unlock(password)
+            with acting_as(client, store, unlocked, licence_id, purpose=purpose) as holder:
+                yield Acting(store, unlocked, licence_id, holder)
+
+
+@contextmanager
+def holder_session(args: argparse.Namespace, *, purpose: str) -> Iterator[HolderClient]:
+    """Unlock the chosen licence and yield a client that signs with it."""
+    with acting_session(args, purpose=purpose) as acting:
+        yield acting.holder
 
 
 def _choose_licence(store, wanted: int | None) -> int:

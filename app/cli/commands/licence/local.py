@@ -1,7 +1,6 @@
-"""``ebid licence``: verify and inspect licence certificates (support and scripting); download
-licences into the device keystore and act as a holder (managers, agent authorisations,
-revocation) through the service. Each subcommand is added by one ``_add_*`` function below;
-the holder commands live in :mod:`.licence_holder`.
+"""Offline commands of ``ebid licence``: verify and inspect licence certificates (support and
+scripting); no keystore, no service. Each subcommand is added by one ``_add_*`` function below;
+the commands that use the keystore and the service live in :mod:`.holder`.
 """
 
 from __future__ import annotations
@@ -22,15 +21,9 @@ from ....core.pki import (
 from ...common import iso_time, read_bytes
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    parser = groups.add_parser("licence", help="licence certificates (电子营业执照)")
-    sub = parser.add_subparsers(dest="licence_command", metavar="ACTION")
-    sub.required = True
+def add_commands(sub: argparse._SubParsersAction) -> None:
     _add_verify(sub)
     _add_inspect(sub)
-    from . import holder as licence_holder  # the commands that talk to the service and the keystore
-
-    licence_holder.add_commands(sub)
 
 
 def _add_verify(sub: argparse._SubParsersAction) -> None:

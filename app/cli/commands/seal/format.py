@@ -25,10 +25,7 @@ from ....core.seal.format import (
 from ...common import iso_time, read_bytes
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    parser = groups.add_parser("sealfmt", help="GB/T 38540 electronic seals (offline checks)")
-    sub = parser.add_subparsers(dest="sealfmt_command", metavar="ACTION")
-    sub.required = True
+def add_commands(sub: argparse._SubParsersAction) -> None:
     _add_inspect(sub)
     _add_verify_signature(sub)
 

@@ -1,6 +1,6 @@
-"""Holder commands of ``ebid seal`` (registered by :mod:`.seal`): upload an imprint, follow its
-review, collect seals into the keystore (领章), authorise agents per seal (印章授权), seal a file's
-SM3 hash and verify such a signature with the service.
+"""Holder commands of ``ebid seal`` (added to the group by the package): upload an imprint,
+follow its review, collect seals into the keystore (领章), authorise agents per seal (印章授权),
+seal a file's SM3 hash and verify such a signature with the service.
 
 Signed calls need the licence password (``--password-file``, ``EBID_PASSWORD_FILE`` or a prompt).
 """
@@ -14,21 +14,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...common import iso_time, read_bytes, read_password, write_bytes
+from ...common import iso_time, read_bytes, write_bytes
+from ...connection import service_client
 from ..keystore import open_keystore
-from ..licence.holder import _choose_licence, holder_options
-from ..service import service_client
+from ..licence.holder import acting_session, holder_options
+from .imaging import size_mm
 
 if TYPE_CHECKING:
     from ....core.client.seal import SealClient
     from ....core.keystore import Keystore, Unlocked
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    """Not a command group of its own (``ebid seal`` adds these commands)."""
-
-
-def add_commands(sub: argparse._SubParsersAction, size_type) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("upload", help="send an imprint PNG to the seal office for review")
     p.add_argument("imprint", metavar="IMPRINT.png")
     p.add_argument(
@@ -39,7 +36,7 @@ def add_commands(sub: argparse._SubParsersAction, size_type) -> None:
         help="seal type from the catalogue, e.g. bidding, official, contract",
     )
     p.add_argument("--shape", required=True, help="round, oval, square or rectangle")
-    p.add_argument("--size-mm", required=True, type=size_type, metavar="W[xH]")
+    p.add_argument("--size-mm", required=True, type=size_mm, metavar="W[xH]")
     p.add_argument(
         "--agree-terms",
         action="store_true",
@@ -98,17 +95,9 @@ class Session:
 def seal_session(args: argparse.Namespace, *, purpose: str) -> Iterator[Session]:
     """Unlock the chosen licence; a seal-office client that signs with it."""
     from ....core.client.seal import SealClient
-    from ....core.client.wallet import holder_for
 
-    with open_keystore() as store:
-        licence_id = _choose_licence(store, args.licence)
-        unlocked = store.unlock(read_password(args.password_file, prompt="Licence password: "))
-        try:
-            with service_client(args) as client:
-                holder = holder_for(client, store, unlocked, licence_id, purpose=purpose)
-                yield Session(store, unlocked, licence_id, SealClient(holder))
-        finally:
-            unlocked.lock()
+    with acting_session(args, purpose=purpose) as a:
+        yield Session(a.store, a.unlocked, a.licence_id, SealClient(a.holder))
 
 
 def _upload(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
-"""``ebid seal``: seal imprints (process a photo, pre-check an imprint) and, through the seal
-office, electronic seals (upload, imprints, list, collect, authorise, sign-hash, verify: in
-:mod:`.seal_holder`).
+"""Imprint commands of ``ebid seal``: process a photo of a stamped seal, pre-check an imprint;
+nothing leaves this machine. Electronic seals through the seal office (upload, imprints, list,
+collect, authorise, sign-hash, verify) are in :mod:`.holder`.
 
 One function per sub-command.
 """
@@ -14,19 +14,14 @@ from ....core.errors import InvalidInput
 from ....core.seal import imaging
 from ....core.seal.catalogue import SHAPES
 from ...common import read_bytes, write_bytes
-from . import holder as seal_holder
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    parser = groups.add_parser("seal", help="seal imprints and electronic seals")
-    sub = parser.add_subparsers(dest="seal_command", metavar="ACTION")
-    sub.required = True
+def add_commands(sub: argparse._SubParsersAction) -> None:
     _register_imprint_process(sub)
     _register_precheck(sub)
-    seal_holder.add_commands(sub, _size_mm)
 
 
-def _size_mm(text: str) -> tuple[float, float]:
+def size_mm(text: str) -> tuple[float, float]:
     """'42' -> (42, 42); '45x30' -> (45, 30)."""
     parts = text.lower().replace("×", "x").split("x")
     try:
@@ -40,7 +35,7 @@ def _size_mm(text: str) -> tuple[float, float]:
 
 def _shape_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--size-mm", type=_size_mm, metavar="W[xH]", help="the seal's true size (42, or 45x30)"
+        "--size-mm", type=size_mm, metavar="W[xH]", help="the seal's true size (42, or 45x30)"
     )
     p.add_argument("--shape", choices=SHAPES, help="the seal's shape")
 

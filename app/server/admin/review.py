@@ -1,42 +1,38 @@
-"""``ebid service review …``: the seal office's review queue on the server machine (registered
-by :mod:`.service`). Works on the database directly, like the other administrative commands."""
+"""``ebid service review …``: the seal office's review queue on the server machine. Works on
+the database directly, like the other administrative commands."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 
-from ..common import write_bytes
+from .commands import open_context
 
 
-def register(groups: argparse._SubParsersAction) -> None:
-    """Not a command group of its own (``ebid service`` adds ``review``)."""
-
-
-def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, opener) -> None:
+def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("review", help="the seal office's imprint review queue")
     actions = parser.add_subparsers(dest="review_command", metavar="ACTION")
     actions.required = True
     p = actions.add_parser("list", parents=[common], help="imprints waiting for review")
-    p.set_defaults(func=lambda a: _list(opener(a)))
+    p.set_defaults(func=lambda a: _list(open_context(a)))
     p = actions.add_parser("show", parents=[common], help="one imprint: size, pre-check, state")
     p.add_argument("imprint_id", metavar="IMPRINT_ID")
     p.add_argument("-o", "--output", metavar="OUT.png", help="also write the imprint PNG")
-    p.set_defaults(func=lambda a: _show(opener(a), a))
+    p.set_defaults(func=lambda a: _show(open_context(a), a))
     p = actions.add_parser("approve", parents=[common], help="approve: the seal is made at once")
     p.add_argument("imprint_id", metavar="IMPRINT_ID")
     _by(p)
-    p.set_defaults(func=lambda a: _approve(opener(a), a))
+    p.set_defaults(func=lambda a: _approve(open_context(a), a))
     p = actions.add_parser("reject", parents=[common], help="reject with a reason the user sees")
     p.add_argument("imprint_id", metavar="IMPRINT_ID")
     p.add_argument("--reason", required=True)
     _by(p)
-    p.set_defaults(func=lambda a: _reject(opener(a), a))
+    p.set_defaults(func=lambda a: _reject(open_context(a), a))
     p = actions.add_parser(
         "token", parents=[common], help="make a reviewer token for the review page"
     )
     p.add_argument("--name", required=True, help="the reviewer's name (shown in the records)")
-    p.set_defaults(func=lambda a: _token(opener(a), a))
+    p.set_defaults(func=lambda a: _token(open_context(a), a))
 
 
 def _by(p: argparse.ArgumentParser) -> None:
@@ -88,8 +84,17 @@ def _show(ctx, args: argparse.Namespace) -> int:
     if view.reason:
         print(f"reason: {view.reason} ({view.reviewed_by})")
     if args.output:
-        write_bytes(args.output, png)
+        _write(args.output, png)
     return 0
+
+
+def _write(path: str, data: bytes) -> None:
+    from ...core.fsutil import atomic_write, describe_os_error
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from None
 
 
 def _approve(ctx, args: argparse.Namespace) -> int:

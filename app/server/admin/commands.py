@@ -1,5 +1,5 @@
-"""``ebid service``: set up and run the reference service on this machine (administrators), and
-the helper every holder command uses to reach a service (``--server URL`` or the embedded one).
+"""``ebid service`` init, import-enterprises, add-project and run: set up and run the reference
+service on this machine (administrators).
 
 Administrative actions (importing enterprises, adding projects) work on the database directly:
 the HTTP API has no unauthenticated way to do them.
@@ -8,48 +8,27 @@ the HTTP API has no unauthenticated way to do them.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
-from ..common import iso_time
-from . import service_review
 
-if TYPE_CHECKING:
-    from ...core.client import ServiceClient
-
-# app.server (FastAPI, uvicorn) is imported inside the commands: most `ebid` runs never need it.
+# The rest of app.server (FastAPI, uvicorn, SQLAlchemy) is imported inside the commands: every
+# `ebid` run builds its parser from this module, and most runs never need the server.
 
 
-@contextmanager
-def service_client(args: argparse.Namespace) -> Iterator[ServiceClient]:
-    """A client for ``--server`` / ``EBID_SERVER``, else for the embedded service, started for
-    this command in this process (SQLite under the data folder) and stopped afterwards."""
-    from ...core.client import ServiceClient
-
-    if args.server:
-        with ServiceClient(args.server) as client:
-            yield client
-        return
-    from ...server.embedded import start_embedded
-
-    with start_embedded() as running, ServiceClient(running.url) as client:
-        yield client
-
-
-def register(groups: argparse._SubParsersAction) -> None:
-    parser = groups.add_parser("service", help="run the reference service (authority + platform)")
-    sub = parser.add_subparsers(dest="service_command", metavar="ACTION")
-    sub.required = True
+def common_options() -> argparse.ArgumentParser:
+    """The options every ``ebid service`` command takes (a parent parser)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", metavar="DIR", type=Path,
                         help="service folder: keys, bid files, SQLite (default: EBID_SERVICE_HOME "
                              "or the data folder's service/)")
     common.add_argument("--db", metavar="URL", help="database URL, e.g. postgresql+psycopg://u@host/db "
                         "(default: EBID_SERVICE_DB or SQLite in the service folder)")
+    return common
 
+
+def add_setup(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help="create the keys and the database")
     p.add_argument("--demo", action="store_true", help="also load the DEMO enterprises and project")
     p.set_defaults(func=_init)
@@ -65,18 +44,27 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--tenderee", required=True)
     p.add_argument("--section", action="append", required=True, metavar="CODE", help="repeat for each")
-    p.add_argument("--deadline", required=True, type=iso_time, metavar="TIME", help="ISO 8601 with a zone")
-    p.add_argument("--opening", required=True, type=iso_time, metavar="TIME", help="ISO 8601 with a zone")
+    p.add_argument("--deadline", required=True, type=_iso_time, metavar="TIME", help="ISO 8601 with a zone")
+    p.add_argument("--opening", required=True, type=_iso_time, metavar="TIME", help="ISO 8601 with a zone")
     p.set_defaults(func=_add_project)
 
-    service_review.add_commands(sub, common, _open)
 
+def add_run(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("run", parents=[common], help="serve the HTTP API until interrupted")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8470, help="port (default 8470)")
     p.set_defaults(func=_run)
 
 
+def _iso_time(text: str) -> datetime:
+    """An argparse ``type``: an ISO 8601 time that names its time zone (``Z`` or ``+08:00``)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text}") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
+    return moment
 
 
 def _settings(args: argparse.Namespace):
@@ -85,7 +73,7 @@ def _settings(args: argparse.Namespace):
     return Settings.default(home=args.home, db_url=args.db)
 
 
-def _open(args: argparse.Namespace):
+def open_context(args: argparse.Namespace):
     from ...server.context import ServiceContext
 
     return ServiceContext.open(_settings(args))
@@ -113,7 +101,7 @@ def _init(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ...server.provision import import_enterprises
 
-    ctx = _open(args)
+    ctx = open_context(args)
     try:
         added, skipped = import_enterprises(ctx, args.csv)
     finally:
@@ -126,7 +114,7 @@ def _add_project(args: argparse.Namespace) -> int:
     from ...server.provision import ProjectSpec, add_project
 
     spec = ProjectSpec(args.code, args.name, args.tenderee, tuple(args.section), args.deadline, args.opening)
-    ctx = _open(args)
+    ctx = open_context(args)
     try:
         add_project(ctx, spec)
     finally:
@@ -142,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise InvalidInput("--port must be between 1 and 65535")
-    ctx = _open(args)
+    ctx = open_context(args)
     print(f"EBid Desk reference service on http://{args.host}:{args.port} "
           f"(database {_safe_url(ctx.settings.database_url)}); Ctrl+C stops it", flush=True)
     try:
