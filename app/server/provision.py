@@ -17,9 +17,9 @@ from ..core.errors import EbidError, InvalidInput
 from ..core.licence import Conflict, Enterprise, Person
 from ..core.licence.demo import load_demo
 from ..core.pki import to_utc_second
-from .authority.models import ProjectRow
 from .context import ServiceContext
 from .keys import ServiceKeys, keys_exist, save_keys
+from .platform.models import ProjectRow
 from .seal_office.keys import ensure_office_keys
 from .settings import Settings
 

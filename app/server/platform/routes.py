@@ -13,11 +13,10 @@ from starlette.concurrency import run_in_threadpool
 
 from ...core import gm
 from ..auth import Holder, authenticate, signed_parts
-from ..authority.models import EncryptionKeyRow, ProjectRow, SubmissionRow
-from ..authority.schemas import KeyIn, KeyOut, ProjectOut, ReceiptOut
 from ..context import ServiceContext
 from ..deps import get_ctx, holder, request_target
 from ..errors import ApiError
+from .models import EncryptionKeyRow, ProjectRow, SubmissionRow
 from .rules import (
     bid_path,
     check_may_submit,
@@ -29,6 +28,7 @@ from .rules import (
     store_submission,
     submissions_of,
 )
+from .schemas import KeyIn, KeyOut, ProjectOut, ReceiptOut
 from .upload import check_declared_size, receive
 
 router = APIRouter(prefix="/platform", tags=["platform"])

@@ -15,9 +15,9 @@ from ...core.errors import EbidError
 from ...core.licence import FULL_BIDDING
 from ...core.licence.model import new_id
 from ..auth import Holder
-from ..authority.models import EncryptionKeyRow, ProjectRow, SubmissionRow
 from ..context import ServiceContext
 from ..errors import ApiError, forbidden
+from .models import EncryptionKeyRow, ProjectRow, SubmissionRow
 from .upload import Incoming
 
 RECEIPT_TYPE = "ebid-bid-receipt"
