@@ -27,9 +27,10 @@ from ..core.errors import EbidError
 from ..core.licence import Status, check_use
 from ..core.licence.model import IssuedLicence
 from ..core.pki import Certificate, LicenceTerms, Role
-from .authority.repository import SqlAuthorityRepository, claim_nonce
+from .authority.repository import SqlAuthorityRepository
 from .context import ServiceContext
 from .errors import unauthorised
+from .models import claim_nonce
 
 MAX_SKEW = timedelta(minutes=5)
 

@@ -1,10 +1,14 @@
 """What every request and CLI command shares: settings, database, keys, clock; and the unit of
-work (one transaction with an :class:`Authority` bound to it)."""
+work: one transaction, with each counterpart (authority, platform, seal office) bound to it.
+
+Each counterpart is built one way: its rules written against a small repository protocol, a Sql
+repository over the unit's Session, and one line in :data:`COUNTERPARTS` that binds the two. A
+new counterpart (the key-backup mailbox) adds a field to :class:`Unit` and a line there."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +23,10 @@ from .authority.crl import CrlPublisher
 from .authority.repository import SqlAuthorityRepository
 from .certcache import CertificateCache
 from .keys import ServiceKeys, load_keys
+from .platform.repository import SqlPlatformRepository
+from .platform.rules import Platform
+from .seal_office.office import SealOffice
+from .seal_office.repository import SqlSealOfficeRepository
 from .settings import Settings
 
 NONCE_PURGE_INTERVAL = timedelta(seconds=60)
@@ -28,6 +36,38 @@ NONCE_PURGE_INTERVAL = timedelta(seconds=60)
 class Unit:
     session: Session
     authority: Authority
+    platform: Platform
+    seal_office: SealOffice
+
+
+def _authority(ctx: ServiceContext, session: Session, _unit: dict) -> Authority:
+    repo = SqlAuthorityRepository(session)
+    return Authority(
+        repo, ctx.keys.authority, clock=ctx.clock, terms_of=ctx.certificates.terms_of
+    )
+
+
+def _platform(ctx: ServiceContext, session: Session, _unit: dict) -> Platform:
+    return Platform(
+        SqlPlatformRepository(session), key=ctx.keys.platform_key, clock=ctx.now,
+        bids_dir=ctx.settings.bids_dir,
+    )
+
+
+def _seal_office(ctx: ServiceContext, session: Session, unit: dict) -> SealOffice:
+    authority = unit["authority"]
+    return SealOffice(
+        SqlSealOfficeRepository(session), authority, authority.now, ctx.settings.seal_local_places
+    )
+
+
+#: Unit field -> how the counterpart is bound to the unit's session (in order: a counterpart
+#: may use the ones bound before it, passed in the dict of the unit so far).
+COUNTERPARTS: dict[str, Callable[[ServiceContext, Session, dict], object]] = {
+    "authority": _authority,
+    "platform": _platform,
+    "seal_office": _seal_office,
+}
 
 
 class ServiceContext:
@@ -74,13 +114,10 @@ class ServiceContext:
     def unit(self) -> Iterator[Unit]:
         """One transaction: committed when the block returns, rolled back when it raises."""
         with self._sessions.begin() as session:
-            authority = Authority(
-                SqlAuthorityRepository(session),
-                self.keys.authority,
-                clock=self.clock,
-                terms_of=self.certificates.terms_of,
-            )
-            yield Unit(session, authority)
+            bound: dict[str, object] = {}
+            for name, bind in COUNTERPARTS.items():
+                bound[name] = bind(self, session, bound)
+            yield Unit(session, **bound)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -75,10 +75,9 @@ def start_embedded(settings: Settings | None = None) -> RunningService:
 
 def ensure_demo_project(ctx: ServiceContext) -> None:
     """A DEMO project open for bids for a week from first start, so every flow can be tried."""
-    from .platform.rules import list_projects
-
-    if any(p.code == DEMO_PROJECT for p in list_projects(ctx)):
-        return
+    with ctx.unit() as u:
+        if u.platform.repo.get_project(DEMO_PROJECT) is not None:
+            return
     now = ctx.now()
     add_project(
         ctx,

@@ -8,6 +8,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 
 from ..core.errors import EbidError
@@ -15,6 +16,13 @@ from ..core.licence import LicenceRefused
 from ..core.pki import CertificateInvalid
 
 log = logging.getLogger("ebid.server")
+
+
+class Problem(BaseModel):
+    """The body of every refusal."""
+
+    error: str = Field(description="stable reason code, e.g. too_many_managers")
+    message: str = Field(description="readable English sentence")
 
 
 class ApiError(EbidError):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,9 +16,9 @@ from ..core.errors import EbidError, InvalidInput
 from ..core.licence import Conflict, Enterprise, Person
 from ..core.licence.demo import load_demo
 from ..core.pki import to_utc_second
-from .authority.models import ProjectRow
 from .context import ServiceContext
 from .keys import ServiceKeys, keys_exist, save_keys
+from .platform.repository import Project
 from .seal_office.keys import ensure_office_keys
 from .settings import Settings
 
@@ -107,15 +106,16 @@ class ProjectSpec:
 
 def add_project(ctx: ServiceContext, spec: ProjectSpec) -> None:
     spec.validate()
-    with ctx.session() as s:
-        if s.get(ProjectRow, spec.code) is not None:
+    with ctx.unit() as u:
+        repo = u.platform.repo
+        if repo.get_project(spec.code) is not None:
             raise InvalidInput("Project {code} already exists", code=spec.code)
-        s.add(
-            ProjectRow(
+        repo.put_project(
+            Project(
                 code=spec.code,
                 name=spec.name,
                 tenderee=spec.tenderee,
-                sections=json.dumps(list(spec.sections), ensure_ascii=False),
+                sections=tuple(spec.sections),
                 bid_deadline=to_utc_second(spec.bid_deadline),
                 opening_time=to_utc_second(spec.opening_time),
                 created_at=ctx.now(),

@@ -11,7 +11,7 @@ import httpx
 
 from app.core.licence.codes import id_number_check_digit
 from app.core.licence.grants import MAX_MANAGERS
-from app.server.authority.repository import claim_nonce
+from app.server.models import claim_nonce
 
 from .conftest import T0
 

@@ -14,13 +14,8 @@ from sqlalchemy import func, select
 
 from app.core import gm
 from app.core.pki import Certificate
-from app.server.authority.models import (
-    AuthorisationRow,
-    LicenceRow,
-    ManagerRow,
-    PersonRow,
-    SubmissionRow,
-)
+from app.server.authority.models import AuthorisationRow, LicenceRow, ManagerRow, PersonRow
+from app.server.platform.models import SubmissionRow
 
 pytestmark = pytest.mark.slow
 EXAMPLES = 12  # per operation and mode: bounded so both databases fit in the suite's budget

@@ -29,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from ...core.licence import AuthorityKeys
 from ...core.pki import Revocation, make_crl
-from .models import CounterRow, LicenceRow
-from .repository import CRL_COUNTER, dialect_insert
+from ..models import CounterRow, dialect_insert
+from .models import LicenceRow
+from .repository import CRL_COUNTER
 
 LIFETIME = timedelta(days=1)
 REFRESH_BEFORE = LIFETIME / 4  # re-sign once less than 6 hours are left before nextUpdate

@@ -1,4 +1,4 @@
-"""Request and response bodies of the JSON API (they become the OpenAPI schema)."""
+"""Bodies of the authority's JSON API (they become part of the OpenAPI schema)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from pydantic import BaseModel, Field
 Name = Field(min_length=1, max_length=100)
 IdNumber = Field(min_length=18, max_length=18, description="resident identity number")
 Phone = Field(default=None, min_length=11, max_length=11, description="mainland mobile number")
-
-
-class Problem(BaseModel):
-    error: str = Field(description="stable reason code, e.g. too_many_managers")
-    message: str = Field(description="readable English sentence")
 
 
 class EnterpriseOut(BaseModel):
@@ -89,38 +84,3 @@ class RevokeIn(BaseModel):
 
 class RevokedOut(BaseModel):
     revoked: list[str] = Field(description="serials of the licence copies revoked")
-
-
-class ProjectOut(BaseModel):
-    code: str
-    name: str
-    tenderee: str
-    sections: list[str]
-    bid_deadline: datetime
-    opening_time: datetime
-
-
-class ReceiptOut(BaseModel):
-    submission_id: str
-    project: str
-    section: str
-    file_name: str
-    size: int
-    sm3: str
-    received_at: datetime
-    receipt: str = Field(description="the canonical JSON the platform signed (UTF-8)")
-    signature: str = Field(description="base64 DER SM2 signature of the platform over receipt")
-
-
-class KeyIn(BaseModel):
-    label: str = Field(min_length=1, max_length=100, description="device name")
-    public_key: str = Field(max_length=1024, description="base64 DER SubjectPublicKeyInfo (SM2)")
-
-
-class KeyOut(BaseModel):
-    key_id: str
-    label: str
-    person_id: str
-    serial: str
-    public_key: str
-    created_at: datetime

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import FileResponse
@@ -13,22 +12,12 @@ from starlette.concurrency import run_in_threadpool
 
 from ...core import gm
 from ..auth import Holder, authenticate, signed_parts
-from ..authority.models import EncryptionKeyRow, ProjectRow, SubmissionRow
-from ..authority.schemas import KeyIn, KeyOut, ProjectOut, ReceiptOut
 from ..context import ServiceContext
 from ..deps import get_ctx, holder, request_target
 from ..errors import ApiError
-from .rules import (
-    bid_path,
-    check_may_submit,
-    get_project,
-    keys_of,
-    list_projects,
-    openable_submission,
-    register_key,
-    store_submission,
-    submissions_of,
-)
+from .repository import EncryptionKey, Project, Submission
+from .rules import store_submission
+from .schemas import KeyIn, KeyOut, ProjectOut, ReceiptOut
 from .upload import check_declared_size, receive
 
 router = APIRouter(prefix="/platform", tags=["platform"])
@@ -49,12 +38,14 @@ def platform_certificate(ctx: ServiceContext = Depends(get_ctx)):
 
 @router.get("/projects", response_model=list[ProjectOut])
 def projects(ctx: ServiceContext = Depends(get_ctx)):
-    return [_project(p) for p in list_projects(ctx)]
+    with ctx.unit() as u:
+        return [_project(p) for p in u.platform.projects()]
 
 
 @router.get("/projects/{code}", response_model=ProjectOut)
 def project(code: str = Code, ctx: ServiceContext = Depends(get_ctx)):
-    return _project(get_project(ctx, code))
+    with ctx.unit() as u:
+        return _project(u.platform.project(code))
 
 
 @router.post(
@@ -76,29 +67,39 @@ async def submit_bid(
     check_declared_size(request, ctx.settings.max_upload_bytes)
     parts = signed_parts(request.method, request_target(request), request.headers)
     who = await run_in_threadpool(authenticate, ctx, parts, request.headers, None)
-    await run_in_threadpool(check_may_submit, ctx, who, code, section)
+    await run_in_threadpool(_check_may_submit, ctx, who, code, section)
     incoming = await receive(
         request, ctx.settings.incoming_dir, limit=ctx.settings.max_upload_bytes,
         signer=who.public_key, signature=_b64url(signature), signed_sm3=parts.content_sm3,
     )
     try:
-        row = await run_in_threadpool(store_submission, ctx, who, code, section, name, _b64url(signature), incoming)
+        found = await run_in_threadpool(
+            store_submission, ctx, who, code, section, name, _b64url(signature), incoming
+        )
     finally:
         incoming.discard()  # moved into place on success; removed on any refusal
-    return _receipt(row)
+    return _receipt(found)
+
+
+def _check_may_submit(ctx: ServiceContext, who: Holder, code: str, section: str) -> None:
+    with ctx.unit() as u:
+        u.platform.check_may_submit(who, code, section)
 
 
 @router.get("/submissions", response_model=list[ReceiptOut])
 def submissions(who: Holder = Depends(holder), ctx: ServiceContext = Depends(get_ctx)):
-    return [_receipt(r) for r in submissions_of(ctx, who)]
+    with ctx.unit() as u:
+        return [_receipt(r) for r in u.platform.submissions_of(who)]
 
 
 @router.get("/submissions/{submission_id}/file", response_class=FileResponse)
 def fetch_bid(
     submission_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
-    row = openable_submission(ctx, who, submission_id)
-    return FileResponse(bid_path(ctx, row.submission_id), media_type="application/octet-stream")
+    with ctx.unit() as u:
+        found = u.platform.openable_submission(who, submission_id)
+        path = u.platform.bid_path(found.submission_id)
+    return FileResponse(path, media_type="application/octet-stream")
 
 
 @router.post("/keys", response_model=KeyOut, status_code=201)
@@ -107,12 +108,14 @@ def apply_for_key(body: KeyIn, who: Holder = Depends(holder), ctx=Depends(get_ct
         der = base64.b64decode(body.public_key, validate=True)
     except (binascii.Error, ValueError):
         raise ApiError(400, "malformed_key", "The public key is not base64") from None
-    return _key(register_key(ctx, who, body.label, der))
+    with ctx.unit() as u:
+        return _key(u.platform.register_key(who, body.label, der))
 
 
 @router.get("/keys", response_model=list[KeyOut])
 def list_keys(who: Holder = Depends(holder), ctx=Depends(get_ctx)):
-    return [_key(k) for k in keys_of(ctx, who)]
+    with ctx.unit() as u:
+        return [_key(k) for k in u.platform.keys_of(who)]
 
 
 def _b64url(text: str) -> bytes:
@@ -122,14 +125,14 @@ def _b64url(text: str) -> bytes:
         raise ApiError(400, "malformed_signature", "The bid signature is not base64url") from None
 
 
-def _project(p: ProjectRow) -> ProjectOut:
+def _project(p: Project) -> ProjectOut:
     return ProjectOut(
-        code=p.code, name=p.name, tenderee=p.tenderee, sections=json.loads(p.sections),
+        code=p.code, name=p.name, tenderee=p.tenderee, sections=list(p.sections),
         bid_deadline=p.bid_deadline, opening_time=p.opening_time,
     )
 
 
-def _receipt(r: SubmissionRow) -> ReceiptOut:
+def _receipt(r: Submission) -> ReceiptOut:
     return ReceiptOut(
         submission_id=r.submission_id, project=r.project_code, section=r.section, file_name=r.file_name,
         size=r.size, sm3=r.sm3, received_at=r.received_at, receipt=r.receipt,
@@ -137,7 +140,7 @@ def _receipt(r: SubmissionRow) -> ReceiptOut:
     )
 
 
-def _key(k: EncryptionKeyRow) -> KeyOut:
+def _key(k: EncryptionKey) -> KeyOut:
     public = gm.public_key_to_der(gm.SM2PublicKey.from_bytes(k.public_key))
     return KeyOut(
         key_id=k.key_id, label=k.label, person_id=k.person_id, serial=k.serial,

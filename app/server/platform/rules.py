@@ -1,24 +1,29 @@
 """The e-bidding platform's rules: projects, bid submissions with signed receipts, the opening,
-and the encryption-key registry. Routes in :mod:`.routes_platform` call these."""
+and the encryption-key registry, written against a :class:`~.repository.PlatformRepository`.
+The service's unit of work hands out a :class:`Platform` bound to its transaction
+(``ctx.unit().platform``); the routes in :mod:`.routes` call it."""
 
 from __future__ import annotations
 
 import base64
 import json
 import os
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from ...core import bidx, gm
 from ...core.errors import EbidError
 from ...core.licence import FULL_BIDDING
 from ...core.licence.model import new_id
-from ..auth import Holder
-from ..authority.models import EncryptionKeyRow, ProjectRow, SubmissionRow
-from ..context import ServiceContext
 from ..errors import ApiError, forbidden
+from .repository import EncryptionKey, PlatformRepository, Project, Submission
 from .upload import Incoming
+
+if TYPE_CHECKING:
+    from ..auth import Holder
+    from ..context import ServiceContext
 
 RECEIPT_TYPE = "ebid-bid-receipt"
 
@@ -26,36 +31,6 @@ RECEIPT_TYPE = "ebid-bid-receipt"
 def canonical_json(data: dict) -> bytes:
     """Sorted keys, no spaces, UTF-8: the byte form receipts are signed in."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def get_project(ctx: ServiceContext, code: str) -> ProjectRow:
-    with ctx.session() as s:
-        row = s.get(ProjectRow, code)
-    if row is None:
-        raise ApiError(404, "unknown_project", "No project {code}", code=code)
-    return row
-
-
-def list_projects(ctx: ServiceContext) -> list[ProjectRow]:
-    with ctx.session() as s:
-        return list(s.scalars(select(ProjectRow).order_by(ProjectRow.bid_deadline, ProjectRow.code)))
-
-
-def check_may_submit(ctx: ServiceContext, who: Holder, code: str, section: str) -> ProjectRow:
-    """Matter, project, section and deadline; run before the upload and again after it."""
-    now = ctx.now()
-    who.require_matter(FULL_BIDDING, now)
-    project = get_project(ctx, code)
-    if section not in json.loads(project.sections):
-        raise ApiError(404, "unknown_section", "Project {code} has no section {section}", code=code, section=section)
-    if now > project.bid_deadline:
-        raise forbidden(
-            "deadline_passed",
-            "The bid deadline of {code} was {deadline}; bids are no longer accepted",
-            code=code,
-            deadline=project.bid_deadline.isoformat(),
-        )
-    return project
 
 
 def check_container(path: Path, project: str, section: str) -> None:
@@ -72,105 +47,144 @@ def check_container(path: Path, project: str, section: str) -> None:
         )
 
 
-def store_submission(
-    ctx: ServiceContext, who: Holder, code: str, section: str, name: str, signature: bytes, incoming: Incoming
-) -> SubmissionRow:
-    """Check again, sign a receipt, move the file into place and commit; all or nothing."""
-    check_may_submit(ctx, who, code, section)
-    check_container(incoming.path, code, section)
-    submission_id = new_id("S")
-    received = ctx.now()
-    receipt = canonical_json(
-        {
-            "type": RECEIPT_TYPE,
-            "version": 1,
-            "submission_id": submission_id,
-            "project": code,
-            "section": section,
-            "credit_code": who.credit_code,
-            "licence_serial": format(who.serial, "x"),
-            "file_name": name,
-            "size": incoming.size,
-            "sm3": incoming.sm3,
-            "bidder_signature": base64.b64encode(signature).decode(),
-            "received_at": received.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        }
-    )
-    row = SubmissionRow(
-        submission_id=submission_id, project_code=code, section=section, credit_code=who.credit_code,
-        serial=format(who.serial, "x"), person_id=who.person_id, file_name=name, size=incoming.size,
-        sm3=incoming.sm3, signature=signature, receipt=receipt.decode(),
-        receipt_signature=ctx.keys.platform_key.sign(receipt), received_at=received,
-    )
-    final = bid_path(ctx, submission_id)
-    try:
-        with ctx.session() as s:
-            s.add(row)
-            s.flush()
-            os.replace(incoming.path, final)  # before the commit: a failed commit removes it
-    except BaseException:
-        final.unlink(missing_ok=True)
-        raise
-    return row
+def bid_file(bids_dir: Path, submission_id: str) -> Path:
+    return bids_dir / f"{submission_id}.bidx"
 
 
-def bid_path(ctx: ServiceContext, submission_id: str) -> Path:
-    return ctx.settings.bids_dir / f"{submission_id}.bidx"
+class Platform:
+    """The platform's rules over one repository (one transaction)."""
 
+    def __init__(
+        self,
+        repo: PlatformRepository,
+        *,
+        key: gm.SM2PrivateKey,
+        clock: Callable[[], datetime],
+        bids_dir: Path,
+    ) -> None:
+        self.repo = repo
+        self.key = key
+        self.now = clock
+        self.bids_dir = bids_dir
 
-def submissions_of(ctx: ServiceContext, who: Holder) -> list[SubmissionRow]:
-    who.require_matter(FULL_BIDDING, ctx.now())
-    with ctx.session() as s:
-        query = (
-            select(SubmissionRow)
-            .where(SubmissionRow.credit_code == who.credit_code)
-            .order_by(SubmissionRow.received_at, SubmissionRow.submission_id)
-        )
-        return list(s.scalars(query))
+    # projects ------------------------------------------------------------------------------
 
+    def project(self, code: str) -> Project:
+        found = self.repo.get_project(code)
+        if found is None:
+            raise ApiError(404, "unknown_project", "No project {code}", code=code)
+        return found
 
-def openable_submission(ctx: ServiceContext, who: Holder, submission_id: str) -> SubmissionRow:
-    """The enterprise's own submission, once its project's opening time has come."""
-    now = ctx.now()
-    who.require_matter(FULL_BIDDING, now)
-    with ctx.session() as s:
-        row = s.get(SubmissionRow, submission_id)
-        project = s.get(ProjectRow, row.project_code) if row else None
-    if row is None or row.credit_code != who.credit_code or project is None:
-        raise ApiError(404, "unknown_submission", "No submission {id} of your enterprise", id=submission_id)
-    if now < project.opening_time:
-        raise forbidden(
-            "not_opened",
-            "Bids of {code} can be fetched from the opening at {at}",
-            code=project.code, at=project.opening_time.isoformat(),
-        )
-    return row
+    def projects(self) -> list[Project]:
+        return self.repo.list_projects()
 
+    # bids ----------------------------------------------------------------------------------
 
-def register_key(ctx: ServiceContext, who: Holder, label: str, public_key_der: bytes) -> EncryptionKeyRow:
-    key = gm.load_public_key(public_key_der)  # InvalidKey (400) unless an SM2 key
-    with ctx.session() as s:
-        existing = s.scalars(
-            select(EncryptionKeyRow).where(
-                EncryptionKeyRow.serial == format(who.serial, "x"),
-                EncryptionKeyRow.public_key == key.to_bytes(),
+    def check_may_submit(self, who: Holder, code: str, section: str) -> Project:
+        """Matter, project, section and deadline; run before the upload and again after it."""
+        now = self.now()
+        who.require_matter(FULL_BIDDING, now)
+        project = self.project(code)
+        if section not in project.sections:
+            raise ApiError(404, "unknown_section", "Project {code} has no section {section}", code=code, section=section)
+        if now > project.bid_deadline:
+            raise forbidden(
+                "deadline_passed",
+                "The bid deadline of {code} was {deadline}; bids are no longer accepted",
+                code=code,
+                deadline=project.bid_deadline.isoformat(),
             )
-        ).first()
+        return project
+
+    def record_submission(
+        self, who: Holder, code: str, section: str, name: str, signature: bytes,
+        incoming: Incoming, *, submission_id: str,
+    ) -> Submission:
+        """Check again, sign a receipt, record it and move the file to :meth:`bid_path`. The
+        caller removes that file if the transaction does not commit."""
+        self.check_may_submit(who, code, section)
+        check_container(incoming.path, code, section)
+        received = self.now()
+        receipt = canonical_json(
+            {
+                "type": RECEIPT_TYPE,
+                "version": 1,
+                "submission_id": submission_id,
+                "project": code,
+                "section": section,
+                "credit_code": who.credit_code,
+                "licence_serial": format(who.serial, "x"),
+                "file_name": name,
+                "size": incoming.size,
+                "sm3": incoming.sm3,
+                "bidder_signature": base64.b64encode(signature).decode(),
+                "received_at": received.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+        )
+        submission = Submission(
+            submission_id=submission_id, project_code=code, section=section, credit_code=who.credit_code,
+            serial=format(who.serial, "x"), person_id=who.person_id, file_name=name, size=incoming.size,
+            sm3=incoming.sm3, signature=signature, receipt=receipt.decode(),
+            receipt_signature=self.key.sign(receipt), received_at=received,
+        )
+        self.repo.add_submission(submission)
+        os.replace(incoming.path, self.bid_path(submission_id))  # before the commit
+        return submission
+
+    def bid_path(self, submission_id: str) -> Path:
+        return bid_file(self.bids_dir, submission_id)
+
+    def submissions_of(self, who: Holder) -> list[Submission]:
+        who.require_matter(FULL_BIDDING, self.now())
+        return self.repo.submissions_of(who.credit_code)
+
+    def openable_submission(self, who: Holder, submission_id: str) -> Submission:
+        """The enterprise's own submission, once its project's opening time has come."""
+        now = self.now()
+        who.require_matter(FULL_BIDDING, now)
+        found = self.repo.get_submission(submission_id)
+        project = self.repo.get_project(found.project_code) if found else None
+        if found is None or found.credit_code != who.credit_code or project is None:
+            raise ApiError(404, "unknown_submission", "No submission {id} of your enterprise", id=submission_id)
+        if now < project.opening_time:
+            raise forbidden(
+                "not_opened",
+                "Bids of {code} can be fetched from the opening at {at}",
+                code=project.code, at=project.opening_time.isoformat(),
+            )
+        return found
+
+    # encryption keys -----------------------------------------------------------------------
+
+    def register_key(self, who: Holder, label: str, public_key_der: bytes) -> EncryptionKey:
+        key = gm.load_public_key(public_key_der)  # InvalidKey (400) unless an SM2 key
+        serial = format(who.serial, "x")
+        existing = self.repo.find_key(serial, key.to_bytes())
         if existing is not None:
             return existing  # applying twice for the same key is harmless
-        row = EncryptionKeyRow(
+        record = EncryptionKey(
             key_id=new_id("K"), credit_code=who.credit_code, person_id=who.person_id,
-            serial=format(who.serial, "x"), label=label, public_key=key.to_bytes(), created_at=ctx.now(),
+            serial=serial, label=label, public_key=key.to_bytes(), created_at=self.now(),
         )
-        s.add(row)
-    return row
+        self.repo.add_key(record)
+        return record
+
+    def keys_of(self, who: Holder) -> list[EncryptionKey]:
+        return self.repo.keys_of(who.credit_code)
 
 
-def keys_of(ctx: ServiceContext, who: Holder) -> list[EncryptionKeyRow]:
-    with ctx.session() as s:
-        query = (
-            select(EncryptionKeyRow)
-            .where(EncryptionKeyRow.credit_code == who.credit_code)
-            .order_by(EncryptionKeyRow.created_at, EncryptionKeyRow.key_id)
-        )
-        return list(s.scalars(query))
+def store_submission(
+    ctx: ServiceContext, who: Holder, code: str, section: str, name: str, signature: bytes,
+    incoming: Incoming,
+) -> Submission:
+    """Record the bid in one transaction, all or nothing: the file is moved into place before
+    the commit and removed again if anything (the commit included) fails."""
+    submission_id = new_id("S")
+    try:
+        with ctx.unit() as u:
+            return u.platform.record_submission(
+                who, code, section, name, signature, incoming, submission_id=submission_id
+            )
+    except BaseException:
+        bid_file(ctx.settings.bids_dir, submission_id).unlink(missing_ok=True)
+        raise

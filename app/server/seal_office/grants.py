@@ -10,33 +10,31 @@ no enterprise counts as registered elsewhere. The decision is the seal format's 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ...core.errors import EbidError
 from ...core.licence import Person
 from ...core.pki import parse_licence, to_utc_second
 from ...core.seal.format import SealAuthorisation, SealAuthorisationRule, SealRefused, parse_seal
-from ..auth import Holder
-from ..context import Unit
 from ..errors import ApiError
-from .models import SealAuthorisationRow, SealRow
+from .office import SealOffice
 from .records import HOLDERS, new_id
+from .repository import Seal, SealGrant
+
+if TYPE_CHECKING:
+    from ..auth import Holder
 
 DEFAULT_WINDOW = timedelta(days=3)
 
 
-def windows(s: Session, seal_id: str, person_id: str) -> list[SealAuthorisation]:
+def windows(office: SealOffice, seal_id: str, person_id: str) -> list[SealAuthorisation]:
     """Every authorisation of ``person_id`` for the seal, a revoked one cut just before its
     revocation (windows are inclusive to the second; a signature made while the authorisation
     was in force stays valid, and from the revocation's second on nothing is)."""
-    query = select(SealAuthorisationRow).where(
-        SealAuthorisationRow.seal_id == seal_id, SealAuthorisationRow.agent_person_id == person_id
-    )
     found = []
-    for row in s.scalars(query):
+    for row in office.repo.grants_for(seal_id, person_id):
         end = (
             min(row.end_at, row.revoked_at - timedelta(seconds=1)) if row.revoked_at else row.end_at
         )
@@ -45,39 +43,39 @@ def windows(s: Session, seal_id: str, person_id: str) -> list[SealAuthorisation]
     return found
 
 
-def require_use(u: Unit, who: Holder, seal: SealRow, local_places: tuple[str, ...]) -> None:
+def require_use(office: SealOffice, who: Holder, seal: Seal) -> None:
     """403 unless ``who`` may collect or use ``seal`` now."""
     if who.credit_code != seal.credit_code:
         raise ApiError(
             403, "wrong_enterprise", "The seal {id} belongs to another enterprise", id=seal.seal_id
         )
     rule = SealAuthorisationRule(
-        windows(u.session, seal.seal_id, who.person_id), local_places=local_places
+        windows(office, seal.seal_id, who.person_id), local_places=office.local_places
     )
     try:
-        rule(parse_seal(seal.der), parse_licence(who.certificate), u.authority.now())
+        rule(parse_seal(seal.der), parse_licence(who.certificate), office.now())
     except SealRefused as exc:
         raise ApiError(403, str(exc.reason), "{detail}", detail=exc.message) from None
 
 
 def grant(
-    u: Unit,
+    office: SealOffice,
     who: Holder,
-    seal: SealRow,
+    seal: Seal,
     *,
     name: str,
     id_number: str,
     start: datetime | None,
     end: datetime | None,
-) -> SealAuthorisationRow:
+) -> SealGrant:
     """The legal representative or a manager authorises one of the enterprise's agents."""
-    actor = u.authority.actor(seal.credit_code, who.serial, HOLDERS)
+    actor = office.authority.actor(seal.credit_code, who.serial, HOLDERS)
     try:
         wanted = Person(name, id_number, None)
     except EbidError as exc:
         raise ApiError(400, "invalid_person", "{detail}", detail=exc.message) from None
-    person = u.authority.repo.find_person(wanted.id_number)
-    agents = {a.agent_person_id for a in u.authority.authorisations(seal.credit_code)}
+    person = office.authority.repo.find_person(wanted.id_number)
+    agents = {a.agent_person_id for a in office.authority.authorisations(seal.credit_code)}
     if person is None or person.person.name != wanted.name or person.person_id not in agents:
         raise ApiError(
             404,
@@ -85,14 +83,14 @@ def grant(
             "{name} is not an agent of this enterprise: authorise them as an agent first",
             name=wanted.name,
         )
-    now = u.authority.now()
+    now = office.now()
     start_at = to_utc_second(start) if start else now
     end_at = to_utc_second(end) if end else start_at + DEFAULT_WINDOW
     if end_at <= start_at or end_at <= now:
         raise ApiError(
             400, "bad_window", "The authorisation must end after it starts and after now"
         )
-    row = SealAuthorisationRow(
+    record = SealGrant(
         authorisation_id=new_id("SA"),
         seal_id=seal.seal_id,
         credit_code=seal.credit_code,
@@ -102,29 +100,29 @@ def grant(
         end_at=end_at,
         created_at=now,
     )
-    u.session.add(row)
-    return row
+    office.repo.add_grant(record)
+    return record
 
 
-def listed(u: Unit, who: Holder, credit_code: str) -> list[SealAuthorisationRow]:
-    u.authority.actor(credit_code, who.serial, HOLDERS)
-    query = select(SealAuthorisationRow).where(SealAuthorisationRow.credit_code == credit_code)
-    return list(u.session.scalars(query.order_by(SealAuthorisationRow.created_at)))
+def listed(office: SealOffice, who: Holder, credit_code: str) -> list[SealGrant]:
+    office.authority.actor(credit_code, who.serial, HOLDERS)
+    return office.repo.grants_of(credit_code)
 
 
-def revoke(u: Unit, who: Holder, authorisation_id: str) -> SealAuthorisationRow:
-    row = u.session.get(SealAuthorisationRow, authorisation_id)
+def revoke(office: SealOffice, who: Holder, authorisation_id: str) -> SealGrant:
+    row = office.repo.get_grant(authorisation_id)
     if row is None:
         raise ApiError(
             404, "unknown_seal_authorisation", "No seal authorisation {id}", id=authorisation_id
         )
-    u.authority.actor(row.credit_code, who.serial, HOLDERS)
+    office.authority.actor(row.credit_code, who.serial, HOLDERS)
     if row.revoked_at is None:  # revoking twice keeps the first time
-        row.revoked_at = u.authority.now()
+        row = replace(row, revoked_at=office.now())
+        office.repo.put_grant(row)
     return row
 
 
-def status(row: SealAuthorisationRow, now: datetime) -> str:
+def status(row: SealGrant, now: datetime) -> str:
     if row.revoked_at is not None:
         return "revoked"
     if now < row.start_at:

@@ -1,7 +1,7 @@
 """ORM classes of the seal office's tables (made by ``migrations/versions/0002_seal_office.py``).
 
-Kept apart from :mod:`.models` (the authority and platform) so that the seal office can change
-without touching the rest; both share :class:`.db.Base`.
+Each counterpart keeps its own models, so the seal office can change without touching the
+rest; all share :class:`..db.Base`.
 """
 
 from __future__ import annotations

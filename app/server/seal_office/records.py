@@ -3,28 +3,28 @@
 States of an imprint: ``pending`` (waiting for a reviewer) → ``approved`` (a seal was made from
 it) or ``rejected`` (with the reviewer's reason); a newer upload of the same enterprise and seal
 type makes earlier ``pending``/``rejected`` uploads ``superseded`` at once, and a newer approval
-makes the earlier ``approved`` one ``superseded`` (its seal stays issued). Every function runs
-inside the caller's unit of work (one transaction).
+makes the earlier ``approved`` one ``superseded`` (its seal stays issued). Every function takes
+the :class:`~.office.SealOffice` of the caller's unit of work (one transaction).
 """
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from datetime import datetime, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ...core.pki import Certificate, Role
 from ...core.seal.catalogue import load_catalogue
 from ...core.seal.format import CertListType, make_seal
-from ..auth import Holder
-from ..authority.models import LicenceRow
-from ..context import Unit
 from ..errors import ApiError
 from .imprints import TERMS_VERSION, Analysis, UploadSpec
 from .keys import OfficeKeys
-from .models import ImprintRow, SealRow
+from .office import SealOffice
+from .repository import Imprint, Seal
+
+if TYPE_CHECKING:
+    from ..auth import Holder
 
 HOLDERS = (Role.LEGAL_REPRESENTATIVE, Role.MANAGER)
 PENDING, APPROVED, REJECTED, SUPERSEDED = "pending", "approved", "rejected", "superseded"
@@ -49,12 +49,12 @@ def new_id(prefix: str) -> str:
 
 
 def record_upload(
-    u: Unit, who: Holder, credit_code: str, spec: UploadSpec, found: Analysis
-) -> ImprintRow:
+    office: SealOffice, who: Holder, credit_code: str, spec: UploadSpec, found: Analysis
+) -> Imprint:
     """Store a checked upload; earlier pending or rejected uploads of the type are superseded."""
-    u.authority.actor(credit_code, who.serial, HOLDERS)
-    now = u.authority.now()
-    row = ImprintRow(
+    office.authority.actor(credit_code, who.serial, HOLDERS)
+    now = office.now()
+    imprint = Imprint(
         imprint_id=new_id("IMP"),
         credit_code=credit_code,
         seal_type=spec.seal_type,
@@ -74,94 +74,89 @@ def record_upload(
         uploaded_at=now,
         state=PENDING,
     )
-    for older in _of_type(u.session, credit_code, spec.seal_type, (PENDING, REJECTED)):
-        _supersede(older, row.imprint_id, now)
-    u.session.add(row)
-    return row
+    _supersede(office, credit_code, spec.seal_type, (PENDING, REJECTED), imprint.imprint_id, now)
+    office.repo.add_imprint(imprint)
+    return imprint
 
 
-def imprints(s: Session, credit_code: str) -> list[ImprintRow]:
-    query = select(ImprintRow).where(ImprintRow.credit_code == credit_code)
-    return list(s.scalars(query.order_by(ImprintRow.uploaded_at, ImprintRow.imprint_id)))
+def imprints(office: SealOffice, credit_code: str) -> list[Imprint]:
+    return office.repo.imprints_of(credit_code)
 
 
-def pending(s: Session) -> list[ImprintRow]:
-    query = select(ImprintRow).where(ImprintRow.state == PENDING)
-    return list(s.scalars(query.order_by(ImprintRow.uploaded_at, ImprintRow.imprint_id)))
+def pending(office: SealOffice) -> list[Imprint]:
+    return office.repo.imprints_in_state(PENDING)
 
 
-def imprint(s: Session, imprint_id: str, *, lock: bool = False) -> ImprintRow:
-    query = select(ImprintRow).where(ImprintRow.imprint_id == imprint_id)
-    row = s.scalars(query.with_for_update() if lock else query).first()
-    if row is None:
+def imprint(office: SealOffice, imprint_id: str, *, lock: bool = False) -> Imprint:
+    found = office.repo.get_imprint(imprint_id, lock=lock)
+    if found is None:
         raise ApiError(404, "unknown_imprint", "No imprint {id}", id=imprint_id)
-    return row
+    return found
 
 
-def reject(u: Unit, imprint_id: str, *, reviewer: str, reason: str) -> ImprintRow:
+def reject(office: SealOffice, imprint_id: str, *, reviewer: str, reason: str) -> Imprint:
     reason = " ".join(reason.split())
     if not reason or len(reason) > MAX_REASON:
         raise ApiError(
             400, "reason_required", "A rejection needs a reason (1 to {n} characters)", n=MAX_REASON
         )
-    row = _pending(u.session, imprint_id)
-    row.state, row.reason = REJECTED, reason
-    row.reviewed_by, row.reviewed_at = reviewer, u.authority.now()
-    return row
+    found = _pending(office, imprint_id)
+    found = replace(
+        found, state=REJECTED, reason=reason, reviewed_by=reviewer, reviewed_at=office.now()
+    )
+    office.repo.put_imprint(found)
+    return found
 
 
-def approve(u: Unit, imprint_id: str, *, reviewer: str, office: OfficeKeys) -> SealRow:
+def approve(office: SealOffice, imprint_id: str, *, reviewer: str, keys: OfficeKeys) -> Seal:
     """Make the seal from the imprint, signed by the office; the imprint becomes the valid one."""
-    row = _pending(u.session, imprint_id)
-    now = u.authority.now()
+    found = _pending(office, imprint_id)
+    now = office.now()
     seal_id = new_id("ES")
+    name = _seal_name(office, found)
     der = make_seal(
-        office.key,
-        office.certificate,
+        keys.key,
+        keys.certificate,
         seal_id=seal_id,
-        seal_type=TYPE_NUMBERS[row.seal_type],
-        name=_seal_name(u, row),
-        holders=holder_certificates(u.session, row.credit_code, now),
+        seal_type=TYPE_NUMBERS[found.seal_type],
+        name=name,
+        holders=holder_certificates(office, found.credit_code, now),
         valid_start=now,
         valid_end=now + SEAL_VALIDITY,
-        picture_png=row.png,
-        width_mm=row.width_mm,
-        height_mm=row.height_mm,
+        picture_png=found.png,
+        width_mm=found.width_mm,
+        height_mm=found.height_mm,
         cert_list_type=CertListType.DIGESTS,
         clock=lambda: now,
     )
-    for older in _of_type(u.session, row.credit_code, row.seal_type, (APPROVED,)):
-        _supersede(older, row.imprint_id, now)
-    row.state, row.reviewed_by, row.reviewed_at = APPROVED, reviewer, now
-    seal = SealRow(
+    _supersede(office, found.credit_code, found.seal_type, (APPROVED,), found.imprint_id, now)
+    office.repo.put_imprint(replace(found, state=APPROVED, reviewed_by=reviewer, reviewed_at=now))
+    seal = Seal(
         seal_id=seal_id,
-        imprint_id=row.imprint_id,
-        credit_code=row.credit_code,
-        seal_type=row.seal_type,
-        name=_seal_name(u, row),
+        imprint_id=found.imprint_id,
+        credit_code=found.credit_code,
+        seal_type=found.seal_type,
+        name=name,
         der=der,
         valid_start=now,
         valid_end=now + SEAL_VALIDITY,
         made_at=now,
         made_by=reviewer,
     )
-    u.session.add(seal)
+    office.repo.add_seal(seal)
     return seal
 
 
-def holder_certificates(s: Session, credit_code: str, now: datetime) -> list[Certificate]:
+def holder_certificates(office: SealOffice, credit_code: str, now: datetime) -> list[Certificate]:
     """The enterprise's usable legal-representative and manager licences, listed in the seal
     (as SM3 digests). Agents are not listed: they sign under a seal authorisation, and the seal's
     enterprise entry binds any licence of the enterprise (docs/formats/electronic-seal.md §3.3)."""
-    query = select(LicenceRow).where(
-        LicenceRow.credit_code == credit_code,
-        LicenceRow.role.in_([r.value for r in HOLDERS]),
-        LicenceRow.revoked_at.is_(None),
-        LicenceRow.not_before <= now,
-        LicenceRow.not_after >= now,
-    )
     found = [
-        Certificate.load(r.certificate) for r in s.scalars(query.order_by(LicenceRow.issued_at))
+        Certificate.load(licence.certificate_der)
+        for licence in office.authority.repo.list_licences(credit_code)  # by issue time
+        if licence.role in HOLDERS
+        and licence.revoked_at is None
+        and licence.not_before <= now <= licence.not_after
     ]
     if not found:
         raise ApiError(
@@ -172,48 +167,42 @@ def holder_certificates(s: Session, credit_code: str, now: datetime) -> list[Cer
     return found
 
 
-def seals(s: Session, credit_code: str) -> list[SealRow]:
-    query = select(SealRow).where(SealRow.credit_code == credit_code)
-    return list(s.scalars(query.order_by(SealRow.made_at, SealRow.seal_id)))
+def seals(office: SealOffice, credit_code: str) -> list[Seal]:
+    return office.repo.seals_of(credit_code)
 
 
-def seal(s: Session, seal_id: str) -> SealRow:
-    row = s.get(SealRow, seal_id)
-    if row is None:
+def seal(office: SealOffice, seal_id: str) -> Seal:
+    found = office.repo.get_seal(seal_id)
+    if found is None:
         raise ApiError(404, "unknown_seal", "No seal {id}", id=seal_id)
-    return row
+    return found
 
 
-def _seal_name(u: Unit, row: ImprintRow) -> str:
-    enterprise = u.authority.enterprise(row.credit_code)
-    if row.seal_type == "legal-representative":
+def _seal_name(office: SealOffice, found: Imprint) -> str:
+    enterprise = office.authority.enterprise(found.credit_code)
+    if found.seal_type == "legal-representative":
         return f"{enterprise.legal_representative.name}印"
-    return f"{enterprise.name}{load_catalogue()[row.seal_type].zh}"
+    return f"{enterprise.name}{load_catalogue()[found.seal_type].zh}"
 
 
-def _pending(s: Session, imprint_id: str) -> ImprintRow:
-    row = imprint(s, imprint_id, lock=True)  # row lock on PostgreSQL; SQLite serialises writers
-    if row.state != PENDING:
+def _pending(office: SealOffice, imprint_id: str) -> Imprint:
+    found = imprint(office, imprint_id, lock=True)
+    if found.state != PENDING:
         raise ApiError(
             409,
             "not_pending",
             "Imprint {id} is {state}, not pending",
             id=imprint_id,
-            state=row.state,
+            state=found.state,
         )
-    return row
+    return found
 
 
-def _of_type(
-    s: Session, credit_code: str, seal_type: str, states: tuple[str, ...]
-) -> list[ImprintRow]:
-    query = select(ImprintRow).where(
-        ImprintRow.credit_code == credit_code,
-        ImprintRow.seal_type == seal_type,
-        ImprintRow.state.in_(states),
-    )
-    return list(s.scalars(query.with_for_update()))
-
-
-def _supersede(row: ImprintRow, by: str, now: datetime) -> None:
-    row.state, row.superseded_by, row.superseded_at = SUPERSEDED, by, now
+def _supersede(
+    office: SealOffice, credit_code: str, seal_type: str, states: tuple[str, ...], by: str,
+    now: datetime,
+) -> None:
+    for older in office.repo.imprints_of_type(credit_code, seal_type, states):
+        office.repo.put_imprint(
+            replace(older, state=SUPERSEDED, superseded_by=by, superseded_at=now)
+        )

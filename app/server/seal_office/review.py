@@ -10,7 +10,7 @@ from ..context import ServiceContext
 from . import records as seal_office
 from .imprints import true_size_mm
 from .keys import load_office_keys
-from .models import ImprintRow, SealRow
+from .repository import Imprint, Seal
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ImprintView:
     precheck_passed: bool
 
     @classmethod
-    def of(cls, row: ImprintRow) -> ImprintView:
+    def of(cls, row: Imprint) -> ImprintView:
         found = json.loads(row.precheck)
         findings = tuple(
             ("REJECT: " if f["reject"] else "warning: ") + f["message"] for f in found["findings"]
@@ -57,23 +57,23 @@ class ImprintView:
 
 
 def pending(ctx: ServiceContext) -> list[ImprintView]:
-    with ctx.session() as s:
-        return [ImprintView.of(r) for r in seal_office.pending(s)]
+    with ctx.unit() as u:
+        return [ImprintView.of(r) for r in seal_office.pending(u.seal_office)]
 
 
 def show(ctx: ServiceContext, imprint_id: str) -> tuple[ImprintView, bytes]:
     """The imprint and its PNG."""
-    with ctx.session() as s:
-        row = seal_office.imprint(s, imprint_id)
-        return ImprintView.of(row), row.png
-
-
-def approve(ctx: ServiceContext, imprint_id: str, *, reviewer: str) -> SealRow:
-    office = load_office_keys(ctx.settings.keys_dir)
     with ctx.unit() as u:
-        return seal_office.approve(u, imprint_id, reviewer=reviewer, office=office)
+        found = seal_office.imprint(u.seal_office, imprint_id)
+    return ImprintView.of(found), found.png
+
+
+def approve(ctx: ServiceContext, imprint_id: str, *, reviewer: str) -> Seal:
+    keys = load_office_keys(ctx.settings.keys_dir)
+    with ctx.unit() as u:
+        return seal_office.approve(u.seal_office, imprint_id, reviewer=reviewer, keys=keys)
 
 
 def reject(ctx: ServiceContext, imprint_id: str, *, reviewer: str, reason: str) -> ImprintView:
     with ctx.unit() as u:
-        return ImprintView.of(seal_office.reject(u, imprint_id, reviewer=reviewer, reason=reason))
+        return ImprintView.of(seal_office.reject(u.seal_office, imprint_id, reviewer=reviewer, reason=reason))

@@ -18,16 +18,13 @@ from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 
-from ..authority.models import EnterpriseRow
 from ..context import ServiceContext
 from ..deps import get_ctx
 from ..errors import ApiError
 from . import records as seal_office
 from . import review_auth, review_html
 from .keys import load_office_keys
-from .models import ImprintRow
 from .review_html import BASE
 
 router = APIRouter(prefix="/seal-office/review", include_in_schema=False)
@@ -84,17 +81,10 @@ def queue(request: Request, ctx: ServiceContext = Depends(get_ctx)):
         return _signed_out()
     code, iid = request.query_params.get("note", ""), request.query_params.get("id", "")[:40]
     note = NOTES[code].format(id=iid) if code in NOTES else ""
-    with ctx.session() as s:
-        rows = seal_office.pending(s)
-        names = {e.credit_code: e.name for e in s.scalars(select(EnterpriseRow))}
-        recent = list(
-            s.scalars(
-                select(ImprintRow)
-                .where(ImprintRow.reviewed_at.is_not(None))
-                .order_by(ImprintRow.reviewed_at.desc())
-                .limit(20)
-            )
-        )
+    with ctx.unit() as u:
+        rows = seal_office.pending(u.seal_office)
+        names = {e.credit_code: e.name for e in u.authority.repo.list_enterprises()}
+        recent = u.seal_office.repo.recently_reviewed(20)
     return _html(review_html.queue_page(session.reviewer, session.csrf, rows, names, recent, note))
 
 
@@ -130,8 +120,8 @@ def logout(request: Request, fields: dict = Depends(form), ctx: ServiceContext =
 def image(request: Request, imprint_id: str = ImprintId, ctx: ServiceContext = Depends(get_ctx)):
     if review_auth.session_for(ctx, request.cookies.get(COOKIE)) is None:
         return Response(status_code=401, headers=HEADERS)
-    with ctx.session() as s:
-        row = s.get(ImprintRow, imprint_id)
+    with ctx.unit() as u:
+        row = u.seal_office.repo.get_imprint(imprint_id)
     if row is None:
         return Response(status_code=404, headers=HEADERS)
     return Response(row.png, media_type="image/png", headers=HEADERS)
@@ -167,11 +157,11 @@ def _decide(request: Request, ctx: ServiceContext, imprint_id: str, fields: dict
     try:
         with ctx.unit() as u:
             if outcome == "approved":
-                office = load_office_keys(ctx.settings.keys_dir)
-                seal_office.approve(u, imprint_id, reviewer=reviewer, office=office)
+                keys = load_office_keys(ctx.settings.keys_dir)
+                seal_office.approve(u.seal_office, imprint_id, reviewer=reviewer, keys=keys)
             else:
                 seal_office.reject(
-                    u, imprint_id, reviewer=reviewer, reason=fields.get("reason", "")
+                    u.seal_office, imprint_id, reviewer=reviewer, reason=fields.get("reason", "")
                 )
     except ApiError as exc:
         return _back(exc.code if exc.code in NOTES else "", imprint_id)

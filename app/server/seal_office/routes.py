@@ -77,7 +77,7 @@ def upload_imprint(
         u.authority.actor(credit_code.upper(), who.serial, seal_office.HOLDERS)
     found = analyse(spec)  # CPU work outside any transaction
     with ctx.unit() as u:
-        return ImprintOut.of(seal_office.record_upload(u, who, credit_code.upper(), spec, found))
+        return ImprintOut.of(seal_office.record_upload(u.seal_office, who, credit_code.upper(), spec, found))
 
 
 @router.get("/enterprises/{credit_code}/imprints", response_model=list[ImprintOut])
@@ -86,7 +86,7 @@ def list_imprints(
 ):
     with ctx.unit() as u:
         u.authority.actor(credit_code.upper(), who.serial, seal_office.HOLDERS)
-        return [ImprintOut.of(r) for r in seal_office.imprints(u.session, credit_code.upper())]
+        return [ImprintOut.of(r) for r in seal_office.imprints(u.seal_office, credit_code.upper())]
 
 
 @router.get("/enterprises/{credit_code}/records", response_model=RecordsOut)
@@ -94,11 +94,11 @@ def records(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=De
     code = credit_code.upper()
     with ctx.unit() as u:
         u.authority.actor(code, who.serial, seal_office.HOLDERS)
-        rows = seal_office.imprints(u.session, code)
+        rows = seal_office.imprints(u.seal_office, code)
         return RecordsOut(
             valid=[ImprintOut.of(r) for r in rows if r.state == seal_office.APPROVED],
             superseded=[ImprintOut.of(r) for r in rows if r.state == seal_office.SUPERSEDED],
-            seal_making=[SealOut.of(s) for s in seal_office.seals(u.session, code)],
+            seal_making=[SealOut.of(s) for s in seal_office.seals(u.seal_office, code)],
         )
 
 
@@ -106,15 +106,15 @@ def records(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=De
 def list_seals(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
     with ctx.unit() as u:
         u.authority.actor(credit_code.upper(), who.serial, ANYONE)
-        return [SealOut.of(s) for s in seal_office.seals(u.session, credit_code.upper())]
+        return [SealOut.of(s) for s in seal_office.seals(u.seal_office, credit_code.upper())]
 
 
 @router.get("/seals/{seal_id}", response_model=CollectedSeal)
 def collect(seal_id: str = SealId, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
     """领章: the seal itself, for a holder who may use it now (agents need a seal authorisation)."""
     with ctx.unit() as u:
-        row = seal_office.seal(u.session, seal_id)
-        seal_grants.require_use(u, who, row, ctx.settings.seal_local_places)
+        row = seal_office.seal(u.seal_office, seal_id)
+        seal_grants.require_use(u.seal_office, who, row)
         out = SealOut.of(row).model_dump()
         return CollectedSeal(**out, seal=base64.b64encode(row.der).decode())
 
@@ -130,9 +130,9 @@ def authorise(
 ):
     with ctx.unit() as u:
         row = seal_grants.grant(
-            u,
+            u.seal_office,
             who,
-            seal_office.seal(u.session, seal_id),
+            seal_office.seal(u.seal_office, seal_id),
             name=body.agent_name,
             id_number=body.agent_id_number,
             start=body.start,
@@ -148,7 +148,7 @@ def list_authorisations(
     credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
     with ctx.unit() as u:
-        return [_authorisation(u, r) for r in seal_grants.listed(u, who, credit_code.upper())]
+        return [_authorisation(u, r) for r in seal_grants.listed(u.seal_office, who, credit_code.upper())]
 
 
 @router.delete("/seal-authorisations/{authorisation_id}", response_model=SealAuthorisationOut)
@@ -156,16 +156,16 @@ def revoke_authorisation(
     authorisation_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
     with ctx.unit() as u:
-        return _authorisation(u, seal_grants.revoke(u, who, authorisation_id))
+        return _authorisation(u, seal_grants.revoke(u.seal_office, who, authorisation_id))
 
 
 @router.get("/seals/{seal_id}/use-rule/{person_id}", response_model=UseRuleOut)
 def use_rule(seal_id: str = SealId, person_id: str = Path(max_length=40), ctx=Depends(get_ctx)):
     """Public, for verifiers of a sealed document: the signer's authorisation windows for the
     seal and the places the office serves. The signer's person id is in their certificate."""
-    with ctx.session() as s:
-        seal_office.seal(s, seal_id)
-        found = seal_grants.windows(s, seal_id, person_id)
+    with ctx.unit() as u:
+        seal_office.seal(u.seal_office, seal_id)
+        found = seal_grants.windows(u.seal_office, seal_id, person_id)
     return UseRuleOut(
         seal_id=seal_id,
         person_id=person_id,

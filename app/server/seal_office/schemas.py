@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from .models import ImprintRow, SealAuthorisationRow, SealRow
+from .repository import Imprint, Seal, SealGrant
 
 
 class Finding(BaseModel):
@@ -42,7 +42,7 @@ class ImprintOut(BaseModel):
     precheck: PrecheckOut
 
     @classmethod
-    def of(cls, row: ImprintRow) -> ImprintOut:
+    def of(cls, row: Imprint) -> ImprintOut:
         found = json.loads(row.precheck)
         return cls(
             imprint_id=row.imprint_id,
@@ -76,7 +76,7 @@ class SealOut(BaseModel):
     made_by: str
 
     @classmethod
-    def of(cls, row: SealRow) -> SealOut:
+    def of(cls, row: Seal) -> SealOut:
         return cls(
             seal_id=row.seal_id,
             imprint_id=row.imprint_id,
@@ -121,7 +121,7 @@ class SealAuthorisationOut(BaseModel):
     revoked_at: datetime | None
 
     @classmethod
-    def of(cls, row: SealAuthorisationRow, name: str, status: str) -> SealAuthorisationOut:
+    def of(cls, row: SealGrant, name: str, status: str) -> SealAuthorisationOut:
         return cls(
             authorisation_id=row.authorisation_id,
             seal_id=row.seal_id,
