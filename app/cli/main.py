@@ -15,6 +15,7 @@ import traceback
 from typing import Sequence
 
 from .. import __version__
+from ..core.client.errors import ServiceError
 from ..core.errors import Cancelled, EbidError
 from . import commands
 
@@ -60,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ebid: interrupted", file=sys.stderr)
         return 130
+    except ServiceError as exc:  # the service's reason code, for scripts
+        print(f"ebid: error: {exc.message} ({exc.code})", file=sys.stderr)
+        return exc.exit_code
     except EbidError as exc:
         print(f"ebid: error: {exc.message}", file=sys.stderr)
         return exc.exit_code

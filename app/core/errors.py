@@ -54,10 +54,32 @@ class DecryptionFailed(EbidError):
     exit_code = 1
 
 
-class Cancelled(EbidError):
-    """The user cancelled a long operation. Shown silently by the UI."""
+class Refused(EbidError):
+    """A refusal under a rule, with a stable snake_case ``code`` saying which rule refused.
+
+    The licence rules (:class:`~app.core.licence.LicenceRefused`), certificate checks
+    (:class:`~app.core.pki.CertificateInvalid`), seal checks
+    (:class:`~app.core.seal.format.SealRefused`) and the service's answers as the client sees
+    them (:class:`~app.core.client.ServiceError`) are all refusals. No HTTP status here: the
+    service maps codes to statuses (``app/server/errors.py``)."""
+
+    exit_code = 1
+
+    def __init__(self, code: str, template: str, /, **params: Any) -> None:
+        self.code = code
+        super().__init__(template, **params)
+
+    @property
+    def reason(self) -> str:
+        """The older name of :attr:`code`."""
+        return self.code
+
+
+class Cancelled(Exception):
+    """The user cancelled a long operation. Not an :class:`EbidError`: nothing to show, so the
+    UI is silent about it by its type, and ``except EbidError`` never swallows it."""
 
     exit_code = 130
 
-    def __init__(self, template: str = "Cancelled", /, **params: Any) -> None:
-        super().__init__(template, **params)
+    def __init__(self, message: str = "Cancelled") -> None:
+        super().__init__(message)

@@ -29,7 +29,7 @@ from ..core.licence.model import IssuedLicence
 from ..core.pki import Certificate, LicenceTerms, Role
 from .authority.repository import SqlAuthorityRepository
 from .context import ServiceContext
-from .errors import unauthorised
+from .errors import ApiError
 from .models import claim_nonce
 
 MAX_SKEW = timedelta(minutes=5)
@@ -55,7 +55,7 @@ class Holder:
 def signed_parts(method: str, target: str, headers) -> SignedParts:
     missing = [h for h in REQUIRED if not headers.get(h)]
     if missing:
-        raise unauthorised(
+        raise ApiError(
             "unsigned_request",
             "This request must be signed with a licence key; missing headers: {names}",
             names=", ".join(missing),
@@ -71,7 +71,7 @@ def signed_parts(method: str, target: str, headers) -> SignedParts:
     try:
         parts.check_syntax()
     except EbidError as exc:
-        raise unauthorised("malformed_signature_headers", "{detail}", detail=exc.message) from None
+        raise ApiError("malformed_signature_headers", "{detail}", detail=exc.message) from None
     return parts
 
 
@@ -96,10 +96,10 @@ def authenticate(
         known = ctx.certificates.verified(licence.serial, licence.certificate_der)
         _check_signature(known.public_key, parts, headers[H_SIGNATURE])
         if body_sm3 is not None and body_sm3 != parts.content_sm3:
-            raise unauthorised("content_mismatch", "The body does not match the signed digest")
+            raise ApiError("content_mismatch", "The body does not match the signed digest")
         fresh = _claim(ctx, s, parts, now)
     if not fresh:
-        raise unauthorised("replayed_request", "This signed request was already used")
+        raise ApiError("replayed_request", "This signed request was already used")
     info = known.info
     revoked = licence.status(now) is Status.REVOKED
     check_use(info.terms, credit_code=info.credit_code, matter=None, at=now, revoked=revoked).require()
@@ -112,7 +112,7 @@ def authenticate(
 def _check_fresh(parts: SignedParts, now: datetime) -> None:
     stamp = parse_time(parts.timestamp)
     if abs(now - stamp) > MAX_SKEW:
-        raise unauthorised(
+        raise ApiError(
             "stale_request",
             "The request was signed at {at} but the service time is {now}: check the clock",
             at=parts.timestamp,
@@ -123,7 +123,7 @@ def _check_fresh(parts: SignedParts, now: datetime) -> None:
 def _issued_licence(s: Session, parts: SignedParts, cert_b64: str | None) -> IssuedLicence:
     licence = SqlAuthorityRepository(s).get_licence(int(parts.serial, 16))
     if licence is None:
-        raise unauthorised(
+        raise ApiError(
             "unknown_certificate", "No licence with serial {serial} was issued here", serial=parts.serial
         )
     if cert_b64 is not None:
@@ -132,7 +132,7 @@ def _issued_licence(s: Session, parts: SignedParts, cert_b64: str | None) -> Iss
         except (binascii.Error, ValueError):
             sent = b""
         if sent != licence.certificate_der:
-            raise unauthorised(
+            raise ApiError(
                 "certificate_mismatch", "The certificate sent is not the licence with that serial"
             )
     return licence
@@ -143,7 +143,7 @@ def _check_signature(key: gm.SM2PublicKey, parts: SignedParts, signature_b64: st
         signature = base64.b64decode(signature_b64, validate=True)
         key.verify(signature, parts.canonical())
     except (binascii.Error, ValueError, EbidError):
-        raise unauthorised(
+        raise ApiError(
             "bad_request_signature",
             "The request signature does not verify with the licence's key",
         ) from None

@@ -29,7 +29,7 @@ from ..core import gm
 from ..core.licence.model import IssuedLicence
 from ..core.pki import Certificate, CertificateInvalid, LicenceInfo, LicenceTerms, parse_licence
 from ..core.pki.verify import check_issued_by, check_root, check_validity
-from .errors import unauthorised
+from .errors import ApiError
 
 DEFAULT_SIZE = 1024
 
@@ -95,7 +95,7 @@ class CertificateCache:
         # Parsed outside the lock: two threads may both parse a new certificate once, harmlessly.
         cert = Certificate.load(der)
         if cert.serial != serial:
-            raise unauthorised(
+            raise ApiError(
                 "certificate_mismatch", "The certificate on record does not carry its serial"
             )
         known = KnownCertificate(serial, key[1], cert, parse_licence(cert), cert.public_key())

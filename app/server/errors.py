@@ -1,9 +1,21 @@
-"""Errors as HTTP answers: every refusal is ``{"error": code, "message": readable}`` with the
-status its kind calls for; nothing the client sent can turn into a 500."""
+"""Errors as HTTP answers: one table from refusal code to HTTP status; nothing the client sent
+can turn into a 500.
+
+Every refusal answers ``{"error": code, "message": English, "template": English with
+{placeholders}, "params": {…}}``: the client rebuilds the same translatable error from
+``template`` and ``params``. ``params`` holds only the values the template shows (so nothing
+the message does not already say), made JSON-safe. The status comes from :data:`STATUS` by
+code: a refusal whose code is not there is 403, any other project error 400
+``invalid_input``, a malformed request 422 ``invalid_request``.
+"""
 
 from __future__ import annotations
 
 import logging
+import string
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -11,77 +23,176 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 
-from ..core.errors import EbidError
-from ..core.licence import LicenceRefused
-from ..core.pki import CertificateInvalid
+from ..core.errors import EbidError, Refused
 
 log = logging.getLogger("ebid.server")
+
+#: The HTTP status of every refusal code (the service's own, the licence rules', certificate
+#: and seal checks'). A refusal not listed is 403 (DEFAULT_REFUSAL).
+STATUS: dict[str, int] = {
+    # request signing (auth.py, certcache.py, upload.py)
+    "unsigned_request": 401,
+    "malformed_signature_headers": 401,
+    "stale_request": 401,
+    "unknown_certificate": 401,
+    "certificate_mismatch": 401,
+    "bad_request_signature": 401,
+    "content_mismatch": 401,
+    "replayed_request": 401,
+    # certificate checks (core.pki.verify): the chain fails -> 401; window, revocation -> 403
+    "bad_root": 401,
+    "wrong_issuer": 401,
+    "bad_signature": 401,
+    "not_a_licence": 401,
+    "stale_revocation_list": 401,
+    "not_yet_valid": 403,
+    "expired": 403,
+    "revoked": 403,
+    # licence rules (core.licence)
+    "matter_not_authorised": 403,
+    "wrong_enterprise": 403,
+    "role_not_permitted": 403,
+    "no_authorisation": 403,
+    "first_download_by_legal_representative": 403,
+    "identity_mismatch": 403,
+    "wrong_registration_place": 403,
+    "unknown_enterprise": 404,
+    "unknown_licence": 404,
+    "unknown_manager": 404,
+    "unknown_authorisation": 404,
+    "already_legal_representative": 409,
+    "already_manager": 409,
+    "choose_authorisation": 409,
+    "duplicate_enterprise": 409,
+    "person_mismatch": 409,
+    "too_many_managers": 409,
+    "replayed_licence_request": 409,
+    "bad_matters": 400,
+    "bad_proof_of_possession": 400,
+    "bad_reason": 400,
+    "bad_window": 400,
+    "malformed_request": 400,
+    "stale_licence_request": 400,
+    # platform
+    "unknown_project": 404,
+    "unknown_section": 404,
+    "unknown_submission": 404,
+    "deadline_passed": 403,
+    "not_opened": 403,
+    "not_a_bid_file": 400,
+    "wrong_project": 400,
+    "malformed_key": 400,
+    "malformed_signature": 400,
+    "bad_bid_signature": 400,
+    "file_too_large": 413,
+    # seal office
+    "unknown_imprint": 404,
+    "unknown_seal": 404,
+    "unknown_seal_authorisation": 404,
+    "unknown_agent": 404,
+    "not_pending": 409,
+    "no_holder_licence": 409,
+    "invalid_person": 400,
+    "reason_required": 400,
+    "terms_not_accepted": 400,
+    "unknown_seal_type": 400,
+    "shape_not_offered": 400,
+    "size_not_offered": 400,
+    "not_png": 400,
+    "bad_dimensions": 400,
+    "imprint_without_alpha": 400,
+    "imprint_too_large": 413,
+    "form_too_large": 413,
+    "seal_office_not_provisioned": 503,
+    # codes the handlers below give
+    "invalid_input": 400,
+    "invalid_request": 422,
+}
+DEFAULT_REFUSAL = 403  # a refusal under a rule (e.g. a seal check) with no entry above
+
+
+def status_of(code: str) -> int:
+    return STATUS.get(str(code), DEFAULT_REFUSAL)
 
 
 class Problem(BaseModel):
     """The body of every refusal."""
 
     error: str = Field(description="stable reason code, e.g. too_many_managers")
-    message: str = Field(description="readable English sentence")
+    message: str = Field(description="readable English sentence (template filled in)")
+    template: str = Field(description="the English sentence with {named} placeholders")
+    params: dict[str, Any] = Field(description="the values of the placeholders")
 
 
-class ApiError(EbidError):
-    """A refusal raised by the service itself (authentication, platform rules)."""
+class ApiError(Refused):
+    """A refusal raised by the service itself (authentication, platform, seal office); its HTTP
+    status is the one :data:`STATUS` gives its code."""
 
-    def __init__(self, status: int, code: str, template: str, /, **params) -> None:
-        self.status = status
-        self.code = code
-        super().__init__(template, **params)
-
-
-def unauthorised(code: str, template: str, /, **params) -> ApiError:
-    return ApiError(401, code, template, **params)
+    @property
+    def status(self) -> int:
+        return status_of(self.code)
 
 
-def forbidden(code: str, template: str, /, **params) -> ApiError:
-    return ApiError(403, code, template, **params)
+def shown_params(template: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters the template shows, JSON-safe. Nothing else leaves the service: a value
+    a refusal keeps for itself (or passes by mistake) is never in the answer."""
+    try:
+        names = {field.split(".")[0].split("[")[0]
+                 for _, field, _, _ in string.Formatter().parse(template) if field}
+    except ValueError:
+        return {}
+    return {k: _plain_value(v) for k, v in params.items() if k in names}
 
 
-# A certificate that fails for its window or revocation authenticates fine but may not act.
-_FORBIDDEN_CERT_REASONS = {"not_yet_valid", "expired", "revoked"}
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        value = value.value
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
 
 
-def _answer(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
+def problem(code: str, exc: EbidError) -> dict[str, Any]:
+    """The answer's body (:class:`Problem`)."""
+    return {
+        "error": str(code),
+        "message": exc.message,
+        "template": exc.template,
+        "params": shown_params(exc.template, exc.params),
+    }
+
+
+def answer(status: int, code: str, exc: EbidError) -> JSONResponse:
+    return JSONResponse(problem(code, exc), status_code=status)
 
 
 def install(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api(_request: Request, exc: ApiError) -> JSONResponse:
-        return _answer(exc.status, exc.code, exc.message)
-
-    @app.exception_handler(LicenceRefused)
-    async def _refused(_request: Request, exc: LicenceRefused) -> JSONResponse:
-        return _answer(exc.http_status, exc.reason, exc.message)
-
-    @app.exception_handler(CertificateInvalid)
-    async def _cert(_request: Request, exc: CertificateInvalid) -> JSONResponse:
-        status = 403 if exc.reason in _FORBIDDEN_CERT_REASONS else 401
-        return _answer(status, exc.reason, exc.message)
+    @app.exception_handler(Refused)
+    async def _refused(_request: Request, exc: Refused) -> JSONResponse:
+        return answer(status_of(exc.code), exc.code, exc)
 
     @app.exception_handler(EbidError)
     async def _input(_request: Request, exc: EbidError) -> JSONResponse:
-        return _answer(400, "invalid_input", exc.message)
+        return answer(STATUS["invalid_input"], "invalid_input", exc)
 
     @app.exception_handler(DataError)
     async def _data(_request: Request, exc: DataError) -> JSONResponse:
         # The database refused a value the schema let through (PostgreSQL: a NUL character in
         # text, an over-long string): bad input, and the transaction was rolled back.
         log.info("database refused a value: %s", type(getattr(exc, "orig", exc)).__name__)
-        return _answer(400, "invalid_input", "A value in the request cannot be stored")
+        refusal = EbidError("A value in the request cannot be stored")
+        return answer(STATUS["invalid_input"], "invalid_input", refusal)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        message = f"{where}: {first.get('msg', 'invalid request')}"
-        body = {"error": "invalid_request", "message": message, "detail": _plain(exc.errors())}
-        return JSONResponse(body, status_code=422)
+        detail = str(first.get("msg", "invalid request"))
+        body = problem("invalid_request", EbidError("{where}: {detail}", where=where, detail=detail))
+        body["detail"] = _plain(exc.errors())
+        return JSONResponse(body, status_code=STATUS["invalid_request"])
 
 
 def _plain(errors) -> list[dict]:

@@ -78,7 +78,7 @@ def import_enterprises(ctx: ServiceContext, path: Path) -> tuple[int, int]:
                 unit.authority.register_enterprise(enterprise)
                 added += 1
             except Conflict as exc:
-                if exc.reason != "duplicate_enterprise":
+                if exc.code != "duplicate_enterprise":
                     raise
                 skipped += 1
     return added, skipped

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
 
-from ..errors import EbidError, InvalidInput
+from ..errors import Cancelled, EbidError, InvalidInput
 from ..fsutil import AtomicFile, atomic_write
 from ..gm import SM2PrivateKey, SM2PublicKey
 from ..tasks import CancelToken, Progress, check, no_progress
@@ -221,7 +221,7 @@ def _commit_all(written: list[_Written]) -> list[EncryptResult]:
                 atomic_write(sig_path, item.signature, overwrite=False)
                 done.append(sig_path)
             results.append(EncryptResult(item.source, item.target.path, sig_path, item.header))
-    except (EbidError, OSError):
+    except (EbidError, Cancelled, OSError):  # Cancelled is no EbidError: named here
         for path in done:
             path.unlink(missing_ok=True)
         raise

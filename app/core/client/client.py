@@ -37,7 +37,11 @@ def _raise_for(response: httpx.Response) -> None:
         code, message = str(body.get("error", "http_error")), str(body.get("message", ""))
     except (ValueError, AttributeError):
         code, message = "http_error", response.text[:200] or response.reason_phrase
-    raise ServiceError(response.status_code, code, message)
+        body = {}
+    template, params = body.get("template"), body.get("params")
+    if not isinstance(template, str) or not isinstance(params, dict):
+        template = params = None  # an older server: the message alone
+    raise ServiceError(response.status_code, code, message, template=template, params=params)
 
 
 class ServiceClient:

@@ -1,26 +1,17 @@
-"""Refusals of the licence rules. Each carries a stable ``reason`` code and the HTTP status the
-service should answer with, so the service maps them without parsing messages."""
+"""Refusals of the licence rules. Each carries a stable ``code``; the kinds (not found, conflict,
+bad request) say what sort of refusal it is. The service maps codes to HTTP statuses itself."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..errors import EbidError
+from ..errors import Refused
 
 
-class LicenceRefused(EbidError):
+class LicenceRefused(Refused):
     """The authority refuses an action under the licence rules."""
-
-    exit_code = 1
-    http_status = 403
-
-    def __init__(self, reason: str, template: str, /, **params: Any) -> None:
-        self.reason = reason
-        super().__init__(template, **params)
 
 
 class NotAuthorised(LicenceRefused):
-    """A licence may not be used for an action; ``reason`` is a :class:`~.check.Reason` value."""
+    """A licence may not be used for an action; ``code`` is a :class:`~.check.Reason` value."""
 
 
 class RealNameFailed(LicenceRefused):
@@ -28,14 +19,12 @@ class RealNameFailed(LicenceRefused):
 
 
 class NotFound(LicenceRefused):
-    http_status = 404
+    """What the action names does not exist."""
 
 
 class Conflict(LicenceRefused):
     """The request contradicts the current state (a sixth manager, a duplicate, a replay)."""
 
-    http_status = 409
-
 
 class BadRequest(LicenceRefused):
-    http_status = 400
+    """The request itself is not acceptable (a malformed request, a bad window)."""

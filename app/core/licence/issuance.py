@@ -43,14 +43,14 @@ class Issuer:
         now = self.authority.now()
         if abs(now - request.requested_at) > MAX_CLOCK_SKEW:
             raise BadRequest(
-                "stale_request",
+                "stale_licence_request",
                 "The licence request was made at {at}: check the device clock",
                 at=request.requested_at.isoformat(),
             )
         if not self.authority.repo.claim_nonce(
             request.nonce, request.requested_at + MAX_CLOCK_SKEW, now
         ):
-            raise Conflict("replayed_request", "This licence request was already used")
+            raise Conflict("replayed_licence_request", "This licence request was already used")
 
     def _verify_person(
         self, request: LicenceRequest, enterprise: Enterprise, evidence: dict[str, bytes]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..errors import InvalidInput, VerificationFailed
+from ..errors import InvalidInput, Refused, VerificationFailed
 from ..gm.oids import SM2_WITH_SM3
 from .certs import Certificate, signature_bytes
 from .clock import to_utc_second
@@ -21,12 +21,8 @@ from .info import LicenceInfo
 from .parse import parse_licence
 
 
-class CertificateInvalid(VerificationFailed):
-    """A certificate that does not verify; ``reason`` is one of the ``REASON_*`` codes."""
-
-    def __init__(self, reason: str, template: str, /, **params) -> None:
-        self.reason = reason
-        super().__init__(template, **params)
+class CertificateInvalid(Refused, VerificationFailed):
+    """A certificate that does not verify; ``code`` is one of the reason constants below."""
 
 
 BAD_ROOT = "bad_root"

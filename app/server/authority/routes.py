@@ -71,7 +71,7 @@ def issue_licence(body: LicenceDownload, ctx: ServiceContext = Depends(get_ctx))
     try:
         der = base64.b64decode(body.request, validate=True)
     except (binascii.Error, ValueError):
-        raise ApiError(400, "malformed_request", "The licence request is not base64") from None
+        raise ApiError("malformed_request", "The licence request is not base64") from None
     # The phone goes to the real-name plug-in as evidence; the default check ignores it.
     evidence = {"mobile": validate_mobile(body.phone).encode()} if body.phone else {}
     with ctx.unit() as u:

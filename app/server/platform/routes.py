@@ -107,7 +107,7 @@ def apply_for_key(body: KeyIn, who: Holder = Depends(holder), ctx=Depends(get_ct
     try:
         der = base64.b64decode(body.public_key, validate=True)
     except (binascii.Error, ValueError):
-        raise ApiError(400, "malformed_key", "The public key is not base64") from None
+        raise ApiError("malformed_key", "The public key is not base64") from None
     with ctx.unit() as u:
         return _key(u.platform.register_key(who, body.label, der))
 
@@ -122,7 +122,7 @@ def _b64url(text: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
-        raise ApiError(400, "malformed_signature", "The bid signature is not base64url") from None
+        raise ApiError("malformed_signature", "The bid signature is not base64url") from None
 
 
 def _project(p: Project) -> ProjectOut:

@@ -17,7 +17,7 @@ from ...core import bidx, gm
 from ...core.errors import EbidError
 from ...core.licence import FULL_BIDDING
 from ...core.licence.model import new_id
-from ..errors import ApiError, forbidden
+from ..errors import ApiError
 from .repository import EncryptionKey, PlatformRepository, Project, Submission
 from .upload import Incoming
 
@@ -37,11 +37,9 @@ def check_container(path: Path, project: str, section: str) -> None:
     try:
         header = bidx.inspect_container(path)
     except EbidError as exc:
-        raise ApiError(400, "not_a_bid_file", "The upload is not a BIDX container: {d}", d=exc.message) from None
+        raise ApiError("not_a_bid_file", "The upload is not a BIDX container: {d}", d=exc.message) from None
     if (header.project and header.project != project) or (header.section and header.section != section):
-        raise ApiError(
-            400,
-            "wrong_project",
+        raise ApiError("wrong_project",
             "The container was made for {p}/{s}, not {project}/{section}",
             p=header.project, s=header.section, project=project, section=section,
         )
@@ -72,7 +70,7 @@ class Platform:
     def project(self, code: str) -> Project:
         found = self.repo.get_project(code)
         if found is None:
-            raise ApiError(404, "unknown_project", "No project {code}", code=code)
+            raise ApiError("unknown_project", "No project {code}", code=code)
         return found
 
     def projects(self) -> list[Project]:
@@ -86,9 +84,9 @@ class Platform:
         who.require_matter(FULL_BIDDING, now)
         project = self.project(code)
         if section not in project.sections:
-            raise ApiError(404, "unknown_section", "Project {code} has no section {section}", code=code, section=section)
+            raise ApiError("unknown_section", "Project {code} has no section {section}", code=code, section=section)
         if now > project.bid_deadline:
-            raise forbidden(
+            raise ApiError(
                 "deadline_passed",
                 "The bid deadline of {code} was {deadline}; bids are no longer accepted",
                 code=code,
@@ -145,9 +143,9 @@ class Platform:
         found = self.repo.get_submission(submission_id)
         project = self.repo.get_project(found.project_code) if found else None
         if found is None or found.credit_code != who.credit_code or project is None:
-            raise ApiError(404, "unknown_submission", "No submission {id} of your enterprise", id=submission_id)
+            raise ApiError("unknown_submission", "No submission {id} of your enterprise", id=submission_id)
         if now < project.opening_time:
-            raise forbidden(
+            raise ApiError(
                 "not_opened",
                 "Bids of {code} can be fetched from the opening at {at}",
                 code=project.code, at=project.opening_time.isoformat(),

@@ -14,7 +14,7 @@ from fastapi import Request
 
 from ...core import gm
 from ...core.errors import EbidError
-from ..errors import ApiError, unauthorised
+from ..errors import ApiError
 
 
 @dataclass
@@ -35,7 +35,7 @@ def check_declared_size(request: Request, limit: int) -> None:
 
 
 def _too_large(limit: int) -> ApiError:
-    return ApiError(413, "file_too_large", "Bid files may be at most {n} bytes", n=limit)
+    return ApiError("file_too_large", "Bid files may be at most {n} bytes", n=limit)
 
 
 # The body arrives in chunks of tens of KiB; they are gathered up to this size and handed to a
@@ -63,7 +63,7 @@ class _Sink:
     def finish(self, signer: gm.SM2PublicKey, signature: bytes, signed_sm3: str) -> None:
         self.out.close()
         if self.plain.hexdigest() != signed_sm3:
-            raise unauthorised("content_mismatch", "The body does not match the signed digest")
+            raise ApiError("content_mismatch", "The body does not match the signed digest")
         _check_bid_signature(signer, signature, self.with_za.digest())
 
     def discard(self) -> None:
@@ -107,8 +107,6 @@ def _check_bid_signature(signer: gm.SM2PublicKey, signature: bytes, digest: byte
     try:
         signer.verify_digest(signature, digest)
     except EbidError:
-        raise ApiError(
-            400,
-            "bad_bid_signature",
+        raise ApiError("bad_bid_signature",
             "The bid file's signature does not verify with the licence's key",
         ) from None

@@ -44,13 +44,9 @@ class Analysis:
     passed: bool
 
 
-def bad(code: str, template: str, /, **params) -> ApiError:
-    return ApiError(400, code, template, **params)
-
-
 def check_terms(spec: UploadSpec) -> None:
     if spec.terms_accepted is not True:
-        raise bad(
+        raise ApiError(
             "terms_not_accepted",
             "The enterprise must agree to the seal office's terms before uploading an imprint",
         )
@@ -60,15 +56,15 @@ def check_catalogue(spec: UploadSpec) -> None:
     """The type exists, is made in that shape, and in that size (as the catalogue lists it)."""
     catalogue = load_catalogue()
     if spec.seal_type not in catalogue:
-        raise bad("unknown_seal_type", "Unknown seal type {code}", code=spec.seal_type)
+        raise ApiError("unknown_seal_type", "Unknown seal type {code}", code=spec.seal_type)
     try:
         option = catalogue[spec.seal_type].option(spec.shape)
     except EbidError as exc:
-        raise bad("shape_not_offered", "{detail}", detail=exc.message) from None
+        raise ApiError("shape_not_offered", "{detail}", detail=exc.message) from None
     size = (float(spec.width_mm), float(spec.height_mm))
     if size not in option.sizes_mm:
         offered = ", ".join(f"{w:g}×{h:g}" for w, h in option.sizes_mm)
-        raise bad(
+        raise ApiError(
             "size_not_offered",
             "A {shape} {type} is made {offered} mm, not {w}×{h} mm",
             shape=spec.shape,
@@ -82,14 +78,13 @@ def check_catalogue(spec: UploadSpec) -> None:
 def png_dimensions(png: bytes) -> tuple[int, int]:
     """(width, height) from the IHDR chunk, after the size and signature checks."""
     if len(png) > MAX_IMPRINT_BYTES:
-        raise ApiError(
-            413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
+        raise ApiError("imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
         )
     if not png.startswith(PNG_MAGIC) or len(png) < 33 or png[12:16] != b"IHDR":
-        raise bad("not_png", "The imprint must be a PNG file")
+        raise ApiError("not_png", "The imprint must be a PNG file")
     width, height = struct.unpack(">II", png[16:24])
     if not (MIN_SIDE_PX <= width <= MAX_SIDE_PX and MIN_SIDE_PX <= height <= MAX_SIDE_PX):
-        raise bad(
+        raise ApiError(
             "bad_dimensions",
             "An imprint is {lo} to {hi} pixels a side, not {w}×{h}",
             lo=MIN_SIDE_PX,
@@ -106,9 +101,9 @@ def analyse(spec: UploadSpec) -> Analysis:
     try:
         image = imaging.decode_image(spec.png, keep_alpha=True)
     except EbidError:
-        raise bad("not_png", "The imprint PNG cannot be decoded") from None
+        raise ApiError("not_png", "The imprint PNG cannot be decoded") from None
     if image.ndim != 3 or image.shape[2] != 4:
-        raise bad(
+        raise ApiError(
             "imprint_without_alpha",
             "The imprint must have a transparent background (PNG with alpha)",
         )

@@ -67,14 +67,11 @@ def load_office_keys(folder: Path) -> OfficeKeys:
         cert = Certificate.load((folder / CERT_FILE).read_bytes())
         key = gm.load_private_key((folder / KEY_FILE).read_bytes())
     except FileNotFoundError:
-        raise ApiError(
-            503,
-            "seal_office_not_provisioned",
+        raise ApiError("seal_office_not_provisioned",
             "The seal office has no key yet: run `ebid service init` on the server",
         ) from None
     if not is_seal_maker(cert) or cert.public_key() != key.public_key():
-        raise ApiError(
-            503, "seal_office_not_provisioned", "The seal office's key files do not match"
+        raise ApiError("seal_office_not_provisioned", "The seal office's key files do not match"
         )
     _cache[folder] = OfficeKeys(cert, key)
     return _cache[folder]

@@ -90,15 +90,14 @@ def pending(office: SealOffice) -> list[Imprint]:
 def imprint(office: SealOffice, imprint_id: str, *, lock: bool = False) -> Imprint:
     found = office.repo.get_imprint(imprint_id, lock=lock)
     if found is None:
-        raise ApiError(404, "unknown_imprint", "No imprint {id}", id=imprint_id)
+        raise ApiError("unknown_imprint", "No imprint {id}", id=imprint_id)
     return found
 
 
 def reject(office: SealOffice, imprint_id: str, *, reviewer: str, reason: str) -> Imprint:
     reason = " ".join(reason.split())
     if not reason or len(reason) > MAX_REASON:
-        raise ApiError(
-            400, "reason_required", "A rejection needs a reason (1 to {n} characters)", n=MAX_REASON
+        raise ApiError("reason_required", "A rejection needs a reason (1 to {n} characters)", n=MAX_REASON
         )
     found = _pending(office, imprint_id)
     found = replace(
@@ -159,9 +158,7 @@ def holder_certificates(office: SealOffice, credit_code: str, now: datetime) -> 
         and licence.not_before <= now <= licence.not_after
     ]
     if not found:
-        raise ApiError(
-            409,
-            "no_holder_licence",
+        raise ApiError("no_holder_licence",
             "The enterprise has no usable licence of its legal representative or a manager to list in the seal",
         )
     return found
@@ -174,7 +171,7 @@ def seals(office: SealOffice, credit_code: str) -> list[Seal]:
 def seal(office: SealOffice, seal_id: str) -> Seal:
     found = office.repo.get_seal(seal_id)
     if found is None:
-        raise ApiError(404, "unknown_seal", "No seal {id}", id=seal_id)
+        raise ApiError("unknown_seal", "No seal {id}", id=seal_id)
     return found
 
 
@@ -188,9 +185,7 @@ def _seal_name(office: SealOffice, found: Imprint) -> str:
 def _pending(office: SealOffice, imprint_id: str) -> Imprint:
     found = imprint(office, imprint_id, lock=True)
     if found.state != PENDING:
-        raise ApiError(
-            409,
-            "not_pending",
+        raise ApiError("not_pending",
             "Imprint {id} is {state}, not pending",
             id=imprint_id,
             state=found.state,

@@ -56,7 +56,7 @@ async def form(request: Request) -> dict[str, str]:
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_FORM:
-            raise ApiError(413, "form_too_large", "The form is too large")
+            raise ApiError("form_too_large", "The form is too large")
     fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
     return {k: v[0] for k, v in fields.items()}
 

@@ -42,15 +42,13 @@ async def png_upload(request: Request) -> tuple[Holder, bytes]:
     parts = signed_parts(request.method, request_target(request), request.headers)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_IMPRINT_BYTES:
-        raise ApiError(
-            413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
+        raise ApiError("imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
         )
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_IMPRINT_BYTES:
-            raise ApiError(
-                413, "imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
+            raise ApiError("imprint_too_large", "An imprint is at most {n} bytes", n=MAX_IMPRINT_BYTES
             )
     digest = gm.sm3(bytes(body)).hex()
     who = await run_in_threadpool(authenticate, get_ctx(request), parts, request.headers, digest)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
-from ...errors import VerificationFailed
+from ...errors import Refused, VerificationFailed
 
 
 class Reason(StrEnum):
@@ -24,12 +23,9 @@ class Reason(StrEnum):
     SIGNED_IN_FUTURE = "signing_time_in_future"
 
 
-class SealRefused(VerificationFailed):
-    """A seal or seal signature that does not verify; ``reason`` says which check refused it."""
-
-    def __init__(self, reason: Reason, template: str, /, **params: Any) -> None:
-        self.reason = reason
-        super().__init__(template, **params)
+class SealRefused(Refused, VerificationFailed):
+    """A seal or seal signature that does not verify; ``code`` (a :class:`Reason`) says which
+    check refused it."""
 
 
 def tampered(what: str, detail: str = "") -> SealRefused:
