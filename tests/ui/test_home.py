@@ -10,7 +10,7 @@ from app.core.gm import SM2PrivateKey
 from app.core.tasks import CancelToken
 from app.ui import seams
 from app.ui.bids import records as bid_records
-from app.ui.bids import work as bid_platform
+from app.core import bidding as bid_platform
 from app.ui.bids.records import SubmittedBid
 from app.ui.home.page import HomePage
 

@@ -19,7 +19,7 @@ from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from . import messages as bid_errors
 from . import records as bid_records
-from . import work
+from ...core import bidding as work
 from .jobs import EncryptRequest
 from .model import BidRow, State, human_size
 

@@ -12,7 +12,7 @@ from ...core.client import Project
 from ...core.keystore import EncryptionKeyInfo, LicenceInfo
 from ...core.paths import data_dir
 from .. import seams
-from .work import device_keys_for, key_hex
+from ...core.bidding import device_keys_for, key_hex
 
 
 def role_name(role: str) -> str:

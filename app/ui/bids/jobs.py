@@ -23,7 +23,7 @@ from ..changes import Change, Changed
 from ..operations import BackgroundOp
 from . import messages as bid_errors
 from .model import BidRow, BidTableModel, State
-from .work import encrypt_one
+from ...core.bidding import encrypt_one
 
 DRIVERS = 2  # files encrypted at the same time; the crypto pool does the parallel work
 

@@ -41,7 +41,7 @@ COUNTDOWN_MS = 30_000
 
 def _warm_up(context):
     def op(progress, cancel):
-        from ..bids import work as bid_platform  # noqa: F401  (client, bidx, keystore modules)
+        from ...core import bidding as bid_platform  # noqa: F401  (client, bidx, keystore modules)
 
         return context.keystore
 
@@ -164,7 +164,7 @@ class HomePage(Page):
             return
 
         def op(access, progress, cancel):
-            from ..bids.work import submissions
+            from ...core.bidding import submissions
 
             return submissions(access.holder)
 
@@ -177,7 +177,7 @@ class HomePage(Page):
         self.refresh()
 
     def refresh(self, *args) -> None:
-        from ..bids.work import key_hex
+        from ...core.bidding import key_hex
 
         store = self.context.keystore
         keys = (

@@ -1,8 +1,8 @@
-"""The bid page's work off the GUI thread, over core only (no Qt): the same chain as ``ebid bid``.
+"""A bidder's work with a licence: apply for a key, encrypt and submit, fetch and decrypt, rehearse.
 
-Each function here runs inside the ``op`` of an :class:`~app.ui.unlocked.UnlockedOp` or a
-:class:`~app.ui.operations.BackgroundOp`; those that act at the platform take the holder client
-the op was handed, and none of them locks or keeps a session.
+Plain functions over the keystore, the BIDX engine and a holder client, called off the GUI thread
+by the bid page and the home page (each inside an op that unlocked the keystore and made the
+holder client). None of them locks or keeps a session.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...core import bidx
-from ...core.bidx import WorkerPool
-from ...core.bidx.naming import free_name
-from ...core.client import HolderClient, Receipt
-from ...core.gm import SM2PrivateKey, SM2PublicKey
-from ...core.keystore import EncryptionKeyInfo, Keystore, LicenceSigner, Unlocked
-from ...core.tasks import CancelToken, Progress, check
+from . import bidx
+from .bidx import WorkerPool
+from .bidx.naming import free_name
+from .client import HolderClient, Receipt
+from .gm import SM2PrivateKey, SM2PublicKey
+from .keystore import EncryptionKeyInfo, Keystore, LicenceSigner, Unlocked
+from .tasks import CancelToken, Progress, check
 
 
 @dataclass(frozen=True)
