@@ -40,6 +40,11 @@ def user_message(exc: EbidError) -> str:
         return exc.message
 
 
+def text(exc: BaseException) -> str:
+    """One translated sentence for any failure, for a status line or a table row."""
+    return user_message(exc) if isinstance(exc, EbidError) else str(exc)
+
+
 def show(parent: Optional[QWidget], exc: BaseException) -> None:
     if isinstance(exc, Cancelled):
         return

@@ -31,6 +31,13 @@ from .model import (
 from .realname import RealNameCheck, RegistryRealNameCheck
 from .repository import AuthorityRepository
 
+# Who may act, in words: the refusal names the roles a user recognises, not their codes.
+_ROLE_MESSAGES = {
+    frozenset({Role.LEGAL_REPRESENTATIVE}): "Only the legal representative may do this",
+    frozenset({Role.LEGAL_REPRESENTATIVE, Role.MANAGER}):
+        "Only the legal representative or a licence manager may do this",
+}
+
 
 @dataclass(frozen=True)
 class AuthorityKeys:
@@ -135,8 +142,7 @@ class Authority(GrantRules):
         if licence.role not in roles:
             raise LicenceRefused(
                 "role_not_permitted",
-                "Only {roles} may do this",
-                roles=" or ".join(r.value for r in roles),
+                _ROLE_MESSAGES.get(frozenset(roles), "Your licence does not permit this action"),
             )
         return licence
 

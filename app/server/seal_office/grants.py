@@ -70,7 +70,7 @@ def grant(
     try:
         wanted = Person(name, id_number, None)
     except EbidError as exc:
-        raise ApiError("invalid_person", "{detail}", detail=exc.message) from None
+        raise ApiError("invalid_person", exc.template, **exc.params) from None
     person = office.authority.repo.find_person(wanted.id_number)
     agents = {a.agent_person_id for a in office.authority.authorisations(seal.credit_code)}
     if person is None or person.person.name != wanted.name or person.person_id not in agents:

@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from ...core import bidding as work
 from ...core.client import Receipt
 from ...core.errors import Cancelled
-from .. import pools, seams
+from .. import errors, pools, seams
 from ..changes import Change, Changed
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
-from . import messages as bid_errors
 from . import records as bid_records
-from ...core import bidding as work
 from .jobs import EncryptRequest
 from .model import BidRow, State, human_size
 
@@ -75,7 +74,7 @@ class BidActions(QObject):
 
     def _projects_failed(self, exc: BaseException) -> None:
         """Said in place of the project times, not in a dialog: the page may not even be shown."""
-        self.form.times.setText(bid_errors.message(exc))
+        self.form.times.setText(errors.text(exc))
 
     def _target(self) -> tuple[str, str, int] | None:
         """(project code, section, licence id), or None after telling the user what is missing."""
@@ -253,7 +252,7 @@ class BidActions(QObject):
     def _rehearse_failed(self, row: BidRow, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
             return
-        row.note = self.tr("Rehearsal failed: {reason}").format(reason=bid_errors.message(exc))
+        row.note = self.tr("Rehearsal failed: {reason}").format(reason=errors.text(exc))
         self._row_changed(row)
         self.page.show_error(exc)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ...core.bidding import device_keys_for, key_hex
 from ...core.client import Project
 from ...core.keystore import EncryptionKeyInfo, LicenceInfo
 from ...core.paths import data_dir
 from .. import seams
-from ...core.bidding import device_keys_for, key_hex
 
 
 def role_name(role: str) -> str:

@@ -15,15 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ...core import bidx
+from ...core.bidding import encrypt_one
 from ...core.errors import Cancelled, EbidError
 from ...core.gm import SM2PublicKey
 from ...core.keystore import LicenceSigner
 from .. import errors, pools
 from ..changes import Change, Changed
 from ..operations import BackgroundOp
-from . import messages as bid_errors
 from .model import BidRow, BidTableModel, State
-from ...core.bidding import encrypt_one
 
 DRIVERS = 2  # files encrypted at the same time; the crypto pool does the parallel work
 
@@ -126,7 +125,7 @@ class Encryptor(QObject):
         if isinstance(exc, Cancelled):
             row.state = State.CANCELLED
         else:
-            row.state, row.error = State.FAILED, bid_errors.message(exc)
+            row.state, row.error = State.FAILED, errors.text(exc)
             if not isinstance(exc, EbidError):
                 errors.show(
                     None, exc

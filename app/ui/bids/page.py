@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import seams
+from .. import errors, seams
 from ..changes import Change, on_change
 from ..page import Page
-from . import messages as bid_errors
 from .actions import BidActions
 from .delegate import ProgressDelegate
 from .form import BidTargetForm
@@ -302,4 +301,4 @@ class BidsPage(Page):
         self.receipt.setText("\n".join(lines))
 
     def show_error(self, exc: BaseException) -> None:
-        bid_errors.show(self, exc)
+        errors.show(self, exc)

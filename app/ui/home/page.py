@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
-from ..bids import messages as bid_errors
+from .. import errors
 from ..bids import records as bid_records
 from ..changes import Change, on_change
 from ..operations import BackgroundOp
@@ -150,7 +150,7 @@ class HomePage(Page):
         self.refresh()
 
     def _projects_failed(self, exc: BaseException) -> None:
-        self.hint.setText(bid_errors.message(exc))
+        self.hint.setText(errors.text(exc))
 
     def _licence_id(self) -> int | None:
         store = self.context.keystore
@@ -170,7 +170,7 @@ class HomePage(Page):
 
         UnlockedOp(self, self.context, asking=self.tr("list your enterprise's submissions"), op=op,
                    success=self._receipts_loaded, licence=licence, purpose="list submissions") \
-            .failure(partial(bid_errors.show, self)).with_progress(self.tr("Asking the platform…")).run()
+            .failure(partial(errors.show, self)).with_progress(self.tr("Asking the platform…")).run()
 
     def _receipts_loaded(self, receipts: list[Receipt]) -> None:
         self.receipts = receipts

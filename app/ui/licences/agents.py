@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 from ...core.client import Authorisation, HolderClient
 from ...core.keystore import LicenceInfo
 from ...core.licence import DEFAULT_WINDOW
-from .. import seams
+from .. import errors, seams
 from ..changes import Change, Changed
 from ..context import AppContext
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from .managers import PersonForm
-from .messages import show as show_refusal
 
 
 def _local(moment: datetime) -> str:
@@ -226,4 +225,4 @@ class AuthorisationsDialog(QDialog):
             .with_progress(self.tr("Revoking…")).run()
 
     def _failed(self, exc: BaseException) -> None:
-        show_refusal(self if shiboken6.isValid(self) else None, exc)
+        errors.show(self if shiboken6.isValid(self) else None, exc)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from ...core.client import wallet
+from .. import errors
 from ..changes import Change, Changed
 from ..context import AppContext
 from ..unlocked import UnlockedOp
 from .download_pages import DeclarationPage, EnterprisePage, PersonPage, PlacePage
-from .messages import role_name
-from .messages import show as show_refusal
+from .roles import role_name
 
 
 def local_time(moment) -> str:
@@ -92,7 +92,7 @@ class DownloadPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        show_refusal(self, exc)
+        errors.show(self, exc)
 
 
 class DonePage(QWizardPage):

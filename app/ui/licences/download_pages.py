@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.licence import validate_credit_code, validate_id_number, validate_mobile
+from .. import errors
 from ..context import AppContext
 from ..operations import BackgroundOp
 from .fields import CheckedField
-from .messages import show as show_refusal
 
 
 class PlacePage(QWizardPage):
@@ -69,7 +69,7 @@ class PlacePage(QWizardPage):
             self.places.addItems(places)
 
     def _failed(self, exc: BaseException) -> None:
-        show_refusal(self, exc)
+        errors.show(self, exc)
 
     def place(self) -> str:
         return self.places.currentText()
@@ -134,7 +134,7 @@ class EnterprisePage(QWizardPage):
 
     def _not_found(self, exc: BaseException) -> None:
         if shiboken6.isValid(self):
-            show_refusal(self, exc)
+            errors.show(self, exc)
 
     def isComplete(self) -> bool:
         return self.found is not None

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 from ...core.client import HolderClient, Manager
 from ...core.keystore import LicenceInfo
 from ...core.licence import MAX_MANAGERS, validate_id_number, validate_mobile
-from .. import seams
+from .. import errors, seams
 from ..changes import Change, Changed
 from ..context import AppContext
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from .fields import CheckedField
-from .messages import show as show_refusal
 
 
 class PersonForm(QGroupBox):
@@ -186,4 +185,4 @@ class ManagersDialog(QDialog):
             .with_progress(self.tr("Removing the manager…")).run()
 
     def _failed(self, exc: BaseException) -> None:
-        show_refusal(self if shiboken6.isValid(self) else None, exc)
+        errors.show(self if shiboken6.isValid(self) else None, exc)

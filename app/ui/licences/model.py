@@ -23,7 +23,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from ...core.keystore import LicenceInfo
 from ...core.pki import Certificate
-from .messages import role_name
+from .roles import role_name
 
 SOON = timedelta(days=3)
 _ROOT = QModelIndex()

@@ -34,13 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.client import ServiceError
 from ...core.client.seal import Seal, SealClient, SealGrant
 from ...core.licence import DEFAULT_WINDOW, mask_id_number, validate_id_number
 from ...core.pki import parse_licence
-from .. import seams
+from .. import errors, seams
 from ..licences.fields import CheckedField
-from ..licences.messages import show as show_refusal
 from ..operations import BackgroundOp
 
 HOLDER_ROLES = ("legal_representative", "manager")
@@ -254,28 +252,5 @@ class SealAuthorisationsDialog(QDialog):
         BackgroundOp(self, op=op, success=self._show).failure(self._failed) \
             .with_progress(self.tr("Revoking…")).run()
 
-    def refusal_text(self, exc: ServiceError) -> str | None:
-        """The seal office's refusals this dialog meets, in the user's language."""
-        texts = {
-            "unknown_agent": self.tr("This person is not an agent of the enterprise at the authority (or the "
-                                     "name does not match the ID number). Authorise them as an agent on "
-                                     "the Licences page first."),
-            "bad_window": self.tr("The seal authorisation must end after it starts and after now."),
-            "invalid_person": self.tr("The agent's name or ID number is not valid."),
-            "role_not_permitted": self.tr("Only the legal representative or a licence manager can authorise "
-                                          "agents to use a seal."),
-            "unknown_seal_authorisation": self.tr("This seal authorisation no longer exists."),
-            "wrong_enterprise": self.tr("The seal belongs to another enterprise."),
-            "seal_office_not_provisioned": self.tr("The service has no seal office yet: ask its "
-                                                   "administrator to run its initialisation again."),
-        }
-        text = texts.get(exc.code)
-        return None if text is None else self.tr("{text} ({code})").format(text=text, code=exc.code)
-
     def _failed(self, exc: BaseException) -> None:
-        parent = self if shiboken6.isValid(self) else None
-        text = self.refusal_text(exc) if parent is not None and isinstance(exc, ServiceError) else None
-        if text is None:
-            show_refusal(parent, exc)
-        else:
-            seams.warn(parent, self.tr("Seal authorisations"), text)
+        errors.show(self if shiboken6.isValid(self) else None, exc)

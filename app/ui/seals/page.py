@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.client.seal import SealClient
-from .. import seams
+from .. import errors, seams
 from ..changes import Change, on_change
 from ..unlocked import UnlockedOp
-from ..licences.messages import show as show_refusal
 from ..operations import BackgroundOp
 from ..page import Page
 from .authorisations import SealAuthorisationsDialog, may_authorise
@@ -188,7 +187,7 @@ class SealsPage(Page):
             BackgroundOp(self, op=load_op(self.seals), success=self._loaded).failure(self._refused).run()
 
     def _refused(self, exc: BaseException) -> None:
-        show_refusal(self, exc)
+        errors.show(self, exc)
 
     def _loaded(self, view: OfficeView) -> None:
         self.view = view
