@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.errors import InvalidInput
 from ..core.fsutil import atomic_write, describe_os_error
+from ..core.tasks import Progress, throttled
 
 PASSWORD_ENV = "EBID_PASSWORD_FILE"
 
@@ -55,28 +56,23 @@ def read_password(password_file: str | None, *, prompt: str = "Password: ", conf
     return first.encode("utf-8")
 
 
-class TerminalProgress:
-    """``progress(done, total)`` printed on stderr when it is a terminal, at most a few times a second."""
+def terminal_progress(label: str, *, min_total: int = 4 << 20) -> Progress:
+    """``progress(done, total)`` printed on stderr when it is a terminal, at most four times a
+    second (core's throttle, which is also what keeps parallel workers' calls in order)."""
+    if not sys.stderr.isatty():
+        return lambda done, total: None
+    start = time.monotonic()
 
-    def __init__(self, label: str, *, min_total: int = 4 << 20) -> None:
-        self.label = label
-        self.enabled = sys.stderr.isatty()
-        self.min_total = min_total
-        self._last = 0.0
-        self._start = time.monotonic()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < self.min_total:
+    def show(done: int, total: int) -> None:
+        if total < min_total:
             return
-        now = time.monotonic()
-        if done < total and now - self._last < 0.25:
-            return
-        self._last = now
         pct = 100.0 * done / total if total else 100.0
-        rate = done / max(now - self._start, 1e-6) / 1e6
+        rate = done / max(time.monotonic() - start, 1e-6) / 1e6
         end = "\n" if done >= total else ""
-        sys.stderr.write(f"\r{self.label}: {pct:5.1f}%  {rate:7.1f} MB/s{end}")
+        sys.stderr.write(f"\r{label}: {pct:5.1f}%  {rate:7.1f} MB/s{end}")
         sys.stderr.flush()
+
+    return throttled(show, 0.25)
 
 
 def iso_time(text: str) -> datetime:

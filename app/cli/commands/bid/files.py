@@ -14,7 +14,7 @@ import time
 
 from ....core import bidx, gm
 from ....core.errors import InvalidInput, VerificationFailed
-from ...common import TerminalProgress, read_bytes, read_password
+from ...common import read_bytes, read_password, terminal_progress
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -100,7 +100,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         workers=_workers(args),
     )
     results = bidx.encrypt_files(args.files, args.output, recipients, options=options,
-                                 progress=TerminalProgress("Encrypting"))
+                                 progress=terminal_progress("Encrypting"))
     for result in results:
         line = f"{result.source} -> {result.container}"
         print(line + (f" (signature {result.signature})" if result.signature else ""))
@@ -110,7 +110,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 def _decrypt(args: argparse.Namespace) -> int:
     key = _load_key(args.key, args.password_file)
     result = bidx.decrypt_file(args.file, key, args.output, workers=_workers(args),
-                               progress=TerminalProgress("Decrypting"))
+                               progress=terminal_progress("Decrypting"))
     print(f"{args.file} -> {result.output} ({result.header.plaintext_length} bytes, authenticated)")
     return 0
 
@@ -118,7 +118,7 @@ def _decrypt(args: argparse.Namespace) -> int:
 def _rehearse(args: argparse.Namespace) -> int:
     key = _load_key(args.key, args.password_file)
     start = time.monotonic()
-    result = bidx.rehearse(args.file, key, workers=_workers(args), progress=TerminalProgress("Rehearsing"))
+    result = bidx.rehearse(args.file, key, workers=_workers(args), progress=terminal_progress("Rehearsing"))
     elapsed = time.monotonic() - start
     size = result.header.plaintext_length
     print(f"OK: {args.file} decrypts with this key ({result.metadata.name}, {size} bytes, "
