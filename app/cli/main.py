@@ -18,6 +18,7 @@ from .. import __version__
 from ..core.client.errors import ServiceError
 from ..core.errors import Cancelled, EbidError
 from . import commands
+from .connection import FINGERPRINT_ENV
 
 EXIT_INTERNAL = 3
 
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root-fingerprint",
         metavar="FP",
-        default=os.environ.get("EBID_ROOT_FINGERPRINT"),
+        default=os.environ.get(FINGERPRINT_ENV),
         help="SHA-256 of the --server's authority root, as your administrator gives it; stored "
         "as the server's pin (default: the stored pin, else trust on first use; "
         "env EBID_ROOT_FINGERPRINT)",

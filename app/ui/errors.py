@@ -27,10 +27,6 @@ log = logging.getLogger("ebid")
 LOG_NAME = "ebid-desk.log"
 
 
-def tr_common(text: str) -> str:
-    return QCoreApplication.translate("common", text)
-
-
 def user_message(exc: EbidError) -> str:
     """The translated message of a project error (English when no translation exists)."""
     template = QCoreApplication.translate("errors", exc.template)

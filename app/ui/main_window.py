@@ -58,10 +58,6 @@ def available_pages() -> list[PageSpec]:
     return [spec for spec in PAGES if spec.exists()]
 
 
-def page_classes() -> list[type[Page]]:
-    return [spec.load() for spec in available_pages()]
-
-
 class MainWindow(QMainWindow):
     def __init__(self, context: Optional[AppContext] = None) -> None:
         super().__init__()

@@ -1,4 +1,4 @@
-"""What every page offers the main window: an id, an icon, a title, and live retranslation."""
+"""What every page offers the main window: an id, a title, and live retranslation (the icon is the page spec's)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ class Page(QWidget):
     """A sidebar page. Subclasses take ``(context, parent)`` and set every text in ``retranslate``."""
 
     page_id = ""
-    icon_name = ""
 
     def __init__(self, context: "AppContext", parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)

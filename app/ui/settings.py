@@ -25,13 +25,9 @@ class Setting(Generic[T]):
     def set(self, value: T) -> None:
         QSettings().setValue(self.key, value)
 
-    def reset(self) -> None:
-        QSettings().remove(self.key)
-
 
 LANGUAGE = Setting("ui/language", "zh_CN", str)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
-WINDOW_STATE = Setting("window/state", b"", bytes)
 LAST_PAGE = Setting("window/page", "home", str)
 SERVICE_MODE = Setting("service/mode", "embedded", str)  # "embedded" or "remote"
 SERVICE_URL = Setting("service/url", "", str)

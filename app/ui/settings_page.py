@@ -13,7 +13,6 @@ from .page import Page
 
 class SettingsPage(Page):
     page_id = "settings"
-    icon_name = "settings"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -38,9 +38,3 @@ def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) ->
     return result
 
 
-def is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme()
-    if scheme == Qt.ColorScheme.Unknown:
-        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return scheme == Qt.ColorScheme.Dark

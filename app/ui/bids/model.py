@@ -148,14 +148,6 @@ class BidTableModel(QAbstractTableModel):
 
     # -- overall -----------------------------------------------------------------------------------
 
-    def totals(self) -> tuple[int, int]:
-        """(bytes done, bytes total) over the files being encrypted or waiting."""
-        current = [r for r in self.rows if r.active or r.extra.get("in_batch")]
-        return sum(r.done for r in current), sum(r.size for r in current)
-
-    def any_active(self) -> bool:
-        return any(r.active for r in self.rows)
-
     # -- changing ------------------------------------------------------------------------------------
 
     def add(self, paths: list[Path]) -> list[int]:
@@ -172,9 +164,3 @@ class BidTableModel(QAbstractTableModel):
     def changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def remove_finished(self) -> None:
-        keep = [r for r in self.rows if r.state not in (State.CANCELLED, State.FAILED)]
-        if len(keep) != len(self.rows):
-            self.beginResetModel()
-            self.rows = keep
-            self.endResetModel()

@@ -45,7 +45,6 @@ def expand(paths: list[Path]) -> list[Path]:
 
 class BidsPage(Page):
     page_id = "bids"
-    icon_name = "bid"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

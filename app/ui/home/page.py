@@ -50,7 +50,6 @@ def _warm_up(context):
 
 class HomePage(Page):
     page_id = "home"
-    icon_name = "home"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -31,7 +31,6 @@ TICK_MS = 60_000  # countdowns move once a minute
 
 class LicencesPage(Page):
     page_id = "licences"
-    icon_name = "licence"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

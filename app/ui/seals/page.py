@@ -46,7 +46,6 @@ from .office import (
 
 class SealsPage(Page):
     page_id = "seals"
-    icon_name = "seal"
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
