@@ -32,13 +32,10 @@ from ...core.licence import DEFAULT_WINDOW
 from .. import errors, seams
 from ..changes import Change, Changed
 from ..context import AppContext
+from ..format import local_time
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from .managers import PersonForm
-
-
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class GrantForm(QGroupBox):
@@ -186,7 +183,7 @@ class AuthorisationsDialog(QDialog):
         self.list.clear()
         for grant in grants:
             matters = ", ".join(grant.matters) if grant.mode == "specific" else self.tr("All business")
-            item = QTreeWidgetItem([grant.agent_name, matters, _local(grant.start), _local(grant.end),
+            item = QTreeWidgetItem([grant.agent_name, matters, local_time(grant.start), local_time(grant.end),
                                     self._status(grant.status), grant.authorisation_id])
             item.setData(0, Qt.ItemDataRole.UserRole, grant.authorisation_id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, grant.status)

@@ -29,6 +29,7 @@ from ...core.licence import MAX_MANAGERS, validate_id_number, validate_mobile
 from .. import errors, seams
 from ..changes import Change, Changed
 from ..context import AppContext
+from ..format import local_time
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from .fields import CheckedField
@@ -141,7 +142,7 @@ class ManagersDialog(QDialog):
         self.list.clear()
         for manager in managers:
             item = QTreeWidgetItem([manager.name, manager.masked_id_number,
-                                    manager.added_at.astimezone().strftime("%Y-%m-%d %H:%M")])
+                                    local_time(manager.added_at)])
             item.setData(0, Qt.ItemDataRole.UserRole, manager.person_id)
             self.list.addTopLevelItem(item)
         self._update()

@@ -38,6 +38,7 @@ from ...core.client.seal import Seal, SealClient, SealGrant
 from ...core.licence import DEFAULT_WINDOW, mask_id_number, validate_id_number
 from ...core.pki import parse_licence
 from .. import errors, seams
+from ..format import local_time
 from ..licences.fields import CheckedField
 from ..operations import BackgroundOp
 
@@ -47,10 +48,6 @@ HOLDER_ROLES = ("legal_representative", "manager")
 def may_authorise(role: str) -> bool:
     """Only the legal representative and managers grant seal authorisations."""
     return role in HOLDER_ROLES
-
-
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _qt(moment: datetime) -> QDateTime:
@@ -203,7 +200,7 @@ class SealAuthorisationsDialog(QDialog):
         self.list.clear()
         for grant in grants:
             item = QTreeWidgetItem([grant.agent_name, self.known_ids.get(grant.agent_person_id, "—"),
-                                    _local(grant.start), _local(grant.end), self._state(grant.status),
+                                    local_time(grant.start), local_time(grant.end), self._state(grant.status),
                                     grant.authorisation_id])
             item.setData(0, Qt.ItemDataRole.UserRole, grant.authorisation_id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, grant.status)
