@@ -1,4 +1,5 @@
-"""Local times and sizes through QLocale, in the language chosen (zh_CN by default, English)."""
+"""Local times and sizes through QLocale, in the language chosen (zh_CN by default, English), and
+the service's ISO 8601 times inside refusals shown as local times."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
-from app.ui import i18n
+from app.core.client.errors import ServiceError
+from app.core.errors import InvalidInput
+from app.ui import errors, i18n
 from app.ui.format import aware_time, clock_time, data_size, datetime_pattern, local_time
 
 NOON_UTC = datetime(2026, 12, 1, 2, 0, 5, tzinfo=UTC)  # 10:00:05 in Beijing
@@ -73,3 +77,20 @@ def test_iso_times_with_a_zone_are_times(text):
                                    datetime(2026, 12, 1, 2, 0)])
 def test_other_values_are_not(value):
     assert aware_time(value) is None
+
+
+def test_a_refusal_shows_the_services_utc_time_as_local_time(app, beijing):
+    template = "The authorisation ended at {end}"
+    refusal = ServiceError(403, "expired", "The authorisation ended at 2026-12-01T02:00:05+00:00",
+                           template=template, params={"end": "2026-12-01T02:00:05+00:00"})
+    shown = errors.user_message(refusal)
+    translated = QCoreApplication.translate("errors", template)
+    assert shown == translated.format(end="2026/12/1 10:00:05")
+    assert "2026-12-01T" not in shown and "+00:00" not in shown
+
+
+def test_core_errors_with_datetime_parameters_too(english, beijing):
+    exc = InvalidInput("The seal {id} expired at {end}", id="S-1", end=NOON_UTC)
+    assert errors.user_message(exc) == f"The seal S-1 expired at 12/1/2026 10:00:05{AM}"
+    other = InvalidInput("No licence with serial {serial:x} at {place}", serial=255, place="2026-12-01")
+    assert errors.user_message(other) == "No licence with serial ff at 2026-12-01"  # left alone
