@@ -1,7 +1,8 @@
 """How errors reach the user (Electrum's rule: the exception's type decides).
 
-- :class:`EbidError`: its English template is translated (context ``"errors"``) and filled in;
-  shown as a warning, nothing logged beyond one line.
+- :class:`EbidError`: its English template is translated (context ``"errors"``) and filled in
+  (times among the parameters written as local times, :mod:`.format`); shown as a warning,
+  nothing logged beyond one line.
 - :class:`Cancelled`: silent.
 - Anything else is a bug: logged with its traceback to the rotating log in the data folder and
   shown once, with details the user can copy into a support request.
@@ -15,23 +16,31 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Optional
+from typing import Any, Optional
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import Cancelled, EbidError
 from . import seams
+from .format import as_local_time
 
 log = logging.getLogger("ebid")
 LOG_NAME = "ebid-desk.log"
+
+
+def _shown(value: Any) -> Any:
+    """A parameter as the user reads it: times (aware datetimes, or ISO 8601 strings with a time
+    zone as the service sends them) in this computer's time zone and the user's language."""
+    local = as_local_time(value)
+    return value if local is None else local
 
 
 def user_message(exc: EbidError) -> str:
     """The translated message of a project error (English when no translation exists)."""
     template = QCoreApplication.translate("errors", exc.template)
     try:
-        return template.format(**exc.params)
+        return template.format(**{name: _shown(value) for name, value in exc.params.items()})
     except (KeyError, IndexError, ValueError):
         return exc.message
 

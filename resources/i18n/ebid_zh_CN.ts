@@ -2,227 +2,220 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgentForm</name>
+    <message>
+        <location filename="../../app/ui/licences/agents.py" line="49"/>
+        <source>Authorise an agent</source>
+        <translation>授权办事人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/licences/agents.py" line="50"/>
+        <source>A&amp;ll business (全业务授权)</source>
+        <translation>全业务授权(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/licences/agents.py" line="51"/>
+        <source>S&amp;pecific matters (精准授权):</source>
+        <translation>精准授权(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/licences/agents.py" line="52"/>
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
     <name>AuthorisationsDialog</name>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="153"/>
+        <location filename="../../app/ui/licences/agents.py" line="91"/>
         <source>manage agent authorisations</source>
         <translation>管理办事人授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="158"/>
+        <location filename="../../app/ui/licences/agents.py" line="96"/>
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="161"/>
+        <location filename="../../app/ui/licences/agents.py" line="83"/>
         <source>Agent authorisations of {enterprise}</source>
         <translation>{enterprise}的办事人授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="162"/>
+        <location filename="../../app/ui/licences/agents.py" line="84"/>
         <source>Agent</source>
         <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="162"/>
+        <location filename="../../app/ui/licences/agents.py" line="84"/>
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="162"/>
+        <location filename="../../app/ui/licences/agents.py" line="84"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="162"/>
+        <location filename="../../app/ui/licences/agents.py" line="84"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="163"/>
+        <location filename="../../app/ui/licences/agents.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="163"/>
+        <location filename="../../app/ui/licences/agents.py" line="85"/>
         <source>Authorisation number</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="164"/>
+        <location filename="../../app/ui/licences/agents.py" line="86"/>
         <source>Agent authorisations</source>
         <translation>办事人授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="165"/>
+        <location filename="../../app/ui/licences/agents.py" line="87"/>
         <source>A&amp;uthorise</source>
         <translation>授权(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="166"/>
+        <location filename="../../app/ui/licences/agents.py" line="88"/>
         <source>&amp;Revoke…</source>
         <translation>撤销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="180"/>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="180"/>
-        <source>Not yet valid</source>
-        <translation>尚未生效</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="181"/>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="181"/>
-        <source>Revoked</source>
-        <translation>已吊销</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="188"/>
+        <location filename="../../app/ui/licences/agents.py" line="104"/>
         <source>All business</source>
         <translation>全业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="210"/>
-        <source>Authorising…</source>
-        <translation>正在授权…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="215"/>
+        <location filename="../../app/ui/licences/agents.py" line="119"/>
         <source>Revoke authorisation</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="216"/>
+        <location filename="../../app/ui/licences/agents.py" line="120"/>
         <source>Revoke the authorisation of {name}? Every licence copy downloaded under it is revoked too.</source>
         <translation>撤销 {name} 的授权？据此授权下载的所有执照副本也将被吊销。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="225"/>
-        <source>Revoking…</source>
-        <translation>正在撤销…</translation>
     </message>
 </context>
 <context>
     <name>BidActions</name>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="40"/>
+        <location filename="../../app/ui/bids/actions.py" line="41"/>
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="85"/>
+        <location filename="../../app/ui/bids/actions.py" line="86"/>
         <source>Download a licence first: the bid is signed with it.</source>
         <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="91"/>
+        <location filename="../../app/ui/bids/actions.py" line="92"/>
         <source>The platform is not connected yet; try again in a moment.</source>
         <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="94"/>
+        <location filename="../../app/ui/bids/actions.py" line="95"/>
         <source>Choose the project and section first.</source>
         <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="114"/>
+        <location filename="../../app/ui/bids/actions.py" line="115"/>
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="102"/>
+        <location filename="../../app/ui/bids/actions.py" line="103"/>
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="115"/>
+        <location filename="../../app/ui/bids/actions.py" line="116"/>
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="146"/>
+        <location filename="../../app/ui/bids/actions.py" line="147"/>
         <source>sign the bid files</source>
         <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="130"/>
+        <location filename="../../app/ui/bids/actions.py" line="131"/>
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
         <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="161"/>
+        <location filename="../../app/ui/bids/actions.py" line="162"/>
         <source>Cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="183"/>
+        <location filename="../../app/ui/bids/actions.py" line="184"/>
         <source>These files are already submitted.</source>
         <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="189"/>
+        <location filename="../../app/ui/bids/actions.py" line="190"/>
         <source>submit the bid files</source>
         <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="192"/>
+        <location filename="../../app/ui/bids/actions.py" line="193"/>
         <source>Submitting to the platform…</source>
         <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="227"/>
+        <location filename="../../app/ui/bids/actions.py" line="228"/>
         <source>rehearse the decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="230"/>
+        <location filename="../../app/ui/bids/actions.py" line="231"/>
         <source>Rehearsing the decryption…</source>
         <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="237"/>
+        <location filename="../../app/ui/bids/actions.py" line="238"/>
         <source>Rehearsal passed ({seconds} s).</source>
         <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="243"/>
+        <location filename="../../app/ui/bids/actions.py" line="244"/>
         <source>Rehearsal passed: this device&apos;s key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
         <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="255"/>
+        <location filename="../../app/ui/bids/actions.py" line="256"/>
         <source>Rehearsal failed: {reason}</source>
         <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="269"/>
+        <location filename="../../app/ui/bids/actions.py" line="270"/>
         <source>list your submissions</source>
         <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="272"/>
+        <location filename="../../app/ui/bids/actions.py" line="273"/>
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="289"/>
+        <location filename="../../app/ui/bids/actions.py" line="290"/>
         <source>fetch and decrypt the bid</source>
         <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="292"/>
+        <location filename="../../app/ui/bids/actions.py" line="293"/>
         <source>Fetching and decrypting…</source>
         <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/actions.py" line="303"/>
+        <location filename="../../app/ui/bids/actions.py" line="304"/>
         <source>Fetched, checked and decrypted: {path}</source>
         <translation>已取回、校验并解密：{path}</translation>
     </message>
@@ -230,52 +223,52 @@
 <context>
     <name>BidTableModel</name>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="96"/>
+        <location filename="../../app/ui/bids/model.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="96"/>
+        <location filename="../../app/ui/bids/model.py" line="89"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="96"/>
+        <location filename="../../app/ui/bids/model.py" line="89"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="96"/>
+        <location filename="../../app/ui/bids/model.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="130"/>
+        <location filename="../../app/ui/bids/model.py" line="123"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="133"/>
+        <location filename="../../app/ui/bids/model.py" line="126"/>
         <source>Encrypting, {rate}/s</source>
         <translation>正在加密，{rate}/秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="135"/>
+        <location filename="../../app/ui/bids/model.py" line="128"/>
         <source>Cancelled: nothing was written</source>
         <translation>已取消：未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="137"/>
+        <location filename="../../app/ui/bids/model.py" line="130"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="138"/>
+        <location filename="../../app/ui/bids/model.py" line="131"/>
         <source>Encrypted and signed: {name}</source>
         <translation>已加密并签名：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/model.py" line="142"/>
+        <location filename="../../app/ui/bids/model.py" line="135"/>
         <source>Submitted to {project}/{section}, receipt {id}</source>
         <translation>已递交至 {project}/{section}，回执 {id}</translation>
     </message>
@@ -283,112 +276,112 @@
 <context>
     <name>BidTargetForm</name>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="20"/>
+        <location filename="../../app/ui/bids/form.py" line="21"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="21"/>
+        <location filename="../../app/ui/bids/form.py" line="22"/>
         <source>licence manager</source>
         <translation>证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="22"/>
+        <location filename="../../app/ui/bids/form.py" line="23"/>
         <source>agent</source>
         <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="87"/>
+        <location filename="../../app/ui/bids/form.py" line="84"/>
         <source>Project and section:</source>
         <translation>项目和标段：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="88"/>
+        <location filename="../../app/ui/bids/form.py" line="85"/>
         <source>Deadline / opening:</source>
         <translation>截止 / 开标：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="89"/>
+        <location filename="../../app/ui/bids/form.py" line="86"/>
         <source>Signing licence:</source>
         <translation>签名执照：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="90"/>
+        <location filename="../../app/ui/bids/form.py" line="87"/>
         <source>Encryption key:</source>
         <translation>加密密钥：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="91"/>
+        <location filename="../../app/ui/bids/form.py" line="88"/>
         <source>Save encrypted files in:</source>
         <translation>加密文件保存到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="95"/>
+        <location filename="../../app/ui/bids/form.py" line="92"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="96"/>
+        <location filename="../../app/ui/bids/form.py" line="93"/>
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="97"/>
+        <location filename="../../app/ui/bids/form.py" line="94"/>
         <source>Signing licence</source>
         <translation>签名执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="98"/>
+        <location filename="../../app/ui/bids/form.py" line="95"/>
         <source>Apply for a key</source>
         <translation>申请密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="99"/>
+        <location filename="../../app/ui/bids/form.py" line="96"/>
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="112"/>
+        <location filename="../../app/ui/bids/form.py" line="109"/>
         <source>No projects on the platform</source>
         <translation>交易平台上没有项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="125"/>
+        <location filename="../../app/ui/bids/form.py" line="122"/>
         <source>Section {section}</source>
         <translation>第 {section} 标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="132"/>
+        <location filename="../../app/ui/bids/form.py" line="129"/>
         <source>Waiting for the platform…</source>
         <translation>正在等待交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="136"/>
+        <location filename="../../app/ui/bids/form.py" line="133"/>
         <source>bids until {deadline}, opening at {opening}</source>
         <translation>投标截止 {deadline}，开标 {opening}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="148"/>
+        <location filename="../../app/ui/bids/form.py" line="145"/>
         <source>{holder}, {role}, {enterprise}</source>
         <translation>{holder}，{role}，{enterprise}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="176"/>
+        <location filename="../../app/ui/bids/form.py" line="173"/>
         <source>Download a licence first (Licences page).</source>
         <translation>请先下载执照（执照页面）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="179"/>
+        <location filename="../../app/ui/bids/form.py" line="176"/>
         <source>None on this device yet: apply for one before encrypting.</source>
         <translation>本设备上还没有：加密前请先申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="183"/>
+        <location filename="../../app/ui/bids/form.py" line="180"/>
         <source>{label} (key id {id}), on this device</source>
         <translation>{label}（密钥标识 {id}），在本设备上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/form.py" line="190"/>
+        <location filename="../../app/ui/bids/form.py" line="187"/>
         <source>Save encrypted files in</source>
         <translation>加密文件保存到</translation>
     </message>
@@ -396,79 +389,79 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="146"/>
-        <location filename="../../app/ui/bids/page.py" line="172"/>
+        <location filename="../../app/ui/bids/page.py" line="147"/>
+        <location filename="../../app/ui/bids/page.py" line="173"/>
         <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="151"/>
+        <location filename="../../app/ui/bids/page.py" line="152"/>
         <source>Key backup is not available yet. An encrypted bid opens only with the key on this device: if this device is lost or broken before the opening, your bid cannot be opened.</source>
         <translation>密钥备份功能尚未提供。加密后的标书只能用本设备上的密钥打开：如果本设备在开标前丢失或损坏，您的标书将无法解密。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="157"/>
+        <location filename="../../app/ui/bids/page.py" line="158"/>
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
         <translation>将投标文件或文件夹拖放到这里，或点击添加：每个文件都用您在本设备上的密钥加密，并用所选执照签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="162"/>
+        <location filename="../../app/ui/bids/page.py" line="163"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="163"/>
+        <location filename="../../app/ui/bids/page.py" line="164"/>
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="164"/>
+        <location filename="../../app/ui/bids/page.py" line="165"/>
         <source>Cancel selected</source>
         <translation>取消所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="165"/>
+        <location filename="../../app/ui/bids/page.py" line="166"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="166"/>
+        <location filename="../../app/ui/bids/page.py" line="167"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="167"/>
+        <location filename="../../app/ui/bids/page.py" line="168"/>
         <source>Rehearse decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="168"/>
+        <location filename="../../app/ui/bids/page.py" line="169"/>
         <source>Submit to the platform</source>
         <translation>递交到交易平台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="173"/>
+        <location filename="../../app/ui/bids/page.py" line="174"/>
         <source>Overall progress</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="200"/>
+        <location filename="../../app/ui/bids/page.py" line="201"/>
         <source>Choose bid files</source>
         <translation>选择投标文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="261"/>
+        <location filename="../../app/ui/bids/page.py" line="262"/>
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
         <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="270"/>
+        <location filename="../../app/ui/bids/page.py" line="271"/>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids/page.py" line="289"/>
+        <location filename="../../app/ui/bids/page.py" line="290"/>
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform&apos;s signature is verified against its certificate.</source>
         <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>
@@ -748,12 +741,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="110"/>
+        <location filename="../../app/ui/licences/download.py" line="107"/>
         <source>Licence downloaded</source>
         <translation>执照已下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="113"/>
+        <location filename="../../app/ui/licences/download.py" line="110"/>
         <source>{enterprise}
 {role}: {holder}
 Valid from {start} to {end}
@@ -769,17 +762,17 @@ It is listed on the Licences page.</source>
 <context>
     <name>DownloadPage</name>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="43"/>
+        <location filename="../../app/ui/licences/download.py" line="40"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="44"/>
+        <location filename="../../app/ui/licences/download.py" line="41"/>
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="49"/>
+        <location filename="../../app/ui/licences/download.py" line="46"/>
         <source>Enterprise: {enterprise} ({code})
 Holder: {name}
 
@@ -790,12 +783,12 @@ A new key is made on this computer and sealed under your licence password; only 
 将在本机生成新密钥，并以您的证照密码加密保存；只有其公钥部分发送给登记机关。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="82"/>
+        <location filename="../../app/ui/licences/download.py" line="79"/>
         <source>download a licence</source>
         <translation>下载执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="84"/>
+        <location filename="../../app/ui/licences/download.py" line="81"/>
         <source>Downloading the licence…</source>
         <translation>正在下载执照…</translation>
     </message>
@@ -865,169 +858,159 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
-    <name>GrantForm</name>
+    <name>GrantListDialog</name>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="86"/>
-        <source>Authorise an agent</source>
-        <translation>授权办事人</translation>
+        <location filename="../../app/ui/grants.py" line="230"/>
+        <source>Authorising…</source>
+        <translation>正在授权…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="88"/>
-        <source>A&amp;ll business (全业务授权)</source>
-        <translation>全业务授权(&amp;L)</translation>
+        <location filename="../../app/ui/grants.py" line="233"/>
+        <source>Revoking…</source>
+        <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="89"/>
-        <source>S&amp;pecific matters (精准授权):</source>
-        <translation>精准授权(&amp;P)：</translation>
+        <location filename="../../app/ui/grants.py" line="242"/>
+        <source>Active</source>
+        <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="90"/>
-        <source>Matters</source>
-        <translation>事项</translation>
+        <location filename="../../app/ui/grants.py" line="242"/>
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="91"/>
-        <source>&amp;Starts:</source>
-        <translation>开始(&amp;S)：</translation>
+        <location filename="../../app/ui/grants.py" line="243"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/agents.py" line="92"/>
-        <source>&amp;Ends:</source>
-        <translation>结束(&amp;E)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="93"/>
-        <source>Start of the authorisation</source>
-        <translation>授权开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/licences/agents.py" line="94"/>
-        <source>End of the authorisation</source>
-        <translation>授权结束时间</translation>
+        <location filename="../../app/ui/grants.py" line="243"/>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home/page.py" line="113"/>
+        <location filename="../../app/ui/home/page.py" line="114"/>
         <location filename="../../app/ui/main_window.py" line="49"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="116"/>
+        <location filename="../../app/ui/home/page.py" line="117"/>
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="117"/>
+        <location filename="../../app/ui/home/page.py" line="118"/>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="120"/>
+        <location filename="../../app/ui/home/page.py" line="121"/>
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="125"/>
-        <location filename="../../app/ui/home/page.py" line="134"/>
+        <location filename="../../app/ui/home/page.py" line="126"/>
+        <location filename="../../app/ui/home/page.py" line="135"/>
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="128"/>
+        <location filename="../../app/ui/home/page.py" line="129"/>
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="129"/>
+        <location filename="../../app/ui/home/page.py" line="130"/>
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="130"/>
+        <location filename="../../app/ui/home/page.py" line="131"/>
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="131"/>
+        <location filename="../../app/ui/home/page.py" line="132"/>
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="135"/>
+        <location filename="../../app/ui/home/page.py" line="136"/>
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="137"/>
+        <location filename="../../app/ui/home/page.py" line="138"/>
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="173"/>
+        <location filename="../../app/ui/home/page.py" line="174"/>
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="171"/>
+        <location filename="../../app/ui/home/page.py" line="172"/>
         <source>list your enterprise&apos;s submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="224"/>
+        <location filename="../../app/ui/home/page.py" line="225"/>
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="227"/>
+        <location filename="../../app/ui/home/page.py" line="228"/>
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="230"/>
+        <location filename="../../app/ui/home/page.py" line="231"/>
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="234"/>
+        <location filename="../../app/ui/home/page.py" line="235"/>
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="239"/>
+        <location filename="../../app/ui/home/page.py" line="240"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="241"/>
+        <location filename="../../app/ui/home/page.py" line="242"/>
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="246"/>
+        <location filename="../../app/ui/home/page.py" line="247"/>
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="247"/>
+        <location filename="../../app/ui/home/page.py" line="248"/>
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="251"/>
+        <location filename="../../app/ui/home/page.py" line="252"/>
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="253"/>
+        <location filename="../../app/ui/home/page.py" line="254"/>
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="254"/>
+        <location filename="../../app/ui/home/page.py" line="255"/>
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>
@@ -1150,7 +1133,7 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>LicenceDownloadWizard</name>
     <message>
-        <location filename="../../app/ui/licences/download.py" line="141"/>
+        <location filename="../../app/ui/licences/download.py" line="138"/>
         <source>Download an electronic business licence</source>
         <translation>下载电子营业执照</translation>
     </message>
@@ -1158,63 +1141,63 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>LicencesPage</name>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="85"/>
+        <location filename="../../app/ui/licences/page.py" line="86"/>
         <location filename="../../app/ui/main_window.py" line="50"/>
         <source>Licences</source>
         <translation>执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="88"/>
+        <location filename="../../app/ui/licences/page.py" line="89"/>
         <source>Electronic business licences (电子营业执照) on this computer.</source>
         <translation>本机上的电子营业执照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="89"/>
+        <location filename="../../app/ui/licences/page.py" line="90"/>
         <source>&amp;Download a licence…</source>
         <translation>下载执照(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="90"/>
+        <location filename="../../app/ui/licences/page.py" line="91"/>
         <source>Licence &amp;managers…</source>
         <translation>证照管理员(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="91"/>
+        <location filename="../../app/ui/licences/page.py" line="92"/>
         <source>&amp;Agent authorisations…</source>
         <translation>办事人授权(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="92"/>
+        <location filename="../../app/ui/licences/page.py" line="93"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="93"/>
+        <location filename="../../app/ui/licences/page.py" line="94"/>
         <source>Licences on this computer</source>
         <translation>本机上的执照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="94"/>
+        <location filename="../../app/ui/licences/page.py" line="95"/>
         <source>The legal representative adds and removes up to five licence managers</source>
         <translation>法定代表人可添加和移除最多五名证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="95"/>
+        <location filename="../../app/ui/licences/page.py" line="96"/>
         <source>Authorise agents for all business or specific matters</source>
         <translation>为办事人授予全业务或精准事项授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="147"/>
+        <location filename="../../app/ui/licences/page.py" line="148"/>
         <source>Revocations not checked: {reason}</source>
         <translation>未检查吊销状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="149"/>
+        <location filename="../../app/ui/licences/page.py" line="150"/>
         <source>Revocations checked with the service at {time}.</source>
         <translation>已于 {time} 向服务核对吊销状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/page.py" line="152"/>
+        <location filename="../../app/ui/licences/page.py" line="153"/>
         <source>Revocations not checked (the service is not connected): states are computed on this computer.</source>
         <translation>未检查吊销状态（服务未连接）：状态由本机计算。</translation>
     </message>
@@ -1235,72 +1218,72 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>ManagersDialog</name>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="114"/>
+        <location filename="../../app/ui/licences/managers.py" line="44"/>
         <source>manage licence managers</source>
         <translation>管理证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="117"/>
+        <location filename="../../app/ui/licences/managers.py" line="47"/>
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="120"/>
+        <location filename="../../app/ui/licences/managers.py" line="34"/>
         <source>Licence managers of {enterprise}</source>
         <translation>{enterprise}的证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="121"/>
+        <location filename="../../app/ui/licences/managers.py" line="35"/>
         <source>Licence managers may download the licence and authorise agents. An enterprise has at most {n}.</source>
         <translation>证照管理员可以下载执照并授权办事人。每个企业最多 {n} 名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="123"/>
+        <location filename="../../app/ui/licences/managers.py" line="37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="123"/>
+        <location filename="../../app/ui/licences/managers.py" line="37"/>
         <source>ID number</source>
         <translation>身份号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="123"/>
+        <location filename="../../app/ui/licences/managers.py" line="37"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="124"/>
+        <location filename="../../app/ui/licences/managers.py" line="38"/>
         <source>Licence managers</source>
         <translation>证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="125"/>
+        <location filename="../../app/ui/licences/managers.py" line="39"/>
         <source>Add a licence manager</source>
         <translation>添加证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="126"/>
+        <location filename="../../app/ui/licences/managers.py" line="40"/>
         <source>&amp;Add manager</source>
         <translation>添加管理员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="127"/>
+        <location filename="../../app/ui/licences/managers.py" line="41"/>
         <source>&amp;Remove manager…</source>
         <translation>移除管理员(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="162"/>
+        <location filename="../../app/ui/licences/managers.py" line="66"/>
         <source>Adding the manager…</source>
         <translation>正在添加管理员…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="167"/>
+        <location filename="../../app/ui/licences/managers.py" line="69"/>
         <source>Remove licence manager</source>
         <translation>移除证照管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="168"/>
+        <location filename="../../app/ui/licences/managers.py" line="70"/>
         <source>Remove {name} as licence manager of {enterprise}?
 
 This revokes every licence copy {name} downloaded for the enterprise, on every device: they can no longer be used.</source>
@@ -1309,17 +1292,17 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 这将吊销 {name} 为该企业在所有设备上下载的全部执照副本，这些副本将不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="180"/>
+        <location filename="../../app/ui/licences/managers.py" line="86"/>
         <source>Licence manager removed</source>
         <translation>证照管理员已移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="181"/>
+        <location filename="../../app/ui/licences/managers.py" line="87"/>
         <source>{name} is no longer a licence manager; {n} licence copies were revoked.</source>
         <translation>{name} 已不再是证照管理员；{n} 份执照副本已被吊销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="185"/>
+        <location filename="../../app/ui/licences/managers.py" line="91"/>
         <source>Removing the manager…</source>
         <translation>正在移除管理员…</translation>
     </message>
@@ -1345,32 +1328,32 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="60"/>
+        <location filename="../../app/ui/grants.py" line="81"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="60"/>
+        <location filename="../../app/ui/grants.py" line="81"/>
         <source>&amp;ID number:</source>
         <translation>身份号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="60"/>
+        <location filename="../../app/ui/grants.py" line="81"/>
         <source>Mo&amp;bile (optional):</source>
         <translation>手机(&amp;B)（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="62"/>
+        <location filename="../../app/ui/grants.py" line="83"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="63"/>
+        <location filename="../../app/ui/grants.py" line="84"/>
         <source>Resident ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/managers.py" line="64"/>
+        <location filename="../../app/ui/grants.py" line="85"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
@@ -1521,154 +1504,79 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealAuthorisationsDialog</name>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="147"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="58"/>
         <source>Seal authorisations: {seal}</source>
         <translation>印章授权：{seal}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="148"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="59"/>
         <source>Agent</source>
         <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="148"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="59"/>
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="148"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="59"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="148"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="59"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="149"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="60"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="149"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="60"/>
         <source>Authorisation number</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="150"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="61"/>
         <source>Authorisations of the seal {seal}</source>
         <translation>印章 {seal} 的授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="151"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="62"/>
         <source>&amp;Revoke…</source>
         <translation>撤销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="152"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="63"/>
         <source>Authorise an agent to use this seal</source>
         <translation>授权办事人使用此印章</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="153"/>
-        <source>Agent&apos;s &amp;name:</source>
-        <translation>办事人姓名(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="153"/>
-        <source>Agent&apos;s &amp;ID number:</source>
-        <translation>办事人身份证号码(&amp;I)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="154"/>
-        <source>&amp;Starts:</source>
-        <translation>开始(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="154"/>
-        <source>&amp;Ends:</source>
-        <translation>结束(&amp;E)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="156"/>
-        <source>Agent&apos;s name</source>
-        <translation>办事人姓名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="157"/>
-        <source>Agent&apos;s resident ID number</source>
-        <translation>办事人居民身份证号码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="158"/>
-        <source>Start of the seal authorisation</source>
-        <translation>印章授权开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="159"/>
-        <source>End of the seal authorisation</source>
-        <translation>印章授权结束时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="160"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="64"/>
         <source>A&amp;uthorise</source>
         <translation>授权(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="161"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="68"/>
         <source>{enterprise} is registered elsewhere: its agents may collect and use its seals without a seal authorisation.</source>
         <translation>{enterprise}为外地企业：其办事人无需印章授权即可领取和使用本企业印章。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="175"/>
-        <source>The authorisation must end after it starts.</source>
-        <translation>授权结束时间必须晚于开始时间。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="183"/>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="183"/>
-        <source>Not yet valid</source>
-        <translation>尚未生效</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="184"/>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="184"/>
-        <source>Revoked</source>
-        <translation>已撤销</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="191"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="75"/>
         <source>Loading the seal authorisations…</source>
         <translation>正在加载印章授权…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="234"/>
-        <source>Authorising…</source>
-        <translation>正在授权…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="242"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="104"/>
         <source>Revoke seal authorisation</source>
         <translation>撤销印章授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="243"/>
+        <location filename="../../app/ui/seals/authorisations.py" line="105"/>
         <source>Revoke the authorisation of {name} to use the seal {seal}? From now on they can neither collect nor use it; documents sealed earlier stay valid.</source>
         <translation>撤销{name}使用印章{seal}的授权？此后其不能再领取或使用该印章；此前已盖章的文件仍然有效。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/seals/authorisations.py" line="253"/>
-        <source>Revoking…</source>
-        <translation>正在撤销…</translation>
     </message>
 </context>
 <context>
@@ -2042,19 +1950,43 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
 </context>
 <context>
+    <name>WindowEditor</name>
+    <message>
+        <location filename="../../app/ui/window_editor.py" line="54"/>
+        <source>&amp;Starts:</source>
+        <extracomment>The core&apos;s template (app/core/licence/grants.py), translated in the &quot;errors&quot; context.</extracomment>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_editor.py" line="55"/>
+        <source>&amp;Ends:</source>
+        <translation>结束(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_editor.py" line="56"/>
+        <source>Start of the authorisation</source>
+        <translation>授权开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_editor.py" line="57"/>
+        <source>End of the authorisation</source>
+        <translation>授权结束时间</translation>
+    </message>
+</context>
+<context>
     <name>common</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="53"/>
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64"/>
+        <location filename="../../app/ui/errors.py" line="73"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>Something went wrong that EBid Desk did not expect. The details below are also in the log file.</source>
         <translation>电子投标助手遇到了意外错误。以下详细信息也已写入日志文件。</translation>
     </message>
@@ -3661,72 +3593,72 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <translation>办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="48"/>
+        <location filename="../../app/ui/licences/model.py" line="49"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="50"/>
+        <location filename="../../app/ui/licences/model.py" line="51"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="51"/>
+        <location filename="../../app/ui/licences/model.py" line="52"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="57"/>
+        <location filename="../../app/ui/licences/model.py" line="58"/>
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="59"/>
+        <location filename="../../app/ui/licences/model.py" line="60"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="61"/>
+        <location filename="../../app/ui/licences/model.py" line="62"/>
         <source>Not yet valid: starts in {time}</source>
         <translation>尚未生效：{time}后开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="63"/>
+        <location filename="../../app/ui/licences/model.py" line="64"/>
         <source>Active: ends in {time}</source>
         <translation>有效：{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="64"/>
+        <location filename="../../app/ui/licences/model.py" line="65"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="113"/>
+        <location filename="../../app/ui/licences/model.py" line="114"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="113"/>
+        <location filename="../../app/ui/licences/model.py" line="114"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="113"/>
+        <location filename="../../app/ui/licences/model.py" line="114"/>
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="113"/>
+        <location filename="../../app/ui/licences/model.py" line="114"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="113"/>
+        <location filename="../../app/ui/licences/model.py" line="114"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/model.py" line="113"/>
+        <location filename="../../app/ui/licences/model.py" line="114"/>
         <source>State</source>
         <translation>状态</translation>
     </message>

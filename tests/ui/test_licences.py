@@ -9,14 +9,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app.core.client import wallet
+from app.core.client import ServiceClient, wallet
+from app.core.client.client import ROOT_CHANGED
 from app.core.licence import MAX_MANAGERS, id_number_check_digit
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.ui import errors, seams, settings
 from app.ui.context import AppContext, from_settings
 from app.ui.licences.download import LicenceDownloadWizard
-from app.core.client import ServiceClient
-from app.core.client.client import ROOT_CHANGED
 from app.ui.licences.model import LicenceTableModel, duration_text, state_text
 from app.ui.licences.page import LicencesPage
 from tests.ui.test_first_run import PASSWORD, SharedService, download, service  # noqa: F401 (fixture)
@@ -106,10 +105,10 @@ def test_managers_up_to_the_limit_and_the_sixth_refused(context, qtbot):
     qtbot.waitUntil(lambda: dialog.holder is not None, timeout=20000)
     assert dialog.list.topLevelItemCount() == 0
     for n in range(MAX_MANAGERS + 1):
-        dialog.form.name.setText(f"测试管理员{n}")
-        dialog.form.id_number.setText(person_id(300 + n))
-        assert dialog.add.isEnabled()
-        dialog.add.click()
+        dialog.form.person.name.setText(f"测试管理员{n}")
+        dialog.form.person.id_number.setText(person_id(300 + n))
+        assert dialog.grant.isEnabled()
+        dialog.grant.click()
         if n < MAX_MANAGERS:
             qtbot.waitUntil(lambda n=n: dialog.list.topLevelItemCount() == n + 1, timeout=10000)
     qtbot.waitUntil(lambda: bool(warnings()), timeout=10000)
@@ -122,7 +121,7 @@ def test_managers_up_to_the_limit_and_the_sixth_refused(context, qtbot):
     removed = dialog.list.topLevelItem(0).text(0)
     dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
     seams.answer_next(True)
-    dialog.remove.click()
+    dialog.revoke.click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == MAX_MANAGERS - 1, timeout=10000)
     [question] = [s for s in seams.shown if s.kind == "confirm"]
     assert removed in question.text and demo.name in question.text
@@ -139,7 +138,8 @@ def test_authorising_an_agent_who_then_downloads(context, qtbot):
     dialog = page.dialog
     qtbot.waitUntil(lambda: dialog.holder is not None, timeout=20000)
     form = dialog.form
-    start, end = (edit.dateTime().toSecsSinceEpoch() for edit in (form.start, form.end))
+    window = form.window_editor
+    start, end = (edit.dateTime().toSecsSinceEpoch() for edit in (window.start, window.end))
     assert end - start == 3 * 24 * 3600  # the 3-day default, prefilled
     assert form.matters.count() > 0 and not form.matters.isEnabled()
     agent = demo.others[0]

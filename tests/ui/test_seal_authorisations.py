@@ -57,32 +57,33 @@ def test_authorise_list_revoke_and_refusals(app, context, service, qtbot, monkey
 
     qtbot.mouseClick(page.grants_button, Qt.MouseButton.LeftButton)
     dialog = page.grants_dialog
+    person, window = dialog.form.person, dialog.form.window_editor
     qtbot.waitUntil(lambda: dialog.grants is not None, timeout=WAIT)
     assert dialog.list.topLevelItemCount() == 0 and not dialog.note.isVisible()
-    assert dialog.end.dateTime().toSecsSinceEpoch() - dialog.start.dateTime().toSecsSinceEpoch() == 3 * 86400
+    assert window.end.dateTime().toSecsSinceEpoch() - window.start.dateTime().toSecsSinceEpoch() == 3 * 86400
 
     # A bad check digit: refused inline, nothing sent.
     calls = []
     original = SealClient.authorise_seal
     monkeypatch.setattr(SealClient, "authorise_seal", lambda self, *a, **k: calls.append(a) or original(self, *a, **k))
-    dialog.name.setText(agent.name)
+    person.name.setText(agent.name)
     bad = agent.id_number[:17] + ("0" if agent.id_number[17] != "0" else "1")
-    dialog.id_number.setText(bad)
-    assert dialog.id_problem.isVisible() and "check digit" in dialog.id_problem.text()
+    person.id_number.setText(bad)
+    assert person.id_problem.isVisible() and "check digit" in person.id_problem.text()
     assert not dialog.grant.isEnabled()
     dialog.authorise()
     assert calls == []
     # The end must come after the start.
-    dialog.id_number.setText(agent.id_number)
+    person.id_number.setText(agent.id_number)
     assert dialog.grant.isEnabled()
-    end = dialog.end.dateTime()
-    dialog.end.setDateTime(dialog.start.dateTime().addSecs(-60))
-    assert dialog.window_problem.isVisible() and not dialog.grant.isEnabled()
-    dialog.end.setDateTime(end)
+    end = window.end.dateTime()
+    window.end.setDateTime(window.start.dateTime().addSecs(-60))
+    assert window.problem.isVisible() and not dialog.grant.isEnabled()
+    window.end.setDateTime(end)
 
     # Someone who is not an agent of the enterprise: the service's refusal, translated.
-    dialog.name.setText(stranger.name)
-    dialog.id_number.setText(stranger.id_number)
+    person.name.setText(stranger.name)
+    person.id_number.setText(stranger.id_number)
     shown = len(seams.shown)
     qtbot.mouseClick(dialog.grant, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(seams.shown) > shown, timeout=WAIT)
@@ -90,8 +91,8 @@ def test_authorise_list_revoke_and_refusals(app, context, service, qtbot, monkey
     assert "unknown_agent" not in seams.shown[-1].text and dialog.list.topLevelItemCount() == 0
 
     # The agent: authorised, listed with the masked ID number.
-    dialog.name.setText(agent.name)
-    dialog.id_number.setText(agent.id_number)
+    person.name.setText(agent.name)
+    person.id_number.setText(agent.id_number)
     qtbot.mouseClick(dialog.grant, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=WAIT)
     assert len(calls) == 2
@@ -99,7 +100,7 @@ def test_authorise_list_revoke_and_refusals(app, context, service, qtbot, monkey
     masked = _texts(dialog.list, 1)[0]
     assert masked.endswith(agent.id_number[-4:]) and "*" in masked and agent.id_number not in masked
     assert _texts(dialog.list, 4)[0] in ("Active", "Not yet valid")
-    assert dialog.name.text() == "" and not dialog.revoke.isEnabled()
+    assert person.name.text() == "" and not dialog.revoke.isEnabled()
 
     # Revoked after the confirmation; the list says so.
     dialog.list.topLevelItem(0).setSelected(True)

@@ -16,11 +16,12 @@ from ...core.client import Receipt
 from ...core.errors import Cancelled
 from .. import errors, pools, seams
 from ..changes import Change, Changed
+from ..format import data_size
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from . import records as bid_records
 from .jobs import EncryptRequest
-from .model import BidRow, State, human_size
+from .model import BidRow, State
 
 if TYPE_CHECKING:
     from .page import BidsPage
@@ -244,7 +245,7 @@ class BidActions(QObject):
                 "authenticated) in {seconds} s."
             ).format(
                 name=row.container.name,
-                size=human_size(result.header.plaintext_length),
+                size=data_size(result.header.plaintext_length),
                 seconds=f"{seconds:.2f}",
             ),
         )

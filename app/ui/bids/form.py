@@ -13,6 +13,7 @@ from ...core.client import Project
 from ...core.keystore import EncryptionKeyInfo, LicenceInfo
 from ...core.paths import data_dir
 from .. import seams
+from ..format import local_time
 
 
 def role_name(role: str) -> str:
@@ -22,10 +23,6 @@ def role_name(role: str) -> str:
         "agent": QCoreApplication.translate("BidTargetForm", "agent"),
     }
     return names.get(role, role)
-
-
-def local_time(moment) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class BidTargetForm(QWidget):

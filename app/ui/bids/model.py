@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from ...core.client import Receipt
+from ..format import data_size
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # 0..1000, or -1 when there is no bar to draw
 
@@ -35,14 +36,6 @@ class State(Enum):
     CANCELLED = "cancelled"
     FAILED = "failed"
     SUBMITTED = "submitted"
-
-
-def human_size(size: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} GB"
 
 
 @dataclass(eq=False)  # rows are compared by identity
@@ -120,7 +113,7 @@ class BidTableModel(QAbstractTableModel):
         if column == self.FILE:
             return row.source.name
         if column == self.SIZE:
-            return human_size(row.size)
+            return data_size(row.size)
         if column == self.PROGRESS:
             return ""
         return self.status_text(row)
@@ -130,7 +123,7 @@ class BidTableModel(QAbstractTableModel):
             return QCoreApplication.translate("BidTableModel", "Waiting")
         if row.state is State.ENCRYPTING:
             rate = row.rate(time.monotonic())
-            return QCoreApplication.translate("BidTableModel", "Encrypting, {rate}/s").format(rate=human_size(rate))
+            return QCoreApplication.translate("BidTableModel", "Encrypting, {rate}/s").format(rate=data_size(rate))
         if row.state is State.CANCELLED:
             return QCoreApplication.translate("BidTableModel", "Cancelled: nothing was written")
         if row.state is State.FAILED:

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from .. import errors, seams
 from ..changes import Change, on_change
+from ..format import data_size, local_time
 from ..page import Page
 from .actions import BidActions
 from .delegate import ProgressDelegate
 from .form import BidTargetForm
 from .jobs import Encryptor
-from .model import BidRow, BidTableModel, State, human_size
+from .model import BidRow, BidTableModel, State
 from .submissions import SubmissionsPanel
 
 
@@ -258,15 +259,15 @@ class BidsPage(Page):
         if self.encryptor.busy() and rate > 0:
             self.stats.setText(
                 self.tr("{done} of {total}, {rate}/s, about {left} s left").format(
-                    done=human_size(done),
-                    total=human_size(total),
-                    rate=human_size(rate),
+                    done=data_size(done),
+                    total=data_size(total),
+                    rate=data_size(rate),
                     left=max(1, round((total - done) / rate)),
                 )
             )
         else:
             self.stats.setText(
-                self.tr("{done} of {total}").format(done=human_size(done), total=human_size(total))
+                self.tr("{done} of {total}").format(done=data_size(done), total=data_size(total))
             )
 
     def _batch_finished(self) -> None:
@@ -293,7 +294,7 @@ class BidsPage(Page):
                 project=r.project,
                 section=r.section,
                 sm3=r.sm3,
-                time=r.received_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                time=local_time(r.received_at, seconds=True),
             )
             for r in receipts
         ]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.client import Receipt
-from .form import local_time
+from ..format import local_time
 
 
 class SubmissionsPanel(QGroupBox):

@@ -28,6 +28,7 @@ from ... import __version__
 from .. import errors
 from ..bids import records as bid_records
 from ..changes import Change, on_change
+from ..format import local_time
 from ..operations import BackgroundOp
 from ..page import Page
 from ..unlocked import UnlockedOp
@@ -238,7 +239,7 @@ class HomePage(Page):
             return self.tr("unknown")
         if opening <= now:
             return self.tr("opened {time}").format(
-                time=opening.astimezone().strftime("%Y-%m-%d %H:%M")
+                time=local_time(opening)
             )
         days, hours, minutes = split(opening - now)
         if days:

@@ -13,13 +13,10 @@ from ...core.client import wallet
 from .. import errors
 from ..changes import Change, Changed
 from ..context import AppContext
+from ..format import local_time
 from ..unlocked import UnlockedOp
 from .download_pages import DeclarationPage, EnterprisePage, PersonPage, PlacePage
 from .roles import role_name
-
-
-def local_time(moment) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class DownloadPage(QWizardPage):

@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from ...core.keystore import LicenceInfo
 from ...core.pki import Certificate
+from ..format import local_time
 from .roles import role_name
 
 SOON = timedelta(days=3)
@@ -142,5 +143,5 @@ class LicenceTableModel(QAbstractTableModel):
             return info.holder_name
         if column in (self.START, self.END):
             moment = info.not_before if column == self.START else info.not_after
-            return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+            return local_time(moment)
         return state_text(info, self._now, revoked=serial in self._revoked)

@@ -22,6 +22,7 @@ from ...core.errors import EbidError
 from ...core.pki import load_crl
 from .. import errors
 from ..changes import Change, on_change
+from ..format import clock_time
 from ..operations import BackgroundOp
 from ..page import Page
 from .model import ACTIVE, LicenceTableModel
@@ -146,7 +147,7 @@ class LicencesPage(Page):
             self.status.setText(self.tr("Revocations not checked: {reason}").format(reason=problem))
         elif self.revocations_checked is not None:
             self.status.setText(self.tr("Revocations checked with the service at {time}.").format(
-                time=self.revocations_checked.strftime("%H:%M")))
+                time=clock_time(self.revocations_checked)))
         else:
             self.status.setText(self.tr("Revocations not checked (the service is not connected): "
                                         "states are computed on this computer."))

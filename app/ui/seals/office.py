@@ -7,15 +7,14 @@ and reason, the upload records (valid / superseded), seal-making records and iss
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.client.seal import Imprint, Seal, SealClient, SealRecords, collect_into_keystore
-from ..changes import Change, Changed
 from ...core.seal.catalogue import load_catalogue
+from ..changes import Change, Changed
 from .editor.finish import FinalImprint
 
 
@@ -56,10 +55,6 @@ def collect_op(seals: SealClient, seal_id: str, licence_id: int):
         return Changed(stored, Change.SEALS)
 
     return op
-
-
-def local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def type_name(code: str) -> str:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from ...core.client.seal import SealClient
 from .. import errors, seams
 from ..changes import Change, on_change
-from ..unlocked import UnlockedOp
+from ..format import local_time
 from ..operations import BackgroundOp
 from ..page import Page
+from ..unlocked import UnlockedOp
 from .authorisations import SealAuthorisationsDialog, may_authorise
 from .editor import FinalImprint, ImprintEditor
 from .office import (
@@ -36,7 +37,6 @@ from .office import (
     fetch,
     fill,
     load_op,
-    local,
     new_tree,
     picture_icon,
     type_name,
@@ -196,7 +196,7 @@ class SealsPage(Page):
 
     def _imprint_rows(self, imprints) -> list:
         return [(i.imprint_id, [type_name(i.seal_type), self.tr("{w} × {h} mm").format(
-            w=i.width_mm, h=i.height_mm), local(i.uploaded_at), self.state_name(i.state), i.reason or ""])
+            w=i.width_mm, h=i.height_mm), local_time(i.uploaded_at), self.state_name(i.state), i.reason or ""])
             for i in imprints]
 
     def _show(self) -> None:
@@ -216,17 +216,17 @@ class SealsPage(Page):
         fill(self.imprints, self._imprint_rows(imprints))
         fill(self.valid, self._imprint_rows(view.records.valid if view else []))
         fill(self.superseded, self._imprint_rows(view.records.superseded if view else []))
-        fill(self.making, [(s.seal_id, [s.name, type_name(s.seal_type), local(s.valid_start),
-                                        local(s.valid_end), local(s.made_at), s.made_by, s.imprint_id])
+        fill(self.making, [(s.seal_id, [s.name, type_name(s.seal_type), local_time(s.valid_start),
+                                        local_time(s.valid_end), local_time(s.made_at), s.made_by, s.imprint_id])
                            for s in (view.records.seal_making if view else [])])
-        fill(self.issued, [(s.seal_id, [s.name, type_name(s.seal_type), local(s.valid_start),
-                                        local(s.valid_end)]) for s in (view.seals if view else [])])
+        fill(self.issued, [(s.seal_id, [s.name, type_name(s.seal_type), local_time(s.valid_start),
+                                        local_time(s.valid_end)]) for s in (view.seals if view else [])])
         self._update()
 
     def refresh_collected(self) -> None:
         stored = self.context.keystore.list_seals()
-        fill(self.collected, [(s.seal_id, [s.name, type_name(s.seal_type), local(s.valid_start),
-                                           local(s.valid_end), local(s.collected_at)]) for s in stored])
+        fill(self.collected, [(s.seal_id, [s.name, type_name(s.seal_type), local_time(s.valid_start),
+                                           local_time(s.valid_end), local_time(s.collected_at)]) for s in stored])
         for index, seal in enumerate(stored):
             self.collected.topLevelItem(index).setIcon(0, picture_icon(seal.picture))
 

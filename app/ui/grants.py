@@ -1,0 +1,299 @@
+"""The three grant lists — licence managers, agents' authorisations, seal authorisations — built
+one way.
+
+:class:`GrantListDialog` is the list of an enterprise's grants above a form to add one: a note,
+the list, Revoke for the selected grant (asked first), the form, the grant button and Close. It
+keeps the list (``grants`` is None until the first answer), disables both buttons while one of
+its calls runs (``busy``), runs every call through :class:`~.operations.BackgroundOp` — so what
+the call says it changed is announced — and shows every failure through ``errors.show``. A
+subclass gives its columns (:meth:`row`), how it loads (:meth:`load`), its calls
+(:meth:`grant_work`, :meth:`revoke_work`) and its wording.
+
+:class:`GrantForm` is the form: a :class:`PersonForm` (name, ID number checked as it is typed,
+optionally a mobile), room for extra fields, and optionally a
+:class:`~.window_editor.WindowEditor` with the 3-day default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from itertools import pairwise
+from typing import Any, NamedTuple
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.licence import validate_id_number, validate_mobile
+from . import errors, seams
+from .licences.fields import CheckedField
+from .operations import BackgroundOp, Op
+from .window_editor import WindowEditor
+
+KEY, STATUS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+
+
+class PersonForm(QGroupBox):
+    """Name, ID number and (optional, when ``mobile``) mobile of a person to add or authorise."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, mobile: bool = True) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.name, self.id_number, self.mobile = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.name.setObjectName("personName")
+        self.id_number.setObjectName("personIdNumber")
+        self.mobile.setObjectName("personMobile")
+        self.labels = [QLabel(self) for _ in range(3)]
+        self.id_problem, self.mobile_problem = QLabel(self), QLabel(self)
+        rows = zip(self.labels, (self.name, self.id_number, self.mobile), (None, self.id_problem, self.mobile_problem))
+        for label, edit, problem in list(rows)[: 3 if mobile else 2]:
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            if problem is not None:
+                form.addRow("", problem)
+        if not mobile:
+            for widget in (self.labels[2], self.mobile, self.mobile_problem):
+                widget.hide()
+        self.id_check = CheckedField(self.id_number, self.id_problem, validate_id_number)
+        self.mobile_check = CheckedField(self.mobile, self.mobile_problem, validate_mobile)
+        for signal in (self.name.textChanged, self.id_check.changed, self.mobile_check.changed):
+            signal.connect(self.changed)
+        self.with_mobile = mobile
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for label, text in zip(self.labels, (self.tr("&Name:"), self.tr("&ID number:"), self.tr("Mo&bile (optional):"))):
+            label.setText(text)
+        self.name.setAccessibleName(self.tr("Name"))
+        self.id_number.setAccessibleName(self.tr("Resident ID number"))
+        self.mobile.setAccessibleName(self.tr("Mobile number"))
+
+    def fields(self) -> list[QWidget]:
+        return [self.name, self.id_number, self.mobile] if self.with_mobile else [self.name, self.id_number]
+
+    def complete(self) -> bool:
+        mobile_ok = self.mobile_check.valid or not self.mobile.text().strip()
+        return bool(self.name.text().strip()) and self.id_check.valid and mobile_ok
+
+    def values(self) -> tuple[str, str, str | None]:
+        return self.name.text().strip(), self.id_check.value or "", self.mobile_check.value
+
+    def clear(self) -> None:
+        for edit in (self.name, self.id_number, self.mobile):
+            edit.clear()
+
+
+class GrantForm(QGroupBox):
+    """Who (a :class:`PersonForm`), any extra fields a subclass adds with :meth:`add`, and — with
+    ``window`` — when (``window_editor``, a :class:`WindowEditor` starting at ``now``)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, mobile: bool = True, window: bool = False,
+                 now: datetime | None = None) -> None:
+        super().__init__(parent)
+        self.person = PersonForm(self, mobile=mobile)
+        self.person.setFlat(True)
+        self.person.changed.connect(self.changed)
+        self.window_editor = WindowEditor(self, now=now) if window else None
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.person)
+        self._extras: list[QWidget] = []
+        if self.window_editor is not None:
+            self._layout.addWidget(self.window_editor)
+            self.window_editor.changed.connect(self.changed)
+
+    def add(self, widget: QWidget) -> None:
+        """An extra field, between the person and the window."""
+        self._layout.insertWidget(len(self._extras) + 1, widget)
+        self._extras.append(widget)
+
+    def retranslate(self) -> None:
+        self.person.retranslate()
+        if self.window_editor is not None:
+            self.window_editor.retranslate()
+
+    def focus_order(self) -> list[QWidget]:
+        window = [self.window_editor.start, self.window_editor.end] if self.window_editor is not None else []
+        return [*self.person.fields(), *self._extras, *window]
+
+    def complete(self) -> bool:
+        return self.person.complete() and (self.window_editor is None or self.window_editor.valid())
+
+    def clear(self) -> None:
+        self.person.clear()
+
+
+class Row(NamedTuple):
+    """One grant as the list shows it: the column texts, its id, and its state (None if none)."""
+
+    texts: list[str]
+    key: Any
+    status: str | None = None
+
+
+class GrantListDialog(QDialog):
+    """Build, then end the subclass's ``__init__`` with :meth:`begin` (see the module's docstring)."""
+
+    def __init__(self, parent: QWidget | None, form: GrantForm, *, name: str, list_name: str,
+                 grant_name: str, revoke_name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.grants: list | None = None
+        self.busy = False
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName(list_name)
+        self.list.setRootIsDecorated(False)
+        self.revoke, self.grant = QPushButton(self), QPushButton(self)
+        self.revoke.setObjectName(revoke_name)
+        self.grant.setObjectName(grant_name)
+        self.grant.setDefault(True)
+        self.form = form
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.revoke)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(form)
+        layout.addWidget(self.grant, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(buttons)
+        order = [self.list, self.revoke, *form.focus_order(), self.grant]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        form.changed.connect(self._update)
+        self.list.itemSelectionChanged.connect(self._update)
+        self.grant.clicked.connect(self.authorise)
+        self.revoke.clicked.connect(self.revoke_selected)
+
+    def begin(self) -> None:
+        """Word the dialog and ask for the list."""
+        self.retranslate()
+        self._update()
+        self.load()
+
+    # -- what a subclass gives -------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.form.retranslate()
+
+    def load(self) -> None:
+        """Ask for the list; its answer goes to :meth:`show_grants`."""
+        raise NotImplementedError
+
+    def row(self, grant: Any) -> Row:
+        raise NotImplementedError
+
+    def grant_work(self) -> Op:
+        """On the GUI thread: read the form and return the pool-thread call that grants."""
+        raise NotImplementedError
+
+    def granted(self, result: Any) -> None:
+        """``grant_work``'s answer, by default the new list."""
+        self.form.clear()
+        self.show_grants(result)
+
+    def revoke_question(self, item: QTreeWidgetItem) -> tuple[str, str]:
+        """The confirmation's title and question."""
+        raise NotImplementedError
+
+    def revoke_work(self, item: QTreeWidgetItem) -> Op:
+        raise NotImplementedError
+
+    def revoked(self, result: Any) -> None:
+        """``revoke_work``'s answer, by default the new list."""
+        self.show_grants(result)
+
+    def granting(self) -> str:
+        return self.tr("Authorising…")
+
+    def revoking(self) -> str:
+        return self.tr("Revoking…")
+
+    # -- shared ------------------------------------------------------------------------------------
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def state_name(self, status: str) -> str:
+        return {"active": self.tr("Active"), "not_yet_valid": self.tr("Not yet valid"),
+                "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}.get(status, status)
+
+    def show_grants(self, grants: list) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.grants = grants
+        self.list.clear()
+        for grant in grants:
+            row = self.row(grant)
+            item = QTreeWidgetItem(row.texts)
+            item.setData(0, KEY, row.key)
+            item.setData(0, STATUS, row.status)
+            self.list.addTopLevelItem(item)
+        self._update()
+
+    def selected(self) -> QTreeWidgetItem | None:
+        items = self.list.selectedItems()
+        return items[0] if items else None
+
+    def _update(self) -> None:
+        ready = self.grants is not None and not self.busy
+        self.grant.setEnabled(ready and self.form.complete())
+        item = self.selected()
+        self.revoke.setEnabled(ready and item is not None and item.data(0, STATUS) != "revoked")
+
+    def authorise(self) -> None:
+        if self.grants is None or self.busy or not self.form.complete():
+            return  # nothing is sent until the form is right
+        self.run(self.grant_work(), self.granted, self.granting())
+
+    def revoke_selected(self) -> None:
+        item = self.selected()
+        if item is None or self.busy or not seams.confirm(self, *self.revoke_question(item)):
+            return
+        self.run(self.revoke_work(item), self.revoked, self.revoking())
+
+    def run(self, op: Op, success: Callable[[Any], None], label: str) -> None:
+        """``op`` on a pool thread with the buttons off; then ``success`` or the failure shown."""
+        self._set_busy(True)
+
+        def done(result: Any) -> None:
+            self._set_busy(False)
+            success(result)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            self.failed(exc)
+
+        BackgroundOp(self, op=op, success=done).failure(failed).with_progress(label).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        if shiboken6.isValid(self):
+            self.busy = busy
+            self._update()
+
+    def failed(self, exc: BaseException) -> None:
+        errors.show(self if shiboken6.isValid(self) else None, exc)
