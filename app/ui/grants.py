@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.licence import validate_id_number, validate_mobile
 from . import errors, seams
-from .licences.fields import CheckedField
+from .checked_field import CheckedField
 from .operations import BackgroundOp, Op
 from .window_editor import WindowEditor
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from ...core.licence import validate_credit_code, validate_id_number, validate_mobile
 from .. import errors
+from ..checked_field import CheckedField
 from ..context import AppContext
 from ..operations import BackgroundOp
-from .fields import CheckedField
 
 
 class PlacePage(QWizardPage):

@@ -1,20 +1,13 @@
-"""Input widgets the licence dialogs share: checked identifier fields and the new-password form.
-
-:class:`CheckedField` validates a line edit as the user types (credit code, ID number, mobile),
-showing the core's reason under it; :class:`NewPasswordForm` is the password, its strength meter
-with :func:`app.core.password_strength.assess`'s problems, and a confirmation.
+"""The new-password form the licence dialogs share: the password, its strength meter with
+:func:`app.core.password_strength.assess`'s problems, and a confirmation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from ...core.errors import EbidError
 from ...core.password_strength import assess
-from .. import errors
 
 # The English templates of app.core.password_strength, for lupdate (context "password").
 PROBLEMS = [
@@ -32,38 +25,6 @@ def tr(text: str) -> str:
 
 def strength_names() -> list[str]:
     return [QCoreApplication.translate("password", "Very weak"), QCoreApplication.translate("password", "Weak"), QCoreApplication.translate("password", "Fair"), QCoreApplication.translate("password", "Strong"), QCoreApplication.translate("password", "Very strong")]
-
-
-class CheckedField(QObject):
-    """Validates ``edit`` on every change with a core validator that raises an EbidError.
-
-    An empty field shows no complaint but is not valid; ``value`` is the normalised text."""
-
-    changed = Signal()
-
-    def __init__(self, edit: QLineEdit, message: QLabel, validator: Callable[[str], str]) -> None:
-        super().__init__(edit)
-        self.edit, self.message, self._validator = edit, message, validator
-        self.value: str | None = None
-        message.setWordWrap(True)
-        edit.textChanged.connect(self._check)
-        self._check(edit.text())
-
-    @property
-    def valid(self) -> bool:
-        return self.value is not None
-
-    def _check(self, text: str) -> None:
-        self.value, complaint = None, ""
-        if text.strip():
-            try:
-                self.value = self._validator(text)
-            except EbidError as exc:
-                complaint = errors.user_message(exc)
-        self.message.setText(complaint)
-        self.message.setVisible(bool(complaint))
-        self.edit.setProperty("invalid", bool(complaint))
-        self.changed.emit()
 
 
 class NewPasswordForm(QWidget):
