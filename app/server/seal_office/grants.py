@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ...core.errors import EbidError
-from ...core.licence import Person
+from ...core.licence import DEFAULT_WINDOW, Person
 from ...core.pki import parse_licence, to_utc_second
 from ...core.seal.format import SealAuthorisation, SealAuthorisationRule, parse_seal
 from ..errors import ApiError
@@ -25,9 +25,6 @@ from .repository import Seal, SealGrant
 
 if TYPE_CHECKING:
     from ..auth import Holder
-
-DEFAULT_WINDOW = timedelta(days=3)
-
 
 def windows(office: SealOffice, seal_id: str, person_id: str) -> list[SealAuthorisation]:
     """Every authorisation of ``person_id`` for the seal, a revoked one cut just before its
