@@ -123,9 +123,9 @@ def test_key_registry_records_each_device_key_once(legal_rep):
 def test_public_lookups(client, demo):
     enterprise, _, _ = demo
     assert enterprise.registration_place in client.registration_places()
-    assert client.enterprise(enterprise.credit_code)["name"] == enterprise.name
+    assert client.enterprise(enterprise.credit_code).name == enterprise.name
     with pytest.raises(ServiceError) as excinfo:
         client.enterprise("91350100M000100Y43")
     _refused(excinfo, 404, "unknown_enterprise")
     assert PROJECT in [p.code for p in client.projects()]
-    assert any(m["code"] == FULL_BIDDING for m in client.matters())
+    assert any(m.code == FULL_BIDDING for m in client.matters())

@@ -1,14 +1,24 @@
 """The client of the reference service (HTTP via httpx), used by the CLI and the desktop app.
 
 Never imports :mod:`app.server`: the caller starts an embedded service (``app.server.embedded``)
-or names a remote one, and hands the URL to :class:`ServiceClient`.
+or names a remote one, and hands the URL to :class:`ServiceClient`. The answers are the
+service's own wire models (:mod:`app.core.wire`).
 """
 
+from ..wire import (
+    Authorisation,
+    Enterprise,
+    Licence,
+    Manager,
+    Matter,
+    Project,
+    Receipt,
+    RegisteredKey,
+)
 from .client import HolderClient, ServiceClient
 from .errors import ServiceError, ServiceUnavailable
-from .types import Authorisation, Licence, Manager, Project, Receipt, RegisteredKey
 
 __all__ = [
     "ServiceClient", "HolderClient", "ServiceError", "ServiceUnavailable", "Authorisation",
-    "Licence", "Manager", "Project", "Receipt", "RegisteredKey",
+    "Enterprise", "Licence", "Manager", "Matter", "Project", "Receipt", "RegisteredKey",
 ]

@@ -11,6 +11,7 @@ import base64
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 
@@ -18,15 +19,33 @@ from .. import gm
 from ..errors import VerificationFailed
 from ..licence import LicenceRequest
 from ..pki import Certificate, Clock, system_clock
+from ..wire import (
+    Authorisation,
+    AuthoriseIn,
+    Enterprise,
+    KeyIn,
+    Licence,
+    LicenceDownload,
+    Manager,
+    Matter,
+    PersonIn,
+    Places,
+    Project,
+    Receipt,
+    RegisteredKey,
+    Revoked,
+    RevokeIn,
+    WireModel,
+)
 from .errors import ServiceError, ServiceUnavailable
 from .pins import normalise
 from .signing import EMPTY_SM3, sign_headers
-from .types import Authorisation, Licence, Manager, Project, Receipt, RegisteredKey
 
 TIMEOUT = httpx.Timeout(30.0, read=300.0)
 ROOT_PATH = "/authority/root.pem"
 ROOT_CHANGED = "The server's root certificate is not the one you confirmed"
 _BLOCK = 1 << 20
+M = TypeVar("M", bound=WireModel)
 
 
 def _raise_for(response: httpx.Response) -> None:
@@ -89,13 +108,14 @@ class ServiceClient:
     # public ----------------------------------------------------------------------------------
 
     def registration_places(self) -> list[str]:
-        return self.get("/authority/places").json()["places"]
+        return list(Places.model_validate(self.get("/authority/places").json()).places)
 
-    def enterprise(self, credit_code: str) -> dict:
-        return self.get(f"/authority/enterprises/{credit_code.strip().upper()}").json()
+    def enterprise(self, credit_code: str) -> Enterprise:
+        path = f"/authority/enterprises/{credit_code.strip().upper()}"
+        return Enterprise.model_validate(self.get(path).json())
 
-    def matters(self) -> list[dict]:
-        return self.get("/authority/matters").json()
+    def matters(self) -> list[Matter]:
+        return _many(Matter, self.get("/authority/matters"))
 
     def root_certificate(self) -> Certificate:
         """The authority root the server presents; checked against the pin when there is one
@@ -115,7 +135,7 @@ class ServiceClient:
         return Certificate.load(self.get("/platform/certificate.pem").content)
 
     def projects(self) -> list[Project]:
-        return [Project.from_json(p) for p in self.get("/platform/projects").json()]
+        return _many(Project, self.get("/platform/projects"))
 
     # licence download (proof of possession) --------------------------------------------------
 
@@ -130,9 +150,10 @@ class ServiceClient:
             device_public_key=device_key.public_key(), requested_at=self.clock(),
             authorisation_id=authorisation_id,
         )
-        body = {"request": base64.b64encode(request.sign(device_key)).decode(), "phone": phone}
+        body = _body(LicenceDownload, request=base64.b64encode(request.sign(device_key)).decode(),
+                     phone=phone)
         response = self.send(self.http.build_request("POST", "/authority/licences", json=body))
-        return Licence.from_json(response.json())
+        return Licence.model_validate(response.json())
 
     def holder(self, certificate: bytes, key: gm.SM2PrivateKey) -> HolderClient:
         return HolderClient(self, Certificate.load(certificate), key)
@@ -181,42 +202,42 @@ class HolderClient:
         return parse_licence(self.certificate).credit_code
 
     def managers(self) -> list[Manager]:
-        data = self.call("GET", f"/authority/enterprises/{self.credit_code}/managers").json()
-        return [Manager.from_json(m) for m in data]
+        return _many(Manager, self.call("GET", f"/authority/enterprises/{self.credit_code}/managers"))
 
     def add_manager(self, name: str, id_number: str, phone: str | None = None) -> Manager:
-        body = {"name": name, "id_number": id_number, "phone": phone}
-        data = self.call("POST", f"/authority/enterprises/{self.credit_code}/managers", body).json()
-        return Manager.from_json(data)
+        body = _body(PersonIn, name=name, id_number=id_number, phone=phone)
+        path = f"/authority/enterprises/{self.credit_code}/managers"
+        return Manager.model_validate(self.call("POST", path, body).json())
 
     def remove_manager(self, person_id: str) -> list[str]:
         path = f"/authority/enterprises/{self.credit_code}/managers/{person_id}"
-        return self.call("DELETE", path).json()["revoked"]
+        return _revoked(self.call("DELETE", path))
 
     def authorisations(self) -> list[Authorisation]:
-        data = self.call("GET", f"/authority/enterprises/{self.credit_code}/authorisations").json()
-        return [Authorisation.from_json(a) for a in data]
+        path = f"/authority/enterprises/{self.credit_code}/authorisations"
+        return _many(Authorisation, self.call("GET", path))
 
     def authorise(
         self, name: str, id_number: str, *, phone: str | None = None, matters: list[str] | None = None,
         start: datetime | None = None, end: datetime | None = None,
     ) -> Authorisation:
         """All business when ``matters`` is empty, else those matters; window default 3 days."""
-        body = {
-            "name": name, "id_number": id_number, "phone": phone,
-            "mode": "specific" if matters else "all_business", "matters": list(matters or []),
-            "start": start.isoformat() if start else None, "end": end.isoformat() if end else None,
-        }
+        body = _body(
+            AuthoriseIn, name=name, id_number=id_number, phone=phone,
+            mode="specific" if matters else "all_business", matters=list(matters or []),
+            start=start, end=end,
+        )
         path = f"/authority/enterprises/{self.credit_code}/authorisations"
-        return Authorisation.from_json(self.call("POST", path, body).json())
+        return Authorisation.model_validate(self.call("POST", path, body).json())
 
     def revoke_authorisation(self, authorisation_id: str) -> list[str]:
-        return self.call("DELETE", f"/authority/authorisations/{authorisation_id}").json()["revoked"]
+        return _revoked(self.call("DELETE", f"/authority/authorisations/{authorisation_id}"))
 
     def revoke_licence(self, serial: str | None = None, reason: str = "cessation_of_operation") -> list[str]:
         """Revoke ``serial`` (default: this licence itself)."""
         target = serial or format(self.certificate.serial, "x")
-        return self.call("POST", f"/authority/licences/{target}/revoke", {"reason": reason}).json()["revoked"]
+        path = f"/authority/licences/{target}/revoke"
+        return _revoked(self.call("POST", path, _body(RevokeIn, reason=reason)))
 
     # platform --------------------------------------------------------------------------------
 
@@ -233,14 +254,14 @@ class HolderClient:
         )
         request.headers["Content-Length"] = str(path.stat().st_size)
         request.headers["Content-Type"] = "application/octet-stream"
-        receipt = Receipt.from_json(self.service.send(request).json())
+        receipt = Receipt.model_validate(self.service.send(request).json())
         self._sent_certificate = True
         if receipt.sm3 != digest:
             raise ServiceError(502, "receipt_mismatch", "The receipt names another file digest")
         return receipt
 
     def submissions(self) -> list[Receipt]:
-        return [Receipt.from_json(r) for r in self.call("GET", "/platform/submissions").json()]
+        return _many(Receipt, self.call("GET", "/platform/submissions"))
 
     def fetch_bid(self, submission_id: str, destination: Path | str) -> Path:
         """Download a submitted file after the opening (streamed; atomic; SM3 checked)."""
@@ -263,11 +284,26 @@ class HolderClient:
         return Path(destination)
 
     def register_key(self, public_key: gm.SM2PublicKey, label: str) -> RegisteredKey:
-        body = {"label": label, "public_key": base64.b64encode(gm.public_key_to_der(public_key)).decode()}
-        return RegisteredKey.from_json(self.call("POST", "/platform/keys", body).json())
+        der = gm.public_key_to_der(public_key)
+        body = _body(KeyIn, label=label, public_key=base64.b64encode(der).decode())
+        return RegisteredKey.model_validate(self.call("POST", "/platform/keys", body).json())
 
     def keys(self) -> list[RegisteredKey]:
-        return [RegisteredKey.from_json(k) for k in self.call("GET", "/platform/keys").json()]
+        return _many(RegisteredKey, self.call("GET", "/platform/keys"))
+
+
+def _body(model: type[WireModel], **fields) -> dict:
+    """A request body in the service's shape. Not validated here: the service judges the values
+    and answers a bad one with its own translatable refusal (422 ``invalid_request``)."""
+    return model.model_construct(**fields).model_dump(mode="json")
+
+
+def _many(model: type[M], response: httpx.Response) -> list[M]:
+    return [model.model_validate(item) for item in response.json()]
+
+
+def _revoked(response: httpx.Response) -> list[str]:
+    return list(Revoked.model_validate(response.json()).revoked)
 
 
 def _file_sm3(path: Path) -> str:

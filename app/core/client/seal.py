@@ -7,8 +7,6 @@ Use it through a holder: ``SealClient(holder)``; every call is signed with that 
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
 from datetime import datetime
 
 from .. import gm
@@ -23,104 +21,9 @@ from ..seal.format import (
     verify_signature,
 )
 from ..seal.format.model import SealInfo
-from .client import HolderClient, ServiceClient
+from ..wire import CollectedSeal, Imprint, Seal, SealAuthoriseIn, SealGrant, SealRecords, UseRule
+from .client import HolderClient, ServiceClient, _body, _many
 from .errors import ServiceError
-from .types import _time
-
-
-@dataclass(frozen=True)
-class Imprint:
-    imprint_id: str
-    seal_type: str
-    shape: str
-    width_mm: int
-    height_mm: int
-    state: str  # pending, approved, rejected, superseded
-    reason: str | None
-    uploaded_at: datetime
-    reviewed_at: datetime | None
-    superseded_by: str | None
-    precheck_passed: bool
-    findings: tuple[str, ...]
-
-    @classmethod
-    def from_json(cls, d: dict) -> Imprint:
-        return cls(
-            d["imprint_id"],
-            d["seal_type"],
-            d["shape"],
-            d["width_mm"],
-            d["height_mm"],
-            d["state"],
-            d["reason"],
-            _time(d["uploaded_at"]),
-            _time(d["reviewed_at"]),
-            d["superseded_by"],
-            d["precheck"]["passed"],
-            tuple(f["message"] for f in d["precheck"]["findings"]),
-        )
-
-
-@dataclass(frozen=True)
-class Seal:
-    seal_id: str
-    imprint_id: str
-    credit_code: str
-    seal_type: str
-    name: str
-    valid_start: datetime
-    valid_end: datetime
-    made_at: datetime
-    made_by: str
-    der: bytes | None = None  # only when collected
-
-    @classmethod
-    def from_json(cls, d: dict) -> Seal:
-        der = base64.b64decode(d["seal"]) if d.get("seal") else None
-        return cls(
-            d["seal_id"],
-            d["imprint_id"],
-            d["credit_code"],
-            d["seal_type"],
-            d["name"],
-            _time(d["valid_start"]),
-            _time(d["valid_end"]),
-            _time(d["made_at"]),
-            d["made_by"],
-            der,
-        )
-
-
-@dataclass(frozen=True)
-class SealRecords:
-    valid: tuple[Imprint, ...]
-    superseded: tuple[Imprint, ...]
-    seal_making: tuple[Seal, ...]
-
-
-@dataclass(frozen=True)
-class SealGrant:
-    authorisation_id: str
-    seal_id: str
-    agent_person_id: str
-    agent_name: str
-    start: datetime
-    end: datetime
-    status: str
-    revoked_at: datetime | None
-
-    @classmethod
-    def from_json(cls, d: dict) -> SealGrant:
-        return cls(
-            d["authorisation_id"],
-            d["seal_id"],
-            d["agent_person_id"],
-            d["agent_name"],
-            _time(d["start"]),
-            _time(d["end"]),
-            d["status"],
-            _time(d["revoked_at"]),
-        )
 
 
 class SealClient:
@@ -161,31 +64,24 @@ class SealClient:
         request.headers["Content-Type"] = "image/png"
         response = self.holder.service.send(request)
         self.holder._sent_certificate = True
-        return Imprint.from_json(response.json())
+        return Imprint.model_validate(response.json())
 
     def imprints(self) -> list[Imprint]:
-        return [
-            Imprint.from_json(d) for d in self.holder.call("GET", f"{self._base}/imprints").json()
-        ]
+        return _many(Imprint, self.holder.call("GET", f"{self._base}/imprints"))
 
     def seal_records(self) -> SealRecords:
-        d = self.holder.call("GET", f"{self._base}/records").json()
-        return SealRecords(
-            tuple(map(Imprint.from_json, d["valid"])),
-            tuple(map(Imprint.from_json, d["superseded"])),
-            tuple(map(Seal.from_json, d["seal_making"])),
-        )
+        return SealRecords.model_validate(self.holder.call("GET", f"{self._base}/records").json())
 
     def seals(self) -> list[Seal]:
-        return [Seal.from_json(d) for d in self.holder.call("GET", f"{self._base}/seals").json()]
+        return _many(Seal, self.holder.call("GET", f"{self._base}/seals"))
 
-    def collect_seal(self, seal_id: str) -> Seal:
+    def collect_seal(self, seal_id: str) -> CollectedSeal:
         """The seal with its DER (refused with the reason when this holder may not use it)."""
-        return Seal.from_json(self.holder.call("GET", f"/seal-office/seals/{seal_id}").json())
+        answer = self.holder.call("GET", f"/seal-office/seals/{seal_id}").json()
+        return CollectedSeal.model_validate(answer)
 
     def seal_authorisations(self) -> list[SealGrant]:
-        data = self.holder.call("GET", f"{self._base}/seal-authorisations").json()
-        return [SealGrant.from_json(d) for d in data]
+        return _many(SealGrant, self.holder.call("GET", f"{self._base}/seal-authorisations"))
 
     def authorise_seal(
         self,
@@ -196,18 +92,19 @@ class SealClient:
         start: datetime | None = None,
         end: datetime | None = None,
     ) -> SealGrant:
-        body = {
-            "agent_name": agent_name,
-            "agent_id_number": agent_id_number,
-            "start": start.isoformat() if start else None,
-            "end": end.isoformat() if end else None,
-        }
+        body = _body(
+            SealAuthoriseIn,
+            agent_name=agent_name,
+            agent_id_number=agent_id_number,
+            start=start,
+            end=end,
+        )
         path = f"/seal-office/seals/{seal_id}/authorisations"
-        return SealGrant.from_json(self.holder.call("POST", path, body).json())
+        return SealGrant.model_validate(self.holder.call("POST", path, body).json())
 
     def revoke_seal_authorisation(self, authorisation_id: str) -> SealGrant:
         path = f"/seal-office/seal-authorisations/{authorisation_id}"
-        return SealGrant.from_json(self.holder.call("DELETE", path).json())
+        return SealGrant.model_validate(self.holder.call("DELETE", path).json())
 
 
 class ServiceUseRule:
@@ -217,25 +114,20 @@ class ServiceUseRule:
         self.client = client
 
     def __call__(self, seal: SealInfo, licence: LicenceInfo, at: datetime) -> None:
+        path = f"/seal-office/seals/{seal.seal_id}/use-rule/{licence.person_id}"
         try:
-            d = self.client.get(
-                f"/seal-office/seals/{seal.seal_id}/use-rule/{licence.person_id}"
-            ).json()
+            rule = UseRule.model_validate(self.client.get(path).json())
         except ServiceError as exc:
             if exc.status != 404:
                 raise
-            d = {"windows": [], "local_places": []}  # a seal this office never made: no grants
+            # a seal this office never made: no grants
+            rule = UseRule(seal_id=seal.seal_id, person_id=licence.person_id, local_places=(),
+                           windows=())
         grants = [
-            SealAuthorisation(
-                seal.seal_id,
-                licence.credit_code,
-                licence.person_id,
-                _time(w["start"]),
-                _time(w["end"]),
-            )
-            for w in d["windows"]
+            SealAuthorisation(seal.seal_id, licence.credit_code, licence.person_id, w.start, w.end)
+            for w in rule.windows
         ]
-        SealAuthorisationRule(grants, local_places=d["local_places"])(seal, licence, at)
+        SealAuthorisationRule(grants, local_places=rule.local_places)(seal, licence, at)
 
 
 def verify_with_service(client: ServiceClient, sig_der: bytes, data: bytes) -> VerifiedSignature:

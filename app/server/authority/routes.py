@@ -10,47 +10,47 @@ from fastapi import APIRouter, Depends, Path, Response
 
 from ...core.licence import Person, Status, validate_mobile
 from ...core.pki import Mode, Role, crl_to_pem
+from ...core.wire import (
+    Authorisation,
+    AuthoriseIn,
+    Enterprise,
+    Licence,
+    LicenceDownload,
+    Manager,
+    Matter,
+    PersonIn,
+    Places,
+    Revoked,
+    RevokeIn,
+)
 from ..auth import Holder
 from ..context import ServiceContext
 from ..deps import get_ctx, holder
 from ..errors import ApiError
-from .schemas import (
-    AuthorisationOut,
-    AuthoriseIn,
-    EnterpriseOut,
-    LicenceDownload,
-    LicenceOut,
-    ManagerOut,
-    MatterOut,
-    PersonIn,
-    PlacesOut,
-    RevokedOut,
-    RevokeIn,
-)
 
 router = APIRouter(prefix="/authority", tags=["authority"])
 CreditCode = Path(min_length=18, max_length=18, pattern=r"^[0-9A-Za-z]{18}$")
 HOLDERS = (Role.LEGAL_REPRESENTATIVE, Role.MANAGER)
 
 
-@router.get("/places", response_model=PlacesOut)
+@router.get("/places", response_model=Places)
 def places(ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
         found = {e.registration_place for e in u.authority.repo.list_enterprises()}
-    return PlacesOut(places=sorted(found))
+    return Places(places=sorted(found))
 
 
-@router.get("/matters", response_model=list[MatterOut])
+@router.get("/matters", response_model=list[Matter])
 def matters(ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
-        return [MatterOut(code=m.code, zh=m.zh, en=m.en) for m in u.authority.catalogue]
+        return [Matter(code=m.code, zh=m.zh, en=m.en) for m in u.authority.catalogue]
 
 
-@router.get("/enterprises/{credit_code}", response_model=EnterpriseOut)
+@router.get("/enterprises/{credit_code}", response_model=Enterprise)
 def enterprise(credit_code: str = CreditCode, ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
         e = u.authority.enterprise(credit_code)
-    return EnterpriseOut(credit_code=e.credit_code, name=e.name, registration_place=e.registration_place)
+    return Enterprise(credit_code=e.credit_code, name=e.name, registration_place=e.registration_place)
 
 
 @router.get("/root.pem", response_class=Response)
@@ -66,7 +66,7 @@ def revocation_list(ctx: ServiceContext = Depends(get_ctx)):
     return Response(crl_to_pem(der), media_type="application/x-pem-file")
 
 
-@router.post("/licences", response_model=LicenceOut, status_code=201)
+@router.post("/licences", response_model=Licence, status_code=201)
 def issue_licence(body: LicenceDownload, ctx: ServiceContext = Depends(get_ctx)):
     try:
         der = base64.b64decode(body.request, validate=True)
@@ -76,16 +76,16 @@ def issue_licence(body: LicenceDownload, ctx: ServiceContext = Depends(get_ctx))
     evidence = {"mobile": validate_mobile(body.phone).encode()} if body.phone else {}
     with ctx.unit() as u:
         issued = u.authority.issue_licence(der, evidence=evidence)
-    return LicenceOut(
+    return Licence(
         serial=format(issued.serial, "x"),
-        certificate=base64.b64encode(issued.certificate_der).decode(),
+        certificate=issued.certificate_der,
         role=issued.role.value,
         not_before=issued.not_before,
         not_after=issued.not_after,
     )
 
 
-@router.get("/enterprises/{credit_code}/managers", response_model=list[ManagerOut])
+@router.get("/enterprises/{credit_code}/managers", response_model=list[Manager])
 def list_managers(
     credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
@@ -94,7 +94,7 @@ def list_managers(
         return [_manager(u, m) for m in u.authority.managers(credit_code.upper())]
 
 
-@router.post("/enterprises/{credit_code}/managers", response_model=ManagerOut, status_code=201)
+@router.post("/enterprises/{credit_code}/managers", response_model=Manager, status_code=201)
 def add_manager(
     body: PersonIn, credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
@@ -107,7 +107,7 @@ def add_manager(
         return _manager(u, record)
 
 
-@router.delete("/enterprises/{credit_code}/managers/{person_id}", response_model=RevokedOut)
+@router.delete("/enterprises/{credit_code}/managers/{person_id}", response_model=Revoked)
 def remove_manager(
     person_id: str = Path(max_length=40),
     credit_code: str = CreditCode,
@@ -116,10 +116,10 @@ def remove_manager(
 ):
     with ctx.unit() as u:
         revoked = u.authority.remove_manager(credit_code.upper(), person_id, by=who.serial)
-    return RevokedOut(revoked=[format(s, "x") for s in revoked])
+    return Revoked(revoked=[format(s, "x") for s in revoked])
 
 
-@router.get("/enterprises/{credit_code}/authorisations", response_model=list[AuthorisationOut])
+@router.get("/enterprises/{credit_code}/authorisations", response_model=list[Authorisation])
 def list_authorisations(
     credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
@@ -130,7 +130,7 @@ def list_authorisations(
 
 
 @router.post(
-    "/enterprises/{credit_code}/authorisations", response_model=AuthorisationOut, status_code=201
+    "/enterprises/{credit_code}/authorisations", response_model=Authorisation, status_code=201
 )
 def authorise(
     body: AuthoriseIn, credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
@@ -144,16 +144,16 @@ def authorise(
         return _authorisation(u, grant, u.authority.now())
 
 
-@router.delete("/authorisations/{authorisation_id}", response_model=RevokedOut)
+@router.delete("/authorisations/{authorisation_id}", response_model=Revoked)
 def revoke_authorisation(
     authorisation_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
     with ctx.unit() as u:
         revoked = u.authority.revoke_authorisation(authorisation_id, by=who.serial)
-    return RevokedOut(revoked=[format(s, "x") for s in revoked])
+    return Revoked(revoked=[format(s, "x") for s in revoked])
 
 
-@router.post("/licences/{serial}/revoke", response_model=RevokedOut)
+@router.post("/licences/{serial}/revoke", response_model=Revoked)
 def revoke_licence(
     body: RevokeIn,
     serial: str = Path(pattern=r"^[0-9a-f]{1,40}$"),
@@ -162,12 +162,12 @@ def revoke_licence(
 ):
     with ctx.unit() as u:
         u.authority.revoke_licence(int(serial, 16), by=who.serial, reason=body.reason)
-    return RevokedOut(revoked=[serial])
+    return Revoked(revoked=[serial])
 
 
-def _manager(u, record) -> ManagerOut:
+def _manager(u, record) -> Manager:
     person = u.authority.repo.get_person(record.person_id)
-    return ManagerOut(
+    return Manager(
         manager_id=record.manager_id,
         person_id=record.person_id,
         name=person.person.name if person else "",
@@ -176,14 +176,14 @@ def _manager(u, record) -> ManagerOut:
     )
 
 
-def _authorisation(u, grant, now) -> AuthorisationOut:
+def _authorisation(u, grant, now) -> Authorisation:
     person = u.authority.repo.get_person(grant.agent_person_id)
-    return AuthorisationOut(
+    return Authorisation(
         authorisation_id=grant.authorisation_id,
         agent_person_id=grant.agent_person_id,
         agent_name=person.person.name if person else "",
         mode=grant.mode.value,
-        matters=list(grant.matters),
+        matters=tuple(grant.matters),
         start=grant.start,
         end=grant.end,
         status=Status(grant.status(now)).value,

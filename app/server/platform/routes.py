@@ -11,13 +11,13 @@ from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
 from ...core import gm
+from ...core.wire import KeyIn, Project, Receipt, RegisteredKey
 from ..auth import Holder, authenticate, signed_parts
 from ..context import ServiceContext
 from ..deps import get_ctx, holder, request_target
 from ..errors import ApiError
-from .repository import EncryptionKey, Project, Submission
+from . import repository
 from .rules import store_submission
-from .schemas import KeyIn, KeyOut, ProjectOut, ReceiptOut
 from .upload import check_declared_size, receive
 
 router = APIRouter(prefix="/platform", tags=["platform"])
@@ -36,13 +36,13 @@ def platform_certificate(ctx: ServiceContext = Depends(get_ctx)):
     return Response(ctx.keys.platform_cert.to_pem(), media_type="application/x-pem-file")
 
 
-@router.get("/projects", response_model=list[ProjectOut])
+@router.get("/projects", response_model=list[Project])
 def projects(ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
         return [_project(p) for p in u.platform.projects()]
 
 
-@router.get("/projects/{code}", response_model=ProjectOut)
+@router.get("/projects/{code}", response_model=Project)
 def project(code: str = Code, ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
         return _project(u.platform.project(code))
@@ -50,7 +50,7 @@ def project(code: str = Code, ctx: ServiceContext = Depends(get_ctx)):
 
 @router.post(
     "/projects/{code}/sections/{section}/bids",
-    response_model=ReceiptOut,
+    response_model=Receipt,
     status_code=201,
     openapi_extra=_UPLOAD_BODY,
 )
@@ -86,7 +86,7 @@ def _check_may_submit(ctx: ServiceContext, who: Holder, code: str, section: str)
         u.platform.check_may_submit(who, code, section)
 
 
-@router.get("/submissions", response_model=list[ReceiptOut])
+@router.get("/submissions", response_model=list[Receipt])
 def submissions(who: Holder = Depends(holder), ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
         return [_receipt(r) for r in u.platform.submissions_of(who)]
@@ -102,7 +102,7 @@ def fetch_bid(
     return FileResponse(path, media_type="application/octet-stream")
 
 
-@router.post("/keys", response_model=KeyOut, status_code=201)
+@router.post("/keys", response_model=RegisteredKey, status_code=201)
 def apply_for_key(body: KeyIn, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
     try:
         der = base64.b64decode(body.public_key, validate=True)
@@ -112,7 +112,7 @@ def apply_for_key(body: KeyIn, who: Holder = Depends(holder), ctx=Depends(get_ct
         return _key(u.platform.register_key(who, body.label, der))
 
 
-@router.get("/keys", response_model=list[KeyOut])
+@router.get("/keys", response_model=list[RegisteredKey])
 def list_keys(who: Holder = Depends(holder), ctx=Depends(get_ctx)):
     with ctx.unit() as u:
         return [_key(k) for k in u.platform.keys_of(who)]
@@ -125,24 +125,24 @@ def _b64url(text: str) -> bytes:
         raise ApiError("malformed_signature", "The bid signature is not base64url") from None
 
 
-def _project(p: Project) -> ProjectOut:
-    return ProjectOut(
-        code=p.code, name=p.name, tenderee=p.tenderee, sections=list(p.sections),
+def _project(p: repository.Project) -> Project:
+    return Project(
+        code=p.code, name=p.name, tenderee=p.tenderee, sections=tuple(p.sections),
         bid_deadline=p.bid_deadline, opening_time=p.opening_time,
     )
 
 
-def _receipt(r: Submission) -> ReceiptOut:
-    return ReceiptOut(
+def _receipt(r: repository.Submission) -> Receipt:
+    return Receipt(
         submission_id=r.submission_id, project=r.project_code, section=r.section, file_name=r.file_name,
         size=r.size, sm3=r.sm3, received_at=r.received_at, receipt=r.receipt,
-        signature=base64.b64encode(r.receipt_signature).decode(),
+        signature=r.receipt_signature,
     )
 
 
-def _key(k: EncryptionKey) -> KeyOut:
+def _key(k: repository.EncryptionKey) -> RegisteredKey:
     public = gm.public_key_to_der(gm.SM2PublicKey.from_bytes(k.public_key))
-    return KeyOut(
+    return RegisteredKey(
         key_id=k.key_id, label=k.label, person_id=k.person_id, serial=k.serial,
-        public_key=base64.b64encode(public).decode(), created_at=k.created_at,
+        public_key=public, created_at=k.created_at,
     )

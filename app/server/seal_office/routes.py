@@ -5,31 +5,33 @@ review page (:mod:`.routes_review`)."""
 
 from __future__ import annotations
 
-import base64
+import json
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from ...core import gm
 from ...core.pki import Role
+from ...core.wire import (
+    CollectedSeal,
+    Imprint,
+    Precheck,
+    Seal,
+    SealAuthoriseIn,
+    SealGrant,
+    SealRecords,
+    UseRule,
+    Window,
+)
 from ..auth import Holder, authenticate, signed_parts
 from ..context import ServiceContext
 from ..deps import get_ctx, holder, request_target
 from ..errors import ApiError
 from . import grants as seal_grants
 from . import records as seal_office
+from . import repository
 from .imprints import MAX_IMPRINT_BYTES, UploadSpec, analyse, check_catalogue, check_terms
 from .keys import load_office_keys
-from .schemas import (
-    CollectedSeal,
-    ImprintOut,
-    RecordsOut,
-    SealAuthorisationOut,
-    SealAuthoriseIn,
-    SealOut,
-    UseRuleOut,
-    Window,
-)
 
 router = APIRouter(prefix="/seal-office", tags=["seal office"])
 CreditCode = Path(min_length=18, max_length=18, pattern=r"^[0-9A-Za-z]{18}$")
@@ -55,7 +57,7 @@ async def png_upload(request: Request) -> tuple[Holder, bytes]:
     return who, bytes(body)
 
 
-@router.post("/enterprises/{credit_code}/imprints", response_model=ImprintOut, status_code=201)
+@router.post("/enterprises/{credit_code}/imprints", response_model=Imprint, status_code=201)
 def upload_imprint(
     credit_code: str = CreditCode,
     seal_type: str = Query(max_length=40),
@@ -75,36 +77,36 @@ def upload_imprint(
         u.authority.actor(credit_code.upper(), who.serial, seal_office.HOLDERS)
     found = analyse(spec)  # CPU work outside any transaction
     with ctx.unit() as u:
-        return ImprintOut.of(seal_office.record_upload(u.seal_office, who, credit_code.upper(), spec, found))
+        return _imprint(seal_office.record_upload(u.seal_office, who, credit_code.upper(), spec, found))
 
 
-@router.get("/enterprises/{credit_code}/imprints", response_model=list[ImprintOut])
+@router.get("/enterprises/{credit_code}/imprints", response_model=list[Imprint])
 def list_imprints(
     credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
     with ctx.unit() as u:
         u.authority.actor(credit_code.upper(), who.serial, seal_office.HOLDERS)
-        return [ImprintOut.of(r) for r in seal_office.imprints(u.seal_office, credit_code.upper())]
+        return [_imprint(r) for r in seal_office.imprints(u.seal_office, credit_code.upper())]
 
 
-@router.get("/enterprises/{credit_code}/records", response_model=RecordsOut)
+@router.get("/enterprises/{credit_code}/records", response_model=SealRecords)
 def records(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
     code = credit_code.upper()
     with ctx.unit() as u:
         u.authority.actor(code, who.serial, seal_office.HOLDERS)
         rows = seal_office.imprints(u.seal_office, code)
-        return RecordsOut(
-            valid=[ImprintOut.of(r) for r in rows if r.state == seal_office.APPROVED],
-            superseded=[ImprintOut.of(r) for r in rows if r.state == seal_office.SUPERSEDED],
-            seal_making=[SealOut.of(s) for s in seal_office.seals(u.seal_office, code)],
+        return SealRecords(
+            valid=[_imprint(r) for r in rows if r.state == seal_office.APPROVED],
+            superseded=[_imprint(r) for r in rows if r.state == seal_office.SUPERSEDED],
+            seal_making=[_seal(s) for s in seal_office.seals(u.seal_office, code)],
         )
 
 
-@router.get("/enterprises/{credit_code}/seals", response_model=list[SealOut])
+@router.get("/enterprises/{credit_code}/seals", response_model=list[Seal])
 def list_seals(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
     with ctx.unit() as u:
         u.authority.actor(credit_code.upper(), who.serial, ANYONE)
-        return [SealOut.of(s) for s in seal_office.seals(u.seal_office, credit_code.upper())]
+        return [_seal(s) for s in seal_office.seals(u.seal_office, credit_code.upper())]
 
 
 @router.get("/seals/{seal_id}", response_model=CollectedSeal)
@@ -113,12 +115,11 @@ def collect(seal_id: str = SealId, who: Holder = Depends(holder), ctx=Depends(ge
     with ctx.unit() as u:
         row = seal_office.seal(u.seal_office, seal_id)
         seal_grants.require_use(u.seal_office, who, row)
-        out = SealOut.of(row).model_dump()
-        return CollectedSeal(**out, seal=base64.b64encode(row.der).decode())
+        return CollectedSeal(**_seal(row).model_dump(), seal=row.der)
 
 
 @router.post(
-    "/seals/{seal_id}/authorisations", response_model=SealAuthorisationOut, status_code=201
+    "/seals/{seal_id}/authorisations", response_model=SealGrant, status_code=201
 )
 def authorise(
     body: SealAuthoriseIn,
@@ -140,7 +141,7 @@ def authorise(
 
 
 @router.get(
-    "/enterprises/{credit_code}/seal-authorisations", response_model=list[SealAuthorisationOut]
+    "/enterprises/{credit_code}/seal-authorisations", response_model=list[SealGrant]
 )
 def list_authorisations(
     credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
@@ -149,7 +150,7 @@ def list_authorisations(
         return [_authorisation(u, r) for r in seal_grants.listed(u.seal_office, who, credit_code.upper())]
 
 
-@router.delete("/seal-authorisations/{authorisation_id}", response_model=SealAuthorisationOut)
+@router.delete("/seal-authorisations/{authorisation_id}", response_model=SealGrant)
 def revoke_authorisation(
     authorisation_id: str = Path(max_length=40), who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
@@ -157,14 +158,14 @@ def revoke_authorisation(
         return _authorisation(u, seal_grants.revoke(u.seal_office, who, authorisation_id))
 
 
-@router.get("/seals/{seal_id}/use-rule/{person_id}", response_model=UseRuleOut)
+@router.get("/seals/{seal_id}/use-rule/{person_id}", response_model=UseRule)
 def use_rule(seal_id: str = SealId, person_id: str = Path(max_length=40), ctx=Depends(get_ctx)):
     """Public, for verifiers of a sealed document: the signer's authorisation windows for the
     seal and the places the office serves. The signer's person id is in their certificate."""
     with ctx.unit() as u:
         seal_office.seal(u.seal_office, seal_id)
         found = seal_grants.windows(u.seal_office, seal_id, person_id)
-    return UseRuleOut(
+    return UseRule(
         seal_id=seal_id,
         person_id=person_id,
         local_places=list(ctx.settings.seal_local_places),
@@ -178,7 +179,52 @@ def office_certificate(ctx: ServiceContext = Depends(get_ctx)):
     return Response(cert.to_pem(), media_type="application/x-pem-file")
 
 
-def _authorisation(u, row) -> SealAuthorisationOut:
+def _imprint(row: repository.Imprint) -> Imprint:
+    found = json.loads(row.precheck)
+    return Imprint(
+        imprint_id=row.imprint_id,
+        credit_code=row.credit_code,
+        seal_type=row.seal_type,
+        shape=row.shape,
+        width_mm=row.width_mm,
+        height_mm=row.height_mm,
+        width_px=row.width_px,
+        height_px=row.height_px,
+        dpi=row.dpi,
+        state=row.state,
+        reason=row.reason,
+        uploaded_at=row.uploaded_at,
+        reviewed_at=row.reviewed_at,
+        superseded_by=row.superseded_by,
+        superseded_at=row.superseded_at,
+        precheck=Precheck(passed=row.precheck_passed, **found),
+    )
+
+
+def _seal(row: repository.Seal) -> Seal:
+    return Seal(
+        seal_id=row.seal_id,
+        imprint_id=row.imprint_id,
+        credit_code=row.credit_code,
+        seal_type=row.seal_type,
+        name=row.name,
+        valid_start=row.valid_start,
+        valid_end=row.valid_end,
+        made_at=row.made_at,
+        made_by=row.made_by,
+    )
+
+
+def _authorisation(u, row: repository.SealGrant) -> SealGrant:
     person = u.authority.repo.get_person(row.agent_person_id)
-    name = person.person.name if person else ""
-    return SealAuthorisationOut.of(row, name, seal_grants.status(row, u.authority.now()))
+    return SealGrant(
+        authorisation_id=row.authorisation_id,
+        seal_id=row.seal_id,
+        agent_person_id=row.agent_person_id,
+        agent_name=person.person.name if person else "",
+        start=row.start_at,
+        end=row.end_at,
+        status=seal_grants.status(row, u.authority.now()),
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+    )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.client import Authorisation, HolderClient
+from ...core.client import Authorisation, HolderClient, Matter
 from ...core.keystore import LicenceInfo
 from ..changes import Change, Changed
 from ..context import AppContext
@@ -51,11 +51,11 @@ class AgentForm(GrantForm):
         self.specific.setText(self.tr("S&pecific matters (精准授权):"))
         self.matters.setAccessibleName(self.tr("Matters"))
 
-    def set_matters(self, matters: list[dict]) -> None:
+    def set_matters(self, matters: list[Matter]) -> None:
         self.matters.clear()
         for matter in matters:
-            item = QListWidgetItem("{zh} ({code})".format(**matter), self.matters)
-            item.setData(Qt.ItemDataRole.UserRole, matter["code"])
+            item = QListWidgetItem(f"{matter.zh} ({matter.code})", self.matters)
+            item.setData(Qt.ItemDataRole.UserRole, matter.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
 

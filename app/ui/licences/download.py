@@ -45,7 +45,7 @@ class DownloadPage(QWizardPage):
         self.summary.setText(self.tr(
             "Enterprise: {enterprise} ({code})\nHolder: {name}\n\nA new key is made on this computer and "
             "sealed under your licence password; only its public part goes to the authority.").format(
-            enterprise=w.enterprise_page.found["name"], code=w.enterprise_page.check.value,
+            enterprise=w.enterprise_page.found.name, code=w.enterprise_page.check.value,
             name=w.person_page.name.text().strip()))
 
     def isComplete(self) -> bool:

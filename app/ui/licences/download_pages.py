@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,9 @@ from .. import errors
 from ..checked_field import CheckedField
 from ..context import AppContext
 from ..operations import BackgroundOp
+
+if TYPE_CHECKING:
+    from ...core.client import Enterprise
 
 
 class PlacePage(QWizardPage):
@@ -84,7 +89,7 @@ class EnterprisePage(QWizardPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.found: dict | None = None
+        self.found: Enterprise | None = None
         form = QFormLayout(self)
         self.code = QLineEdit(self)
         self.code.setObjectName("creditCode")
@@ -119,16 +124,16 @@ class EnterprisePage(QWizardPage):
         BackgroundOp(self, op=lambda p, c: client.enterprise(code), success=self._found) \
             .failure(self._not_found).run()
 
-    def _found(self, enterprise: dict) -> None:
-        if not shiboken6.isValid(self) or enterprise["credit_code"] != self.check.value:
+    def _found(self, enterprise: Enterprise) -> None:
+        if not shiboken6.isValid(self) or enterprise.credit_code != self.check.value:
             return  # the user typed on meanwhile
         self.found = enterprise
         text = self.tr("{name}, registered at {place}").format(
-            name=enterprise["name"], place=enterprise["registration_place"])
+            name=enterprise.name, place=enterprise.registration_place)
         place = self.wizard().place_page.place() if self.wizard() else ""
-        if place and place != enterprise["registration_place"]:
+        if place and place != enterprise.registration_place:
             text += "\n" + self.tr("This is not the registration place you chose ({place}): go back and "
-                                   "choose {right}.").format(place=place, right=enterprise["registration_place"])
+                                   "choose {right}.").format(place=place, right=enterprise.registration_place)
         self.name.setText(text)
         self.completeChanged.emit()
 
