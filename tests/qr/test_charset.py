@@ -21,6 +21,13 @@ from app.core import qr
     (b"\x00\x01\x02\xff", "000102ff", "binary"),
     (b"ascii with a NUL\x00", "617363696920776974682061204e554c00", "binary"),
     (b"\x81", "81", "binary"),  # a lone GBK lead byte
+    # half-width katakana (Shift_JIS A1–DF, also valid GB2312 pairs): Japanese when well formed
+    # with two voicing marks, else Chinese first
+    ("*ﾃﾞｻﾞｲﾝQR*\r\nhttp://d-qr.net/ex/".encode("shift_jis"),
+     "*ﾃﾞｻﾞｲﾝQR*\r\nhttp://d-qr.net/ex/", "shift_jis"),
+    ("ｼﾞｬﾊﾟﾝ ﾌｧｲﾙ".encode("shift_jis"), "ｼﾞｬﾊﾟﾝ ﾌｧｲﾙ", "shift_jis"),
+    ("ﾃﾞｰﾀ".encode("shift_jis"), "棉袄", "gb18030"),  # one voicing mark: Chinese first
+    ("杭州".encode("gbk"), "杭州", "gb18030"),  # its Shift_JIS reading is ｺｼﾖﾝ
 ])
 def test_decode_payload(raw, text, charset):
     assert qr.decode_payload(raw) == (text, charset)
@@ -31,6 +38,49 @@ def test_shift_jis_only_where_the_library_guessed_it_and_it_is_not_gb2312():
     assert qr.decode_payload(japanese, guess="Google モバイル") == ("Google モバイル", "shift_jis")
     chinese = "电子营业执照".encode("gbk")
     assert qr.decode_payload(chinese, guess=chinese.decode("shift_jis")) == ("电子营业执照", "gb18030")
+
+
+def test_half_width_katakana_needs_the_library_to_agree_when_it_guessed():
+    raw = "ﾃﾞｻﾞｲﾝQR".encode("shift_jis")
+    assert qr.decode_payload(raw, guess="ﾃﾞｻﾞｲﾝQR") == ("ﾃﾞｻﾞｲﾝQR", "shift_jis")
+    assert qr.decode_payload(raw, guess=raw.decode("latin-1"))[1] == "gb18030"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ﾃﾞｻﾞｲﾝQR", True), ("ｶﾞｲﾄﾞﾌﾞｯｸ", True), ("ﾌｧｲﾙ ﾀﾞｳﾝﾛｰﾄﾞ", True),
+    ("ｺﾝﾋﾟｭｰﾀ", False),  # one voicing mark is not evidence enough
+    ("ｱﾞｲﾞ", False),  # ﾞ after a kana that takes none
+    ("ｱｬﾃﾞﾃﾞ", False),  # small ｬ after a kana it does not combine with
+    ("ｯﾃﾞﾃﾞ", False), ("ﾃﾞﾃﾞｯ", False), ("ﾃﾞｯｱﾃﾞ", False),  # ｯ at the start, the end, before a vowel
+    ("ﾃﾞｻﾞ漢字", False),  # not half-width only
+])
+def test_halfwidth_katakana(text, expected):
+    from app.core.qr.charset import halfwidth_katakana
+
+    assert halfwidth_katakana(text) is expected
+
+
+def _gb2312_level1() -> list[str]:
+    chars = []
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+def test_random_gbk_chinese_is_rarely_taken_for_half_width_japanese():
+    """Measured on 1 000 000 such strings by benchmarks/bench_qr.py: see docs/qr.md."""
+    import random
+
+    chars, rng = _gb2312_level1(), random.Random(5)
+    japanese = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(2, 20)))
+        japanese += qr.decode_payload(text.encode("gbk"))[1] == "shift_jis"
+    assert japanese <= 4  # ≈ 0.003 % expected, i.e. 0–1 here
 
 
 def _byte_mode_code(payload: bytes) -> np.ndarray:
@@ -47,6 +97,8 @@ def _byte_mode_code(payload: bytes) -> np.ndarray:
     ("投标文件加密 ZB-2026-001".encode("utf-8"), "投标文件加密 ZB-2026-001", "utf-8"),
     ("投标文件加密 ZB-2026-001".encode("gbk"), "投标文件加密 ZB-2026-001", "gb18030"),
     (bytes(range(256))[::7], bytes(range(256))[::7].hex(), "binary"),
+    ("杭州 电子营业执照".encode("gbk"), "杭州 电子营业执照", "gb18030"),
+    ("*ﾃﾞｻﾞｲﾝQR*".encode("shift_jis"), "*ﾃﾞｻﾞｲﾝQR*", "shift_jis"),
 ])
 def test_codes_without_eci_decode_by_the_rule(payload, text, charset):
     (code,) = qr.decode(_byte_mode_code(payload))

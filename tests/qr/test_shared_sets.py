@@ -3,9 +3,9 @@ downscaled to 1280 px: per-set read rates must not fall below what was measured,
 
 Measured (zxing-cpp 3.1.1, OpenCV-contrib 4.14, ``Budget.FULL``), the same at both sizes:
 damaged 20/22, glare 37/39, monitor 6/6, perspective 28/30, rotations 44/44, zxing-1 20/20,
-zxing-2 27/35 (seven Japanese Shift_JIS codes in half-width katakana read as GB2312 Chinese by
-the charset rule; 13.png comes out of the blur stage as "photography" where the expected text
-says "photograph"), zxing-3 42/42.
+zxing-2 34/35 (13.png comes out of the blur stage as "photography" where the expected text
+says "photograph"; its seven half-width katakana Shift_JIS codes are read as Japanese since the
+charset rule's half-width step), zxing-3 42/42.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ MINIMUM = {
     "boofcv-perspective": 26,
     "boofcv-rotations": 43,
     "zxing-qrcode-1": 19,
-    "zxing-qrcode-2": 24,
+    "zxing-qrcode-2": 32,
     "zxing-qrcode-3": 41,
 }
 
