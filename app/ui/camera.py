@@ -41,6 +41,42 @@ class CameraInfo:
     name: str  # what the user sees
 
 
+# Names that virtual cameras (OBS, loopback devices, meeting add-ons) give themselves. They are
+# listed like any other camera, but never chosen for the user when a real one is present.
+VIRTUAL_HINTS = ("virtual", "obs", "loopback", "dummy", "snap camera", "manycam", "xsplit", "虚拟")
+
+
+def looks_virtual(info: CameraInfo) -> bool:
+    name = info.name.casefold()
+    return any(hint in name for hint in VIRTUAL_HINTS)
+
+
+def preferred_index(cameras: list[CameraInfo], remembered: str = "") -> int:
+    """The camera to open first: the one the user chose last time, else the first real one."""
+    for index, info in enumerate(cameras):
+        if remembered and info.id == remembered:
+            return index
+    return next((i for i, info in enumerate(cameras) if not looks_virtual(info)), 0)
+
+
+def permission_denied() -> bool:
+    """True when the system has refused this app the camera (macOS, Windows privacy settings);
+    asks once when undecided. Linux has no such gate (Qt reports it granted)."""
+    try:
+        from PySide6.QtCore import QCameraPermission
+    except ImportError:  # Qt before 6.5: no permission API, nothing to check
+        return False
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    permission = QCameraPermission()
+    status = app.checkPermission(permission)
+    if status == Qt.PermissionStatus.Undetermined:
+        app.requestPermission(permission, lambda _permission: None)
+        return False
+    return status == Qt.PermissionStatus.Denied
+
+
 class FrameSource(QObject):
     frame = Signal(QImage)
     captured = Signal(object)  # BGR uint8 ndarray
@@ -229,6 +265,13 @@ def no_camera_message() -> str:
         "CameraDialog",
         "No camera was found. Connect a webcam (and allow this app to use it), "
         "or open a photo of the seal from a file instead.")
+
+
+def no_camera_message_for_scan() -> str:
+    return QCoreApplication.translate(
+        "CameraDialog",
+        "No camera was found. Connect a webcam (and allow this app to use it), or scan your screen, "
+        "open an image or paste one instead.")
 
 
 def take_photo(parent: QWidget | None, on_photo: Callable[[np.ndarray], None]) -> CameraDialog | None:

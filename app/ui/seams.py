@@ -8,9 +8,11 @@ the next answer queued with :func:`answer_next`, so flows run without real modal
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -48,6 +50,13 @@ def _answer(kind: str, title: str, text: str) -> Any:
     if not _answers:
         raise AssertionError(f"test asked {kind!r} ({text!r}) with no answer queued")
     return _answers.popleft()
+
+
+def pick(kind: str, title: str, text: str, ask: Callable[[], Any]) -> Any:
+    """A question a custom dialog answers (``ask`` runs it); in tests, the queued answer."""
+    if _testing:
+        return _answer(kind, title, text)
+    return ask()
 
 
 def warn(parent: Optional[QWidget], title: str, text: str) -> None:
@@ -89,6 +98,15 @@ def choose_files(parent: Optional[QWidget], title: str) -> list[str]:
         return list(_answer("files", title, ""))
     files, _ = QFileDialog.getOpenFileNames(parent, title)
     return files
+
+
+def choose_image(parent: Optional[QWidget], title: str) -> Optional[str]:
+    if _testing:
+        return _answer("image", title, "")
+    filter_ = QCoreApplication.translate("common", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;"
+                                         "All files (*)")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_)
+    return path or None
 
 
 def choose_folder(parent: Optional[QWidget], title: str) -> Optional[str]:

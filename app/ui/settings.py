@@ -29,6 +29,7 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "zh_CN", str)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
 LAST_PAGE = Setting("window/page", "home", str)
+SCAN_CAMERA = Setting("scan/camera", "", str)  # the camera's id as QtMultimedia gives it
 SERVICE_MODE = Setting("service/mode", "embedded", str)  # "embedded" or "remote"
 SERVICE_URL = Setting("service/url", "", str)
 SERVICE_ROOT_FINGERPRINT = Setting("service/root_sha256", "", str)
