@@ -47,6 +47,7 @@ class PageSpec:
 # Sidebar order. A page module exists only once its feature works; absent modules are skipped.
 PAGES = [
     PageSpec("home.page", "HomePage", "home", "home", QT_TRANSLATE_NOOP("HomePage", "Home")),
+    PageSpec("scan.page", "ScanPage", "scan", "scan", QT_TRANSLATE_NOOP("ScanPage", "Scan")),
     PageSpec("licences.page", "LicencesPage", "licences", "licence", QT_TRANSLATE_NOOP("LicencesPage", "Licences")),
     PageSpec("bids.page", "BidsPage", "bids", "bid", QT_TRANSLATE_NOOP("BidsPage", "Bid files")),
     PageSpec("seals.page", "SealsPage", "seals", "seal", QT_TRANSLATE_NOOP("SealsPage", "Seals")),

@@ -391,7 +391,7 @@
     <message>
         <location filename="../../app/ui/bids/page.py" line="146"/>
         <location filename="../../app/ui/bids/page.py" line="172"/>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
@@ -469,40 +469,45 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../app/ui/camera.py" line="187"/>
+        <location filename="../../app/ui/camera.py" line="223"/>
         <source>Take a photo of the seal</source>
         <translation>拍摄印章照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="188"/>
-        <location filename="../../app/ui/camera.py" line="238"/>
+        <location filename="../../app/ui/camera.py" line="224"/>
+        <location filename="../../app/ui/camera.py" line="281"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="189"/>
+        <location filename="../../app/ui/camera.py" line="225"/>
         <source>Live camera view</source>
         <translation>摄像头实时画面</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="190"/>
+        <location filename="../../app/ui/camera.py" line="226"/>
         <source>&amp;Capture</source>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="191"/>
+        <location filename="../../app/ui/camera.py" line="227"/>
         <source>Stamp the seal on white paper, lay it flat in even light and fill the frame with it.</source>
         <translation>请将印章盖在白纸上，平放在光线均匀处，并让印章占满画面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="224"/>
+        <location filename="../../app/ui/camera.py" line="260"/>
         <source>The camera reported a problem: {message}</source>
         <translation>摄像头出现问题：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/camera.py" line="228"/>
+        <location filename="../../app/ui/camera.py" line="264"/>
         <source>No camera was found. Connect a webcam (and allow this app to use it), or open a photo of the seal from a file instead.</source>
         <translation>未找到摄像头。请连接摄像头（并允许本程序使用），或改为从文件打开印章照片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/camera.py" line="271"/>
+        <source>No camera was found. Connect a webcam (and allow this app to use it), or scan your screen, open an image or paste one instead.</source>
+        <translation>未找到摄像头。请连接摄像头（并允许本程序使用），或改为扫描屏幕、打开图片或粘贴图片。</translation>
     </message>
 </context>
 <context>
@@ -536,6 +541,20 @@
         <location filename="../../app/ui/licences/password.py" line="77"/>
         <source>The licence password was changed.</source>
         <translation>证照密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseCodeDialog</name>
+    <message>
+        <location filename="../../app/ui/scan/choose.py" line="28"/>
+        <location filename="../../app/ui/scan/choose.py" line="60"/>
+        <source>Several QR codes</source>
+        <translation>多个二维码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/choose.py" line="29"/>
+        <source>{n} QR codes were found. Choose the one to read:</source>
+        <translation>找到 {n} 个二维码，请选择要识别的一个：</translation>
     </message>
 </context>
 <context>
@@ -710,13 +729,13 @@
 <context>
     <name>DeclarationPage</name>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="206"/>
-        <location filename="../../app/ui/licences/download_pages.py" line="207"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="211"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="212"/>
         <source>Download declaration</source>
         <translation>下载声明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="209"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="214"/>
         <source>By downloading this electronic business licence I declare that:
 
 1. The information I entered is true and I am the person named.
@@ -733,7 +752,7 @@
 5. 企业可随时吊销本副本；已吊销的执照不能使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="218"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="223"/>
         <source>I have &amp;read the declaration and accept it</source>
         <translation>我已阅读并接受以上声明(&amp;R)</translation>
     </message>
@@ -796,32 +815,32 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="106"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="111"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="107"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="112"/>
         <source>Enter the 18-character unified social credit code (统一社会信用代码).</source>
         <translation>请输入 18 位统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="108"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="113"/>
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="109"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="114"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="126"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="131"/>
         <source>{name}, registered at {place}</source>
         <translation>{name}，登记地：{place}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="130"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="135"/>
         <source>This is not the registration place you chose ({place}): go back and choose {right}.</source>
         <translation>这不是您选择的登记地（{place}）：请返回并选择{right}。</translation>
     </message>
@@ -893,124 +912,134 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home/page.py" line="113"/>
+        <location filename="../../app/ui/home/page.py" line="121"/>
         <location filename="../../app/ui/main_window.py" line="49"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="116"/>
+        <location filename="../../app/ui/home/page.py" line="124"/>
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="117"/>
+        <location filename="../../app/ui/home/page.py" line="125"/>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="120"/>
+        <location filename="../../app/ui/home/page.py" line="128"/>
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="125"/>
+        <location filename="../../app/ui/home/page.py" line="133"/>
+        <source>Scan the QR code on my screen</source>
+        <translation>扫描屏幕上的二维码</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/home/page.py" line="134"/>
+        <source>Read the QR code an e-bidding platform shows in your browser (the Scan page also reads the camera and images)</source>
+        <translation>识别电子招投标平台在浏览器中显示的二维码（“扫一扫”页面还可以用摄像头和图片扫码）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/page.py" line="136"/>
+        <location filename="../../app/ui/home/page.py" line="145"/>
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="128"/>
+        <location filename="../../app/ui/home/page.py" line="139"/>
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="129"/>
+        <location filename="../../app/ui/home/page.py" line="140"/>
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="130"/>
+        <location filename="../../app/ui/home/page.py" line="141"/>
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="131"/>
+        <location filename="../../app/ui/home/page.py" line="142"/>
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="135"/>
+        <location filename="../../app/ui/home/page.py" line="146"/>
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="137"/>
+        <location filename="../../app/ui/home/page.py" line="148"/>
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="173"/>
+        <location filename="../../app/ui/home/page.py" line="190"/>
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="171"/>
+        <location filename="../../app/ui/home/page.py" line="188"/>
         <source>list your enterprise&apos;s submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="224"/>
+        <location filename="../../app/ui/home/page.py" line="241"/>
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="227"/>
+        <location filename="../../app/ui/home/page.py" line="244"/>
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="230"/>
+        <location filename="../../app/ui/home/page.py" line="247"/>
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="234"/>
+        <location filename="../../app/ui/home/page.py" line="251"/>
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="239"/>
+        <location filename="../../app/ui/home/page.py" line="256"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="241"/>
+        <location filename="../../app/ui/home/page.py" line="258"/>
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="246"/>
+        <location filename="../../app/ui/home/page.py" line="263"/>
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="247"/>
+        <location filename="../../app/ui/home/page.py" line="264"/>
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="251"/>
+        <location filename="../../app/ui/home/page.py" line="268"/>
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="253"/>
+        <location filename="../../app/ui/home/page.py" line="270"/>
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/page.py" line="254"/>
+        <location filename="../../app/ui/home/page.py" line="271"/>
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>
@@ -1142,7 +1171,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>LicencesPage</name>
     <message>
         <location filename="../../app/ui/licences/page.py" line="85"/>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Licences</source>
         <translation>执照</translation>
     </message>
@@ -1205,12 +1234,12 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -1361,62 +1390,62 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="174"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="179"/>
         <source>Real-name verification</source>
         <translation>实名验证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="175"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="180"/>
         <source>The person who will hold this licence copy: the legal representative, a licence manager or an authorised agent.</source>
         <translation>将持有此执照副本的人员：法定代表人、证照管理员或经授权的办事人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="177"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="182"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="177"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="182"/>
         <source>&amp;ID number:</source>
         <translation>身份号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="177"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="182"/>
         <source>&amp;Mobile:</source>
         <translation>手机(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="178"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="183"/>
         <source>&amp;Authorisation number:</source>
         <translation>授权编号(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="180"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="185"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="181"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="186"/>
         <source>Resident ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="182"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="187"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="183"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="188"/>
         <source>Authorisation number</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="184"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="189"/>
         <source>Agents with several authorisations only</source>
         <translation>仅限持有多个授权的办事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="185"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="190"/>
         <source>Leave empty unless you are an agent authorised more than once: then enter the number the grantor gave you.</source>
         <translation>除非您是持有多个授权的办事人，否则请留空；如是，请输入授权人提供的编号。</translation>
     </message>
@@ -1424,23 +1453,23 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PlacePage</name>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="42"/>
-        <location filename="../../app/ui/licences/download_pages.py" line="45"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="47"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="50"/>
         <source>Registration place</source>
         <translation>登记地</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="43"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="48"/>
         <source>Choose where your enterprise is registered (登记地).</source>
         <translation>请选择企业的登记地。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="44"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="49"/>
         <source>Registration &amp;place:</source>
         <translation>登记地(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/licences/download_pages.py" line="53"/>
+        <location filename="../../app/ui/licences/download_pages.py" line="58"/>
         <source>Connecting to the service…</source>
         <translation>正在连接服务…</translation>
     </message>
@@ -1499,6 +1528,200 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../app/ui/licences/first_run.py" line="222"/>
         <source>&amp;Open the licence download guide now</source>
         <translation>立即打开执照下载向导(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/scan/page.py" line="122"/>
+        <source>Scan</source>
+        <translation>扫一扫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="125"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="126"/>
+        <source>Every camera of this PC, virtual ones marked; your choice is remembered</source>
+        <translation>本机的所有摄像头，虚拟摄像头已标注；会记住您的选择</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="128"/>
+        <source>Scan my &amp;screen</source>
+        <translation>扫描屏幕(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="129"/>
+        <source>Find the QR code shown on this PC&apos;s screens, e.g. in the browser</source>
+        <translation>查找本机屏幕上显示的二维码，例如浏览器中的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="130"/>
+        <source>&amp;Open image…</source>
+        <translation>打开图片(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="131"/>
+        <source>Read a QR code from a photo or a screenshot (or drop the file here)</source>
+        <translation>从照片或截图中识别二维码（也可以把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="132"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="133"/>
+        <source>Read a QR code from an image or image file on the clipboard (Ctrl+V)</source>
+        <translation>识别剪贴板中的图片或图片文件里的二维码（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="134"/>
+        <source>Scanned</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="135"/>
+        <source>Text of the QR code</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="136"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="137"/>
+        <source>Scan &amp;again</source>
+        <translation>重新扫码(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="138"/>
+        <source>Camera picture or scanned image</source>
+        <translation>摄像头画面或扫描的图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="142"/>
+        <source>Point the camera at a QR code, or scan your screen, open an image or paste one. The platform&apos;s QR code is often on this PC: click “Scan my screen”.</source>
+        <translation>将摄像头对准二维码，或扫描屏幕、打开图片、粘贴图片。平台的二维码通常就显示在本机上：请点击“扫描屏幕”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="146"/>
+        <source>S&amp;top camera</source>
+        <translation>关闭摄像头(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="146"/>
+        <source>S&amp;tart camera</source>
+        <translation>打开摄像头(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="163"/>
+        <source>{name} (virtual)</source>
+        <translation>{name}（虚拟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="184"/>
+        <source>This PC does not let EBid Desk use the camera. Allow it in the system&apos;s privacy settings (Camera), then press Start camera again.</source>
+        <translation>本机不允许电子投标助手使用摄像头。请在系统的隐私设置（相机）中允许，然后再次点击“打开摄像头”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="193"/>
+        <source>Looking for a QR code… hold it steady, about 20 cm from the camera.</source>
+        <translation>正在寻找二维码…请保持稳定，距离摄像头约 20 厘米。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="218"/>
+        <source>The camera “{name}” could not be used: it may be in use by another program (a video call or another scanner) — close that program and press Start camera again. The system said: {message}</source>
+        <translation>无法使用摄像头“{name}”：它可能正被其他程序（视频通话或其他扫码程序）占用——请关闭该程序后再次点击“打开摄像头”。系统提示：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="224"/>
+        <source>no picture after {s} seconds</source>
+        <translation>{s} 秒后仍无画面</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="241"/>
+        <source>Open an image with a QR code</source>
+        <translation>打开含有二维码的图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="246"/>
+        <source>Reading {name}…</source>
+        <translation>正在识别 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="256"/>
+        <source>The clipboard holds no image. Copy a screenshot or an image file, then paste.</source>
+        <translation>剪贴板中没有图片。请先复制截图或图片文件，再粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="258"/>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="258"/>
+        <source>Reading the clipboard…</source>
+        <translation>正在识别剪贴板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="274"/>
+        <source>This desktop does not let programs capture the screen. Take a screenshot with the system&apos;s tool and paste it here (Ctrl+V).</source>
+        <translation>此桌面环境不允许程序截取屏幕。请用系统自带的截图工具截图，再粘贴到这里（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="277"/>
+        <source>Looking for QR codes on the screen…</source>
+        <translation>正在屏幕上查找二维码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="300"/>
+        <source>No QR code was found on the screen. Make sure the whole code is visible, then try again.</source>
+        <translation>屏幕上没有找到二维码。请确保二维码完整显示，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="302"/>
+        <source>No QR code was found in this image. Try a sharper picture in which the whole code is visible.</source>
+        <translation>这张图片中没有找到二维码。请换一张更清晰、二维码完整可见的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="309"/>
+        <source>No code chosen.</source>
+        <translation>未选择二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="321"/>
+        <source>This is a web address. EBid Desk never opens links from QR codes by itself: check where it leads before you copy it into a browser.</source>
+        <translation>这是一个网址。电子投标助手不会自动打开二维码中的链接：复制到浏览器之前，请先确认它指向哪里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="324"/>
+        <source>This code holds binary data, shown as hexadecimal.</source>
+        <translation>该二维码包含二进制数据，以十六进制显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="330"/>
+        <source>QR code read.</source>
+        <translation>已识别二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="339"/>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="364"/>
+        <source>Dropped image</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/page.py" line="365"/>
+        <source>Reading the image…</source>
+        <translation>正在识别图片…</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1805,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealsPage</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <location filename="../../app/ui/seals/page.py" line="121"/>
         <location filename="../../app/ui/seals/page.py" line="131"/>
         <source>Seals</source>
@@ -1874,7 +2097,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <location filename="../../app/ui/settings_page.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -1994,6 +2217,11 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../app/ui/operations.py" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seams.py" line="106"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

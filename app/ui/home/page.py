@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
-from .. import errors
+from .. import errors, theme
 from ..bids import records as bid_records
 from ..changes import Change, on_change
 from ..format import local_time
@@ -88,6 +88,14 @@ class HomePage(Page):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
+        self.scan_button = QPushButton(theme.icon("scan"), "", self)
+        self.scan_button.setObjectName("scanScreen")
+        self.scan_button.clicked.connect(self.scan_screen)
+        quick = QHBoxLayout()
+        quick.addStretch(1)
+        quick.addWidget(self.scan_button)
+        quick.addStretch(1)
+        layout.addLayout(quick)
         self.heading = QLabel(self)
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
@@ -122,6 +130,9 @@ class HomePage(Page):
         )
         for label in (self.product, self.version):
             label.setAccessibleName(label.text())
+        self.scan_button.setText(self.tr("Scan the QR code on my screen"))
+        self.scan_button.setToolTip(self.tr("Read the QR code an e-bidding platform shows in your browser "
+                                            "(the Scan page also reads the camera and images)"))
         self.heading.setText(self.tr("Projects you have bid on"))
         self.tree.setHeaderLabels(
             [
@@ -137,6 +148,12 @@ class HomePage(Page):
             self.tr("List every submission of your enterprise (asks for the licence password)")
         )
         self._fill()
+
+    def scan_screen(self) -> None:
+        """One click from home: open the Scan page and read this PC's screen."""
+        window = self.window()
+        window.show_page("scan")
+        window.current_page().scan_screen()
 
     # -- data ----------------------------------------------------------------------------------------
 
