@@ -8,11 +8,12 @@ import cv2
 import numpy as np
 
 from tests.qr.test_image_file import huge_png
-from tests.support import SHARED_DATA
+from tests.support import SHARED_DATA, needs_shared_data
 
 MONITOR = SHARED_DATA / "qr" / "boofcv-monitor" / "image001.jpg"
 
 
+@needs_shared_data("qr")
 def test_make_then_decode_plain_and_json(ebid, tmp_path):
     text = "扫码登录 https://ebid.example.cn/qr/login?t=9\tend"
     made = ebid("qr", "make", text, "-o", "code.png")

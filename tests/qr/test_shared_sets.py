@@ -17,9 +17,10 @@ import cv2
 import pytest
 
 from app.core import qr
-from tests.support import SHARED_DATA
+from tests.support import SHARED_DATA, needs_shared_data
 
 SETS = SHARED_DATA / "qr"
+pytestmark = needs_shared_data("qr")
 # images read at least; photos of monitors (the webcam-off-a-screen case) must all be read
 MINIMUM = {
     "boofcv-damaged": 18,
