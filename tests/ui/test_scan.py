@@ -191,6 +191,18 @@ def test_cameras_are_listed_by_name_real_first_and_the_choice_is_remembered(page
     assert again.camera_box.currentIndex() == 0
 
 
+def test_a_camera_plugged_in_later_is_listed_when_the_page_shows_again(page, qtbot):
+    backend = _SyntheticBackend([], cameras=[])
+    scan = page(backend)
+    scan.show()
+    assert scan.camera_box.count() == 0 and not scan.camera_button.isEnabled()
+    scan.hide()
+    backend._cameras.append(CameraInfo("usb1", "USB webcam"))
+    scan.show()
+    assert scan.camera_box.count() == 1 and scan.camera_box.currentText() == "USB webcam"
+    assert scan.camera_button.isEnabled()
+
+
 def test_no_camera_and_a_camera_in_use_are_said_clearly(page, qtbot):
     scan = page(_SyntheticBackend([], cameras=[]))
     assert not scan.camera_button.isEnabled() and not scan.camera_box.isEnabled()

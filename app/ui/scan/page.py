@@ -365,6 +365,11 @@ class ScanPage(Page):
                                self.tr("Reading the image…"))
         event.acceptProposedAction()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self.source is None:  # a webcam plugged in since the last visit appears in the list
+            self.list_cameras()
+        super().showEvent(event)
+
     def hideEvent(self, event) -> None:  # noqa: N802
         self.stop_camera()  # the camera light goes off when the user leaves the page
         super().hideEvent(event)
