@@ -27,8 +27,8 @@ class Sighting:
     """What one decoded frame held: its codes, and the frame they were found in."""
 
     seq: int
-    size: tuple[int, int]  # (width, height) of the frame the points refer to
-    codes: tuple[Any, ...]  # app.core.qr codes: .text, .points, ...
+    image: QImage  # the very frame decoded: the outline is drawn on it, not on a later one
+    codes: tuple[Any, ...]  # app.core.qr codes: .text, .points (in this frame's pixels), ...
 
 
 class LiveScanner(QObject):
@@ -117,7 +117,7 @@ class LiveScanner(QObject):
                 if not self._current(generation):
                     return
             if codes:
-                self._emit(self.found, Sighting(seq, (frame.shape[1], frame.shape[0]), codes))
+                self._emit(self.found, Sighting(seq, image, codes))
 
     @staticmethod
     def _emit(signal, value) -> None:

@@ -49,7 +49,6 @@ class ScanPage(Page):
         self.scanner = LiveScanner(lambda: qr.LiveDecoder().decode, self)
         self.scanner.found.connect(self._sighted)
         self.scanner.failed.connect(self._decoder_failed)
-        self.last_frame = QImage()
         self.text = ""
         self._screen_retry = self._hidden_by_us = False
         self.screen_grabs = 0
@@ -208,7 +207,6 @@ class ScanPage(Page):
         if self.source is None:
             return
         self._watchdog.stop()
-        self.last_frame = image
         self.view.show_image(image)
         self.scanner.offer(image)
 
@@ -226,9 +224,8 @@ class ScanPage(Page):
     def _sighted(self, sighting: Sighting) -> None:
         if self.source is None:  # stopped meanwhile: a late result of an old frame
             return
-        frame = self.last_frame
         self.stop_camera()
-        self.view.show_image(frame, [c.points for c in sighting.codes])
+        self.view.show_image(sighting.image, [c.points for c in sighting.codes])
         self._read(sighting.codes[0])
 
     def _decoder_failed(self, details: str) -> None:
