@@ -172,9 +172,12 @@ def test_a_busy_decoder_drops_stale_frames_and_never_blocks_the_camera(page, qtb
     scan.scanner.offer(images[0])
     qtbot.waitUntil(lambda: scan.scanner.decoded >= 2, timeout=WAIT)
     scan.scanner.stop()
+    # Every frame offered was decoded or replaced in the one-frame slot (at most one still waited
+    # there at the stop): none queued up behind another.
     assert scan.scanner.offered == len(images) + 1
-    assert scan.scanner.dropped >= len(images) - 2  # only the newest frame waited; the rest were dropped
-    assert scan.scanner.decoded <= 3
+    handled = scan.scanner.dropped + scan.scanner.decoded
+    assert scan.scanner.offered - 1 <= handled <= scan.scanner.offered
+    assert scan.scanner.dropped >= len(images) // 2  # a burst far faster than decoding is mostly dropped
 
 
 def test_cameras_are_listed_by_name_real_first_and_the_choice_is_remembered(page):
