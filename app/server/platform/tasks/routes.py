@@ -30,7 +30,8 @@ TaskId = Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")
 async def create_login_task(request: Request, ctx: ServiceContext = Depends(get_ctx)):
     address = request.client.host if request.client else ""
     agent = request.headers.get("user-agent", "")
-    base = str(request.base_url).rstrip("/").lower()
+    url = request.base_url  # scheme and host lower-case, as the task URI has them (qr-tasks.md §2)
+    base = str(url.replace(scheme=url.scheme.lower(), hostname=(url.hostname or "").lower())).rstrip("/")
     made = await run_in_threadpool(rules.create_login, ctx, base_url=base, address=address, user_agent=agent)
     return TaskCreated(task=made.row.task_id, uri=made.uri, poll_token=made.poll_token,
                        expires=made.row.expires_at)
