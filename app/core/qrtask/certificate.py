@@ -68,6 +68,9 @@ def is_task_signer(cert: Certificate) -> bool:
         basic = cert.extension_value("basic_constraints")
         if basic is not None and basic["ca"].native:
             return False
+        key_usage = cert.extension_value("key_usage")
+        if key_usage is not None and "digital_signature" not in key_usage.native:
+            return False
         return usage is not None and OID_KP_QR_TASK in {oid.dotted for oid in usage}
     except (ValueError, TypeError, KeyError):
         return False
