@@ -19,6 +19,7 @@ from ..core.pki import to_utc_second
 from .context import ServiceContext
 from .keys import ServiceKeys, keys_exist, save_keys
 from .platform.repository import Project
+from .platform.tasks.keys import task_certificate
 from .seal_office.keys import ensure_office_keys
 from .settings import Settings
 
@@ -39,6 +40,7 @@ def init_service(settings: Settings, *, demo: bool = False) -> ServiceContext:
         save_keys(ServiceKeys.create(not_before=settings.clock()), settings.keys_dir)
     ctx = ServiceContext.open(settings)
     ensure_office_keys(settings.keys_dir, ctx.keys.authority, now=settings.clock())
+    task_certificate(settings.keys_dir, ctx.keys, now=settings.clock())
     if demo:
         with ctx.unit() as unit:
             load_demo(unit.authority)

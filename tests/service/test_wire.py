@@ -15,6 +15,7 @@ from pydantic.json_schema import models_json_schema
 
 from app.core import gm
 from app.core.client.seal import SealClient, ServiceUseRule
+from app.core.client.tasks import TaskClient, create_login_task, task_state
 from app.core.pki import parse_licence
 from app.core.seal.format import SealRefused, parse_seal
 from app.core.wire import Receipt, WireModel
@@ -92,6 +93,12 @@ def _every_answer(client, legal_rep, demo, bid_file, service) -> None:
         ServiceUseRule(client)(
             parse_seal(collected.der), parse_licence(legal_rep.certificate), client.clock()
         )
+
+    made = create_login_task(service.url, http=client.http)
+    tasks = TaskClient([client.root_certificate()], clock=client.clock, http=client.http)
+    task = tasks.fetch(made.uri)
+    task_state(service.url, made.task, made.poll_token, http=client.http)
+    tasks.confirm(task, legal_rep.key, legal_rep.certificate)
 
     legal_rep.remove_manager(manager.person_id)
     legal_rep.revoke_licence()

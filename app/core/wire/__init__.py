@@ -30,6 +30,14 @@ from .seal_office import (
     UseRule,
     Window,
 )
+from .tasks import (
+    TaskCreated,
+    TaskEnterprise,
+    TaskEnvelope,
+    TaskPerson,
+    TaskResponseIn,
+    TaskState,
+)
 
 __all__ = [
     "Authorisation",
@@ -56,6 +64,12 @@ __all__ = [
     "SealAuthoriseIn",
     "SealGrant",
     "SealRecords",
+    "TaskCreated",
+    "TaskEnterprise",
+    "TaskEnvelope",
+    "TaskPerson",
+    "TaskResponseIn",
+    "TaskState",
     "UseRule",
     "Window",
     "WireModel",

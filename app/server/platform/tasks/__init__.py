@@ -1,0 +1,2 @@
+"""The platform's QR tasks (docs/protocols/qr-tasks.md): model, repository, rules, routes, and
+the platform's task-signing certificate."""
