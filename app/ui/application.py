@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from .. import APP_NAME, __version__
 from ..core.errors import EbidError
 from ..core.paths import data_dir
+from ..core.resources import resource_path
 from . import errors, i18n, settings
 from .operations import BackgroundOp
 
@@ -25,7 +26,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("ebid-desk")
-    app.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "ebid-desk.svg")))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "ebid-desk.svg"))))
     settings.upgrade()
     language = settings.LANGUAGE.get()
     if not i18n.install(app, language):

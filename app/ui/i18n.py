@@ -7,11 +7,10 @@ Chinese, built from the ``.ts`` sources by ``./dev`` (``pyside6-lrelease``). Qt'
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from ..core.resources import resource_path
+
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
@@ -27,7 +26,7 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
     if language == "en":
         return True
     ours = QTranslator(app)
-    found = ours.load(str(RESOURCES / "i18n" / f"ebid_{language}.qm"))
+    found = ours.load(str(resource_path("i18n", f"ebid_{language}.qm")))
     if found:
         app.installTranslator(ours)
         _installed.append(ours)

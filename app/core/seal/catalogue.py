@@ -8,8 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..resources import resource_path
 
-CATALOGUE_PATH = Path(__file__).resolve().parents[3] / "resources" / "seal_catalogue.json"
+CATALOGUE_PATH = resource_path("seal_catalogue.json")
 SHAPES = ("round", "oval", "square", "rectangle")
 
 
