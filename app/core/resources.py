@@ -1,7 +1,7 @@
 """Where the application's data files are: the one place that knows (icons, translations, the
 matter and seal catalogues).
 
-They are in ``resources/`` and found the same way from a source checkout, an
+They are package data in ``app/resources`` and found the same way from a source checkout, an
 installed wheel, and a PyInstaller build: there ``sys._MEIPASS`` is the unpacked bundle, and the
 spec must copy the folder as ``("app/resources", "app/resources")``.
 """
@@ -16,7 +16,7 @@ def resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen:
         return Path(frozen) / "app" / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def resource_path(*parts: str) -> Path:

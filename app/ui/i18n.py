@@ -1,6 +1,6 @@
 """Translations: zh_CN by default, English selectable.
 
-Our strings are English in the source (``tr()``); ``resources/i18n/ebid_<locale>.qm`` carries the
+Our strings are English in the source (``tr()``); ``app/resources/i18n/ebid_<locale>.qm`` carries the
 Chinese, built from the ``.ts`` sources by ``./dev`` (``pyside6-lrelease``). Qt's own
 ``qtbase_<locale>.qm`` is loaded too, so standard dialogs and buttons speak the same language.
 """

@@ -1,6 +1,6 @@
 """Icons and colours that follow the palette, so dark mode and high DPI work.
 
-Icons are monochrome SVGs in ``resources/icons`` drawn with ``currentColor``; they are tinted
+Icons are monochrome SVGs in ``app/resources/icons`` drawn with ``currentColor``; they are tinted
 with the palette's text colour when loaded and re-tinted when the colour scheme changes.
 """
 

@@ -1,4 +1,4 @@
-"""The catalogue of matters (事项) an agent can be authorised for, kept as data in resources/."""
+"""The catalogue of matters (事项) an agent can be authorised for, kept as data in app/resources/."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The seal catalogue (``resources/seal_catalogue.json``): seal types, their shapes and sizes."""
+"""The seal catalogue (``app/resources/seal_catalogue.json``): seal types, their shapes and sizes."""
 
 from __future__ import annotations
 
