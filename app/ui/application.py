@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     log.info("main window shown")
     if os.environ.get("EBID_STARTUP_MARKER"):  # benchmarks/bench_startup.py: first loop turn after show
-        QTimer.singleShot(0, lambda: print("EBID-MAIN-WINDOW-SHOWN", flush=True))
+        QTimer.singleShot(0, lambda: print("EBID-MAIN-WINDOW-SHOWN", window.windowTitle(), flush=True))
     # Opening the keystore imports SQLAlchemy and Alembic: do it off the GUI thread, then decide.
     BackgroundOp(window, op=lambda p, c: context.keystore.is_initialised(),
                  success=lambda ready: _after_start(window, context, ready)).run()
