@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Mapping
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -18,6 +19,21 @@ from . import errors, i18n, settings
 from .operations import BackgroundOp
 
 log = logging.getLogger(__name__)
+
+# Printed before any QApplication exists, so no translator is installed yet: a plain line in both
+# languages, the one user-facing text kept out of the .ts catalogue on purpose.
+NO_DISPLAY = ("未找到图形显示（DISPLAY 与 WAYLAND_DISPLAY 均未设置），无法打开窗口；命令行 ebid 无需图形显示。"
+              " / No graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+              "the ebid command line works without one.")
+
+
+def has_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """Whether Qt can open a window. Only Linux is asked: there Qt would abort (exit 134) with a
+    misleading message about xcb libraries. A platform chosen in QT_QPA_PLATFORM (offscreen, vnc,
+    xcb, wayland…) is the user's decision and left to Qt."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -35,6 +51,9 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     app = create_application(list(sys.argv if argv is None else argv))
     try:
         log_path = errors.install(data_dir() / "logs")
