@@ -390,78 +390,83 @@
     <name>BidsPage</name>
     <message>
         <location filename="../../ui/bids/page.py" line="146"/>
-        <location filename="../../ui/bids/page.py" line="172"/>
+        <source>Encryption is in progress. Quit anyway?</source>
+        <translation>加密进行中，确定退出？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bids/page.py" line="156"/>
+        <location filename="../../ui/bids/page.py" line="182"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="151"/>
+        <location filename="../../ui/bids/page.py" line="161"/>
         <source>Key backup is not available yet. An encrypted bid opens only with the key on this device: if this device is lost or broken before the opening, your bid cannot be opened.</source>
         <translation>密钥备份功能尚未提供。加密后的标书只能用本设备上的密钥打开：如果本设备在开标前丢失或损坏，您的标书将无法解密。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="157"/>
+        <location filename="../../ui/bids/page.py" line="167"/>
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
         <translation>将投标文件或文件夹拖放到这里，或点击添加：每个文件都用您在本设备上的密钥加密，并用所选执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="162"/>
+        <location filename="../../ui/bids/page.py" line="172"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="163"/>
+        <location filename="../../ui/bids/page.py" line="173"/>
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="164"/>
+        <location filename="../../ui/bids/page.py" line="174"/>
         <source>Cancel selected</source>
         <translation>取消所选</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="165"/>
+        <location filename="../../ui/bids/page.py" line="175"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="166"/>
+        <location filename="../../ui/bids/page.py" line="176"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="167"/>
+        <location filename="../../ui/bids/page.py" line="177"/>
         <source>Rehearse decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="168"/>
+        <location filename="../../ui/bids/page.py" line="178"/>
         <source>Submit to the platform</source>
         <translation>递交到交易平台</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="173"/>
+        <location filename="../../ui/bids/page.py" line="183"/>
         <source>Overall progress</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="200"/>
+        <location filename="../../ui/bids/page.py" line="210"/>
         <source>Choose bid files</source>
         <translation>选择投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="261"/>
+        <location filename="../../ui/bids/page.py" line="271"/>
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
         <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="270"/>
+        <location filename="../../ui/bids/page.py" line="280"/>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="289"/>
+        <location filename="../../ui/bids/page.py" line="299"/>
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform&apos;s signature is verified against its certificate.</source>
         <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>
@@ -1234,14 +1239,19 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Navigation</source>
         <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>Quit EBid Desk</source>
+        <translation>退出电子投标助手</translation>
     </message>
 </context>
 <context>
