@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Translation upkeep (developers only; the run and test commands just compile the .ts files).
 
-    .venv/bin/python tools/i18n.py update     # collect strings into resources/i18n/*.ts
+    .venv/bin/python tools/i18n.py update     # collect strings into app/resources/i18n/*.ts
     .venv/bin/python tools/i18n.py stats      # how many strings are still untranslated
 
 ``update`` first regenerates ``app/ui/i18n_generated.py``: the English templates of every project
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "app" / "core"
 SERVER = ROOT / "app" / "server"
 OUT = ROOT / "app" / "ui" / "i18n_generated.py"
-TS_FILES = sorted((ROOT / "resources" / "i18n").glob("*.ts"))
+TS_FILES = sorted((ROOT / "app" / "resources" / "i18n").glob("*.ts"))
 
 
 def core_templates() -> list[str]:

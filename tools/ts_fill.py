@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fill translations into a .ts file from a JSON object (developer tool).
 
-    .venv/bin/python tools/ts_fill.py resources/i18n/ebid_zh_CN.ts translations.json [--force]
+    .venv/bin/python tools/ts_fill.py app/resources/i18n/ebid_zh_CN.ts translations.json [--force]
 
 Keys are English source texts, or ``"Context|source"`` to target one context. Only unfinished
 entries are filled unless ``--force``, so one engineer's fill never overwrites another's.

@@ -1,17 +1,16 @@
 """Translations: zh_CN by default, English selectable.
 
-Our strings are English in the source (``tr()``); ``resources/i18n/ebid_<locale>.qm`` carries the
+Our strings are English in the source (``tr()``); ``app/resources/i18n/ebid_<locale>.qm`` carries the
 Chinese, built from the ``.ts`` sources by ``./dev`` (``pyside6-lrelease``). Qt's own
 ``qtbase_<locale>.qm`` is loaded too, so standard dialogs and buttons speak the same language.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from ..core.resources import resource_path
+
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
@@ -27,7 +26,7 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
     if language == "en":
         return True
     ours = QTranslator(app)
-    found = ours.load(str(RESOURCES / "i18n" / f"ebid_{language}.qm"))
+    found = ours.load(str(resource_path("i18n", f"ebid_{language}.qm")))
     if found:
         app.installTranslator(ours)
         _installed.append(ours)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import settings, theme
+from . import seams, settings, theme
 from .context import AppContext
 from .operations import BackgroundOp
 from .page import Page
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(QListWidgetItem(theme.icon(spec.icon), self._title(spec)))
         self.sidebar.currentRowChanged.connect(self._activate)
         self.sidebar.currentRowChanged.connect(self._remember_page)
+        self._stopping = False  # the user chose to quit; running work is being cancelled
         self.resize(1024, 680)
         self._restore()
         self.retranslate()
@@ -157,5 +158,18 @@ class MainWindow(QMainWindow):
         self.show_page(last)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        busy = [(page, question) for page in self._built.values() if (question := page.quit_question())]
+        if busy:  # ask; on Yes cancel, and close once every page's work has cleaned up
+            event.ignore()
+            if self._stopping or not seams.confirm(self, self.tr("Quit EBid Desk"), busy[0][1]):
+                return
+            self._stopping = True
+            for page, _ in busy:
+                page.stop_work(self._work_stopped)
+            return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         super().closeEvent(event)
+
+    def _work_stopped(self) -> None:
+        if not any(page.quit_question() for page in self._built.values()):
+            QTimer.singleShot(0, self, self.close)  # not from inside the close event that started it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QEvent
@@ -25,6 +26,15 @@ class Page(QWidget):
 
     def retranslate(self) -> None:
         """Set every user-visible text; called at construction and on a language change."""
+
+    def quit_question(self) -> Optional[str]:
+        """While work that quitting would drop runs on this page: the question to ask before the
+        window closes ("… Quit anyway?"); otherwise None."""
+        return None
+
+    def stop_work(self, stopped: Callable[[], None]) -> None:
+        """Cancel that work; call ``stopped`` once it has stopped and cleaned up after itself."""
+        stopped()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:

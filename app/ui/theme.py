@@ -1,6 +1,6 @@
 """Icons and colours that follow the palette, so dark mode and high DPI work.
 
-Icons are monochrome SVGs in ``resources/icons`` drawn with ``currentColor``; they are tinted
+Icons are monochrome SVGs in ``app/resources/icons`` drawn with ``currentColor``; they are tinted
 with the palette's text colour when loaded and re-tinted when the colour scheme changes.
 """
 
@@ -12,14 +12,12 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from .i18n import RESOURCES
-
-ICONS = RESOURCES / "icons"
+from ..core.resources import resource_path
 
 
 @lru_cache(maxsize=None)
 def _svg(name: str) -> str:
-    return (ICONS / f"{name}.svg").read_text(encoding="utf-8")
+    return resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
 
 
 def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> QIcon:

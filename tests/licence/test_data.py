@@ -1,4 +1,4 @@
-"""The matter catalogue in resources/ and the DEMO data."""
+"""The matter catalogue in app/resources/ and the DEMO data."""
 
 from __future__ import annotations
 

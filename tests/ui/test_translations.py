@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "i18n" / "ebid_zh_CN.ts"
+TS = ROOT / "app" / "resources" / "i18n" / "ebid_zh_CN.ts"
 # Collected by the generator's heuristics but only ever used as a parameter ("The {what} is malformed").
 NOT_SENTENCES = {"header MAC", "invalid request"}
 

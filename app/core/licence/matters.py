@@ -1,4 +1,4 @@
-"""The catalogue of matters (事项) an agent can be authorised for, kept as data in resources/."""
+"""The catalogue of matters (事项) an agent can be authorised for, kept as data in app/resources/."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ..errors import InvalidInput
 from ..pki import MatterRef
+from ..resources import resource_path
 
-CATALOGUE_PATH = Path(__file__).resolve().parents[3] / "resources" / "matters.json"
+CATALOGUE_PATH = resource_path("matters.json")
 FULL_BIDDING = "EC-BID-FULL"  # 电子商务-招投标-全流程投标
 
 

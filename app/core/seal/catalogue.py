@@ -1,4 +1,4 @@
-"""The seal catalogue (``resources/seal_catalogue.json``): seal types, their shapes and sizes."""
+"""The seal catalogue (``app/resources/seal_catalogue.json``): seal types, their shapes and sizes."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..resources import resource_path
 
-CATALOGUE_PATH = Path(__file__).resolve().parents[3] / "resources" / "seal_catalogue.json"
+CATALOGUE_PATH = resource_path("seal_catalogue.json")
 SHAPES = ("round", "oval", "square", "rectangle")
 
 

@@ -3,7 +3,7 @@
 An upload is a PNG with an alpha channel (the background must be transparent), at most
 ``MAX_IMPRINT_BYTES``, ``MIN_SIDE_PX``–``MAX_SIDE_PX`` pixels a side (read from the IHDR chunk
 before anything is decoded, so a decompression bomb is refused unopened), for a seal type, shape
-and size from the catalogue (``resources/seal_catalogue.json``), with the enterprise's agreement to
+and size from the catalogue (``app/resources/seal_catalogue.json``), with the enterprise's agreement to
 the terms. The service runs the same pre-check as the editor and stores its findings for the
 reviewer; a failing pre-check does not refuse the upload (the reviewer decides).
 """

@@ -142,6 +142,22 @@ class BidsPage(Page):
         on_change(self, Change.LICENCES, self.form.refresh_licences)
         on_change(self, Change.KEYS, self.form.refresh_key)
 
+    def quit_question(self) -> str | None:
+        return self.tr("Encryption is in progress. Quit anyway?") if self.encryptor.busy() else None
+
+    def stop_work(self, stopped) -> None:
+        """Cancel every encryption; each removes its partial container before it reports back."""
+        if not self.encryptor.busy():
+            stopped()
+            return
+
+        def once() -> None:
+            self.encryptor.batch_finished.disconnect(once)
+            stopped()
+
+        self.encryptor.batch_finished.connect(once)
+        self.encryptor.cancel_all()
+
     def title(self) -> str:
         return self.tr("Bid files")
 
