@@ -1,4 +1,5 @@
-"""Issuing the authority's root certificate and licence certificates (profiles: docs/pki)."""
+"""Issuing the authority's root certificate, licence certificates and the certificates of the
+service's own roles (seal making, QR task signing) under the root (profiles: docs/pki)."""
 
 from __future__ import annotations
 
@@ -148,3 +149,45 @@ def _licence_extensions(
             },
         ),
     ]
+
+
+def make_role_certificate(
+    public_key: gm.SM2PublicKey,
+    *,
+    subject: x509.Name,
+    key_usage: set[str],
+    extended_key_usage: str,
+    root: Certificate,
+    root_key: gm.SM2PrivateKey,
+    not_before: datetime,
+    not_after: datetime,
+) -> Certificate:
+    """An end-entity certificate for one of the service's roles, signed SM2-with-SM3 by the root.
+
+    The extended key usage names the role. It is not critical: OpenSSL's `verify` without
+    -purpose accepts an unknown EKU either way, and our verifiers require it regardless."""
+    tbs = x509.TbsCertificate(
+        {
+            "version": "v3",
+            "serial_number": new_serial(),
+            "signature": signature_algorithm(),
+            "issuer": root.tbs["subject"],
+            "validity": {
+                "not_before": asn1_time(to_utc_second(not_before)),
+                "not_after": asn1_time(to_utc_second(not_after)),
+            },
+            "subject": subject,
+            "subject_public_key_info": public_key_info(public_key),
+            "extensions": [
+                extension("basic_constraints", {"ca": False}, critical=True),
+                extension("key_usage", key_usage, critical=True),
+                extension("extended_key_usage", [extended_key_usage]),
+                extension("key_identifier", key_identifier(public_key)),
+                extension(
+                    "authority_key_identifier",
+                    {"key_identifier": root.extension_value("key_identifier").native},
+                ),
+            ],
+        }
+    )
+    return Certificate.from_asn1(sign_tbs(tbs, root_key))

@@ -12,16 +12,8 @@ from asn1crypto import x509
 
 from .. import gm
 from ..errors import Refused
-from ..pki import EBID_ARC, Certificate, CertificateInvalid, to_utc_second
-from ..pki.certs import (
-    asn1_time,
-    extension,
-    key_identifier,
-    new_serial,
-    public_key_info,
-    sign_tbs,
-    signature_algorithm,
-)
+from ..pki import EBID_ARC, Certificate, CertificateInvalid
+from ..pki.issue import make_role_certificate
 from ..pki.verify import check_issued_by, check_validity
 
 OID_KP_QR_TASK = EBID_ARC + ".200.1"  # extendedKeyUsage: signs QR task documents
@@ -32,27 +24,12 @@ def make_task_certificate(
     not_before: datetime, not_after: datetime,
 ) -> Certificate:
     """A QR-task signing certificate for ``platform_key`` (subject CN ``name``) under ``root``."""
-    tbs = x509.TbsCertificate({
-        "version": "v3",
-        "serial_number": new_serial(),
-        "signature": signature_algorithm(),
-        "issuer": root.tbs["subject"],
-        "validity": {
-            "not_before": asn1_time(to_utc_second(not_before)),
-            "not_after": asn1_time(to_utc_second(not_after)),
-        },
-        "subject": x509.Name.build({"country_name": "CN", "organization_name": name, "common_name": name}),
-        "subject_public_key_info": public_key_info(platform_key),
-        "extensions": [
-            extension("basic_constraints", {"ca": False}, critical=True),
-            extension("key_usage", {"digital_signature"}, critical=True),
-            extension("extended_key_usage", [OID_KP_QR_TASK]),
-            extension("key_identifier", key_identifier(platform_key)),
-            extension("authority_key_identifier",
-                      {"key_identifier": root.extension_value("key_identifier").native}),
-        ],
-    })
-    return Certificate.from_asn1(sign_tbs(tbs, root_key))
+    return make_role_certificate(
+        platform_key,
+        subject=x509.Name.build({"country_name": "CN", "organization_name": name, "common_name": name}),
+        key_usage={"digital_signature"}, extended_key_usage=OID_KP_QR_TASK,
+        root=root, root_key=root_key, not_before=not_before, not_after=not_after,
+    )
 
 
 def common_name(cert: Certificate) -> str:
