@@ -5,11 +5,19 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 
 import pytest
 
 # Real widgets, no screen: the test command sets this too; plain `pytest` must not abort in Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the user's own data: tests set their own EBID_HOME, and whatever still runs after a test
+# restored the environment (a page retranslated at teardown, late background work) lands here.
+SESSION_HOME = os.environ["EBID_HOME"] = tempfile.mkdtemp(prefix="ebid-tests-home-")
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(SESSION_HOME, ignore_errors=True)
 
 from tests.support import ROOT, SHARED_DATA, run  # noqa: F401  (re-exported for older imports)
 
