@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from ..core.errors import EbidError
 from . import settings
 from .operations import BackgroundOp
+from .platform_watch import ProjectWatch
 
 if TYPE_CHECKING:  # imported on first use: SQLAlchemy, Alembic and httpx cost ~0.7 s at start-up
     from ..core.client import ServiceClient
@@ -45,6 +46,7 @@ class AppContext(QObject):
         self._client: Optional[ServiceClient] = None
         self._keystore: Optional[Keystore] = None
         self._keystore_lock = threading.Lock()
+        self.projects = ProjectWatch(self, self)  # the platform's project list, kept current
 
     # -- keystore ---------------------------------------------------------------------------------
 
@@ -110,6 +112,7 @@ class AppContext(QObject):
         return ServiceClient(url, root_fingerprint=pin)
 
     def close(self) -> None:
+        self.projects.stop()
         if self._client is not None:
             self._client.close()
             self._client = None

@@ -55,6 +55,9 @@ PAGES = [
 ]
 
 
+NEWS_MS = 30_000  # long enough to be read on return to the window
+
+
 def available_pages() -> list[PageSpec]:
     return [spec for spec in PAGES if spec.exists()]
 
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._activate)
         self.sidebar.currentRowChanged.connect(self._remember_page)
         self._stopping = False  # the user chose to quit; running work is being cancelled
+        self.context.projects.follow(self, news=self.show_news)
         self.resize(1024, 680)
         self._restore()
         self.retranslate()
@@ -116,6 +120,10 @@ class MainWindow(QMainWindow):
             if spec.page_id == page_id:
                 self.sidebar.setCurrentRow(row)
                 return
+
+    def show_news(self, text: str) -> None:
+        """What changed at the platform while the user was here (a published project, …)."""
+        self.statusBar().showMessage(text, NEWS_MS)
 
     def current_page(self) -> Page:
         return self.page(self.stack.currentIndex())

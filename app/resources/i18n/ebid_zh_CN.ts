@@ -105,122 +105,122 @@
 <context>
     <name>BidActions</name>
     <message>
-        <location filename="../../ui/bids/actions.py" line="41" />
+        <location filename="../../ui/bids/actions.py" line="40" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="86" />
+        <location filename="../../ui/bids/actions.py" line="87" />
         <source>Download a licence first: the bid is signed with it.</source>
         <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="92" />
+        <location filename="../../ui/bids/actions.py" line="93" />
         <source>The platform is not connected yet; try again in a moment.</source>
         <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="95" />
+        <location filename="../../ui/bids/actions.py" line="96" />
         <source>Choose the project and section first.</source>
         <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="128" />
+        <location filename="../../ui/bids/actions.py" line="129" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="116" />
+        <location filename="../../ui/bids/actions.py" line="117" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="129" />
+        <location filename="../../ui/bids/actions.py" line="130" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="160" />
+        <location filename="../../ui/bids/actions.py" line="161" />
         <source>sign the bid files</source>
         <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="144" />
+        <location filename="../../ui/bids/actions.py" line="145" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
         <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="108" />
+        <location filename="../../ui/bids/actions.py" line="109" />
         <source>The bid deadline of {project} passed at {deadline}: the platform no longer accepts bids for it, so nothing was encrypted or sent.</source>
         <translation>{project} 的投标截止时间 {deadline} 已过：交易平台不再接收该项目的投标文件，因此没有加密或发送任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="175" />
+        <location filename="../../ui/bids/actions.py" line="176" />
         <source>Cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="197" />
+        <location filename="../../ui/bids/actions.py" line="198" />
         <source>These files are already submitted.</source>
         <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="205" />
+        <location filename="../../ui/bids/actions.py" line="206" />
         <source>submit the bid files</source>
         <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="208" />
+        <location filename="../../ui/bids/actions.py" line="209" />
         <source>Submitting to the platform…</source>
         <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="243" />
+        <location filename="../../ui/bids/actions.py" line="244" />
         <source>rehearse the decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="246" />
+        <location filename="../../ui/bids/actions.py" line="247" />
         <source>Rehearsing the decryption…</source>
         <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="253" />
+        <location filename="../../ui/bids/actions.py" line="254" />
         <source>Rehearsal passed ({seconds} s).</source>
         <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="259" />
+        <location filename="../../ui/bids/actions.py" line="260" />
         <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
         <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="271" />
+        <location filename="../../ui/bids/actions.py" line="272" />
         <source>Rehearsal failed: {reason}</source>
         <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="285" />
+        <location filename="../../ui/bids/actions.py" line="286" />
         <source>list your submissions</source>
         <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="288" />
+        <location filename="../../ui/bids/actions.py" line="289" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="305" />
+        <location filename="../../ui/bids/actions.py" line="306" />
         <source>fetch and decrypt the bid</source>
         <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="308" />
+        <location filename="../../ui/bids/actions.py" line="309" />
         <source>Fetching and decrypting…</source>
         <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="319" />
+        <location filename="../../ui/bids/actions.py" line="320" />
         <source>Fetched, checked and decrypted: {path}</source>
         <translation>已取回、校验并解密：{path}</translation>
     </message>
@@ -346,67 +346,67 @@
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="114" />
+        <location filename="../../ui/bids/form.py" line="116" />
         <source>No projects on the platform</source>
         <translation>交易平台上没有项目</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="129" />
+        <location filename="../../ui/bids/form.py" line="134" />
         <source>deadline passed</source>
         <translation>已截止</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="130" />
+        <location filename="../../ui/bids/form.py" line="135" />
         <source>opened</source>
         <translation>已开标</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="137" />
+        <location filename="../../ui/bids/form.py" line="142" />
         <source>{project} · {state}</source>
         <translation>{project} · {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="151" />
+        <location filename="../../ui/bids/form.py" line="156" />
         <source>Section {section}</source>
         <translation>第 {section} 标段</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="158" />
+        <location filename="../../ui/bids/form.py" line="163" />
         <source>Waiting for the platform…</source>
         <translation>正在等待交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="161" />
+        <location filename="../../ui/bids/form.py" line="166" />
         <source>bids until {deadline}, opening at {opening}</source>
         <translation>投标截止 {deadline}，开标 {opening}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="165" />
+        <location filename="../../ui/bids/form.py" line="170" />
         <source>{times} ({state})</source>
         <translation>{times}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="174" />
+        <location filename="../../ui/bids/form.py" line="179" />
         <source>{holder}, {role}, {enterprise}</source>
         <translation>{holder}，{role}，{enterprise}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="202" />
+        <location filename="../../ui/bids/form.py" line="207" />
         <source>Download a licence first (Licences page).</source>
         <translation>请先下载执照（执照页面）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="205" />
+        <location filename="../../ui/bids/form.py" line="210" />
         <source>None on this device yet: apply for one before encrypting.</source>
         <translation>本设备上还没有：加密前请先申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="209" />
+        <location filename="../../ui/bids/form.py" line="214" />
         <source>{label} (key id {id}), on this device</source>
         <translation>{label}（密钥标识 {id}），在本设备上</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="216" />
+        <location filename="../../ui/bids/form.py" line="221" />
         <source>Save encrypted files in</source>
         <translation>加密文件保存到</translation>
     </message>
@@ -414,84 +414,84 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../ui/bids/page.py" line="146" />
+        <location filename="../../ui/bids/page.py" line="151" />
         <source>Encryption is in progress. Quit anyway?</source>
         <translation>加密进行中，确定退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="162" />
-        <location filename="../../ui/bids/page.py" line="188" />
+        <location filename="../../ui/bids/page.py" line="167" />
+        <location filename="../../ui/bids/page.py" line="193" />
         <location filename="../../ui/main_window.py" line="52" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="167" />
+        <location filename="../../ui/bids/page.py" line="172" />
         <source>Key backup is not available yet. An encrypted bid opens only with the key on this device: if this device is lost or broken before the opening, your bid cannot be opened.</source>
         <translation>密钥备份功能尚未提供。加密后的标书只能用本设备上的密钥打开：如果本设备在开标前丢失或损坏，您的标书将无法解密。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="173" />
+        <location filename="../../ui/bids/page.py" line="178" />
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
         <translation>将投标文件或文件夹拖放到这里，或点击添加：每个文件都用您在本设备上的密钥加密，并用所选执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="178" />
+        <location filename="../../ui/bids/page.py" line="183" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="179" />
+        <location filename="../../ui/bids/page.py" line="184" />
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="180" />
+        <location filename="../../ui/bids/page.py" line="185" />
         <source>Cancel selected</source>
         <translation>取消所选</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="181" />
+        <location filename="../../ui/bids/page.py" line="186" />
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="182" />
+        <location filename="../../ui/bids/page.py" line="187" />
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="183" />
+        <location filename="../../ui/bids/page.py" line="188" />
         <source>Rehearse decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="184" />
+        <location filename="../../ui/bids/page.py" line="189" />
         <source>Submit to the platform</source>
         <translation>递交到交易平台</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="189" />
+        <location filename="../../ui/bids/page.py" line="194" />
         <source>Overall progress</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="216" />
+        <location filename="../../ui/bids/page.py" line="221" />
         <source>Choose bid files</source>
         <translation>选择投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="277" />
+        <location filename="../../ui/bids/page.py" line="282" />
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
         <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="286" />
+        <location filename="../../ui/bids/page.py" line="291" />
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="305" />
+        <location filename="../../ui/bids/page.py" line="310" />
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform's signature is verified against its certificate.</source>
         <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>
@@ -942,134 +942,134 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="121" />
+        <location filename="../../ui/home/page.py" line="122" />
         <location filename="../../ui/main_window.py" line="49" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="124" />
+        <location filename="../../ui/home/page.py" line="125" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="125" />
+        <location filename="../../ui/home/page.py" line="126" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="128" />
+        <location filename="../../ui/home/page.py" line="129" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="133" />
+        <location filename="../../ui/home/page.py" line="134" />
         <source>Scan the QR code on my screen</source>
         <translation>扫描屏幕上的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="134" />
+        <location filename="../../ui/home/page.py" line="135" />
         <source>Read the QR code an e-bidding platform shows in your browser (the Scan page also reads the camera and images)</source>
         <translation>识别电子招投标平台在浏览器中显示的二维码（“扫一扫”页面还可以用摄像头和图片扫码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="136" />
-        <location filename="../../ui/home/page.py" line="145" />
+        <location filename="../../ui/home/page.py" line="137" />
+        <location filename="../../ui/home/page.py" line="146" />
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="139" />
+        <location filename="../../ui/home/page.py" line="140" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="140" />
+        <location filename="../../ui/home/page.py" line="141" />
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="141" />
+        <location filename="../../ui/home/page.py" line="142" />
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="142" />
+        <location filename="../../ui/home/page.py" line="143" />
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="146" />
+        <location filename="../../ui/home/page.py" line="147" />
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="148" />
+        <location filename="../../ui/home/page.py" line="149" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="190" />
+        <location filename="../../ui/home/page.py" line="198" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="188" />
+        <location filename="../../ui/home/page.py" line="196" />
         <source>list your enterprise's submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="241" />
+        <location filename="../../ui/home/page.py" line="249" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="244" />
+        <location filename="../../ui/home/page.py" line="252" />
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="247" />
+        <location filename="../../ui/home/page.py" line="255" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="251" />
+        <location filename="../../ui/home/page.py" line="259" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="256" />
+        <location filename="../../ui/home/page.py" line="264" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="258" />
+        <location filename="../../ui/home/page.py" line="266" />
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="263" />
+        <location filename="../../ui/home/page.py" line="271" />
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="264" />
+        <location filename="../../ui/home/page.py" line="272" />
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="268" />
+        <location filename="../../ui/home/page.py" line="276" />
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="270" />
+        <location filename="../../ui/home/page.py" line="278" />
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="271" />
+        <location filename="../../ui/home/page.py" line="279" />
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>
@@ -1264,17 +1264,17 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Quit EBid Desk</source>
         <translation>退出电子投标助手</translation>
     </message>
@@ -1545,6 +1545,29 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../ui/seals/editor/finish.py" line="120" />
         <source>Warning:</source>
         <translation>提示：</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWatch</name>
+    <message>
+        <location filename="../../ui/platform_watch.py" line="84" />
+        <source>new on the platform: {projects}</source>
+        <translation>交易平台新发布了项目：{projects}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/platform_watch.py" line="85" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/platform_watch.py" line="89" />
+        <source>{project}: bids now until {deadline}, opening at {opening}</source>
+        <translation>{project} 的时间已变更：投标截止 {deadline}，开标 {opening}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/platform_watch.py" line="92" />
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

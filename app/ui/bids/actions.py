@@ -17,7 +17,6 @@ from ...core.errors import Cancelled
 from .. import errors, pools, seams
 from ..changes import Change, Changed
 from ..format import data_size, local_time
-from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from . import records as bid_records
 from .jobs import EncryptRequest
@@ -69,11 +68,13 @@ class BidActions(QObject):
     # -- platform data ---------------------------------------------------------------------------------
 
     def load_projects(self, *args) -> None:
-        client = self.context.client
-        BackgroundOp(self.page, op=lambda p, c: client.projects(), success=self.form.set_projects) \
-            .failure(self._projects_failed).run()
+        """Show the list the context already has, and ask the platform for a newer one."""
+        watch = self.context.projects
+        if watch.projects is not None:
+            self.form.set_projects(watch.projects)
+        watch.refresh()
 
-    def _projects_failed(self, exc: BaseException) -> None:
+    def projects_failed(self, exc: BaseException) -> None:
         """Said in place of the project times, not in a dialog: the page may not even be shown."""
         self.form.times.setText(errors.text(exc))
 

@@ -103,8 +103,10 @@ class BidTargetForm(QWidget):
     # -- projects --------------------------------------------------------------------------------
 
     def set_projects(self, projects: list[Project]) -> None:
-        """List the platform's projects, each marked with its phase; the first one still taking
-        bids is chosen (the platform lists them by deadline, so the first may be closed)."""
+        """List the platform's projects, each marked with its phase. The project and section the
+        user chose stay chosen; otherwise the first project still taking bids (the platform lists
+        them by deadline, so the first may be closed)."""
+        chosen, section = self.project_box.currentData(), self.section()
         self.projects = list(projects)
         self.project_box.blockSignals(True)
         self.project_box.clear()
@@ -115,9 +117,12 @@ class BidTargetForm(QWidget):
         self._label_projects()
         now = self.now()
         first_open = next((i for i, p in enumerate(self.projects) if phase(p, now) is Phase.OPEN), 0)
-        self.project_box.setCurrentIndex(first_open)
+        kept = self.project_box.findData(chosen) if chosen is not None else -1
+        self.project_box.setCurrentIndex(kept if kept >= 0 else first_open)  # a refresh keeps the choice
         self.project_box.blockSignals(False)
         self._project_chosen()
+        if kept >= 0 and self.section_box.findData(section) >= 0:
+            self.section_box.setCurrentIndex(self.section_box.findData(section))
 
     def now(self) -> datetime:
         """The platform client's clock (settable in tests), else this device's."""

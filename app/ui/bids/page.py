@@ -138,9 +138,13 @@ class BidsPage(Page):
         self.form.licence_changed.connect(self._enable)
         self.submitted.refresh_requested.connect(self.actions.refresh_submissions)
         self.submitted.fetch_requested.connect(self.actions.fetch_and_decrypt)
-        self.context.service_ready.connect(self.actions.load_projects)
+        self.context.projects.follow(self, updated=self.form.set_projects, failed=self.actions.projects_failed)
         on_change(self, Change.LICENCES, self.form.refresh_licences)
         on_change(self, Change.KEYS, self.form.refresh_key)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self.context.projects.refresh()
+        super().showEvent(event)
 
     def quit_question(self) -> str | None:
         return self.tr("Encryption is in progress. Quit anyway?") if self.encryptor.busy() else None

@@ -60,7 +60,7 @@ class HomePage(Page):
         self.rows: list[OverviewRow] = []
         self._build()
         self.update_button.clicked.connect(self.update_from_platform)
-        context.service_ready.connect(self.load_projects)
+        context.projects.follow(self, updated=self._projects_loaded, failed=self._projects_failed)
         on_change(self, Change.BIDS | Change.KEYS | Change.LICENCES, self.refresh)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._fill)
@@ -158,9 +158,15 @@ class HomePage(Page):
     # -- data ----------------------------------------------------------------------------------------
 
     def load_projects(self, *args) -> None:
-        client = self.context.client
-        BackgroundOp(self, op=lambda p, c: client.projects(), success=self._projects_loaded) \
-            .failure(self._projects_failed).run()
+        """Show the list the context already has, and ask the platform for a newer one."""
+        watch = self.context.projects
+        if watch.projects is not None:
+            self._projects_loaded(watch.projects)
+        watch.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self.context.projects.refresh()
+        super().showEvent(event)
 
     def _projects_loaded(self, projects: list[Project]) -> None:
         self.projects = projects
@@ -175,6 +181,7 @@ class HomePage(Page):
         return licences[0].id if licences else None
 
     def update_from_platform(self) -> None:
+        self.context.projects.refresh()
         licence = self._licence_id()
         if licence is None or not self.context.connected:
             self.refresh()
