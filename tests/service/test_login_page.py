@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import re
-from datetime import timedelta
 
 import cv2
 import httpx
@@ -112,7 +111,7 @@ def test_the_page_shows_a_task_qr_and_keeps_the_poll_token_on_the_server(service
     assert script.status_code == 200 and script.headers["content-type"].startswith("text/javascript")
     assert "/platform/login/state" in script.text and record.poll_token not in script.text
 
-    again, text2, csrf2 = _open_page(browser)  # a reload: a new task on the same record
+    _, text2, csrf2 = _open_page(browser)  # a reload: a new task on the same record
     assert parse_task_uri(text2).task_id != uri.task_id and csrf2 == csrf
     assert _page_record(service, parse_task_uri(text2).task_id).cookie_sm3 == record.cookie_sm3
 
@@ -174,7 +173,7 @@ def test_a_confirmed_task_opens_no_second_session_even_from_another_page(service
                                                                          legal_rep):
     """Two page records naming the same confirmed task (as if a second browser held it): the
     database lets only one session be made for the task."""
-    page, text, csrf = _open_page(browser)
+    _, text, csrf = _open_page(browser)
     task_id = parse_task_uri(text).task_id
     tasks.confirm(tasks.fetch(text), legal_rep.key, legal_rep.certificate)
     record = _page_record(service, task_id)
@@ -189,7 +188,7 @@ def test_a_confirmed_task_opens_no_second_session_even_from_another_page(service
 
 
 def test_logout_needs_the_csrf_token_and_ends_the_session(service, browser, tasks, legal_rep):
-    page, text, csrf = _open_page(browser)
+    _, text, csrf = _open_page(browser)
     tasks.confirm(tasks.fetch(text), legal_rep.key, legal_rep.certificate)
     browser.post("/platform/login/finish", data={"csrf": csrf})
     home = browser.get("/platform/home")
@@ -216,7 +215,7 @@ def test_logout_needs_the_csrf_token_and_ends_the_session(service, browser, task
 def test_home_needs_a_session_and_the_session_ends_after_its_seconds(service, browser, tasks,
                                                                      legal_rep, clock):
     assert browser.get("/platform/home").headers["location"] == "/platform/login"
-    page, text, csrf = _open_page(browser)
+    _, text, csrf = _open_page(browser)
     tasks.confirm(tasks.fetch(text), legal_rep.key, legal_rep.certificate)
     browser.post("/platform/login/finish", data={"csrf": csrf})
     clock.advance(seconds=1799)
@@ -227,7 +226,7 @@ def test_home_needs_a_session_and_the_session_ends_after_its_seconds(service, br
 
 def test_an_expired_qr_is_reported_and_renewed_with_the_csrf_token(service, browser, tasks, legal_rep,
                                                                    clock):
-    page, text, csrf = _open_page(browser)
+    _, text, csrf = _open_page(browser)
     clock.advance(seconds=61)
     assert _state(browser) == {"state": "expired", "expires_in": 0}
     late = browser.post("/platform/login/finish", data={"csrf": csrf})
@@ -250,7 +249,7 @@ def test_an_expired_qr_is_reported_and_renewed_with_the_csrf_token(service, brow
 
 
 def test_a_cancelled_task_says_so(service, browser, tasks):
-    page, text, csrf = _open_page(browser)
+    _, text, csrf = _open_page(browser)
     tasks.cancel(tasks.fetch(text))
     assert _state(browser)["state"] == "cancelled"
     assert browser.post("/platform/login/finish", data={"csrf": csrf}).headers["location"] == (
