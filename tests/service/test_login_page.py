@@ -264,11 +264,18 @@ def test_without_a_page_cookie_there_is_no_state(service):
         assert http.post("/platform/login/renew", headers={"X-CSRF-Token": "x"}).status_code == 401
 
 
-def test_cookies_are_secure_over_https(service):
+def test_cookies_are_secure_over_https(service, browser, tasks, legal_rep):
     """Behind a TLS-terminating proxy on the same host (uvicorn trusts 127.0.0.1's
     X-Forwarded-Proto), the request is https and both cookies carry Secure."""
-    with httpx.Client(base_url=service.url, headers={"X-Forwarded-Proto": "https"}) as http:
+    https = {"X-Forwarded-Proto": "https"}
+    with httpx.Client(base_url=service.url, headers=https) as http:
         page = http.get("/platform/login")
         assert "; Secure" in _set_cookie(page, sessions.PAGE_COOKIE)
         src = re.search(r'<img id="qr" alt="[^"]*" src="([^"]+)"', page.text).group(1)
         assert parse_task_uri(_qr_text(src)).base.startswith("https://127.0.0.1:")
+
+    _, text, csrf = _open_page(browser)  # (the device reaches this platform over plain http)
+    tasks.confirm(tasks.fetch(text), legal_rep.key, legal_rep.certificate)
+    finished = browser.post("/platform/login/finish", data={"csrf": csrf}, headers=https)
+    assert finished.headers["location"] == "/platform/home"
+    assert "; Secure" in _set_cookie(finished, sessions.SESSION_COOKIE)
