@@ -196,7 +196,8 @@ def test_logout_needs_the_csrf_token_and_ends_the_session(service, browser, task
     assert session_csrf != csrf
     session_cookie = browser.cookies[sessions.SESSION_COOKIE]
 
-    for forged in ({}, {"csrf": "forged"}, {"csrf": csrf}):  # none, wrong, the pre-login page's
+    crowded = {f"f{i}": "x" for i in range(20)} | {"csrf": session_csrf}  # a flood of fields
+    for forged in ({}, {"csrf": "forged"}, {"csrf": csrf}, crowded):  # none, wrong, the page's
         refused = browser.post("/platform/logout", data=forged)
         assert refused.status_code == 403 and "未退出登录" in refused.text
         assert browser.get("/platform/home").status_code == 200

@@ -48,14 +48,17 @@ MAX_FORM = 4 << 10
 
 
 async def form(request: Request) -> dict[str, str]:
-    """The urlencoded form fields (first value of each) from a small body; a larger one is
-    read as no fields (so the CSRF check refuses it)."""
+    """The urlencoded form fields (first value of each) from a small body; a larger one, or
+    one with too many fields, is read as no fields (so the CSRF check refuses it)."""
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_FORM:
             return {}
-    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    try:
+        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    except ValueError:  # more fields than that
+        return {}
     return {k: v[0] for k, v in fields.items()}
 
 
