@@ -10,6 +10,7 @@ from .authority import routes as routes_authority
 from .context import ServiceContext
 from .platform import routes as routes_platform
 from .platform.tasks import routes as routes_tasks
+from .platform.web import routes as routes_web
 from .seal_office import review_routes as routes_review
 from .seal_office import routes as routes_seal
 
@@ -27,6 +28,7 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     app.include_router(routes_authority.router)
     app.include_router(routes_platform.router)
     app.include_router(routes_tasks.router)
+    app.include_router(routes_web.router)
     app.include_router(routes_seal.router)
     app.include_router(routes_review.router)
 

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,29 @@ class Browser:
         path.write_bytes(
             base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"])
         )
+
+    def screenshot_png(self) -> bytes:
+        """The visible page as PNG bytes (``Page.captureScreenshot``)."""
+        import base64
+
+        return base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"])
+
+    def wait_for(self, expression: str, *, timeout: float = 20.0, every: float = 0.1):
+        """Evaluate ``expression`` until it gives a truthy value (returned), for at most
+        ``timeout`` seconds. An evaluation that fails because the page is navigating (no
+        execution context for a moment) counts as falsy."""
+        deadline = time.monotonic() + timeout
+        last = None
+        while True:
+            try:
+                last = self.js(expression)
+            except AssertionError as exc:  # the page between two documents
+                last = exc
+            else:
+                if last:
+                    return last
+            assert time.monotonic() < deadline, f"waited {timeout} s for {expression[:200]}: {last}"
+            time.sleep(every)
 
     def _until(self, wanted) -> dict:
         # Bounded by Chromium itself: if it dies, the pipe closes and read returns b"".
