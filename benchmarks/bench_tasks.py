@@ -1,7 +1,14 @@
 """Benchmark of the QR task flows, measured the way users meet them.
 
-    python benchmarks/bench_tasks.py                # the opening hall with a 1 GiB bid
+    python benchmarks/bench_tasks.py                # login (headless Chromium) and the opening hall
     python benchmarks/bench_tasks.py --size 256     # MiB, quick check
+    python benchmarks/bench_tasks.py --skip-opening # the login flow only
+
+**Login** (docs/protocols/qr-tasks.md §10): the embedded service on 127.0.0.1; headless Chromium
+(Debian's package) shows ``/platform/login``; the clock runs from the moment the QR image is on
+screen: screenshot, decode with app.core.qr, fetch and verify the signed task, sign the response
+with the licence key and post it, until the browser shows the enterprise on ``/platform/home``.
+Each stage is timed; median of the runs.
 
 **Opening hall** (docs/formats/bidx.md §11): a bid encrypted to the holder's device key; the
 device re-wraps the file key from the header alone (timed: that is what a decrypt QR costs the
@@ -89,6 +96,63 @@ def opening(folder: Path, size: int, runs: int) -> dict:
                 synced=statistics.median(synced))
 
 
+def login(folder: Path, runs: int) -> dict[str, float]:
+    from app.core import gm, qr
+    from app.core.client import ServiceClient
+    from app.core.pki import Certificate
+    from app.core.client.tasks import TaskClient
+    from app.core.licence.demo import DEMO_ENTERPRISES
+    from app.server.embedded import serve_in_thread
+    from app.server.provision import init_service
+    from app.server.settings import Settings
+    from tests.seal_service.chromium import Browser
+
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    person = enterprise.legal_representative
+    stages: dict[str, list[float]] = {k: [] for k in ("screenshot", "decode", "fetch+verify",
+                                                       "sign+post", "page update", "total")}
+    with serve_in_thread(init_service(Settings(home=folder / "service"), demo=True)) as running, \
+            ServiceClient(running.url) as client:
+        key = gm.SM2PrivateKey.generate()
+        licence = client.request_licence(
+            key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
+            name=person.name, id_number=person.id_number, phone=person.mobile)
+        certificate = Certificate.load(licence.certificate)
+        profile = folder / "chromium"
+        profile.mkdir()
+        browser = Browser(profile)
+        try:
+            with TaskClient([client.root_certificate()]) as tasks:
+                for _ in range(runs):
+                    browser.goto(f"{running.url}/platform/login")
+                    browser.wait_for("document.getElementById('qr').complete")
+                    t0 = time.perf_counter()
+                    png = folder / "screen.png"
+                    png.write_bytes(browser.screenshot_png())
+                    t1 = time.perf_counter()
+                    (code,) = qr.decode(qr.load_image(png))
+                    t2 = time.perf_counter()
+                    task = tasks.fetch(code.text)
+                    t3 = time.perf_counter()
+                    tasks.confirm(task, key, certificate)
+                    t4 = time.perf_counter()
+                    browser.wait_for("location.pathname === '/platform/home'"
+                                     " && !!document.getElementById('enterprise')", timeout=30, every=0.02)
+                    t5 = time.perf_counter()
+                    for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0)):
+                        stages[name].append(seconds)
+                    browser.submit("document.getElementById('logout').click()")
+        finally:
+            browser.close()
+    return {name: statistics.median(values) for name, values in stages.items()}
+
+
+def report_login(r: dict[str, float], runs: int) -> None:
+    print(f"login: QR on screen -> browser shows the enterprise (median of {runs} runs)")
+    for name, seconds in r.items():
+        print(f"  {name:<14} {seconds * 1000:8.0f} ms")
+
+
 def report_opening(r: dict) -> None:
     mb = r["size"] / 1e6
     print(f"opening hall, {r['size'] // MIB} MiB bid (median of the runs)")
@@ -104,11 +168,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1024, help="bid size in MiB (default 1024)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--login-runs", type=int, default=7)
+    parser.add_argument("--skip-opening", action="store_true")
     args = parser.parse_args()
-    if shutil.which("openssl") is None:
+    if not args.skip_opening and shutil.which("openssl") is None:
         raise SystemExit("the openssl command line is needed for the comparison")
     with tempfile.TemporaryDirectory(prefix="bench-tasks-", dir=ROOT) as tmp:
-        report_opening(opening(Path(tmp), args.size * MIB, args.runs))
+        report_login(login(Path(tmp), args.login_runs), args.login_runs)
+        if not args.skip_opening:
+            report_opening(opening(Path(tmp), args.size * MIB, args.runs))
 
 
 if __name__ == "__main__":
