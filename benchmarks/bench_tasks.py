@@ -99,9 +99,9 @@ def opening(folder: Path, size: int, runs: int) -> dict:
 def login(folder: Path, runs: int) -> dict[str, float]:
     from app.core import gm, qr
     from app.core.client import ServiceClient
-    from app.core.pki import Certificate
     from app.core.client.tasks import TaskClient
     from app.core.licence.demo import DEMO_ENTERPRISES
+    from app.core.pki import Certificate
     from app.server.embedded import serve_in_thread
     from app.server.provision import init_service
     from app.server.settings import Settings
