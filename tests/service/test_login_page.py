@@ -280,3 +280,14 @@ def test_cookies_are_secure_over_https(service, browser, tasks, legal_rep):
     finished = browser.post("/platform/login/finish", data={"csrf": csrf}, headers=https)
     assert finished.headers["location"] == "/platform/home"
     assert "; Secure" in _set_cookie(finished, sessions.SESSION_COOKIE)
+
+
+def test_a_task_uri_opened_in_a_browser_says_to_scan_it_with_the_app(browser):
+    _, uri, _ = _open_page(browser)
+    task = parse_task_uri(uri)
+    opened = browser.get(f"/platform/t/{task.task_id}")  # the fragment (the secret) is never sent
+    assert opened.status_code == 200 and "请使用电子投标助手扫描此二维码" in opened.text
+    assert "default-src 'none'" in opened.headers["content-security-policy"]
+    guessed = browser.get("/platform/t/not-a-task-at-all")
+    assert guessed.status_code == 200 and guessed.text == opened.text  # confirms nothing to a guesser
+    assert browser.get(f"/platform/tasks/{task.task_id}/state").status_code == 403  # still closed

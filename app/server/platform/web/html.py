@@ -102,6 +102,20 @@ def home_page(session: WebSession, projects: list[Project], submissions: list[Su
     return page("电子投标平台", body)
 
 
+def scanned_elsewhere_page() -> str:
+    """What a phone camera that is not a licence app opens from a task QR: no task details (the
+    secret stays in the fragment, which the browser never sends), only what to do instead."""
+    return page(
+        "电子投标平台 — 请用电子投标助手扫码",
+        '<h1>请使用电子投标助手扫描此二维码</h1>'
+        '<p class="note" id="message">这个二维码是电子投标平台的扫码任务（登录、签章、加密或解密），'
+        "只能由持有电子营业执照的电子投标助手（或电子营业执照应用）扫描并确认。"
+        "请回到显示二维码的页面，用电子投标助手的“扫一扫”重新扫描。</p>"
+        '<p>Scan this QR code with EBid Desk (电子投标助手) or your business-licence app: '
+        "it is a task of the e-bidding platform, not a web page.</p>",
+    )
+
+
 def refused_page(message: str, link: str, label: str) -> str:
     return page(
         "电子投标平台",

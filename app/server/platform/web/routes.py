@@ -120,6 +120,13 @@ async def login_page(request: Request, ctx: ServiceContext = Depends(get_ctx)):
     return response
 
 
+@router.get("/t/{task_id}", response_class=HTMLResponse)
+def task_landing(task_id: str):
+    """The task URI opened in a browser (a phone camera that is not a licence app): what to do.
+    The same page for every id, known or not, so it tells a guesser nothing."""
+    return _html(html.scanned_elsewhere_page())
+
+
 @router.get("/login/login.js")
 def login_script():
     return Response(SCRIPT, media_type="text/javascript; charset=utf-8",
