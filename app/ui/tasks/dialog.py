@@ -350,4 +350,4 @@ class TaskDialog(QDialog):
     def _close_client(self, *_) -> None:
         self._timer.stop()
         if self.fetched is not None:
-            self.fetched.tasks.close()
+            self.fetched.close()

@@ -4,7 +4,9 @@ which also records each answer in the keystore (task history and audit log), as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,10 +17,35 @@ if TYPE_CHECKING:
     from ..unlocked import Access
 
 
-@dataclass(frozen=True)
 class Fetched:
-    tasks: TaskClient  # kept by the dialog for the answer, closed with it
-    task: VerifiedTask
+    """A verified task and the client that fetched it, kept by the dialog for the answer. The
+    dialog :meth:`close`\ s it when it closes; an answer still on its way finishes first."""
+
+    def __init__(self, tasks: TaskClient, task: VerifiedTask) -> None:
+        self.tasks, self.task = tasks, task
+        self._lock = threading.Lock()
+        self._users = 0
+        self._closing = False
+
+    @contextmanager
+    def using(self) -> Iterator[TaskClient]:
+        with self._lock:
+            self._users += 1
+        try:
+            yield self.tasks
+        finally:
+            with self._lock:
+                self._users -= 1
+                close = self._closing and self._users == 0
+            if close:
+                self.tasks.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closing = True
+            close = self._users == 0
+        if close:
+            self.tasks.close()
 
 
 def fetch_op(client: ServiceClient, uri: TaskUri):
@@ -43,7 +70,8 @@ def confirm_op(fetched: Fetched, licence_id: int):
     def op(access: Access, progress, cancel):
         from ...core.client.task_holder import confirm_task
 
-        return confirm_task(fetched.tasks, access.store, access.unlocked, licence_id, fetched.task)
+        with fetched.using() as tasks:
+            return confirm_task(tasks, access.store, access.unlocked, licence_id, fetched.task)
 
     return op
 
@@ -52,6 +80,7 @@ def cancel_op(fetched: Fetched, store: Keystore):
     def op(progress, cancel):
         from ...core.client.task_holder import cancel_task
 
-        return cancel_task(fetched.tasks, store, fetched.task)
+        with fetched.using() as tasks:
+            return cancel_task(tasks, store, fetched.task)
 
     return op
