@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 class Fetched:
     """A verified task and the client that fetched it, kept by the dialog for the answer. The
-    dialog :meth:`close`\ s it when it closes; an answer still on its way finishes first."""
+    dialog closes it (:meth:`close`) when it closes; an answer still on its way finishes first."""
 
     def __init__(self, tasks: TaskClient, task: VerifiedTask) -> None:
         self.tasks, self.task = tasks, task
