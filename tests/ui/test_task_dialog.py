@@ -11,9 +11,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app.core.client.tasks import create_login_task, task_state
+from app.core.client import ServiceError
+from app.core.client.tasks import TaskClient, create_login_task, task_state
 from app.core.client.wallet import acting_as, download_licence
 from app.core.errors import Refused
 from app.core.licence.demo import DEMO_ENTERPRISES
@@ -54,7 +56,7 @@ def scan(app, qtbot, context):
     qtbot.addWidget(page)
     page.resize(900, 700)
     yield page
-    if page.task_dialog is not None:
+    if page.task_dialog is not None and shiboken6.isValid(page.task_dialog):
         page.task_dialog.close()
     camera.set_backend(None)
 
@@ -155,6 +157,27 @@ def test_cancel_tells_the_platform_without_a_password(scan, qtbot, service, cont
     (row,) = context.keystore.task_history()
     assert (row.answer, row.action, row.licence_serial) == ("cancel", "cancelled", None)
     assert not [s for s in seams.shown if s.kind == "password"]
+
+
+def test_a_refusal_from_the_platform_is_said_in_words_and_recorded(scan, qtbot, service, context, tmp_path):
+    url = _url(service)
+    made = create_login_task(url, user_agent=BROWSER)
+    _scan_text(scan, qtbot, made.uri, tmp_path)
+    dialog = _opened(scan, qtbot)
+    with TaskClient(dialog.fetched.tasks.roots, clock=dialog.fetched.tasks.clock) as elsewhere:
+        elsewhere.cancel(dialog.fetched.task)  # another device answers first
+    seams.answer_next(PASSWORD)
+    dialog.confirm_button.click()
+    qtbot.waitUntil(dialog.problem.isVisible, timeout=WAIT)
+    english = "This task was already answered: a QR code is good for one answer"
+    assert dialog.problem.text() == "已拒绝：" + errors.text(ServiceError(409, "task_used", english,
+                                                                       template=english))
+    assert english not in dialog.problem.text() and dialog.state is None
+    assert dialog.confirm_button.isHidden()  # a used task takes no second answer
+    (row,) = context.keystore.task_history()
+    assert (row.answer, row.action, row.outcome) == ("confirm", "refused", "task_used")
+    assert "task.refused" in [e.event for e in context.keystore.audit_entries()]
+    assert _state(url, made) == "cancelled"
 
 
 def test_a_licence_without_the_bidding_matter_is_greyed_out_with_its_reason(scan, qtbot, service, context,

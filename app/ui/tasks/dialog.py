@@ -67,7 +67,7 @@ class TaskDialog(QDialog):
         self.finished.connect(self._close_client)
         self._build()
         self.retranslate()
-        self.resize(620, 600)
+        self.resize(640, 640)
         self.fetch()
 
     # -- building --------------------------------------------------------------------------------
@@ -87,6 +87,12 @@ class TaskDialog(QDialog):
         self.heading.setFont(font)
         self.problem = self._label("taskProblem")
         self.problem.hide()
+        self.outcome = self._label("taskOutcome")
+        self.outcome.hide()
+        bold = QFont(self.problem.font())
+        bold.setBold(True)
+        self.problem.setFont(bold)
+        self.outcome.setFont(bold)
 
         self.details = QGroupBox(self)
         self.details.setObjectName("taskDetails")
@@ -110,6 +116,7 @@ class TaskDialog(QDialog):
         self.licence_box = QGroupBox(self)
         self.licences = QListWidget(self.licence_box)
         self.licences.setObjectName("taskLicences")
+        self.licences.setMaximumHeight(160)
         self.licences.itemSelectionChanged.connect(self._update)
         self.licence_note = self._label("taskLicenceNote")
         box = QVBoxLayout(self.licence_box)
@@ -117,8 +124,6 @@ class TaskDialog(QDialog):
         box.addWidget(self.licence_note)
         self.licence_box.hide()
 
-        self.outcome = self._label("taskOutcome")
-        self.outcome.hide()
         self.confirm_button = QPushButton(self)
         self.confirm_button.setObjectName("taskConfirm")
         self.confirm_button.clicked.connect(self.confirm)
@@ -137,7 +142,8 @@ class TaskDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)
         layout.addWidget(self.details)
-        layout.addWidget(self.licence_box, 1)
+        layout.addWidget(self.licence_box)
+        layout.addStretch(1)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         self._update()
@@ -333,7 +339,7 @@ class TaskDialog(QDialog):
             text = self.tr("The platform reports the task {state}.").format(state=state.state)
         self.outcome.setText(text)
         self.outcome.show()
-        self.heading.setText(text)
+        self.licences.setEnabled(False)
         self._tick()
         self._update()
 
