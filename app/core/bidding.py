@@ -10,12 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from . import bidx
 from .bidx import WorkerPool
 from .bidx.naming import free_name
-from .client import HolderClient, Receipt
+from .client import HolderClient, Project, Receipt
 from .gm import SM2PrivateKey, SM2PublicKey
 from .keystore import EncryptionKeyInfo, Keystore, LicenceSigner, Unlocked
 from .tasks import CancelToken, Progress, check
@@ -27,6 +29,21 @@ class Submitted:
     verified: bool  # the platform's signature checked against its certificate
     container: Path
     key_ids: tuple[str, ...]  # the container's recipient key ids (hex), for the home page
+
+
+class Phase(Enum):
+    """Where a project stands: bids accepted, deadline passed (已截止), opened (已开标)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    OPENED = "opened"
+
+
+def phase(project: Project, now: datetime) -> Phase:
+    """The platform refuses a bid after ``bid_deadline`` and decrypts from ``opening_time``."""
+    if now >= project.opening_time:
+        return Phase.OPENED
+    return Phase.CLOSED if now > project.bid_deadline else Phase.OPEN
 
 
 def device_keys_for(store: Keystore, licence_id: int | None) -> list[EncryptionKeyInfo]:

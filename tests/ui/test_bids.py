@@ -221,3 +221,48 @@ def test_a_remote_server_presenting_another_root_gets_no_key_and_no_bid(
     assert len(holder.keys()) == registered_before
     unpinned.close()
     context.close()
+
+
+def test_a_closed_project_is_marked_and_refused_before_the_password(page, qtbot, tmp_path, clock):
+    project = page.form.project()
+    clock.set(project.bid_deadline + timedelta(minutes=1))  # after the deadline, before the opening
+    page.actions.load_projects()
+    closed = page.form.phase_text(project)
+    assert closed
+    qtbot.waitUntil(lambda: closed in page.form.project_box.currentText(), timeout=WAIT)
+    assert closed in page.form.times.text()
+    seams.shown.clear()
+    page.add_paths(_files(tmp_path, 1000))
+    assert [s.kind for s in seams.shown] == ["warn"]  # said at once: no password asked
+    assert project.code in seams.shown[0].text
+    assert page.model.rows[0].state is State.QUEUED and not page.encryptor.busy()
+
+    clock.set(project.opening_time)
+    page.actions.load_projects()
+    opened = page.form.phase_text(project)
+    assert opened and opened != closed
+    qtbot.waitUntil(lambda: opened in page.form.project_box.currentText(), timeout=WAIT)
+
+
+def test_the_first_project_still_taking_bids_is_chosen(page):
+    now = page.form.now()
+    open_one = page.form.project()
+    closed = open_one.model_copy(update={
+        "code": "DEMO-CLOSED", "bid_deadline": now - timedelta(hours=1),
+        "opening_time": now + timedelta(hours=1),
+    })
+    page.form.set_projects([closed, open_one])  # the platform lists by deadline: closed first
+    assert page.form.project().code == open_one.code
+    assert page.form.phase_text(closed) in page.form.project_box.itemText(0)
+    assert page.form.project_box.itemText(1) == f"{open_one.name} ({open_one.code})"
+
+
+def test_submitting_after_the_deadline_is_refused_before_the_password(page, qtbot, tmp_path, clock):
+    (source,) = _files(tmp_path, 5000)
+    (row,) = _encrypted(page, qtbot, [source], True, PASSWORD)
+    clock.set(page.form.project().bid_deadline + timedelta(seconds=1))
+    _select(page, 0)
+    seams.shown.clear()
+    page.buttons["submit"].click()
+    assert [s.kind for s in seams.shown] == ["warn"]
+    assert row.state is State.ENCRYPTED

@@ -1,12 +1,13 @@
 """BIDX: the encrypted bid container (docs/formats/bidx.md) and its parallel streaming engine.
 
-Use :func:`encrypt_files` / :func:`encrypt_file`, :func:`decrypt_file`, :func:`rehearse` and
-:func:`inspect_container`; all long calls follow the core contract ``progress=…, cancel=…``.
+Use :func:`encrypt_files` / :func:`encrypt_file`, :func:`decrypt_file`, :func:`rehearse`,
+:func:`inspect_container` and, at the opening, :func:`rewrap_for_opening`; all long calls follow the core contract ``progress=…, cancel=…``.
 """
 
 from .decrypt import DecryptResult, decrypt_file, inspect_container, rehearse
 from .encrypt import EncryptOptions, EncryptResult, encrypt_file, encrypt_files
-from .format import DEFAULT_CHUNK_SIZE, MAGIC, VERSION, DamagedContainer, Header, SecretMetadata
+from .format import DEFAULT_CHUNK_SIZE, MAGIC, VERSION, DamagedContainer, Header, SecretMetadata, Stanza
+from .opening import rewrap_for_opening
 from .pipeline import WorkerPool, worker_pool
 from .recipients import NoDeviceKey, NotARecipient, key_id, load_recipient, load_signer_key, short_id
 from .sealing import ChunkFailed, FileSecrets, HeaderTampered
@@ -16,7 +17,7 @@ from .suites import AES_SUITE, DEFAULT_SUITE, SM4_SUITE, Suite, suite_by_name
 __all__ = [
     "AES_SUITE", "ChunkFailed", "DEFAULT_CHUNK_SIZE", "DEFAULT_SUITE", "DamagedContainer", "DecryptResult",
     "EncryptOptions", "EncryptResult", "FileSecrets", "Header", "HeaderTampered", "MAGIC", "NoDeviceKey", "NotARecipient",
-    "SM4_SUITE", "SecretMetadata", "Suite", "VERSION", "WorkerPool", "decrypt_file", "encrypt_file",
-    "encrypt_files", "inspect_container", "key_id", "load_recipient", "load_signer_key", "rehearse", "short_id",
+    "SM4_SUITE", "SecretMetadata", "Stanza", "Suite", "VERSION", "WorkerPool", "decrypt_file", "encrypt_file",
+    "encrypt_files", "inspect_container", "key_id", "load_recipient", "load_signer_key", "rehearse", "rewrap_for_opening", "short_id",
     "sign_container", "suite_by_name", "verify_container", "worker_pool",
 ]

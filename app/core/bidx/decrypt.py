@@ -19,7 +19,7 @@ from ..fsutil import AtomicFile
 from ..gm import SM2PrivateKey
 from ..tasks import CancelToken, Progress, no_progress
 from .chunks import Buffers, open_into
-from .format import PREFIX_SIZE, DamagedContainer, Header, SecretMetadata, parse_header, parse_prefix
+from .format import PREFIX_SIZE, DamagedContainer, Header, SecretMetadata, Stanza, parse_header, parse_prefix
 from .naming import CONTAINER_SUFFIX, check_output_folder, free_name, safe_file_name
 from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
 from .sealing import open_header
@@ -60,11 +60,13 @@ def decrypt_file(
     workers: int | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    stanza: Stanza | None = None,
 ) -> DecryptResult:
-    """Decrypt into ``outdir`` under the original name (or ``NAME (1)``… if taken)."""
+    """Decrypt into ``outdir`` under the original name (or ``NAME (1)``… if taken). ``stanza``:
+    the file key wrapped to ``key`` outside the header (the opening by re-wrap, opening.py)."""
     container, folder = Path(path), check_output_folder(Path(outdir))
     with open_for_reading(container) as stream:
-        opened = _open_verified(stream, container, key)
+        opened = _open_verified(stream, container, key, stanza)
         fallback = container.name.removesuffix(CONTAINER_SUFFIX) or "decrypted"
         target = free_name(folder, safe_file_name(opened.metadata.name, fallback))
         atomic = AtomicFile(target, overwrite=False)
@@ -83,11 +85,12 @@ def rehearse(
     workers: int | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    stanza: Stanza | None = None,
 ) -> DecryptResult:
     """Every check of :func:`decrypt_file`, writing nothing: proves the key opens this exact file."""
     container = Path(path)
     with open_for_reading(container) as stream:
-        opened = _open_verified(stream, container, key)
+        opened = _open_verified(stream, container, key, stanza)
         with borrowed_pool(pool, workers) as workers_pool:
             _open_payload(stream, container, opened, workers_pool, _discard, progress, cancel)
     return DecryptResult(container, None, opened.header, opened.metadata)
@@ -105,9 +108,9 @@ def read_header(stream: BinaryIO, path: Path) -> Header:
     return parse_header(prefix + read_exact(stream, length - PREFIX_SIZE, path))
 
 
-def _open_verified(stream: BinaryIO, path: Path, key: SM2PrivateKey) -> Opened:
+def _open_verified(stream: BinaryIO, path: Path, key: SM2PrivateKey, stanza: Stanza | None = None) -> Opened:
     header = read_header(stream, path)
-    keys, metadata = open_header(header, key)
+    keys, metadata = open_header(header, key, None if stanza is None else (stanza,))
     _check_length(os.fstat(stream.fileno()).st_size, header)
     return Opened(header, keys, metadata)
 

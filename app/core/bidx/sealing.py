@@ -76,17 +76,25 @@ def seal_header(
     return replace(header, mac=keys.header_mac(header.body())), keys
 
 
-def open_header(header: Header, key: SM2PrivateKey) -> tuple[FileKeys, SecretMetadata]:
-    """Unwrap the file key, check the header MAC, then decrypt the secret metadata."""
-    file_key = unwrap_file_key(key, header.stanzas)
-    keys = FileKeys.derive(header.suite, file_key, header.salt)
-    if not keys.header_mac_ok(header.body(), header.mac):
-        raise HeaderTampered("The header failed authentication: it was altered after encryption")
+def open_header(header: Header, key: SM2PrivateKey,
+                stanzas: tuple[Stanza, ...] | None = None) -> tuple[FileKeys, SecretMetadata]:
+    """Unwrap the file key (from the header's stanzas, or from ``stanzas`` delivered beside it:
+    the opening by re-wrap), check the header MAC, then decrypt the secret metadata."""
+    file_key = unwrap_file_key(key, header.stanzas if stanzas is None else stanzas)
+    keys = check_header_mac(header, file_key)
     try:
         plain = header.suite.open(keys.metadata_key, METADATA_NONCE, header.sealed_metadata, b"")
     except DecryptionFailed:  # unreachable unless the MAC key and metadata key disagree
         raise HeaderTampered("The encrypted metadata failed authentication") from None
     return keys, SecretMetadata.from_bytes(plain)
+
+
+def check_header_mac(header: Header, file_key: bytes) -> FileKeys:
+    """The file's keys, once the header MAC verified under ``file_key``."""
+    keys = FileKeys.derive(header.suite, file_key, header.salt)
+    if not keys.header_mac_ok(header.body(), header.mac):
+        raise HeaderTampered("The header failed authentication: it was altered after encryption")
+    return keys
 
 
 def seal_chunk(keys: FileKeys, index: int, last: bool, data: bytes) -> bytes:

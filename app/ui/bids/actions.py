@@ -16,7 +16,7 @@ from ...core.client import Receipt
 from ...core.errors import Cancelled
 from .. import errors, pools, seams
 from ..changes import Change, Changed
-from ..format import data_size
+from ..format import data_size, local_time
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from . import records as bid_records
@@ -93,9 +93,22 @@ class BidActions(QObject):
             )
         elif self.form.project() is None or not self.form.section():
             seams.warn(self.page, self._title(), self.tr("Choose the project and section first."))
+        elif not self._still_open(self.form.project().code):
+            pass
         else:
             return self.form.project().code, self.form.section(), self.form.licence_id()
         return None
+
+    def _still_open(self, code: str) -> bool:
+        """False, after saying so, when the project no longer takes bids: before any password."""
+        project = next((p for p in self.form.projects if p.code == code), None)
+        if project is None or work.phase(project, self.form.now()) is work.Phase.OPEN:
+            return True  # unknown here: the platform decides
+        seams.warn(self.page, self._title(), self.tr(
+            "The bid deadline of {project} passed at {deadline}: the platform no longer accepts "
+            "bids for it, so nothing was encrypted or sent."
+        ).format(project=f"{project.name} ({project.code})", deadline=local_time(project.bid_deadline)))
+        return False
 
     # -- 申请密钥 --------------------------------------------------------------------------------------
 
@@ -185,6 +198,8 @@ class BidActions(QObject):
             return
         licence = rows[0].licence_id
         rows = [r for r in rows if r.licence_id == licence]
+        if not all(self._still_open(code) for code in dict.fromkeys(r.project for r in rows)):
+            return
         items = [(r.container, r.signature, r.project, r.section) for r in rows]
         self._unlocked(
             self.tr("submit the bid files"),

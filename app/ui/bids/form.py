@@ -3,12 +3,13 @@ signs (from the keystore), this device's encryption key for that licence, and th
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ...core.bidding import device_keys_for, key_hex
+from ...core.bidding import Phase, device_keys_for, key_hex, phase
 from ...core.client import Project
 from ...core.keystore import EncryptionKeyInfo, LicenceInfo
 from ...core.paths import data_dir
@@ -95,18 +96,46 @@ class BidTargetForm(QWidget):
         self.apply_button.setText(self.tr("Apply for a key"))
         self.folder_button.setText(self.tr("Change…"))
         self.folder_label.setText(str(self.outdir))
+        self._label_projects()
         self._show_times()
         self.refresh_key()
 
     # -- projects --------------------------------------------------------------------------------
 
     def set_projects(self, projects: list[Project]) -> None:
+        """List the platform's projects, each marked with its phase; the first one still taking
+        bids is chosen (the platform lists them by deadline, so the first may be closed)."""
         self.projects = list(projects)
+        self.project_box.blockSignals(True)
         self.project_box.clear()
         for project in self.projects:
-            self.project_box.addItem(f"{project.name} ({project.code})", project.code)
+            self.project_box.addItem("", project.code)
         if not self.projects:
             self.project_box.addItem(self.tr("No projects on the platform"), None)
+        self._label_projects()
+        now = self.now()
+        first_open = next((i for i, p in enumerate(self.projects) if phase(p, now) is Phase.OPEN), 0)
+        self.project_box.setCurrentIndex(first_open)
+        self.project_box.blockSignals(False)
+        self._project_chosen()
+
+    def now(self) -> datetime:
+        """The platform client's clock (settable in tests), else this device's."""
+        return self.context.client.clock() if self.context.connected else datetime.now(UTC)
+
+    def phase_text(self, project: Project) -> str:
+        return {
+            Phase.OPEN: "",
+            Phase.CLOSED: self.tr("deadline passed"),
+            Phase.OPENED: self.tr("opened"),
+        }[phase(project, self.now())]
+
+    def _label_projects(self) -> None:
+        for index, project in enumerate(self.projects):
+            state = self.phase_text(project)
+            text = f"{project.name} ({project.code})"
+            self.project_box.setItemText(index, self.tr("{project} · {state}").format(
+                project=text, state=state) if state else text)
 
     def project(self) -> Project | None:
         index = self.project_box.currentIndex()
@@ -129,11 +158,11 @@ class BidTargetForm(QWidget):
                 self.tr("Waiting for the platform…") if not self.context.connected else "—"
             )
             return
-        self.times.setText(
-            self.tr("bids until {deadline}, opening at {opening}").format(
-                deadline=local_time(project.bid_deadline), opening=local_time(project.opening_time)
-            )
+        times = self.tr("bids until {deadline}, opening at {opening}").format(
+            deadline=local_time(project.bid_deadline), opening=local_time(project.opening_time)
         )
+        state = self.phase_text(project)
+        self.times.setText(self.tr("{times} ({state})").format(times=times, state=state) if state else times)
 
     # -- licence and key ---------------------------------------------------------------------------
 

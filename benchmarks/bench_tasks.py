@@ -1,0 +1,115 @@
+"""Benchmark of the QR task flows, measured the way users meet them.
+
+    python benchmarks/bench_tasks.py                # the opening hall with a 1 GiB bid
+    python benchmarks/bench_tasks.py --size 256     # MiB, quick check
+
+**Opening hall** (docs/formats/bidx.md §11): a bid encrypted to the holder's device key; the
+device re-wraps the file key from the header alone (timed: that is what a decrypt QR costs the
+holder), then the platform decrypts the stored container with the re-wrapped key in a child
+process (timed: the engine call only), against ``openssl enc -d -sm4-ctr`` over a file of the
+same size in the same run. Prints MB/s (10^6 bytes of plaintext per second) and the ratio.
+Ours fsyncs its output, OpenSSL does not: the fsync'd OpenSSL time is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_bid import MIB, make_file, run_openssl, settle, warm  # noqa: E402
+
+from app.core import bidx  # noqa: E402
+from app.core.gm import SM2PrivateKey, private_key_to_pem  # noqa: E402
+
+# The platform's side in a child: decrypt with the re-wrapped stanza, print the engine's time.
+PLATFORM = """
+import sys, time
+from pathlib import Path
+from app.core import bidx
+from app.core.bidx.format import Stanza
+from app.core.gm import load_private_key
+container, out, keyfile, kid, wrapped = sys.argv[1:6]
+key = load_private_key(Path(keyfile).read_bytes())
+stanza = Stanza(bytes.fromhex(kid), bytes.fromhex(wrapped))
+start = time.perf_counter()
+bidx.decrypt_file(container, key, out, stanza=stanza)
+print(time.perf_counter() - start)
+"""
+
+
+def opening(folder: Path, size: int, runs: int) -> dict:
+    device, opening_key = SM2PrivateKey.generate(), SM2PrivateKey.generate()
+    source = folder / "bid.pdf"
+    make_file(source, size)
+    container = bidx.encrypt_file(source, folder, [device.public_key()]).container
+    source.unlink()
+    keyfile = folder / "opening.pem"
+    keyfile.write_bytes(private_key_to_pem(opening_key))
+    header = bidx.inspect_container(container).to_bytes()
+    rewraps = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        stanza = bidx.rewrap_for_opening(header, device, opening_key.public_key())
+        rewraps.append(time.perf_counter() - start)
+    ours = []
+    for n in range(runs):
+        out = folder / f"plain{n}"
+        out.mkdir()
+        warm(container)
+        settle()
+        result = subprocess.run(
+            [sys.executable, "-c", PLATFORM, str(container), str(out), str(keyfile),
+             stanza.key_id.hex(), stanza.wrapped.hex()],
+            cwd=ROOT, capture_output=True, text=True, check=True)
+        ours.append(float(result.stdout))
+        shutil.rmtree(out)
+    plain, cipher = folder / "openssl.pt", folder / "openssl.ct"
+    make_file(plain, size)
+    run_openssl("sm4", False, plain, cipher)
+    plain.unlink()
+    theirs, synced = [], []
+    for _ in range(runs):
+        warm(cipher)
+        seconds, with_fsync = run_openssl("sm4", True, cipher, plain)
+        theirs.append(seconds)
+        synced.append(with_fsync)
+        plain.unlink()
+    return dict(size=size, header=len(header), rewrap=statistics.median(rewraps),
+                ours=statistics.median(ours), openssl=statistics.median(theirs),
+                synced=statistics.median(synced))
+
+
+def report_opening(r: dict) -> None:
+    mb = r["size"] / 1e6
+    print(f"opening hall, {r['size'] // MIB} MiB bid (median of the runs)")
+    print(f"  device: re-wrap from a {r['header']} B header      {r['rewrap'] * 1000:8.1f} ms")
+    print(f"  platform decrypts (ours)                 {mb / r['ours']:8.0f} MB/s")
+    print(f"  openssl enc -d -sm4-ctr                  {mb / r['openssl']:8.0f} MB/s"
+          f"   ours/openssl {r['openssl'] / r['ours']:.2f}")
+    print(f"  openssl + fsync                          {mb / r['synced']:8.0f} MB/s"
+          f"   ours/that    {r['synced'] / r['ours']:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=1024, help="bid size in MiB (default 1024)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("openssl") is None:
+        raise SystemExit("the openssl command line is needed for the comparison")
+    with tempfile.TemporaryDirectory(prefix="bench-tasks-", dir=ROOT) as tmp:
+        report_opening(opening(Path(tmp), args.size * MIB, args.runs))
+
+
+if __name__ == "__main__":
+    main()
