@@ -1,9 +1,11 @@
-"""`ebid task show|confirm|cancel` against the real service over HTTP: a login task made as the
-login page makes it, shown with its verified details, confirmed with a licence downloaded by
-the CLI into its keystore, and refused when reused; a cancelled task; a plain text refused."""
+"""`ebid task show|confirm|cancel|history` against the real service over HTTP: a login task made
+as the login page makes it, shown with its verified details, confirmed with a licence downloaded
+by the CLI into its keystore, and refused when reused; a cancelled task; a plain text refused;
+each answer in the device's task history (table and JSON)."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -68,8 +70,18 @@ def test_cli_confirms_a_login_task(cli, live):
     assert "task.confirmed" in _ok(cli("audit", "list"))
 
     again = cli("task", "confirm", made.uri, "--licence", "1")
-    assert again.returncode == 1 and "(task_used)" in again.stderr
+    assert again.returncode == 1 and "(task_used)" in again.stderr  # refused at the fetch: no answer
     assert task_state(live.url, made.task, made.poll_token).state == "confirmed"
+
+    (row,) = json.loads(_ok(cli("task", "history", "--json")))
+    serial = _ok(cli("licence", "show", "1"))
+    assert (row["task_id"], row["task_type"], row["answer"], row["action"], row["outcome"]) == (
+        made.task, "login", "confirm", "confirmed", "confirmed")
+    assert (row["platform_name"], row["platform_url"]) == (PLATFORM_NAME, live.url)
+    assert row["licence_serial"] and row["licence_serial"] in serial.lower().replace(":", "")
+    assert len(row["document_sm3"]) == 64 and row["document_sm3"] in shown
+    table = _ok(cli("task", "history"))
+    assert made.task in table and "confirmed" in table and PLATFORM_NAME in table
 
 
 def test_cli_cancels_a_task(cli, live):
@@ -79,6 +91,22 @@ def test_cli_cancels_a_task(cli, live):
     assert task_state(live.url, made.task, made.poll_token).state == "cancelled"
     again = cli("task", "show", made.uri)
     assert again.returncode == 1 and "(task_used)" in again.stderr
+
+
+def test_cli_history_records_cancels_and_is_empty_at_first(cli, live):
+    _ok(cli("keystore", "init"))
+    assert "No task answered" in _ok(cli("task", "history"))
+    assert json.loads(_ok(cli("task", "history", "--json"))) == []
+    first = create_login_task(live.url, user_agent=BROWSER)
+    second = create_login_task(live.url, user_agent=BROWSER)
+    _ok(cli("task", "cancel", first.uri))
+    _ok(cli("task", "cancel", second.uri))
+    rows = json.loads(_ok(cli("task", "history", "--json")))
+    assert [(r["task_id"], r["answer"], r["action"], r["licence_serial"]) for r in rows] == [
+        (first.task, "cancel", "cancelled", None), (second.task, "cancel", "cancelled", None)]
+    (newest,) = json.loads(_ok(cli("task", "history", "--json", "--limit", "1")))
+    assert newest["task_id"] == second.task
+    assert "task.cancelled" in _ok(cli("audit", "list"))
 
 
 def test_cli_refuses_what_is_not_a_task(cli, live):

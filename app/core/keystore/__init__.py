@@ -20,6 +20,7 @@ from .seals import StoredSeal
 from .session import Unlocked
 from .signer import LicenceSigner
 from .store import Keystore, default_path
+from .task_history import TaskRecord
 from .unlock_cache import KeyringUnlockCache, NullUnlockCache, UnlockCache, select_unlock_cache
 
 __all__ = [
@@ -27,5 +28,5 @@ __all__ = [
     "LicenceInfo", "EncryptionKeyInfo", "StoredSeal", "DeviceIdentityInfo", "KeystoreError",
     "NotInitialised",
     "AlreadyInitialised", "NotFound", "Locked", "TooManyAttempts", "UnlockCache", "NullUnlockCache",
-    "KeyringUnlockCache", "select_unlock_cache", "LicenceSigner",
+    "KeyringUnlockCache", "select_unlock_cache", "LicenceSigner", "TaskRecord",
 ]

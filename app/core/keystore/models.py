@@ -116,3 +116,26 @@ class AuditRow(Base):
     details: Mapped[str] = mapped_column(Text, nullable=False)
     prev_hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
     hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+
+
+class TaskHistoryRow(Base):
+    """One answer this device gave to a platform's QR task (revision 0004; :mod:`.task_history`).
+
+    ``answer`` is what the holder chose (``confirm`` / ``cancel``); ``action`` what became of it:
+    ``confirmed`` or ``cancelled`` when the platform took it, ``refused`` when it did not, with
+    the platform's state or refusal code in ``outcome``. ``licence_serial`` (lower-case hex) is
+    the licence that signed; NULL for an unsigned cancel."""
+
+    __tablename__ = "task_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[str] = mapped_column(String(22), nullable=False, index=True)
+    task_type: Mapped[str] = mapped_column(String(16), nullable=False)
+    platform_name: Mapped[str] = mapped_column(Text, nullable=False)
+    platform_url: Mapped[str] = mapped_column(Text, nullable=False)
+    answer: Mapped[str] = mapped_column(String(8), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    licence_serial: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    outcome: Mapped[str] = mapped_column(Text, nullable=False)
+    document_sm3: Mapped[str] = mapped_column(String(64), nullable=False)

@@ -2,7 +2,7 @@
 
 :class:`Keystore` owns one :class:`~.storage.Storage` (engine, transactions, clock) and the small
 repositories that share it — the password, licences, device identity, encryption keys, seals,
-quick unlock and the audit log — and delegates each public method to one of them. Every
+quick unlock, the QR task history and the audit log — and delegates each public method to one of them. Every
 repository appends its audit entries through the same :class:`~.audit_log.AuditLog`, in the
 transaction of the change it records.
 """
@@ -35,6 +35,7 @@ from .seals import Seals, StoredSeal
 from .session import Unlocked
 from .signer import LicenceSigner
 from .storage import Storage
+from .task_history import TaskHistory, TaskRecord
 from .unlock_cache import UnlockCache, select_unlock_cache
 
 FILE_NAME = "keystore.sqlite"
@@ -71,6 +72,7 @@ class Keystore:
         self._device = DeviceIdentityKey(self._storage, self._audit)
         self._encryption_keys = EncryptionKeys(self._storage, self._audit)
         self._seals = Seals(self._storage, self._audit)
+        self._tasks = TaskHistory(self._storage, self._audit)
 
     @classmethod
     def open(cls, path: str | Path | None = None, **options) -> Keystore:
@@ -289,6 +291,25 @@ class Keystore:
 
     def remove_seal(self, unlocked: Unlocked, seal_id: str) -> None:
         self._seals.remove(unlocked, seal_id)
+
+    # -----------------------------------------------------------------------------------------
+    # QR task history
+
+    def record_task(
+        self, unlocked: Unlocked | None, *, task_id: str, task_type: str, platform_name: str,
+        platform_url: str, answer: str, action: str, outcome: str, document_sm3: str,
+        licence_serial: str | None = None, licence_id: int | None = None,
+    ) -> TaskRecord:
+        """Record an answer to a QR task (and its ``task.<action>`` audit entry, in one transaction)."""
+        return self._tasks.add(
+            unlocked, task_id=task_id, task_type=task_type, platform_name=platform_name,
+            platform_url=platform_url, answer=answer, action=action, outcome=outcome,
+            document_sm3=document_sm3, licence_serial=licence_serial, licence_id=licence_id,
+        )
+
+    def task_history(self, *, limit: int | None = None) -> list[TaskRecord]:
+        """The answers given to QR tasks on this device, oldest first."""
+        return self._tasks.list_all(limit=limit)
 
     # -----------------------------------------------------------------------------------------
     # the audit log (stored in this file; see app.core.audit)

@@ -3,14 +3,18 @@
 The camera's frames go to a :class:`~.live.LiveScanner` (newest frame wins, decoded off the GUI
 thread); stills are decoded by a background op with the full decoder. Scanning stops at the
 first code; the page then shows its text read-only with a copy button. A QR code can carry a
-login token or a link to anywhere, so nothing is opened or sent by itself.
+login token or a link to anywhere, so nothing is opened or sent by itself — except that a
+platform's task (``app.core.qrtask.parse_task_uri`` accepts it) opens the task dialog
+(:mod:`app.ui.tasks`), which checks who asks and sends nothing before the holder answers; the
+result box then also offers 处理此任务 to open it again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import qr
-from .. import camera, seams, settings
+from .. import camera, errors, seams, settings
 from ..operations import BackgroundOp
 from ..page import Page
 from .choose import choose_code
@@ -101,7 +105,14 @@ class ScanPage(Page):
         self.copy_button.clicked.connect(self.copy)
         self.again_button = QPushButton(self.result_box)
         self.again_button.clicked.connect(self.scan_again)
+        self.task_button = QPushButton(self.result_box)
+        self.task_button.setObjectName("taskButton")
+        self.task_button.clicked.connect(self.open_task)
+        self.task_button.hide()
+        self.task_uri = None  # the scanned text as a task, when it is one
+        self.task_dialog = None
         buttons = QHBoxLayout()
+        buttons.addWidget(self.task_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.again_button)
         buttons.addStretch(1)
@@ -134,6 +145,8 @@ class ScanPage(Page):
         self.result_text.setAccessibleName(self.tr("Text of the QR code"))
         self.copy_button.setText(self.tr("&Copy"))
         self.again_button.setText(self.tr("Scan &again"))
+        self.task_button.setText(self.tr("&Handle this task…"))
+        self.task_button.setToolTip(self.tr("See who asks and for what, then confirm or cancel"))
         self.view.setAccessibleName(self.tr("Camera picture or scanned image"))
         self._relabel_cameras()
         if not self.view.image.isNull() or self.source is not None:
@@ -314,7 +327,14 @@ class ScanPage(Page):
     def _read(self, code) -> None:
         self.text = code.text
         self.result_text.setPlainText(code.text)
-        if code.text.lower().startswith(("http://", "https://")):
+        self.task_uri, refusal = _as_task(code.text)
+        self.task_button.setVisible(self.task_uri is not None)
+        if self.task_uri is not None:
+            note = self.tr("This is a task of an e-bidding platform. EBid Desk shows who asks and for what; "
+                           "nothing is signed or sent before you answer.")
+        elif refusal is not None:
+            note = refusal
+        elif code.text.lower().startswith(("http://", "https://")):
             note = self.tr("This is a web address. EBid Desk never opens links from QR codes by itself: "
                            "check where it leads before you copy it into a browser.")
         elif code.charset == "binary":
@@ -326,9 +346,24 @@ class ScanPage(Page):
         self.result_box.show()
         self._say(self.tr("QR code read."))
         self.scanned.emit(code.text)
+        if self.task_uri is not None:
+            self.open_task()
+
+    def open_task(self) -> None:
+        """The task dialog for the scanned task (one at a time: a new scan replaces the old one)."""
+        if self.task_uri is None:
+            return
+        from ..tasks.dialog import TaskDialog  # on first use: keeps start-up light
+
+        if self.task_dialog is not None and shiboken6.isValid(self.task_dialog):
+            self.task_dialog.close()
+        self.task_dialog = TaskDialog(self.context, self.task_uri, self)
+        self.task_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.task_dialog.open()
 
     def _hide_result(self) -> None:
         self.text = ""
+        self.task_uri = None
         self.result_box.hide()
 
     def copy(self) -> None:
@@ -370,6 +405,18 @@ class ScanPage(Page):
     def hideEvent(self, event) -> None:  # noqa: N802
         self.stop_camera()  # the camera light goes off when the user leaves the page
         super().hideEvent(event)
+
+
+def _as_task(text: str):
+    """(the task URI, None) for a platform's task; (None, why not) for a task-shaped URI that is
+    refused (e.g. plain http to a remote host); (None, None) for any other text."""
+    from ...core.errors import Refused
+    from ...core.qrtask import parse_task_uri
+
+    try:
+        return parse_task_uri(text), None
+    except Refused as exc:
+        return None, (None if exc.code == "not_a_task" else errors.text(exc))
 
 
 def _qimage(pixels) -> QImage:

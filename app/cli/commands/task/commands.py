@@ -1,8 +1,10 @@
-"""``ebid task show|confirm|cancel URI``. The URI is the QR's text (``ebid qr decode`` reads it
-from an image). The task is fetched from the platform the URI names and trusted only if its
-certificate chains to the authority root of the service this command uses (``--server`` with
-its pinned root, else the embedded service). Confirming signs the response with a stored
-licence (the licence password is asked); cancelling needs no licence."""
+"""``ebid task show|confirm|cancel URI`` and ``ebid task history``. The URI is the QR's text
+(``ebid qr decode`` reads it from an image). The task is fetched from the platform the URI names
+and trusted only if its certificate chains to the authority root of the service this command
+uses (``--server`` with its pinned root, else the embedded service). Confirming signs the
+response with a stored licence (the licence password is asked); cancelling needs no licence.
+Both go through core's :mod:`app.core.client.task_holder`, as the desktop app's task dialog
+does, so each answer is recorded in the keystore's task history and audit log the same way."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ...common import read_password
 from ...connection import service_client
-from ..licence.holder import acting_session, holder_options
+from ..keystore import open_keystore
+from ..licence.holder import _choose_licence, holder_options
 
 if TYPE_CHECKING:
     from ....core.client.tasks import TaskClient
@@ -37,6 +41,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("cancel", help="tell the platform you decline a task")
     p.add_argument("uri", metavar="URI")
     p.set_defaults(func=_cancel)
+    p = sub.add_parser("history", help="the answers this device gave to tasks (no password needed)")
+    p.add_argument("--limit", type=int, metavar="N", help="only the newest N")
+    p.add_argument("--json", action="store_true", help="one JSON array")
+    p.set_defaults(func=_history)
 
 
 @contextmanager
@@ -62,27 +70,63 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _confirm(args: argparse.Namespace) -> int:
+    from ....core.client.task_holder import confirm_task
+
     uri = _parse(args.uri)
-    with acting_session(args, purpose="confirm QR task") as acting, _tasks(acting.holder.service) as tasks:
-        task = tasks.fetch(uri)
-        _print(task, tasks.clock())
-        state = tasks.confirm(task, acting.holder.key, acting.holder.certificate)
-        acting.store.log_event(
-            "task.confirmed", acting.unlocked, licence_id=acting.licence_id, task=task.document.task,
-            type=task.document.type, platform=task.document.platform.url,
-            document_sm3=task.document_sm3, state=state.state,
-        )
+    with open_keystore() as store:
+        licence_id = _choose_licence(store, args.licence)
+        password = read_password(args.password_file, prompt="Licence password: ")
+        with service_client(args) as client, _tasks(client) as tasks:
+            unlocked = store.unlock(password)
+            try:
+                task = tasks.fetch(uri)
+                _print(task, tasks.clock())
+                state = confirm_task(tasks, store, unlocked, licence_id, task)
+            finally:
+                unlocked.lock()
     print(f"Confirmed: the platform reports the task {state.state}")
     return 0
 
 
 def _cancel(args: argparse.Namespace) -> int:
+    from ....core.client.task_holder import cancel_task
+    from ....core.keystore import default_path
+
     uri = _parse(args.uri)
     with service_client(args) as client, _tasks(client) as tasks:
         task = tasks.fetch(uri)
         _print(task, client.clock())
-        state = tasks.cancel(task)
+        if default_path().exists():  # recorded on a device that has a keystore
+            with open_keystore(must_exist=False) as store:
+                state = cancel_task(tasks, store, task)
+        else:
+            state = cancel_task(tasks, None, task)
     print(f"Cancelled: the platform reports the task {state.state}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    import json
+
+    from ....core.keystore import default_path
+
+    records = []
+    if default_path().exists():  # no keystore, no history: do not make one just to look
+        with open_keystore(must_exist=False) as store:
+            records = store.task_history(limit=args.limit)
+    if args.json:
+        print(json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2))
+        return 0
+    if not records:
+        print("No task answered on this device yet")
+        return 0
+    rows = [("TIME", "TASK", "TYPE", "PLATFORM", "ANSWER", "RESULT", "OUTCOME", "LICENCE", "DOCUMENT SM3")]
+    rows += [(r.at.isoformat(timespec="seconds"), r.task_id, r.task_type, f"{r.platform_name} <{r.platform_url}>",
+              r.answer, r.action, r.outcome, r.licence_serial or "-", r.document_sm3[:16] + "…")
+             for r in records]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
     return 0
 
 
