@@ -8,11 +8,13 @@ from .. import __version__
 from . import errors
 from .authority import routes as routes_authority
 from .context import ServiceContext
+from .limits import BACKSTOP_SLACK, BodyLimits
 from .platform import routes as routes_platform
 from .platform.tasks import routes as routes_tasks
 from .platform.web import routes as routes_web
 from .seal_office import review_routes as routes_review
 from .seal_office import routes as routes_seal
+from .seal_office.imprints import MAX_IMPRINT_BYTES
 
 DESCRIPTION = (
     "Reference registration authority and e-bidding platform of EBid Desk (DEMO service). "
@@ -25,6 +27,13 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     app = FastAPI(title="EBid Desk reference service", version=__version__, description=DESCRIPTION)
     app.state.ctx = ctx
     errors.install(app)
+    # The two uploads check their own caps with their own words (file_too_large, imprint_too_large);
+    # the middleware is their backstop, a little above, and the floor of every other route.
+    app.add_middleware(BodyLimits, caps=[
+        ("POST", r"/platform/projects/[^/]+/sections/[^/]+/bids",
+         lambda: ctx.settings.max_upload_bytes + BACKSTOP_SLACK),
+        ("POST", r"/seal-office/enterprises/[^/]+/imprints", MAX_IMPRINT_BYTES + BACKSTOP_SLACK),
+    ], idle=ctx.settings.body_idle_seconds)
     app.include_router(routes_authority.router)
     app.include_router(routes_platform.router)
     app.include_router(routes_tasks.router)

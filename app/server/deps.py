@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from ..core import gm
 from .auth import Holder, authenticate, signed_parts
 from .context import ServiceContext
+from .errors import ApiError
 
 
 def get_ctx(request: Request) -> ServiceContext:
@@ -23,9 +24,12 @@ def request_target(request: Request) -> str:
 
 
 async def holder(request: Request) -> Holder:
-    """A signed JSON request: the whole (small) body is digested and compared."""
+    """A signed JSON request: headers and signature first (they carry the body's signed SM3), so
+    a stranger's body is not read for a route that takes none; then the (small, capped) body
+    is digested and compared. A route with a JSON body has it read by FastAPI before this runs,
+    which app/server/limits.py bounds."""
     parts = signed_parts(request.method, request_target(request), request.headers)
-    digest = gm.sm3(await request.body()).hex()
-    return await run_in_threadpool(
-        authenticate, get_ctx(request), parts, request.headers, digest
-    )
+    who = await run_in_threadpool(authenticate, get_ctx(request), parts, request.headers, None)
+    if gm.sm3(await request.body()).hex() != parts.content_sm3:
+        raise ApiError("content_mismatch", "The body does not match the signed digest")
+    return who

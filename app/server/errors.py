@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException
 
 from ..core.errors import EbidError, Refused
 
@@ -103,6 +104,9 @@ STATUS: dict[str, int] = {
     "imprint_without_alpha": 400,
     "imprint_too_large": 413,
     "form_too_large": 413,
+    # any route (app/server/limits.py)
+    "body_too_large": 413,
+    "body_timeout": 408,
     "seal_office_not_provisioned": 503,
     # QR tasks: the platform (platform/tasks) and the device's checks (core.qrtask)
     "unknown_task": 404,
@@ -174,6 +178,15 @@ def _plain_value(value: Any) -> Any:
     return str(value)
 
 
+class BodyRefused(HTTPException):
+    """A request body over its cap or too slow (app/server/limits.py). An HTTPException, so
+    FastAPI passes it on from its body parsing, which turns any other exception into a 400."""
+
+    def __init__(self, status: int, code: str, error: EbidError) -> None:
+        super().__init__(status, code)
+        self.code, self.error = code, error
+
+
 def problem(code: str, exc: EbidError) -> dict[str, Any]:
     """The answer's body (:class:`Problem`)."""
     return {
@@ -192,6 +205,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Refused)
     async def _refused(_request: Request, exc: Refused) -> JSONResponse:
         return answer(status_of(exc.code), exc.code, exc)
+
+    @app.exception_handler(BodyRefused)
+    async def _body(_request: Request, exc: BodyRefused) -> JSONResponse:
+        return JSONResponse(problem(exc.code, exc.error), status_code=exc.status_code,
+                            headers={"Connection": "close"})
 
     @app.exception_handler(EbidError)
     async def _input(_request: Request, exc: EbidError) -> JSONResponse:

@@ -14,6 +14,7 @@ HOME_ENV = "EBID_SERVICE_HOME"
 DB_ENV = "EBID_SERVICE_DB"
 DEFAULT_MAX_UPLOAD = 4 << 30  # 4 GiB: bid files of 1-2 GB are normal
 LOCAL_PLACES_ENV = "EBID_SEAL_LOCAL_PLACES"  # comma-separated, e.g. "北京市,天津市"
+BODY_IDLE_ENV = "EBID_SERVICE_BODY_IDLE"  # seconds
 
 
 def default_home() -> Path:
@@ -27,6 +28,8 @@ class Settings:
     home: Path
     db_url: str | None = None  # None: a SQLite file in ``home``
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD
+    # A request body whose next chunk takes longer than this is dropped with 408 (app/server/limits.py).
+    body_idle_seconds: float = 30.0
     clock: Clock = field(default=system_clock)
     # Registration places the seal office serves (prefixes); enterprises registered elsewhere
     # need no per-seal authorisation for their agents (docs/seal-office.md).
@@ -36,6 +39,9 @@ class Settings:
     def default(cls, *, home: Path | None = None, db_url: str | None = None, **kw) -> Settings:
         places = os.environ.get(LOCAL_PLACES_ENV, "")
         kw.setdefault("seal_local_places", tuple(p.strip() for p in places.split(",") if p.strip()))
+        idle = os.environ.get(BODY_IDLE_ENV, "")
+        if idle:
+            kw.setdefault("body_idle_seconds", float(idle))
         return cls(home or default_home(), db_url or os.environ.get(DB_ENV), **kw)
 
     @property

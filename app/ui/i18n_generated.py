@@ -228,6 +228,8 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The public key must be a 65-byte uncompressed or 33-byte compressed point'),
     QT_TRANSLATE_NOOP('errors', "The receipt's platform signature does not verify"),
     QT_TRANSLATE_NOOP('errors', "The receipt's signed fields differ from the answer"),
+    QT_TRANSLATE_NOOP('errors', 'The request body is larger than this service accepts here ({n} bytes)'),
+    QT_TRANSLATE_NOOP('errors', 'The request body stopped arriving for {s} seconds'),
     QT_TRANSLATE_NOOP('errors', 'The request must be signed with the key it asks a licence for'),
     QT_TRANSLATE_NOOP('errors', "The request signature does not verify with the licence's key"),
     QT_TRANSLATE_NOOP('errors', 'The request was signed at {at} but the service time is {now}: check the clock'),
