@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import bidx
 from .bidx import WorkerPool
-from .bidx.naming import free_name
+from .bidx.naming import free_name, safe_file_name
 from .client import HolderClient, Project, Receipt
 from .gm import SM2PrivateKey, SM2PublicKey
 from .keystore import EncryptionKeyInfo, Keystore, LicenceSigner, Unlocked
@@ -133,7 +133,8 @@ def fetch_and_decrypt(
 ) -> bidx.DecryptResult:
     """After the opening: download the submitted file, then decrypt it with this device's key."""
     outdir.mkdir(parents=True, exist_ok=True)
-    fetched = free_name(outdir, receipt.file_name or f"{receipt.submission_id}.bidx")
+    # The name is the uploader's (or a hostile platform's) choice: reduced to a plain file name.
+    fetched = free_name(outdir, safe_file_name(receipt.file_name, f"{receipt.submission_id}.bidx"))
     holder.fetch_bid(receipt.submission_id, fetched)
     return decrypt_with_device_key(store, unlocked, fetched, outdir, pool, progress, cancel)
 

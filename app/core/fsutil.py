@@ -17,6 +17,7 @@ from .errors import EbidError, InvalidInput
 
 TEMP_PREFIX = ".~"
 TEMP_SUFFIX = ".tmp"
+TEMP_NAME_BYTES = 40  # of the target's name in its temporary file's name
 
 
 def fsync_dir(folder: Path) -> None:
@@ -65,7 +66,9 @@ class AtomicFile:
         if not self.overwrite and self.path.exists():
             raise InvalidInput("{path} already exists", path=str(self.path))
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{self.path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+            # A short prefix: the target's own name may already be near the file system's limit.
+            short = self.path.name.encode("utf-8")[:TEMP_NAME_BYTES].decode("utf-8", "ignore")
+            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{short}.", suffix=TEMP_SUFFIX, dir=folder)
         except OSError as exc:
             raise describe_os_error(exc, self.path) from None
         self._tmp = Path(tmp)

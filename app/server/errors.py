@@ -85,6 +85,7 @@ STATUS: dict[str, int] = {
     "malformed_key": 400,
     "malformed_signature": 400,
     "bad_bid_signature": 400,
+    "bad_file_name": 400,
     "file_too_large": 413,
     # seal office
     "unknown_imprint": 404,

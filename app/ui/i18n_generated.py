@@ -3,6 +3,7 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MESSAGES = [
+    QT_TRANSLATE_NOOP('errors', "A bid file's name must be a plain file name: no folder, no control, bidi or reserved character, not hidden, at most 240 bytes"),
     QT_TRANSLATE_NOOP('errors', "A certificate authority's certificate is not a licence"),
     QT_TRANSLATE_NOOP('errors', 'A container needs 1 to {n} recipients'),
     QT_TRANSLATE_NOOP('errors', 'A credit code body is 17 characters from the code alphabet: {code}'),

@@ -144,3 +144,14 @@ def test_multi_batch_upload_is_stored_intact_and_a_changed_body_is_refused(
     assert _answer(client, request) == (401, "content_mismatch")
     assert [r.submission_id for r in legal_rep.submissions()] == [receipt.submission_id]
     assert list(service.ctx.settings.incoming_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["../../x.bidx", "sub/x.bidx", "x\u202egpj.bidx", ".hidden.bidx", "CON.bidx",
+                                  "a\x01b.bidx", "投" * 90 + ".bidx"])
+def test_a_bid_named_outside_a_plain_file_name_is_refused_and_nothing_stored(legal_rep, bid_file, service, name):
+    container, signature = bid_file(legal_rep)
+    with pytest.raises(ServiceError) as excinfo:
+        legal_rep.submit_bid(container, signature, project=PROJECT, section="1", name=name)
+    assert (excinfo.value.status, excinfo.value.code) == (400, "bad_file_name")
+    assert legal_rep.submissions() == []
+    assert list(service.ctx.settings.bids_dir.glob("*.bidx")) == []

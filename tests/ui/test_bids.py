@@ -266,3 +266,24 @@ def test_submitting_after_the_deadline_is_refused_before_the_password(page, qtbo
     page.buttons["submit"].click()
     assert [s.kind for s in seams.shown] == ["warn"]
     assert row.state is State.ENCRYPTED
+
+
+def test_a_hostile_receipt_name_cannot_write_outside_the_opened_folder(page, qtbot, tmp_path, clock):
+    """The receipt's file name is the uploader's (or a hostile platform's) choice."""
+    (source,) = _files(tmp_path, 3000)
+    (row,) = _encrypted(page, qtbot, [source], True, PASSWORD)
+    _select(page, 0)
+    seams.answer_next(PASSWORD)
+    page.buttons["submit"].click()
+    qtbot.waitUntil(lambda: row.state is State.SUBMITTED, timeout=WAIT)
+    opened = page.form.outdir.parent / "opened"
+    target = opened.parent.parent / "escaped.bidx"
+    hostile = row.receipt.model_copy(update={"file_name": "../../escaped.bidx"})
+    clock.advance(timedelta(days=8))
+    seams.answer_next(PASSWORD)
+    page.actions.fetch_and_decrypt(hostile)
+    qtbot.waitUntil(lambda: page.actions.last_opened is not None, timeout=WAIT)
+    assert not target.exists()
+    assert (opened / "escaped.bidx").is_file()
+    assert page.actions.last_opened.parent == opened
+    assert page.actions.last_opened.read_bytes() == source.read_bytes()

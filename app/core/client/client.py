@@ -243,7 +243,9 @@ class HolderClient:
 
     def submit_bid(self, path: Path | str, signature: bytes, *, project: str, section: str,
                    name: str | None = None) -> Receipt:
-        """Upload a BIDX file (streamed) with its detached signature; the platform's receipt."""
+        """Upload a BIDX file (streamed) with its detached signature; the platform's receipt.
+        ``name`` (default: the file's own) is sent as given: the platform refuses one that is not
+        a plain, safe file name (``bad_file_name``)."""
         path = Path(path)
         digest = _file_sm3(path)
         params = {"name": name or path.name,

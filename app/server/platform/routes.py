@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
 from ...core import gm
+from ...core.bidx.naming import safe_file_name
 from ...core.wire import KeyIn, Project, Receipt, RegisteredKey
 from ..auth import Holder, authenticate, signed_parts
 from ..context import ServiceContext
@@ -65,6 +66,9 @@ async def submit_bid(
     the file's SM3); ``signature`` is the bidder's detached signature over the file."""
     ctx: ServiceContext = get_ctx(request)
     check_declared_size(request, ctx.settings.max_upload_bytes)
+    if safe_file_name(name, "") != name:  # every receiver reduces it too; refuse it at the door
+        raise ApiError("bad_file_name", "A bid file's name must be a plain file name: no folder, "
+                       "no control, bidi or reserved character, not hidden, at most 240 bytes")
     parts = signed_parts(request.method, request_target(request), request.headers)
     who = await run_in_threadpool(authenticate, ctx, parts, request.headers, None)
     await run_in_threadpool(_check_may_submit, ctx, who, code, section)
