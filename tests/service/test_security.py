@@ -6,6 +6,7 @@ import base64
 import os
 from datetime import timedelta
 
+import httpx
 import pytest
 
 from app.core import gm
@@ -155,3 +156,28 @@ def test_a_bid_named_outside_a_plain_file_name_is_refused_and_nothing_stored(leg
     assert (excinfo.value.status, excinfo.value.code) == (400, "bad_file_name")
     assert legal_rep.submissions() == []
     assert list(service.ctx.settings.bids_dir.glob("*.bidx")) == []
+
+
+def _with_signature_field(der: bytes, field: bytes) -> bytes:
+    """A signed licence request whose signature element is replaced by ``field`` (any DER)."""
+    from app.core.licence.request import _SignedRequest
+
+    inner = _SignedRequest.load(der)["request"].dump() + field
+    length = len(inner).to_bytes(2, "big")
+    return b"\x30\x82" + length + inner
+
+
+@pytest.mark.parametrize("field", [b"\x02\x01\x05", b"\x05\x00", b"\x24\x03\x04\x01a", b"\x04\x00",
+                                   b"\x04\x02\x30\x00"])
+def test_a_malformed_licence_request_signature_is_refused_not_a_server_error(service, demo, clock, field):
+    from app.core.licence.request import LicenceRequest
+
+    enterprise, rep, _ = demo
+    key = gm.SM2PrivateKey.generate()
+    request = LicenceRequest(enterprise.credit_code, enterprise.registration_place, rep.name,
+                             rep.id_number, key.public_key(), clock())
+    der = _with_signature_field(request.sign(key), field)
+    answer = httpx.post(f"{service.url}/authority/licences",
+                        json={"request": base64.b64encode(der).decode()})
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"] in ("malformed_request", "bad_proof_of_possession")

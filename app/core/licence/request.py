@@ -96,6 +96,7 @@ def open_signed_request(der: bytes) -> LicenceRequest:
         body = signed["request"]
         native = body.native
         key = gm.load_public_key(body["device_public_key"].dump())
+        signature = signed["signature"].native  # parsed here: asn1crypto parses fields lazily
     except (ValueError, TypeError, KeyError, InvalidInput) as exc:
         raise BadRequest(
             "malformed_request", "The licence request is malformed: {detail}", detail=str(exc)
@@ -107,8 +108,8 @@ def open_signed_request(der: bytes) -> LicenceRequest:
     if not 16 <= len(native["nonce"]) <= 64:
         raise BadRequest("malformed_request", "The licence request nonce must be 16 to 64 bytes")
     try:
-        key.verify(signed["signature"].native, body.dump())
-    except VerificationFailed:
+        key.verify(signature, body.dump())
+    except (VerificationFailed, InvalidInput):  # a wrong signature, or no SM2 signature at all
         raise BadRequest(
             "bad_proof_of_possession",
             "The licence request is not signed by the device key it names",
