@@ -9,6 +9,7 @@ between two processes, e.g. the GUI and the CLI); ``busy_timeout`` makes the oth
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -54,10 +55,33 @@ def _on_begin(conn) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    _private(path)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def _private(path: Path) -> None:
+    """The keystore readable by its owner only (POSIX): created 0600 whatever the umask, and an
+    older one tightened. SQLite gives its -wal and -shm files the database file's mode; ones
+    left from before are tightened too."""
+    if os.name != "posix":
+        return  # Windows: the user's profile folder's ACL is what protects it
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # the real error comes from SQLite, with its own message
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            pass
 
 
 def alembic_config() -> Config:
