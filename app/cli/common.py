@@ -15,11 +15,19 @@ from ..core.fsutil import atomic_write, describe_os_error
 from ..core.tasks import Progress, throttled
 
 PASSWORD_ENV = "EBID_PASSWORD_FILE"
+MAX_PASSWORD_FILE = 4096  # a password file holds one line; a bigger file is not one
 
 
-def read_bytes(path: str | Path, what: str = "file") -> bytes:
+def read_bytes(path: str | Path, what: str = "file", *, limit: int | None = None) -> bytes:
+    """The file's bytes; with ``limit``, refused (before reading it all) when it is larger."""
     try:
-        return Path(path).read_bytes()
+        if limit is None:
+            return Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise InvalidInput("The {what} {path} is larger than {n} bytes", what=what, path=str(path), n=limit)
+        return data
     except FileNotFoundError:
         raise InvalidInput("No such {what}: {path}", what=what, path=str(path)) from None
     except IsADirectoryError:
@@ -42,7 +50,11 @@ def read_password(password_file: str | None, *, prompt: str = "Password: ", conf
     """
     source = password_file or os.environ.get(PASSWORD_ENV)
     if source:
-        text = read_bytes(source, "password file").decode("utf-8", "strict").splitlines()
+        data = read_bytes(source, "password file", limit=MAX_PASSWORD_FILE)
+        try:
+            text = data.decode("utf-8", "strict").splitlines()
+        except UnicodeDecodeError:
+            raise InvalidInput("The password file {path} is not UTF-8 text", path=source) from None
         if not text or not text[0]:
             raise InvalidInput("The password file {path} is empty", path=source)
         return text[0].encode("utf-8")

@@ -90,3 +90,23 @@ def test_errors_are_one_line_without_traceback(ebid, tmp_path):
 
 def test_usage_error_exits_2(ebid):
     assert ebid("gm", "sign").returncode == 2
+
+
+def test_keygen_never_replaces_a_key_without_force(ebid, tmp_path):
+    assert ebid("gm", "keygen", "-o", "k.pem").returncode == 0
+    first = (tmp_path / "k.pem").read_bytes()
+    again = ebid("gm", "keygen", "-o", "k.pem")
+    assert again.returncode == 2 and "--force" in again.stderr and "Traceback" not in again.stderr
+    assert (tmp_path / "k.pem").read_bytes() == first
+    assert ebid("gm", "keygen", "-o", "k.pem", "--force").returncode == 0
+    assert (tmp_path / "k.pem").read_bytes() != first
+
+
+def test_a_password_file_that_is_not_utf8_or_too_big_is_a_clear_error(ebid, tmp_path):
+    (tmp_path / "latin1").write_bytes(b"caf\xe9\n")
+    (tmp_path / "huge").write_bytes(b"x" * 100_000)
+    for name, words in (("latin1", "UTF-8"), ("huge", "larger than")):
+        result = ebid("gm", "keygen", "-o", f"{name}.pem", "--password-file", name)
+        assert result.returncode == 2, result.stderr
+        assert words in result.stderr and "internal error" not in result.stderr.lower()
+        assert not (tmp_path / f"{name}.pem").exists()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ...core import gm
-from ...core.errors import VerificationFailed
+from ...core.errors import InvalidInput, VerificationFailed
 from ..common import read_bytes, read_password, write_bytes
 
 
@@ -18,6 +19,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     p = sub.add_parser("keygen", help="generate an SM2 private key (PKCS#8 PEM)")
     p.add_argument("-o", "--output", required=True, metavar="KEY.pem")
     p.add_argument("--password-file", metavar="F", help="encrypt the key with the password in F")
+    p.add_argument("--force", action="store_true", help="replace KEY.pem if it exists (its key is lost)")
     p.set_defaults(func=_keygen)
 
     p = sub.add_parser("pubkey", help="write the public key of a private key")
@@ -70,6 +72,8 @@ def _load_key(path: str, password_file: str | None) -> gm.SM2PrivateKey:
 
 
 def _keygen(args: argparse.Namespace) -> int:
+    if Path(args.output).exists() and not args.force:
+        raise InvalidInput("{path} exists: a private key is never replaced without --force", path=args.output)
     key = gm.SM2PrivateKey.generate()
     password = read_password(args.password_file) if args.password_file else None
     write_bytes(args.output, gm.private_key_to_pem(key, password))
