@@ -98,3 +98,15 @@ def test_signed_out_and_forged_requests_change_nothing(service, pending):
         answer = http.post(f"{base}/imprints/{pending}/reject", data={"csrf": csrf, "reason": "  "})
         assert "note=reason_required" in answer.headers["location"]
     assert [v.imprint_id for v in seal_review.pending(service.ctx)] == [pending]
+
+
+def test_a_link_cannot_put_its_own_text_on_the_review_page(service, pending):
+    base = f"{service.url}/seal-office/review"
+    with httpx.Client(follow_redirects=False) as http:
+        http.post(f"{base}/login", data={"token": create_token(service.ctx, "审核员丁")})
+        forged = http.get(base, params={"note": "approved", "id": "CALL-0800-FAKE"})
+        assert forged.status_code == 200 and "CALL-0800-FAKE" not in forged.text
+        real = http.get(base, params={"note": "not_pending", "id": pending})
+        assert f"Imprint {pending} was already reviewed." in real.text
+        fixed = http.get(base, params={"note": "bad_csrf"})  # a note without an id still shows
+        assert "The form had expired" in fixed.text

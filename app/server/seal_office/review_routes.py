@@ -80,8 +80,11 @@ def queue(request: Request, ctx: ServiceContext = Depends(get_ctx)):
     if session is None:
         return _signed_out()
     code, iid = request.query_params.get("note", ""), request.query_params.get("id", "")[:40]
-    note = NOTES[code].format(id=iid) if code in NOTES else ""
     with ctx.unit() as u:
+        # A link names a note and an id; the id is shown only if it is a real imprint, so no
+        # text from a link reaches the reviewer ("imprint <anything> approved").
+        known = bool(iid) and u.seal_office.repo.get_imprint(iid) is not None
+        note = NOTES[code].format(id=iid) if code in NOTES and (known or "{id}" not in NOTES[code]) else ""
         rows = seal_office.pending(u.seal_office)
         names = {e.credit_code: e.name for e in u.authority.repo.list_enterprises()}
         recent = u.seal_office.repo.recently_reviewed(20)
