@@ -278,3 +278,15 @@ def test_a_qr_that_is_not_a_task_only_shows_its_text(scan, qtbot, tmp_path, text
             parse_task_uri(text)
         assert refused.value.code == "insecure_task_uri"
         assert scan.result_note.text() == errors.text(refused.value) != refused.value.message
+
+
+def test_a_user_agent_with_markup_is_shown_as_plain_text(scan, qtbot, service, tmp_path):
+    url = _url(service)
+    spoof = "<h1 style='color:green'>Login OK</h1><img src='x'>"  # a header is ASCII
+    made = create_login_task(url, user_agent=spoof)
+    _scan_text(scan, qtbot, made.uri, tmp_path)
+    dialog = _opened(scan, qtbot)
+    assert dialog.agent.text() == spoof
+    for label in dialog.findChildren(type(dialog.agent)):
+        if label.objectName().startswith("task"):
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()

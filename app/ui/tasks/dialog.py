@@ -77,6 +77,9 @@ class TaskDialog(QDialog):
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What a label shows comes from the platform or the requesting browser (its user agent
+        # is any text it likes): never rendered as rich text, so "<h1>登录成功</h1>" stays literal.
+        label.setTextFormat(Qt.TextFormat.PlainText)
         return label
 
     def _build(self) -> None:
