@@ -23,11 +23,12 @@ SCRIPT = r"""
   var $ = function (id) { return document.getElementById(id); };
   var finish = $("finish");
   var csrf = finish.elements.csrf.value;
-  var busy = false, done = false;
+  var busy = false, done = false, current = "waiting";
 
   function show(state, seconds) {
     $("status").textContent = TEXT[state] || "";
     $("status").dataset.state = state;
+    current = state;
     if (typeof seconds === "number") { $("seconds").textContent = String(Math.max(0, seconds)); }
     $("countdown").hidden = !(state === "waiting" || state === "scanned");
     $("renew").hidden = state !== "cancelled";
@@ -47,9 +48,9 @@ SCRIPT = r"""
   }
 
   function poll() {
-    if (busy || done) { return; }
+    if (busy || done) { return Promise.resolve(); }
     busy = true;
-    fetch("/platform/login/state", {cache: "no-store", credentials: "same-origin"})
+    return fetch("/platform/login/state", {cache: "no-store", credentials: "same-origin"})
       .then(function (answer) {
         if (answer.status === 401) { done = true; show("gone"); return null; }
         if (!answer.ok) { show("offline"); return null; }
@@ -69,7 +70,12 @@ SCRIPT = r"""
     busy = true;
     renew().catch(function () { show("offline"); }).then(function () { busy = false; });
   });
-  setInterval(poll, 1000);
-  poll();
+  // Once scanned, the holder is confirming: look four times a second, so the page follows at once.
+  function tick() {
+    poll().then(function () {
+      if (!done) { setTimeout(tick, current === "scanned" ? 250 : 1000); }
+    });
+  }
+  tick();
 })();
 """
