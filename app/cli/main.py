@@ -1,7 +1,8 @@
 """Entry point of ``ebid``. Errors become one line on stderr and an exit code, never a traceback.
 
 Exit codes: 0 success; 1 verification or decryption failure; 2 usage or input error;
-3 unexpected internal error; 130 cancelled.
+3 unexpected internal error; 130 cancelled (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP,
+the terminal closed). A signal stops the work the way Ctrl-C does: partial output is removed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import signal
 import sys
 import traceback
 from typing import Sequence
@@ -21,6 +23,25 @@ from . import commands
 from .connection import FINGERPRINT_ENV
 
 EXIT_INTERNAL = 3
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread: unwinds like Ctrl-C (every partial file is
+    removed on the way out) and exits with 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame) -> None:
+    raise Stopped(signum)
+
+
+def _stop_on_signals() -> None:
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP does not exist on Windows
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,11 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _stop_on_signals()
     try:
         return int(args.func(args) or 0)
     except Cancelled:
         print("ebid: cancelled", file=sys.stderr)
         return 130
+    except Stopped as stopped:
+        print(f"ebid: stopped by {signal.Signals(stopped.signum).name}", file=sys.stderr)
+        return 128 + stopped.signum
     except KeyboardInterrupt:
         print("ebid: interrupted", file=sys.stderr)
         return 130

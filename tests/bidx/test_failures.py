@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,30 @@ def test_unreadable_inputs_are_input_errors(key, tmp_path: Path, outdir: Path) -
     with pytest.raises(InvalidInput, match="not a BIDX"):
         bidx.inspect_container(not_bidx)
     assert listing(outdir) == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+def test_a_signal_during_cli_decryption_leaves_no_plaintext(make_file, encrypt, key, pem_files, tmp_path: Path,
+                                                            signum) -> None:
+    """kill -TERM, or closing the terminal (SIGHUP), stops ebid the way Ctrl-C does."""
+    container = encrypt(make_file(256 << 20, "big.pdf"), chunk_size=bidx.DEFAULT_CHUNK_SIZE)
+    out = tmp_path / "opened"
+    out.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app.cli.main", "bid", "decrypt", str(container), "-o", str(out),
+         "--key", str(pem_files["key0"]), "--workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, EBID_HOME=str(tmp_path / "home")),
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.stat().st_size > (8 << 20) for p in out.iterdir()) and time.monotonic() < deadline:
+            assert child.poll() is None, child.stderr.read()
+            time.sleep(0.01)
+        child.send_signal(signum)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 128 + signum, stderr
+    assert "stopped by" in stderr and "Traceback" not in stderr
+    assert listing(out) == []  # neither big.pdf nor its temporary file
