@@ -133,3 +133,13 @@ class Browser:
             message = json.loads(raw)
             if wanted(message):
                 return message
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A headless Chromium with a profile of its own, closed after the test (import it as a fixture)."""
+    profile = tmp_path / "chromium-profile"
+    profile.mkdir()
+    b = Browser(profile)
+    yield b
+    b.close()

@@ -10,19 +10,12 @@ import pytest
 from app.server.seal_office import review as seal_review
 from app.server.seal_office.review_auth import create_token
 
-from .chromium import Browser
+from . import chromium
 
 pytestmark = pytest.mark.slow
+browser = chromium.browser  # the fixture
 CSS_PX_PER_MM = 96 / 25.4
 
-
-@pytest.fixture
-def browser(tmp_path):
-    profile = tmp_path / "chromium-profile"
-    profile.mkdir()
-    b = Browser(profile)
-    yield b
-    b.close()
 
 
 @pytest.fixture

@@ -10,18 +10,11 @@ import pytest
 from app.core import qr
 from app.core.client.tasks import TaskClient
 from app.core.qrtask import parse_task_uri
-from tests.seal_service.chromium import Browser
+from tests.seal_service import chromium
 
 pytestmark = pytest.mark.slow
+browser = chromium.browser  # the fixture
 
-
-@pytest.fixture
-def browser(tmp_path):
-    profile = tmp_path / "chromium-profile"
-    profile.mkdir()
-    b = Browser(profile)
-    yield b
-    b.close()
 
 
 @pytest.fixture

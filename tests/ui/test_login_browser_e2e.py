@@ -6,49 +6,22 @@ the page in Chromium changes by itself to the logged-in home showing the enterpr
 from __future__ import annotations
 
 import pytest
-import shiboken6
 
 from app.core.licence.demo import DEMO_ENTERPRISES
-from app.ui import camera, seams
-from app.ui.camera import CameraBackend
-from app.ui.scan.page import ScanPage
-from tests.seal_service.chromium import Browser
+from app.ui import seams
+from tests.seal_service import chromium
 
-from . import bid_service
+from . import bid_service, task_scan
 from .bid_service import PASSWORD
 
 pytestmark = pytest.mark.slow
+browser = chromium.browser  # the fixture
 
 service, clock, context = bid_service.service, bid_service.clock, bid_service.context  # fixtures
+scan = task_scan.scan  # the fixture
 WAIT = 30_000
 
 
-class _NoCameras(CameraBackend):
-    def cameras(self):
-        return []
-
-    def open(self, info, parent):
-        raise AssertionError("no camera in this test")
-
-
-@pytest.fixture
-def browser(tmp_path):
-    profile = tmp_path / "chromium-profile"
-    profile.mkdir()
-    b = Browser(profile)
-    yield b
-    b.close()
-
-
-@pytest.fixture
-def scan(app, qtbot, context):
-    camera.set_backend(_NoCameras())
-    page = ScanPage(context)
-    qtbot.addWidget(page)
-    yield page
-    if page.task_dialog is not None and shiboken6.isValid(page.task_dialog):
-        page.task_dialog.close()
-    camera.set_backend(None)
 
 
 def test_the_browser_logs_in_when_the_app_confirms_the_qr_read_off_its_screenshot(

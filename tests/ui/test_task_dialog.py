@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 
 from app.core.client import ServiceError
@@ -25,40 +24,21 @@ from app.server.embedded import serve_in_thread
 from app.server.keys import PLATFORM_NAME
 from app.server.provision import init_service
 from app.server.settings import Settings
-from app.ui import camera, errors, seams
-from app.ui.camera import CameraBackend
-from app.ui.scan.page import ScanPage
+from app.ui import errors, seams
 from app.ui.tasks import dialog as task_dialog
 from app.ui.tasks.dialog import TaskDialog
 
-from . import bid_service
+from . import bid_service, task_scan
 from .bid_service import PASSWORD
 
 pytestmark = pytest.mark.slow
 
 service, clock, context = bid_service.service, bid_service.clock, bid_service.context  # fixtures
+scan = task_scan.scan  # the fixture
 WAIT = 30_000
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36"
 
 
-class _NoCameras(CameraBackend):
-    def cameras(self):
-        return []
-
-    def open(self, info, parent):
-        raise AssertionError("no camera in these tests")
-
-
-@pytest.fixture
-def scan(app, qtbot, context):
-    camera.set_backend(_NoCameras())
-    page = ScanPage(context)
-    qtbot.addWidget(page)
-    page.resize(900, 700)
-    yield page
-    if page.task_dialog is not None and shiboken6.isValid(page.task_dialog):
-        page.task_dialog.close()
-    camera.set_backend(None)
 
 
 def _scan_text(scan, qtbot, text: str, folder) -> None:
