@@ -104,7 +104,6 @@ STATUS: dict[str, int] = {
     "bad_dimensions": 400,
     "imprint_without_alpha": 400,
     "imprint_too_large": 413,
-    "form_too_large": 413,
     # any route (app/server/limits.py)
     "body_too_large": 413,
     "body_timeout": 408,

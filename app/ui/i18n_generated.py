@@ -155,7 +155,6 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The file is truncated: it ends inside chunk {index} of {count}'),
     QT_TRANSLATE_NOOP('errors', 'The file is truncated: it ends inside chunk {index} of {count} ({missing} bytes missing)'),
     QT_TRANSLATE_NOOP('errors', 'The file name is longer than {n} bytes'),
-    QT_TRANSLATE_NOOP('errors', 'The form is too large'),
     QT_TRANSLATE_NOOP('errors', 'The frame is empty'),
     QT_TRANSLATE_NOOP('errors', 'The header failed authentication: it was altered after encryption'),
     QT_TRANSLATE_NOOP('errors', 'The header has an impossible chunk size ({size})'),

@@ -103,3 +103,15 @@ def test_a_link_cannot_put_its_own_text_on_the_review_page(service, pending):
         assert f"Imprint {pending} was already reviewed." in real.text
         fixed = http.get(base, params={"note": "bad_csrf"})  # a note without an id still shows
         assert "The form had expired" in fixed.text
+
+
+def test_a_flooded_or_oversized_form_is_refused_not_a_server_error(service, pending):
+    base = f"{service.url}/seal-office/review"
+    with httpx.Client(follow_redirects=False) as http:
+        http.post(f"{base}/login", data={"token": create_token(service.ctx, "审核员丁")})
+        crowded = {f"f{i}": "x" for i in range(20)}
+        for fields in (crowded, {"csrf": "x" * (20 << 10)}):
+            answer = http.post(f"{base}/imprints/{pending}/approve", data=fields)
+            assert answer.status_code == 303 and "note=bad_csrf" in answer.headers["location"]
+        assert http.post(f"{base}/login", data=crowded).status_code == 401
+    assert [v.imprint_id for v in seal_review.pending(service.ctx)] == [pending]

@@ -14,7 +14,7 @@ text from a link is ever shown to the reviewer.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..context import ServiceContext
 from ..deps import get_ctx
 from ..errors import ApiError
+from ..forms import read_form
 from . import records as seal_office
 from . import review_auth, review_html
 from .keys import load_office_keys
@@ -51,14 +52,7 @@ NOTES = {
 
 
 async def form(request: Request) -> dict[str, str]:
-    """The urlencoded form fields (first value of each), from a body of at most MAX_FORM bytes."""
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM:
-            raise ApiError("form_too_large", "The form is too large")
-    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
-    return {k: v[0] for k, v in fields.items()}
+    return await read_form(request, MAX_FORM)
 
 
 def _html(text: str, status: int = 200) -> HTMLResponse:

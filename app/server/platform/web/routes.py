@@ -17,7 +17,6 @@ routes are left out of ``/openapi.json`` like the review page's.
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -25,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...context import ServiceContext
 from ...deps import get_ctx
+from ...forms import read_form
 from ..tasks.models import TaskRow
 from . import html, sessions
 from .script import SCRIPT
@@ -48,18 +48,7 @@ MAX_FORM = 4 << 10
 
 
 async def form(request: Request) -> dict[str, str]:
-    """The urlencoded form fields (first value of each) from a small body; a larger one, or
-    one with too many fields, is read as no fields (so the CSRF check refuses it)."""
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM:
-            return {}
-    try:
-        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
-    except ValueError:  # more fields than that
-        return {}
-    return {k: v[0] for k, v in fields.items()}
+    return await read_form(request, MAX_FORM)
 
 
 def _html(text: str, status: int = 200) -> HTMLResponse:
