@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, text
 
 from app.core import bidx, gm
 from app.core.client import ServiceClient
+from app.core.client.tasks import TaskClient
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.core.pki import ManualClock
 from app.server.embedded import serve_in_thread
@@ -70,6 +71,13 @@ def service(tmp_path, db_url, clock):
 @pytest.fixture
 def client(service, clock):
     with ServiceClient(service.url, clock=clock) as c:
+        yield c
+
+
+@pytest.fixture
+def tasks(client):
+    """A device's task client trusting the service's root, on the shared clock."""
+    with TaskClient([client.root_certificate()], clock=client.clock) as c:
         yield c
 
 

@@ -8,19 +8,12 @@ from __future__ import annotations
 import pytest
 
 from app.core import qr
-from app.core.client.tasks import TaskClient
 from app.core.qrtask import parse_task_uri
 from tests.seal_service import chromium
 
 pytestmark = pytest.mark.slow
 browser = chromium.browser  # the fixture
 
-
-
-@pytest.fixture
-def tasks(client):
-    with TaskClient([client.root_certificate()], clock=client.clock) as c:
-        yield c
 
 
 def _qr_on_screen(browser, tmp_path, name: str) -> str:

@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import select
 
 from app.core import qr
-from app.core.client.tasks import TaskClient
 from app.core.qrtask import parse_task_uri
 from app.server.keys import PLATFORM_NAME
 from app.server.platform.tasks.models import TaskRow
@@ -26,12 +25,6 @@ from .conftest import PROJECT
 
 pytestmark = pytest.mark.slow
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36"
-
-
-@pytest.fixture
-def tasks(client):
-    with TaskClient([client.root_certificate()], clock=client.clock) as c:
-        yield c
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 
 from app.core import gm
-from app.core.client.tasks import TaskClient, create_login_task, task_state
+from app.core.client.tasks import create_login_task, task_state
 from app.core.errors import Refused
 from app.core.pki import Certificate
 from app.core.qrtask import (
@@ -32,12 +32,6 @@ from app.server.settings import Settings
 
 pytestmark = pytest.mark.slow
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36"
-
-
-@pytest.fixture
-def tasks(client):
-    with TaskClient([client.root_certificate()], clock=client.clock) as c:
-        yield c
 
 
 @pytest.fixture
