@@ -10,6 +10,7 @@ AEAD calls, so the workers really run on separate cores.
 from __future__ import annotations
 
 import os
+import stat
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -106,11 +107,19 @@ def read_error(exc: OSError, path: Path) -> InvalidInput:
 
 @contextmanager
 def open_for_reading(path: Path) -> Iterator[BinaryIO]:
-    """Unbuffered: chunks are large, and a read error names the file, not the output."""
+    """Unbuffered: chunks are large, and a read error names the file, not the output.
+
+    Only a regular file: opening a FIFO would wait forever for a writer, and a device such as
+    /dev/zero never ends. Opened without blocking and checked on the open descriptor, so the
+    file checked is the file read (for a regular file the flag changes nothing)."""
     try:
-        stream = open(path, "rb", buffering=0)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise read_error(exc, path) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InvalidInput("{path} is not a regular file", path=str(path))
+    stream = os.fdopen(fd, "rb", buffering=0)
     with stream:
         yield stream  # type: ignore[misc]
 

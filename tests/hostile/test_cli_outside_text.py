@@ -1,5 +1,6 @@
-"""Text from outside never reaches a terminal raw: escape sequences and newlines in a
-container's codes, a reviewer's reason or an error parameter are printed as visible escapes."""
+"""What the command line does with what comes from outside: text never reaches a terminal raw
+(escape sequences and newlines in a container's codes are printed as visible escapes), and a
+"container" that is a FIFO is refused instead of waited on forever."""
 
 from __future__ import annotations
 
@@ -39,3 +40,14 @@ def test_inspect_prints_a_hostile_project_code_as_escapes(ebid, tmp_path):
     assert "\x1b" not in done.stdout
     assert "Project:        \\x1b[2J\\x0aOK" in done.stdout
     assert not any(line == "OK" for line in done.stdout.splitlines())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+@pytest.mark.parametrize("command", [("inspect",), ("rehearse", "--key", "k.pem"),
+                                     ("decrypt", "--key", "k.pem", "-o", "out")])
+def test_a_fifo_given_as_a_container_is_refused_instead_of_waited_on(ebid, tmp_path, command):
+    (tmp_path / "k.pem").write_bytes(gm.private_key_to_pem(gm.SM2PrivateKey.generate()))
+    (tmp_path / "out").mkdir()
+    os.mkfifo(tmp_path / "bid.bidx")  # nobody ever writes to it: reading it would never return
+    done = ebid("bid", command[0], "bid.bidx", *command[1:], timeout=60)
+    assert done.returncode == 2 and "not a regular file" in done.stderr
