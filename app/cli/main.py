@@ -23,7 +23,7 @@ from . import commands
 from .common import shown
 from .connection import FINGERPRINT_ENV
 
-EXIT_INTERNAL = 3
+EXIT_INTERNAL = 4  # a bug: 3 is the service's (unreachable, or a server error)
 
 
 class Stopped(KeyboardInterrupt):

@@ -51,3 +51,14 @@ def test_a_fifo_given_as_a_container_is_refused_instead_of_waited_on(ebid, tmp_p
     os.mkfifo(tmp_path / "bid.bidx")  # nobody ever writes to it: reading it would never return
     done = ebid("bid", command[0], "bid.bidx", *command[1:], timeout=60)
     assert done.returncode == 2 and "not a regular file" in done.stderr
+
+
+@pytest.mark.parametrize("url, code, words", [
+    ("http://[::1", 2, "is not a service address"),  # was an internal error (InvalidURL)
+    ("htp:/typo", 2, "is not a service address"),
+    ("ftp://host", 2, "is not a service address"),
+    ("http://127.0.0.1:1", 3, "Cannot reach the service"),
+])
+def test_a_bad_or_unreachable_server_address_has_its_own_exit_code(ebid, url, code, words):
+    done = ebid("--server", url, "project", "list", timeout=60)
+    assert (done.returncode, done.stderr.count("\n")) == (code, 1) and words in done.stderr
