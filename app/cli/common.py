@@ -18,6 +18,19 @@ from ..core.tasks import Progress, throttled
 PASSWORD_ENV = "EBID_PASSWORD_FILE"
 MAX_PASSWORD_FILE = 4096  # a password file holds one line; a bigger file is not one
 
+# Inputs read whole, by what they are: a bigger file is not one of them, and reading it would
+# cost its size in memory (a 2 GB "key" took 2.1 GB). Data that is hashed or encrypted as a
+# stream (bids, documents to sign) has no cap.
+_SMALL = 1 << 20
+INPUT_LIMITS = {
+    "key file": _SMALL, "public key file": _SMALL, "recipient file": _SMALL,
+    "signature file": _SMALL, "signature": _SMALL, "certificate file": _SMALL,
+    "root certificate file": _SMALL,
+    "seal file": 16 << 20, "imprint": 16 << 20, "image": 64 << 20,
+    "revocation list": 64 << 20,  # national CAs publish CRLs of tens of megabytes
+    "input file": 16 << 20,  # SM2 encryption of a message, not of a bid
+}
+
 
 # Bidi controls reorder what follows them on screen (U+202E shows "bid\u202etxt.exe" as
 # "bidexe.txt"); line separators start a line of their own in some terminals.
@@ -37,7 +50,9 @@ def shown(text: object) -> str:
 
 
 def read_bytes(path: str | Path, what: str = "file", *, limit: int | None = None) -> bytes:
-    """The file's bytes; with ``limit``, refused (before reading it all) when it is larger."""
+    """The file's bytes; refused (before reading it all) when larger than ``limit`` or, by
+    default, than the cap for ``what`` in :data:`INPUT_LIMITS`."""
+    limit = INPUT_LIMITS.get(what) if limit is None else limit
     try:
         if limit is None:
             return Path(path).read_bytes()

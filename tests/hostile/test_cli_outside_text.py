@@ -62,3 +62,17 @@ def test_a_fifo_given_as_a_container_is_refused_instead_of_waited_on(ebid, tmp_p
 def test_a_bad_or_unreachable_server_address_has_its_own_exit_code(ebid, url, code, words):
     done = ebid("--server", url, "project", "list", timeout=60)
     assert (done.returncode, done.stderr.count("\n")) == (code, 1) and words in done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ("gm", "pubkey", "-o", "pub.pem", "huge"),
+    ("bid", "encrypt", "doc.pdf", "-r", "huge", "-o", "."),
+    ("licence", "verify", "huge", "--root", "huge"),
+])
+def test_a_two_gigabyte_key_or_certificate_is_refused_without_reading_it(ebid, tmp_path, command):
+    """Sparse: the test costs no disk; reading it whole cost 2.1 GB of memory before the caps."""
+    with open(tmp_path / "huge", "wb") as f:
+        f.truncate(2 << 30)
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7")
+    done = ebid(*command, timeout=120)
+    assert done.returncode == 2 and "is larger than" in done.stderr, done.stderr

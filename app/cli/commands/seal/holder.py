@@ -211,7 +211,12 @@ def _sign_hash(args: argparse.Namespace) -> int:
     from ....core import gm
     from ....core.seal.format import sign_with_seal
 
-    data = read_bytes(args.file)
+    try:
+        with open(args.file, "rb") as stream:
+            digest = gm.sm3_file(stream)  # streamed: a document may be gigabytes
+    except OSError:
+        read_bytes(args.file)  # raises the readable error
+        raise
     with seal_session(args, purpose="seal") as s:
         stored = s.store.get_seal(args.seal_id)
         # Using a seal follows the collection rule: the service refuses, with the reason, an
@@ -219,7 +224,7 @@ def _sign_hash(args: argparse.Namespace) -> int:
         s.seals.collect_seal(args.seal_id)
         holder = s.seals.holder
         signature = sign_with_seal(
-            stored.seal, holder.key, holder.certificate, gm.sm3(data), clock=holder.service.clock
+            stored.seal, holder.key, holder.certificate, digest, clock=holder.service.clock
         )
     write_bytes(args.output, signature)
     print(f"{args.output}: {args.file} sealed with {stored.seal_id} ({stored.name})")
