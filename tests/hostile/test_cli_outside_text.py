@@ -76,3 +76,10 @@ def test_a_two_gigabyte_key_or_certificate_is_refused_without_reading_it(ebid, t
     (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7")
     done = ebid(*command, timeout=120)
     assert done.returncode == 2 and "is larger than" in done.stderr, done.stderr
+
+
+def test_a_broken_image_is_one_line_not_opencv_s_own_log(ebid, tmp_path):
+    # A PNG cut inside its IHDR chunk: OpenCV logged two WARN/ERROR lines of its own for it.
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+    done = ebid("seal", "precheck", "broken.png", timeout=120)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from ..errors import InvalidInput
+from ..opencv import cv2
 from .image_header import read_header
 
 MAX_PIXELS = 50_000_000

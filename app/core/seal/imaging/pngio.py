@@ -10,10 +10,10 @@ from __future__ import annotations
 import struct
 import zlib
 
-import cv2
 import numpy as np
 
 from ...errors import InvalidInput
+from ...opencv import cv2
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MM_PER_INCH = 25.4
