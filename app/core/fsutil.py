@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +21,11 @@ from .errors import EbidError, InvalidInput
 TEMP_PREFIX = ".~"
 TEMP_SUFFIX = ".tmp"
 TEMP_NAME_BYTES = 40  # of the target's name in its temporary file's name
+# What tempfile.mkstemp makes from that prefix and suffix: eight characters of its own between.
+_OUR_TEMPORARY = re.compile(r"\.~.*\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+#: A temporary file being written is touched every few milliseconds; one untouched this long
+#: belongs to a process that died (SIGKILL, power loss) and will never be committed.
+STALE_AFTER_S = 10 * 60
 
 
 def fsync_dir(folder: Path) -> None:
@@ -111,3 +119,34 @@ def atomic_write(path: Path | str, data: bytes, *, overwrite: bool = True) -> No
     with target as f:
         f.write(data)
         target.commit()
+
+
+def remove_stale_temporaries(folders: Iterable[Path], *, depth: int = 3,
+                             clock: Callable[[], float] = time.time) -> list[Path]:
+    """Remove our temporary files (``.~name.XXXXXXXX.tmp``) left by a process that died, in
+    ``folders`` and their subfolders down to ``depth``; the paths removed. Files of other
+    programs, and ours still being written (touched within :data:`STALE_AFTER_S`), stay."""
+    removed: list[Path] = []
+    for folder in folders:
+        for path in _walk(Path(folder), depth):
+            try:
+                info = path.lstat()
+                if path.is_symlink() or not path.is_file() or clock() - info.st_mtime < STALE_AFTER_S:
+                    continue
+                path.unlink()
+            except OSError:
+                continue  # gone meanwhile, or not ours to remove: leave it
+            removed.append(path)
+    return removed
+
+
+def _walk(folder: Path, depth: int) -> Iterable[Path]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False) and depth > 0:
+            yield from _walk(Path(entry.path), depth - 1)
+        elif _OUR_TEMPORARY.fullmatch(entry.name):
+            yield Path(entry.path)

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..core.errors import EbidError
+from ..core.fsutil import remove_stale_temporaries
 from ..core.paths import data_dir
 from ..core.resources import resource_path
 from . import errors, i18n, settings
 from .operations import BackgroundOp
+from .termination import Termination
 
 log = logging.getLogger(__name__)
 
@@ -67,15 +69,24 @@ def main(argv: list[str] | None = None) -> int:
 
     context = from_settings()
     window = MainWindow(context)
+    window.termination = Termination(window.stop_now, window)
     window.show()
     log.info("main window shown")
     if os.environ.get("EBID_STARTUP_MARKER"):  # benchmarks/bench_startup.py: first loop turn after show
         QTimer.singleShot(0, lambda: print("EBID-MAIN-WINDOW-SHOWN", window.windowTitle(), flush=True))
+    BackgroundOp(window, op=lambda p, c: _remove_stale_temporaries(), success=lambda _: None).run()
     # Opening the keystore imports SQLAlchemy and Alembic: do it off the GUI thread, then decide.
     BackgroundOp(window, op=lambda p, c: context.keystore.is_initialised(),
                  success=lambda ready: _after_start(window, context, ready)).run()
     app.aboutToQuit.connect(context.close)
     return app.exec()
+
+
+def _remove_stale_temporaries() -> None:
+    """What a killed or crashed run left in the folders the app writes to (bidx.md §7)."""
+    removed = remove_stale_temporaries([data_dir()])
+    if removed:
+        log.info("removed %d stale temporary files: %s", len(removed), ", ".join(map(str, removed)))
 
 
 def _after_start(window, context, initialised: bool) -> None:

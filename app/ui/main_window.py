@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._activate)
         self.sidebar.currentRowChanged.connect(self._remember_page)
         self._stopping = False  # the user chose to quit; running work is being cancelled
+        self._terminating = False  # a termination signal: quit the application once closed
         self.context.projects.follow(self, news=self.show_news)
         self.resize(1024, 680)
         self._restore()
@@ -177,6 +178,21 @@ class MainWindow(QMainWindow):
             return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         super().closeEvent(event)
+        if self._terminating:
+            QTimer.singleShot(0, QCoreApplication.quit)
+
+    def stop_now(self, _signum: int = 0) -> None:
+        """A termination signal: cancel running work without asking, close once it cleaned up,
+        and quit even if a dialog (the first-run guide, a question) is still open."""
+        self._terminating = True
+        busy = [page for page in self._built.values() if page.quit_question()]
+        if not busy:
+            self.close()
+            return
+        if not self._stopping:
+            self._stopping = True
+            for page in busy:
+                page.stop_work(self._work_stopped)
 
     def _work_stopped(self) -> None:
         if not any(page.quit_question() for page in self._built.values()):

@@ -3,9 +3,14 @@ running, Yes cancels it, waits until it has cleaned up (no partial container), t
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from app.ui import seams
 from app.ui.bids.model import State
 from app.ui.main_window import MainWindow
+from app.ui.termination import SIGNALS, Termination
 
 from . import bid_service
 from .bid_service import PASSWORD, PROJECT, drop_files
@@ -54,3 +59,39 @@ def test_closing_during_an_encryption_asks_and_a_yes_cancels_cleanly(context, qt
     assert list(page.form.outdir.iterdir()) == []
     assert not list(page.form.outdir.parent.rglob("*.bidx*"))
     assert len(_confirms()) == asked + 2  # asked once per close, never again while stopping
+
+
+def _encrypting_window(context, qtbot, tmp_path):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("bids")
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.form.project() is not None, timeout=WAIT)
+    page.form.project_box.setCurrentIndex(page.form.project_box.findData(PROJECT))
+    big = tmp_path / "tender" / "大文件.zip"
+    big.parent.mkdir()
+    with open(big, "wb") as f:
+        f.truncate(1 << 30)
+    seams.answer_next(True, PASSWORD)  # "apply for a key?", then the password
+    assert drop_files(page, [big])
+    row = page.model.rows[0]
+    qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)
+    return window, page, row
+
+
+@pytest.mark.skipif(not SIGNALS, reason="no SIGTERM/SIGHUP here")
+@pytest.mark.parametrize("signum", SIGNALS)
+def test_a_termination_signal_cancels_the_work_cleanly_without_asking(context, qtbot, tmp_path, signum):
+    """``kill`` or a closed session: the same clean stop as Quit → Yes, with no question."""
+    window, page, row = _encrypting_window(context, qtbot, tmp_path)
+    termination = Termination(window.stop_now, window)
+    try:
+        asked = len(_confirms())
+        os.kill(os.getpid(), signum)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT)
+    finally:
+        termination.uninstall()
+    assert len(_confirms()) == asked
+    assert row.state is State.CANCELLED and row.container is None and not page.encryptor.busy()
+    assert list(page.form.outdir.iterdir()) == []
