@@ -35,6 +35,7 @@ from app.server.platform.web import sessions
 from tests.seal_service.kit import imprint_png, make_seal
 from tests.seal_service.test_flow import PASSWORD, keystore  # noqa: F401  (a fixture)
 
+from .test_cli_tasks import _ok, cli, live  # noqa: F401  (fixtures)
 from .test_login_page import _open_page, _qr_text, browser  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.slow
@@ -292,3 +293,48 @@ def test_the_device_offers_only_usable_seals_and_confirms_through_the_keystore(
     assert (record.action, record.outcome) == ("confirmed", "confirmed")
     assert record.licence_serial == format(agent.certificate.serial, "x")
     assert "task.confirmed" in [e.event for e in keystore.audit_entries()]
+
+
+def test_ebid_task_confirm_with_a_seal(cli, live, tmp_path):  # noqa: F811
+    """`ebid task confirm URI --licence ID --seal ID`: without --seal the seals are listed and
+    nothing is sent; with it the document's SM3 is sealed and the platform confirms."""
+    from app.core.client.tasks import task_state
+    from app.core.licence.demo import DEMO_ENTERPRISES
+    from app.server.platform.tasks.sign import Requester, create_sign
+    from app.server.seal_office import review as seal_review
+
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    rep = enterprise.legal_representative
+    _ok(cli("keystore", "init"))
+    _ok(cli("licence", "download", "--place", enterprise.registration_place, "--credit-code",
+            enterprise.credit_code, "--name", rep.name, "--id-number", rep.id_number, "--phone", rep.mobile))
+    png = tmp_path / "imprint.png"
+    png.write_bytes(imprint_png())
+    uploaded = _ok(cli("seal", "upload", str(png), "--type", "bidding", "--shape", "round", "--size-mm", "40",
+                       "--agree-terms"))
+    seal_id = seal_review.approve(live.ctx, uploaded.split(":")[0], reviewer="测试审核员").seal_id
+    _ok(cli("seal", "collect", seal_id))
+    who = Requester("login-task", enterprise.credit_code, enterprise.name, rep.name, "127.0.0.1", "test")
+    made = create_sign(live.ctx, who, base_url=live.url, file_name="投标函.pdf",
+                       media_type="application/pdf", content=DOCUMENT)
+    with live.ctx.session() as s:
+        poll = s.get(SignTaskRow, made.task.task_id).poll_token
+
+    asked = cli("task", "confirm", made.uri, "--licence", "1")
+    assert asked.returncode == 2 and "--seal SEAL_ID" in asked.stderr
+    assert f"Sign:      投标函.pdf ({len(DOCUMENT)} bytes, application/pdf)" in asked.stdout
+    assert gm.sm3(DOCUMENT).hex() in asked.stdout and f"{seal_id}" in asked.stdout and "(usable)" in asked.stdout
+    assert task_state(live.url, made.task.task_id, poll).state == "scanned"  # fetched, not answered
+
+    wrong = cli("task", "confirm", made.uri, "--licence", "1", "--seal", "ES-NOT-COLLECTED")
+    assert wrong.returncode != 0 and task_state(live.url, made.task.task_id, poll).state == "scanned"
+    out = _ok(cli("task", "confirm", made.uri, "--licence", "1", "--seal", seal_id))
+    assert "the platform reports the task confirmed" in out
+    assert task_state(live.url, made.task.task_id, poll).state == "confirmed"
+    with live.ctx.session() as s:
+        signature = s.get(SignTaskRow, made.task.task_id).signature
+    sig = tmp_path / "sig.der"
+    sig.write_bytes(signature)
+    document = tmp_path / "doc.pdf"
+    document.write_bytes(DOCUMENT)
+    assert _ok(cli("seal", "verify", str(sig), str(document))).startswith("VALID:")

@@ -115,21 +115,20 @@ def form_page(session: WebSession, note: str = "") -> str:
         f'<input type="hidden" name="csrf" value="{escape(session.csrf)}">'
         f'<p><label>选择要签章的文件（PDF 或任意文件，至多 {MAX_SIGN_FILE >> 20} MiB）：'
         '<input type="file" id="file" name="file" required></label></p>'
-        '<p><button type="submit" id="submit">生成签章二维码</button></p></form>'
+        '<p><button type="submit" id="send">生成签章二维码</button></p></form>'
         '<p><a href="/platform/home">返回首页</a></p>'
     )
     return _page("电子投标平台 — 文件签章", body)
 
 
 def qr_page(session: WebSession, row: SignTaskRow, task: TaskRow, *, uri: str, seconds: int) -> str:
-    body = (
-        f"{_who(session)}"
-        f'<p>平台：<b id="platform">{escape(_platform_name(task))}</b></p>{_file(row)}'
+    body = (  # the code first, so it is on screen (and in a screenshot) without scrolling
         f'<div class="qr-card" id="sign" data-task="{escape(row.task_id)}">'
         f'<img id="qr" alt="签章二维码" src="{html.qr_data_uri(uri)}">'
         f'<p id="status" data-state="waiting">{STATES["waiting"]}</p>'
         f'<p id="countdown">二维码 <span id="seconds">{seconds}</span> 秒后失效</p></div>'
         f"{_outcome(row, task)}"
+        f'<p>平台：<b id="platform">{escape(_platform_name(task))}</b></p>{_who(session)}{_file(row)}'
         "<noscript><p>本页需要启用 JavaScript 才能显示签章结果。</p></noscript>"
         "<p>打开电子投标助手，在“扫码”页扫描上方二维码，核对文件名、大小和 SM3 后选择印章并确认。</p>"
         f'<p><a href="{SIGN}">签署其他文件</a></p>'
