@@ -103,28 +103,54 @@ def opening(folder: Path, size: int, runs: int) -> dict:
                 synced=statistics.median(synced))
 
 
-def login(folder: Path, runs: int) -> dict[str, float]:
-    from app.core import gm, qr
-    from app.core.client import ServiceClient
-    from app.core.client.tasks import TaskClient
+def legal_representative_licence(client):
+    """A licence of the first DEMO enterprise's legal representative: (key, licence, certificate)."""
+    from app.core import gm
     from app.core.licence.demo import DEMO_ENTERPRISES
     from app.core.pki import Certificate
+
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    person = enterprise.legal_representative
+    key = gm.SM2PrivateKey.generate()
+    licence = client.request_licence(
+        key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
+        name=person.name, id_number=person.id_number, phone=person.mobile)
+    return key, licence, Certificate.load(licence.certificate)
+
+
+def scan_off_screen(browser, tasks, folder: Path):
+    """From a task QR on screen (its image loaded) to the page showing 已扫描: the task, and the
+    seconds of the screenshot, the decode, the fetch and verify, and the page's update."""
+    from app.core import qr
+
+    browser.wait_for("document.getElementById('qr').complete")
+    t0 = time.perf_counter()
+    png = folder / "screen.png"
+    png.write_bytes(browser.screenshot_png())
+    t1 = time.perf_counter()
+    (code,) = qr.decode(qr.load_image(png))
+    t2 = time.perf_counter()
+    task = tasks.fetch(code.text)
+    t3 = time.perf_counter()
+    browser.wait_for("document.getElementById('status').dataset.state === 'scanned'",
+                     timeout=30, every=0.02)
+    t4 = time.perf_counter()
+    return task, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)
+
+
+def login(folder: Path, runs: int) -> dict[str, float]:
+    from app.core.client import ServiceClient
+    from app.core.client.tasks import TaskClient
     from app.server.embedded import serve_in_thread
     from app.server.provision import init_service
     from app.server.settings import Settings
     from tests.seal_service.chromium import Browser
 
-    enterprise = DEMO_ENTERPRISES[0].enterprise
-    person = enterprise.legal_representative
     stages: dict[str, list[float]] = {k: [] for k in (
         "screenshot", "decode", "fetch+verify", "page: scanned", "sign+post", "page: logged in", "total")}
     with serve_in_thread(init_service(Settings(home=folder / "service"), demo=True)) as running, \
             ServiceClient(running.url) as client:
-        key = gm.SM2PrivateKey.generate()
-        licence = client.request_licence(
-            key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
-            name=person.name, id_number=person.id_number, phone=person.mobile)
-        certificate = Certificate.load(licence.certificate)
+        key, licence, certificate = legal_representative_licence(client)
         profile = folder / "chromium"
         profile.mkdir()
         browser = Browser(profile)
@@ -132,25 +158,14 @@ def login(folder: Path, runs: int) -> dict[str, float]:
             with TaskClient([client.root_certificate()]) as tasks:
                 for _ in range(runs):
                     browser.goto(f"{running.url}/platform/login")
-                    browser.wait_for("document.getElementById('qr').complete")
-                    t0 = time.perf_counter()
-                    png = folder / "screen.png"
-                    png.write_bytes(browser.screenshot_png())
-                    t1 = time.perf_counter()
-                    (code,) = qr.decode(qr.load_image(png))
-                    t2 = time.perf_counter()
-                    task = tasks.fetch(code.text)
-                    t3 = time.perf_counter()
-                    browser.wait_for("document.getElementById('status').dataset.state === 'scanned'",
-                                     timeout=30, every=0.02)
-                    t4 = time.perf_counter()  # the holder now reads the dialog: not timed
-                    s0 = time.perf_counter()
+                    task, scanning = scan_off_screen(browser, tasks, folder)
+                    s0 = time.perf_counter()  # the holder has read the dialog: not timed
                     tasks.confirm(task, key, certificate)
                     s1 = time.perf_counter()
                     browser.wait_for("location.pathname === '/platform/home'"
                                      " && !!document.getElementById('enterprise')", timeout=30, every=0.02)
                     s2 = time.perf_counter()
-                    times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, s1 - s0, s2 - s1)
+                    times = (*scanning, s1 - s0, s2 - s1)
                     for name, seconds in zip(stages, (*times, sum(times))):
                         stages[name].append(seconds)
                     browser.submit("document.getElementById('logout').click()")
@@ -167,12 +182,10 @@ def sign(folder: Path, runs: int) -> dict[str, float]:
     does only after the platform verified the signature against the uploaded file."""
     import os
 
-    from app.core import gm, qr
+    from app.core import qr
     from app.core.client import ServiceClient
     from app.core.client.seal import SealClient
     from app.core.client.tasks import TaskClient
-    from app.core.licence.demo import DEMO_ENTERPRISES
-    from app.core.pki import Certificate
     from app.core.qrtask.sign import response_details, seal_for_task, sign_details
     from app.server.embedded import serve_in_thread
     from app.server.provision import init_service
@@ -180,19 +193,13 @@ def sign(folder: Path, runs: int) -> dict[str, float]:
     from tests.seal_service.chromium import Browser
     from tests.seal_service.kit import imprint_png, make_seal
 
-    enterprise = DEMO_ENTERPRISES[0].enterprise
-    person = enterprise.legal_representative
     stages: dict[str, list[float]] = {k: [] for k in (
         "screenshot", "decode", "fetch+verify", "page: scanned", "seal+post", "page: 签章成功", "total")}
     document = folder / "投标函.pdf"
     document.write_bytes(os.urandom(200_000))
     with serve_in_thread(init_service(Settings(home=folder / "sign-service"), demo=True)) as running, \
             ServiceClient(running.url) as client:
-        key = gm.SM2PrivateKey.generate()
-        licence = client.request_licence(
-            key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
-            name=person.name, id_number=person.id_number, phone=person.mobile)
-        certificate = Certificate.load(licence.certificate)
+        key, licence, certificate = legal_representative_licence(client)
         seals = SealClient(client.holder(licence.certificate, key))
         seal_id = make_seal(seals, running, imprint_png())
         seal = seals.collect_seal(seal_id).der
@@ -213,19 +220,8 @@ def sign(folder: Path, runs: int) -> dict[str, float]:
                     node = browser.call("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
                     browser.call("DOM.setFileInputFiles", files=[str(document)], nodeId=node)
                     browser.submit("document.getElementById('send').click()")
-                    browser.wait_for("document.getElementById('qr').complete")
-                    t0 = time.perf_counter()
-                    png = folder / "screen.png"
-                    png.write_bytes(browser.screenshot_png())
-                    t1 = time.perf_counter()
-                    (code,) = qr.decode(qr.load_image(png))
-                    t2 = time.perf_counter()
-                    task = tasks.fetch(code.text)
-                    t3 = time.perf_counter()
-                    browser.wait_for("document.getElementById('status').dataset.state === 'scanned'",
-                                     timeout=30, every=0.02)
-                    t4 = time.perf_counter()  # the holder now checks the document, picks the seal
-                    s0 = time.perf_counter()
+                    task, scanning = scan_off_screen(browser, tasks, folder)
+                    s0 = time.perf_counter()  # the holder has checked the document, picked the seal
                     signature = seal_for_task(sign_details(task.document), seal, key, certificate,
                                               clock=tasks.clock)
                     tasks.confirm(task, key, certificate, details=response_details(seal_id, signature))
@@ -233,7 +229,7 @@ def sign(folder: Path, runs: int) -> dict[str, float]:
                     browser.wait_for("document.getElementById('status').textContent === '签章成功'",
                                      timeout=30, every=0.02)
                     s2 = time.perf_counter()
-                    times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, s1 - s0, s2 - s1)
+                    times = (*scanning, s1 - s0, s2 - s1)
                     for name, seconds in zip(stages, (*times, sum(times))):
                         stages[name].append(seconds)
         finally:

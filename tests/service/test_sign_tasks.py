@@ -206,6 +206,19 @@ def test_an_expired_sign_qr_is_refused_on_both_sides(service, browser, tasks, le
     assert browser.get(f"/platform/sign/{task.document.task}/signature").status_code == 404
 
 
+def test_a_cancel_from_the_device_shows_on_the_page(service, browser, tasks, legal_rep):  # noqa: F811
+    _log_in(browser, tasks, legal_rep)
+    _, text = _upload(browser)
+    task = tasks.fetch(text)
+    assert tasks.cancel(task).state == "cancelled"  # unsigned: no licence needed
+    task_id = task.document.task
+    assert _state(browser, task_id) == {"state": "cancelled", "expires_in": 300}
+    assert "已取消" in browser.get(f"/platform/sign/{task_id}").text
+    assert "已取消" in browser.get("/platform/sign/sign.js").text
+    assert browser.get(f"/platform/sign/{task_id}/signature").status_code == 404
+    _refused("task_used", tasks.fetch, text)
+
+
 def test_the_page_wants_a_session_its_csrf_token_and_a_file_within_the_cap(
         service, browser, tasks, legal_rep, download, demo):  # noqa: F811
     assert browser.get("/platform/sign").headers["location"] == "/platform/login"

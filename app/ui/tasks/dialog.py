@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from ..format import local_time
 from ..licences.roles import role_name
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
+from .choices import chosen, fill_choices, plain_label
 from .jobs import Fetched, cancel_op, confirm_op, fetch_op
 from .seal_picker import SealPicker, confirm_sign_op
 
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 ANSWERABLE = ("login", "sign")  # the task types this device can confirm today (qr-tasks.md)
 FINAL = ("task_used", "task_expired", "unknown_task", "wrong_task_secret")  # no second answer helps
-LICENCE_ID = Qt.ItemDataRole.UserRole
 
 
 class TaskDialog(QDialog):
@@ -74,14 +73,7 @@ class TaskDialog(QDialog):
     # -- building --------------------------------------------------------------------------------
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # What a label shows comes from the platform or the requesting browser (its user agent
-        # is any text it likes): never rendered as rich text, so "<h1>登录成功</h1>" stays literal.
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
+        return plain_label(self, name)  # the platform's text, never rich text
 
     def _build(self) -> None:
         self.heading = self._label("taskHeading")
@@ -243,23 +235,13 @@ class TaskDialog(QDialog):
             from ...core.client.task_holder import sign_licence_choices
 
             self.choices = sign_licence_choices(self.choices, self.fetched.task)  # the task's enterprise
-        self.licences.clear()
-        unusable = []
-        for choice in self.choices:
-            info = choice.info
-            item = QListWidgetItem(self.tr("{enterprise} — {holder} ({role})").format(
-                enterprise=info.enterprise_name, holder=info.holder_name, role=role_name(info.role)))
-            item.setData(LICENCE_ID, info.id)
-            if not choice.allowed:
-                reason = errors.text(choice.refusal)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(reason)
-                unusable.append(self.tr("{holder} ({role}): {reason}").format(
-                    holder=info.holder_name, role=role_name(info.role), reason=reason))
-            self.licences.addItem(item)
-        first = next((i for i, c in enumerate(self.choices) if c.allowed), None)
-        if first is not None:
-            self.licences.setCurrentRow(first)
+        rows = [(self.tr("{enterprise} — {holder} ({role})").format(
+                    enterprise=c.info.enterprise_name, holder=c.info.holder_name, role=role_name(c.info.role)),
+                 c.info.id, None if c.allowed else errors.text(c.refusal)) for c in self.choices]
+        fill_choices(self.licences, rows)
+        unusable = [self.tr("{holder} ({role}): {reason}").format(
+                        holder=c.info.holder_name, role=role_name(c.info.role), reason=reason)
+                    for c, (_, _, reason) in zip(self.choices, rows) if reason is not None]
         if not self.choices:
             note = self.tr("There is no licence on this device: download one on the Licences page first.")
         elif unusable:
@@ -281,10 +263,7 @@ class TaskDialog(QDialog):
         return not self.sign_box.busy() and self.sign_box.chosen_seal() is not None
 
     def chosen_licence(self) -> int | None:
-        item = self.licences.currentItem()
-        if item is None or not item.isSelected() or not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
-            return None
-        return item.data(LICENCE_ID)
+        return chosen(self.licences)
 
     # -- time ------------------------------------------------------------------------------------
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..format import data_size
 from ..operations import BackgroundOp
+from .choices import chosen, fill_choices, plain_label
 
 if TYPE_CHECKING:
     from ...core.client import ServiceClient
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from ...core.keystore import Keystore
     from ...core.qrtask import VerifiedTask
     from .jobs import Fetched
-
-SEAL_ID = Qt.ItemDataRole.UserRole
-
 
 def seal_choices_op(fetched: Fetched, store: Keystore, client: ServiceClient, licence_id: int):
     def op(progress, cancel) -> list[SealChoice]:
@@ -96,12 +93,7 @@ class SealPicker(QGroupBox):
         self.retranslate()
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # the platform's text, never rich text
-        return label
+        return plain_label(self, name)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The document to seal"))
@@ -147,21 +139,11 @@ class SealPicker(QGroupBox):
         if asked != self._asked:
             return  # the holder picked another licence meanwhile
         self.choices = choices
-        self.seals.clear()
-        unusable = []
-        for choice in choices:
-            seal = choice.seal
-            item = QListWidgetItem(self.tr("{name} ({id})").format(name=seal.name, id=seal.seal_id))
-            item.setData(SEAL_ID, seal.seal_id)
-            if not choice.allowed:
-                reason = errors.text(choice.refusal)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(reason)
-                unusable.append(self.tr("{name}: {reason}").format(name=seal.name, reason=reason))
-            self.seals.addItem(item)
-        first = next((i for i, c in enumerate(choices) if c.allowed), None)
-        if first is not None:
-            self.seals.setCurrentRow(first)
+        rows = [(self.tr("{name} ({id})").format(name=c.seal.name, id=c.seal.seal_id), c.seal.seal_id,
+                 None if c.allowed else errors.text(c.refusal)) for c in choices]
+        fill_choices(self.seals, rows)
+        unusable = [self.tr("{name}: {reason}").format(name=c.seal.name, reason=reason)
+                    for c, (_, _, reason) in zip(choices, rows) if reason is not None]
         if not choices:
             note = self.tr("There is no seal on this device: collect one on the Seals page first.")
         elif unusable:
@@ -176,10 +158,7 @@ class SealPicker(QGroupBox):
         self.note.setVisible(bool(text))
 
     def chosen_seal(self) -> str | None:
-        item = self.seals.currentItem()
-        if item is None or not item.isSelected() or not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
-            return None
-        return item.data(SEAL_ID)
+        return chosen(self.seals)
 
     def seal_name(self, seal_id: str) -> str:
         return next((c.seal.name for c in self.choices if c.seal.seal_id == seal_id), seal_id)
