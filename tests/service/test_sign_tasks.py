@@ -9,8 +9,10 @@ task open (or closed) as it was."""
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
+import socket
 
 import pytest
 
@@ -351,3 +353,45 @@ def test_ebid_task_confirm_with_a_seal(cli, live, tmp_path):  # noqa: F811
     document = tmp_path / "doc.pdf"
     document.write_bytes(DOCUMENT)
     assert _ok(cli("seal", "verify", str(sig), str(document))).startswith("VALID:")
+
+
+def test_only_the_task_response_route_takes_a_signature_sized_body(service):
+    """A sign task's answer carries an SES_Signature (~63 KB of base64 for the tests' seal): the
+    response route takes up to MAX_TASK_RESPONSE_BODY, every other JSON route keeps 64 KiB."""
+    import httpx
+
+    from app.server.limits import MAX_JSON_BODY, MAX_TASK_RESPONSE_BODY
+
+    body = json.dumps({"response": "x" * (MAX_JSON_BODY + 1000)})
+    with httpx.Client(base_url=service.url) as http:
+        taken = http.post("/platform/tasks/unknown/response", content=body,
+                          headers={"Content-Type": "application/json", "X-EBid-Task-Secret": "s"})
+        assert taken.json()["error"] == "unknown_task"  # read and judged, not refused for its size
+        other = http.post("/authority/licences", content=body, headers={"Content-Type": "application/json"})
+        assert (other.status_code, other.json()["error"]) == (413, "body_too_large")
+    port = int(service.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:  # declared, never sent
+        sock.sendall(f"POST /platform/tasks/unknown/response HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     f"Content-Type: application/json\r\nContent-Length: {MAX_TASK_RESPONSE_BODY + 1}"
+                     "\r\n\r\n".encode())
+        answer = b""
+        while b"body_too_large" not in answer and (chunk := sock.recv(65536)):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 413 ") and b"body_too_large" in answer
+
+
+def test_a_sign_task_with_other_details_is_malformed_on_the_device(clock):
+    from app.core.qrtask.document import _document
+    from app.core.qrtask.sign import sign_task_document
+
+    document = sign_task_document(
+        url="http://127.0.0.1:8470", name="P", task_id="t" * 22, created=clock(), expires=clock(),
+        address="127.0.0.1", user_agent="UA", file_name="a.pdf", size=1, sm3="0" * 64,
+        media_type="application/pdf", credit_code="9" * 18, enterprise_name="E", purpose="",
+        requested_by="R")
+    assert _document(document.to_bytes()).details["document"]["name"] == "a.pdf"
+    for details in ({**document.details, "content": "AAAA"},
+                    {**document.details, "document": {**document.details["document"], "sm3": "0" * 63}},
+                    {k: v for k, v in document.details.items() if k != "enterprise"},
+                    {**document.details, "document": {**document.details["document"], "size": "1"}}):
+        _refused("malformed_task", _document, document.model_copy(update={"details": details}).to_bytes())
