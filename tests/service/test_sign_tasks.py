@@ -58,13 +58,13 @@ def _log_in(browser, tasks, holder) -> None:  # noqa: F811
     assert browser.post("/platform/login/finish", data={"csrf": csrf}).headers["location"] == "/platform/home"
 
 
-def _upload(browser, name: str = "投标函.pdf", data: bytes = DOCUMENT):  # noqa: F811
+def _upload(browser, name: str = "投标函.pdf", data: bytes = DOCUMENT, kind: str = "application/pdf"):  # noqa: F811
     """The signing page's form sent with a file: (the page with the QR, the task URI it shows)."""
     form = browser.get("/platform/sign")
     assert form.status_code == 200, form.text
     csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
     page = browser.post("/platform/sign", data={"csrf": csrf},
-                        files={"file": (name, data, "application/pdf")})
+                        files={"file": (name, data, kind)})
     assert page.status_code == 201, page.text
     src = re.search(r'<img id="qr" alt="[^"]*" src="([^"]+)"', page.text).group(1)
     return page, _qr_text(src)
@@ -239,6 +239,9 @@ def test_the_page_wants_a_session_its_csrf_token_and_a_file_within_the_cap(
     with service.ctx.session() as s:
         assert s.query(SignTaskRow).count() == 0  # none of these made a task
 
+    _, text = _upload(browser, "bid\u202e.x-y", b"", "text/x weird; charset=utf-8")  # an odd name and type
+    odd = sign_details(tasks.fetch(text).document).document
+    assert (odd.name, odd.size, odd.media_type) == ("bid\u202e.x-y", 0, "application/octet-stream")
     _, text = _upload(browser)
     task_id = tasks.fetch(text).document.task
     enterprise, _, others = demo

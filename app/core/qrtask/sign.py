@@ -36,7 +36,8 @@ MAX_NAME = 255
 MAX_PURPOSE = 200
 _SM3 = re.compile(r"^[0-9a-f]{64}$")
 _SEAL_ID = re.compile(r"^[!-~]{1,64}$")
-_MEDIA = re.compile(r"^[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}$")
+#: A media type as ``details.document.media_type`` takes it (``type/subtype``, no parameters).
+MEDIA_TYPE = re.compile(r"^[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}$")
 
 
 class _Model(BaseModel):
@@ -49,7 +50,7 @@ class SignedFile(_Model):
     name: str = Field(min_length=1, max_length=MAX_NAME)
     size: int = Field(ge=0)
     sm3: str = Field(pattern=_SM3.pattern)
-    media_type: str = Field(pattern=_MEDIA.pattern)
+    media_type: str = Field(pattern=MEDIA_TYPE.pattern)
 
 
 class SignEnterprise(_Model):
@@ -73,7 +74,7 @@ def sign_task_document(*, url: str, name: str, task_id: str, created: datetime, 
     """The platform's sign task document (like :func:`~.document.login_document`)."""
     details = SignDetails(
         document=SignedFile(name=file_name[:MAX_NAME], size=size, sm3=sm3, media_type=media_type),
-        enterprise=SignEnterprise(credit_code=credit_code, name=enterprise_name),
+        enterprise=SignEnterprise(credit_code=credit_code, name=enterprise_name[:200]),
         purpose=purpose[:MAX_PURPOSE], requested_by=requested_by[:100],
     )
     return TaskDocument(

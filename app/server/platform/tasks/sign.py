@@ -51,7 +51,7 @@ class SignTaskRow(Base):
     media_type: Mapped[str] = mapped_column(String(130))
     size: Mapped[int] = mapped_column(BigInteger)
     sm3: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # read only to verify
     seal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     seal_name: Mapped[str | None] = mapped_column(Text, nullable=True)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)

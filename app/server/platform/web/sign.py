@@ -25,6 +25,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ....core.qrtask.sign import MEDIA_TYPE
 from ...context import ServiceContext
 from ...deps import get_ctx
 from ...forms import read_multipart
@@ -160,7 +161,7 @@ def _media_type(name: str, sent: str) -> str:
     sent = sent.split(";")[0].strip().lower()
     if known:
         return known
-    return sent if sent.count("/") == 1 and len(sent) <= 129 and sent.isascii() else "application/octet-stream"
+    return sent if MEDIA_TYPE.fullmatch(sent) else "application/octet-stream"
 
 
 @router.get("", response_class=HTMLResponse)
