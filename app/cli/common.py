@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 import time
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +17,23 @@ from ..core.tasks import Progress, throttled
 
 PASSWORD_ENV = "EBID_PASSWORD_FILE"
 MAX_PASSWORD_FILE = 4096  # a password file holds one line; a bigger file is not one
+
+
+# Bidi controls reorder what follows them on screen (U+202E shows "bid\u202etxt.exe" as
+# "bidexe.txt"); line separators start a line of their own in some terminals.
+_INVISIBLE = {"\u061c", "\u200e", "\u200f", "\u2028", "\u2029", *map(chr, range(0x202A, 0x202F)),
+              *map(chr, range(0x2066, 0x206A))}
+
+
+def shown(text: object) -> str:
+    """Text from outside (a container, the service, a reviewer) made safe to print on one line:
+    control characters (escape sequences, newlines, DEL, C1) and bidi controls are written as
+    visible escapes, so nothing can clear the screen, move the cursor or fake a line."""
+    return "".join(
+        c if c not in _INVISIBLE and unicodedata.category(c) != "Cc"
+        else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        for c in str(text)
+    )
 
 
 def read_bytes(path: str | Path, what: str = "file", *, limit: int | None = None) -> bytes:

@@ -20,9 +20,10 @@ from .. import __version__
 from ..core.client.errors import ServiceError
 from ..core.errors import Cancelled, EbidError
 from . import commands
+from .common import shown
 from .connection import FINGERPRINT_ENV
 
-EXIT_INTERNAL = 3
+EXIT_INTERNAL = 4  # a bug: 3 is the service's (unreachable, or a server error)
 
 
 class Stopped(KeyboardInterrupt):
@@ -88,10 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("ebid: interrupted", file=sys.stderr)
         return 130
     except ServiceError as exc:  # the service's reason code, for scripts
-        print(f"ebid: error: {exc.message} ({exc.code})", file=sys.stderr)
+        print(f"ebid: error: {shown(exc.message)} ({shown(exc.code)})", file=sys.stderr)
         return exc.exit_code
     except EbidError as exc:
-        print(f"ebid: error: {exc.message}", file=sys.stderr)
+        print(f"ebid: error: {shown(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         return 0

@@ -19,10 +19,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from ..core.errors import EbidError, Refused
 
@@ -214,6 +215,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(EbidError)
     async def _input(_request: Request, exc: EbidError) -> JSONResponse:
         return answer(STATUS["invalid_input"], "invalid_input", exc)
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, _exc: ClientDisconnect) -> Response:
+        # The upload's own cleanup has run (platform/upload.py); nobody reads this answer.
+        log.info("client went away during %s %s", request.method, request.url.path)
+        return Response(status_code=400, headers={"Connection": "close"})
 
     @app.exception_handler(DataError)
     async def _data(_request: Request, exc: DataError) -> JSONResponse:

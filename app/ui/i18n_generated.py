@@ -185,6 +185,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The ink colour is uneven (average difference ΔE {delta_e}); recolour it to one of the standard inks.'),
     QT_TRANSLATE_NOOP('errors', 'The ink edges are blurred over {width} mm (at most {maximum} mm). Hold the camera still, focus on the seal and use more light.'),
     QT_TRANSLATE_NOOP('errors', 'The ink edges look soft (sharpness {score}, {minimum} or more is usual).'),
+    QT_TRANSLATE_NOOP('errors', 'The key file asks for {n} password-hash iterations; at most {max} are accepted'),
     QT_TRANSLATE_NOOP('errors', 'The key is not an SM2 key'),
     QT_TRANSLATE_NOOP('errors', "The key's algorithm identifier is malformed"),
     QT_TRANSLATE_NOOP('errors', 'The keystore is locked: enter the licence password again'),
@@ -368,5 +369,6 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', '{path} shrank while it was being encrypted; try again'),
     QT_TRANSLATE_NOOP('errors', '{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.'),
     QT_TRANSLATE_NOOP('errors', '{size} bytes do not fit in one QR code'),
+    QT_TRANSLATE_NOOP('errors', '{url} is not a service address such as https://host:port'),
     QT_TRANSLATE_NOOP('errors', '{where}: {detail}'),
 ]

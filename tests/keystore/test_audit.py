@@ -74,6 +74,16 @@ def test_edited_entry(logged):
     assert _first_bad(logged) == (3, "entry 3 was altered (its hash does not match)")
 
 
+@pytest.mark.parametrize("column, value", [(1, "garbage"), (1, "2026-13-45 99:99:99"), (1, 12345),
+                                           (3, b"\xff\xfe"), (4, "not bytes")])
+def test_an_entry_edited_into_nonsense_is_reported_as_altered(logged, column, value):
+    """Text where a time belongs, bytes where JSON belongs: "altered", not an internal error."""
+    rows = _rows(logged.path)
+    rows[3] = rows[3][:column] + (value,) + rows[3][column + 1:]
+    _rewrite(logged.path, rows)
+    assert _first_bad(logged) == (4, "entry 4 was altered (it cannot even be read)")
+
+
 def test_removed_entry_leaving_a_gap(logged):
     rows = _rows(logged.path)
     _rewrite(logged.path, rows[:2] + rows[3:])

@@ -168,3 +168,10 @@ def test_mobile_numbers(raw, clean):
 def test_bad_mobile_numbers(raw):
     with pytest.raises(InvalidInput, match="mobile"):
         validate_mobile(raw)
+
+
+@pytest.mark.parametrize("body", ["1101051949123100", "110105194912310021", "11010519491231002X"])
+def test_the_check_digit_refusal_never_carries_the_whole_number(body):
+    with pytest.raises(InvalidInput) as refused:
+        id_number_check_digit(body)
+    assert body not in refused.value.message and body[6:14] not in refused.value.message

@@ -121,10 +121,11 @@ def test_upload_review_collect_sign_and_verify(ebid, standalone, tmp_path):
         "true size 40.0×40.0 mm" in shown
         and (tmp_path / "seen.png").read_bytes() == png.read_bytes()
     )
-    _ok(review("reject", first, "--reason", "颜色不正", "--by", "审核员"))
-    assert "rejected   bidding" in _ok(cli("seal", "imprints")) and "颜色不正" in _ok(
-        cli("seal", "imprints")
-    )
+    # The reviewer's words reach the holder's terminal, escaped: no screen clearing, no fake line.
+    _ok(review("reject", first, "--reason", "颜色不正\x1b[2J\nseal OK", "--by", "审核员"))
+    listed = _ok(cli("seal", "imprints"))
+    assert "rejected   bidding" in listed and "颜色不正\\x1b[2J" in listed
+    assert "\x1b" not in listed and "seal OK" not in listed.splitlines()
 
     second = _ok(cli(*upload, "--agree-terms")).split(":")[0]
     assert f"(replaced by {second})" in _ok(cli("seal", "imprints"))

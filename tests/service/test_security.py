@@ -11,7 +11,15 @@ import pytest
 
 from app.core import gm
 from app.core.client import ServiceClient, ServiceError
-from app.core.client.signing import H_CERT, H_SERIAL, H_SIGNATURE
+from app.core.client.signing import (
+    H_CERT,
+    H_NONCE,
+    H_SERIAL,
+    H_SIGNATURE,
+    H_TIME,
+    SignedParts,
+    new_nonce,
+)
 from app.core.licence.demo import DEMO_ENTERPRISES
 
 from .conftest import PROJECT
@@ -181,3 +189,17 @@ def test_a_malformed_licence_request_signature_is_refused_not_a_server_error(ser
                         json={"request": base64.b64encode(der).decode()})
     assert answer.status_code == 400, answer.text
     assert answer.json()["error"] in ("malformed_request", "bad_proof_of_possession")
+
+
+
+@pytest.mark.parametrize("form", ["{d.year}-{d.month:02}-{d.day:02}T{d.hour:02}:{d.minute:02}:{d.second}Z",
+                                  "{d.year}-{d.month}-{d.day}T{d.hour}:{d.minute}:{d.second}Z"])
+def test_a_timestamp_not_in_the_one_canonical_form_is_refused(client, clock, legal_rep, form):
+    """Signed correctly, but over an unpadded timestamp (request-signing.md allows one form)."""
+    request = _managers_request(legal_rep)
+    stamp = form.format(d=clock().replace(second=7))  # one digit: never the canonical form
+    parts = SignedParts("GET", request.url.raw_path.decode(), gm.sm3(b"").hex(), stamp,
+                        new_nonce(), request.headers[H_SERIAL])
+    request.headers[H_TIME], request.headers[H_NONCE] = stamp, parts.nonce
+    request.headers[H_SIGNATURE] = base64.b64encode(legal_rep.key.sign(parts.canonical())).decode()
+    assert _answer(client, request) == (401, "malformed_signature_headers")

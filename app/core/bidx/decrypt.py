@@ -147,7 +147,8 @@ def _open_payload(
         progress(done, total)
 
     buffers = Buffers(opened.header.chunk_size)
-    run_ordered(pool, _open_jobs(stream, path, opened, buffers), consume, cancel, buffers.give)
+    run_ordered(pool, _open_jobs(stream, path, opened, buffers), consume, cancel, buffers.give,
+                window=pool.window_for(opened.header.chunk_size))
     if read_exact(stream, 1, path):
         raise DamagedContainer("The file has unexpected bytes after its last chunk")
 

@@ -189,7 +189,8 @@ def _encrypt_one(
         progress(done, size)
 
     buffers = Buffers(header.chunk_size)
-    run_ordered(pool, _seal_jobs(source, path, header, keys, buffers), consume, cancel, buffers.give)
+    run_ordered(pool, _seal_jobs(source, path, header, keys, buffers), consume, cancel, buffers.give,
+                window=pool.window_for(header.chunk_size))
     if read_exact(source, 1, path):
         raise InvalidInput("{path} grew while it was being encrypted; try again", path=str(path))
     signature = options.signer.sign_digest(digest.digest()) if options.signer and digest else None

@@ -10,6 +10,7 @@ AEAD calls, so the workers really run on separate cores.
 from __future__ import annotations
 
 import os
+import stat
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,6 +22,10 @@ from ..errors import InvalidInput
 from ..tasks import CancelToken, check
 
 CHUNKS_PER_WORKER = 3  # enough to keep every worker busy while the reader waits on the oldest
+# The chunk size is the bidder's choice (up to 64 MiB, bidx.md §2) and the opener pays for it:
+# each chunk in flight holds an input and an output buffer. Past this budget the window
+# shrinks (never below two chunks), so 16 workers at 64 MiB hold 256 MiB, not 6 GiB.
+IN_FLIGHT_BUDGET = 256 << 20
 
 
 def default_workers() -> int:
@@ -37,6 +42,10 @@ class WorkerPool:
     @property
     def window(self) -> int:
         return self.workers * CHUNKS_PER_WORKER
+
+    def window_for(self, chunk_size: int) -> int:
+        """Chunks in flight for this chunk size: the pool's window within the memory budget."""
+        return max(2, min(self.window, IN_FLIGHT_BUDGET // (2 * max(1, chunk_size))))
 
 
 @contextmanager
@@ -74,11 +83,14 @@ def run_ordered(
     consume: Callable[[memoryview], None],
     cancel: CancelToken | None,
     give_back: Callable[..., None] = lambda *buffers: None,
+    window: int | None = None,
 ) -> None:
     """Run ``jobs`` on the pool and feed their results, in order, to ``consume``.
 
-    After a result is consumed its buffers go to ``give_back`` for reuse by later jobs.
+    After a result is consumed its buffers go to ``give_back`` for reuse by later jobs. At most
+    ``window`` (default: the pool's) jobs are in flight.
     """
+    limit = window or pool.window
     pending: deque[tuple[Future[memoryview], Job]] = deque()
 
     def finish_oldest() -> None:
@@ -90,7 +102,7 @@ def run_ordered(
         for job in jobs:
             check(cancel)
             pending.append((pool.executor.submit(job.run), job))
-            if len(pending) >= pool.window:
+            if len(pending) >= limit:
                 finish_oldest()
         while pending:
             check(cancel)
@@ -106,11 +118,19 @@ def read_error(exc: OSError, path: Path) -> InvalidInput:
 
 @contextmanager
 def open_for_reading(path: Path) -> Iterator[BinaryIO]:
-    """Unbuffered: chunks are large, and a read error names the file, not the output."""
+    """Unbuffered: chunks are large, and a read error names the file, not the output.
+
+    Only a regular file: opening a FIFO would wait forever for a writer, and a device such as
+    /dev/zero never ends. Opened without blocking and checked on the open descriptor, so the
+    file checked is the file read (for a regular file the flag changes nothing)."""
     try:
-        stream = open(path, "rb", buffering=0)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise read_error(exc, path) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InvalidInput("{path} is not a regular file", path=str(path))
+    stream = os.fdopen(fd, "rb", buffering=0)
     with stream:
         yield stream  # type: ignore[misc]
 

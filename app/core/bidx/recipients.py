@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from asn1crypto import pem, x509
 
+from ..der import ASN1_ERRORS
 from ..errors import DecryptionFailed, EbidError, InvalidInput, InvalidKey
 from ..gm import SM2PrivateKey, SM2PublicKey, public_key_to_der, sm3
 from ..gm.keys import public_key_from_der
@@ -61,7 +62,7 @@ def _unarmor(data: bytes) -> tuple[str | None, bytes]:
         return None, bytes(data)
     try:
         label, _headers, der = pem.unarmor(bytes(data))
-    except (ValueError, TypeError) as exc:
+    except ASN1_ERRORS as exc:
         raise InvalidInput("The PEM file is malformed: {detail}", detail=str(exc)) from None
     return label, der
 
@@ -69,7 +70,7 @@ def _unarmor(data: bytes) -> tuple[str | None, bytes]:
 def _looks_like_certificate(der: bytes) -> bool:
     try:
         return x509.Certificate.load(der)["tbs_certificate"]["subject_public_key_info"] is not None
-    except (ValueError, TypeError, KeyError):
+    except ASN1_ERRORS:
         return False
 
 
@@ -79,7 +80,7 @@ def _from_certificate(der: bytes, for_encryption: bool) -> SM2PublicKey:
         spki = cert["tbs_certificate"]["subject_public_key_info"].dump()
         usage = cert.key_usage_value
         usages = set(usage.native) if usage is not None else None
-    except (ValueError, TypeError, KeyError) as exc:
+    except ASN1_ERRORS as exc:
         raise InvalidKey("The certificate is malformed: {detail}", detail=str(exc)) from None
     if for_encryption and usages is not None and not usages & _ENCRYPTION_USAGES:
         raise InvalidKey("The certificate's key is for signing only, not for encryption")

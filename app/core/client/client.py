@@ -16,7 +16,7 @@ from typing import TypeVar
 import httpx
 
 from .. import gm
-from ..errors import VerificationFailed
+from ..errors import InvalidInput, VerificationFailed
 from ..licence import LicenceRequest
 from ..pki import Certificate, Clock, system_clock
 from ..wire import (
@@ -63,6 +63,19 @@ def _raise_for(response: httpx.Response) -> None:
     raise ServiceError(response.status_code, code, message, template=template, params=params)
 
 
+def service_url(text: str) -> str:
+    """``text`` as a service address without its trailing slash, or InvalidInput: only
+    http(s) with a host and a valid port (a typo is the user's input, not a network failure)."""
+    try:
+        url = httpx.URL(text.strip())
+        ok = url.scheme in ("http", "https") and bool(url.host) and (url.port or 1) <= 65535
+    except (httpx.InvalidURL, TypeError, ValueError):
+        ok = False
+    if not ok or " " in text.strip():
+        raise InvalidInput("{url} is not a service address such as https://host:port", url=text)
+    return text.strip().rstrip("/")
+
+
 class ServiceClient:
     """``root_fingerprint`` (SHA-256 hex of the authority root's DER) pins a remote server: before
     its first request the client checks that the server presents that root, and refuses every
@@ -70,7 +83,7 @@ class ServiceClient:
 
     def __init__(self, base_url: str, *, clock: Clock = system_clock, timeout=TIMEOUT,
                  root_fingerprint: str | None = None) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = service_url(base_url)
         self.clock = clock
         self.http = httpx.Client(base_url=self.base_url, timeout=timeout)
         self.root_fingerprint = normalise(root_fingerprint) if root_fingerprint else None

@@ -34,10 +34,14 @@ def format_time(moment: datetime) -> str:
 
 
 def parse_time(text: str) -> datetime:
+    """The one form the scheme allows; strptime alone also takes 2026-3-2T1:0:0Z."""
     try:
-        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        raise InvalidInput("Not a timestamp of the form 2026-03-02T01:00:00Z: {t}", t=text) from None
+        moment = None
+    if moment is None or format_time(moment) != text:
+        raise InvalidInput("Not a timestamp of the form 2026-03-02T01:00:00Z: {t}", t=text)
+    return moment
 
 
 def new_nonce() -> str:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from asn1crypto import core
 
+from ..der import ASN1_ERRORS
 from ..errors import InvalidInput
 from .sm2_curve import be32, is_on_curve
 
@@ -40,7 +41,7 @@ def load_strict(spec: type[core.Sequence], data: bytes, what: str) -> dict:
         value = spec.load(bytes(data), strict=True)
         native = dict(value.native)
         canonical = spec(native).dump()
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+    except ASN1_ERRORS as exc:
         raise InvalidInput("Malformed {what}: {detail}", what=what, detail=str(exc)) from None
     if canonical != bytes(data):
         raise InvalidInput("Malformed {what}: not canonical DER", what=what)

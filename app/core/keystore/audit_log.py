@@ -7,7 +7,9 @@ together; ``BEGIN IMMEDIATE`` serialises writers. The chain and the anchored hea
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import UTC, datetime
+
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..audit import Entry, Report, check_anchor, make_anchor, next_entry, verify_chain
@@ -59,8 +61,11 @@ class AuditLog:
         with self._storage.transaction() as s:
             if unlocked is not None:
                 self._storage.check_session(s, unlocked)
-            rows = self._entries(s)
+            rows, unreadable = _readable_entries(s)
             report = verify_chain(rows)
+            if report.ok and unreadable is not None:
+                return Report(False, len(rows), unreadable,
+                              f"entry {unreadable} was altered (it cannot even be read)")
             if unlocked is None or not report.ok:
                 return report
             anchor = self._storage.get_meta(s, META_ANCHOR)
@@ -70,3 +75,23 @@ class AuditLog:
     def _entries(s: Session, *, since: int = 0, limit: int | None = None) -> list[Entry]:
         query = select(AuditRow).where(AuditRow.seq > since).order_by(AuditRow.seq).limit(limit)
         return [_entry(row) for row in s.scalars(query)]
+
+
+def _readable_entries(s: Session) -> tuple[list[Entry], int | None]:
+    """The entries in order up to the first one that cannot be read, and that one's place.
+
+    Read raw, not through the ORM: someone who edits the file can put text where a time
+    belongs, and verification must say "altered", not fail the way a bug does."""
+    entries: list[Entry] = []
+    raw = s.execute(text("SELECT seq, at, event, details, prev_hash, hash FROM audit_log ORDER BY seq"))
+    for place, (seq, at, event, details, prev_hash, hash_) in enumerate(raw, 1):
+        try:
+            entry = Entry(int(seq), datetime.fromisoformat(at).replace(tzinfo=UTC), event, details,
+                          prev_hash, hash_)
+            if not (isinstance(event, str) and isinstance(details, str)
+                    and isinstance(prev_hash, bytes) and isinstance(hash_, bytes)):
+                raise TypeError("column type")
+        except (TypeError, ValueError):
+            return entries, place
+        entries.append(entry)
+    return entries, None

@@ -132,8 +132,10 @@ def _damaged_master() -> KeystoreError:
 # Data blobs, under a 16-byte key (the data key, or a session key for the unlock cache)
 
 
-def data_aad(table: str, column: str, row_id: int) -> bytes:
-    return _PREFIX + f"{table}\0{column}\0".encode() + struct.pack(">QB", row_id, DATA_VERSION)
+def data_aad(table: str, column: str, row_id: int, version: int = DATA_VERSION) -> bytes:
+    # The blob's own version byte, not the constant: the byte is then authenticated by itself,
+    # whatever check a later version puts in front of it.
+    return _PREFIX + f"{table}\0{column}\0".encode() + struct.pack(">QB", row_id, version)
 
 
 def seal(key: bytes, plaintext: bytes, *, table: str, column: str, row_id: int) -> bytes:
@@ -150,7 +152,7 @@ def unseal(key: bytes, blob: bytes, *, table: str, column: str, row_id: int) -> 
         )
     nonce, body = blob[1:1 + NONCE_SIZE], blob[1 + NONCE_SIZE:]
     try:
-        return sm4_gcm_decrypt(key, nonce, body, data_aad(table, column, row_id))
+        return sm4_gcm_decrypt(key, nonce, body, data_aad(table, column, row_id, blob[0]))
     except (DecryptionFailed, InvalidInput):  # InvalidInput: truncated below a nonce
         raise DecryptionFailed(
             "The encrypted {column} of {table} row {row} does not authenticate: it was damaged, "

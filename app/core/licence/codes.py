@@ -70,7 +70,7 @@ def is_valid_credit_code(code: str) -> bool:
 def id_number_check_digit(first17: str) -> str:
     """The GB 11643-1999 check digit of the first 17 digits."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
-        raise InvalidInput("An ID number body is 17 digits: {number}", number=first17)
+        raise InvalidInput("An ID number body is 17 digits: {number}", number=_mask(first17))
     return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
 
 

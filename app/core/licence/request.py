@@ -28,6 +28,7 @@ from datetime import datetime
 from asn1crypto import core, keys
 
 from .. import gm
+from ..der import ASN1_ERRORS
 from ..errors import InvalidInput, VerificationFailed
 from ..pki import to_utc_second
 from .errors import BadRequest
@@ -97,7 +98,7 @@ def open_signed_request(der: bytes) -> LicenceRequest:
         native = body.native
         key = gm.load_public_key(body["device_public_key"].dump())
         signature = signed["signature"].native  # parsed here: asn1crypto parses fields lazily
-    except (ValueError, TypeError, KeyError, InvalidInput) as exc:
+    except (*ASN1_ERRORS, InvalidInput) as exc:
         raise BadRequest(
             "malformed_request", "The licence request is malformed: {detail}", detail=str(exc)
         ) from None

@@ -16,6 +16,7 @@ from datetime import datetime
 from asn1crypto import keys, pem, x509
 
 from .. import gm
+from ..der import ASN1_ERRORS, load_der
 from ..errors import InvalidInput, InvalidKey
 from .asn1 import SM2_WITH_SM3
 from .clock import to_utc_second
@@ -75,11 +76,8 @@ class Certificate:
     def load(cls, data: bytes) -> Certificate:
         """PEM or DER; the first ``CERTIFICATE`` block of a PEM file."""
         der = _unarmor_certificate(data) if pem.detect(data) else bytes(data)
-        try:
-            cert = x509.Certificate.load(der, strict=True)
-            _ = cert.native  # force a full parse so malformed inner fields fail here
-        except (ValueError, TypeError, KeyError) as exc:
-            raise InvalidInput("The certificate is malformed: {detail}", detail=str(exc)) from None
+        cert = load_der(x509.Certificate, der, lambda detail: InvalidInput(
+            "The certificate is malformed: {detail}", detail=detail))
         return cls(der, cert)
 
     @classmethod
@@ -139,6 +137,6 @@ def _unarmor_certificate(data: bytes) -> bytes:
         for label, _headers, der in pem.unarmor(bytes(data), multiple=True):
             if label in ("CERTIFICATE", "X509 CERTIFICATE"):
                 return der
-    except (ValueError, TypeError) as exc:
+    except ASN1_ERRORS as exc:
         raise InvalidInput("The PEM file is malformed: {detail}", detail=str(exc)) from None
     raise InvalidInput("The PEM file holds no certificate")

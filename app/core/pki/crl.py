@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from asn1crypto import crl, pem
 
 from .. import gm
+from ..der import ASN1_ERRORS, load_der
 from ..errors import InvalidInput, VerificationFailed
 from .asn1 import SM2_WITH_SM3
 from .certs import Certificate, asn1_time, extension, signature_algorithm, signature_bytes
@@ -135,11 +136,12 @@ def load_crl(data: bytes, root: Certificate) -> RevocationList:
 
 
 def _parse(data: bytes) -> crl.CertificateList:
-    try:
-        if pem.detect(data):
+    def refuse(detail: str) -> InvalidInput:
+        return InvalidInput("The revocation list is malformed: {detail}", detail=detail)
+
+    if pem.detect(data):
+        try:
             _label, _headers, data = pem.unarmor(bytes(data))
-        parsed = crl.CertificateList.load(bytes(data), strict=True)
-        _ = parsed.native  # force a full parse so malformed inner fields fail here
-    except (ValueError, TypeError, KeyError) as exc:
-        raise InvalidInput("The revocation list is malformed: {detail}", detail=str(exc)) from None
-    return parsed
+        except ASN1_ERRORS as exc:
+            raise refuse(str(exc)) from None
+    return load_der(crl.CertificateList, data, refuse)

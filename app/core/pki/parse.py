@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..der import ASN1_ERRORS
 from ..errors import InvalidInput
 from .asn1 import OID_AUTHORISATION, OID_ENTERPRISE, OID_HOLDER
 from .certs import Certificate
@@ -44,7 +45,7 @@ def _required(cert: Certificate, oid: str, what: str) -> dict:
     try:
         value = cert.extension_value(oid)
         native = value.native if value is not None else None
-    except (ValueError, TypeError, KeyError) as exc:
+    except ASN1_ERRORS as exc:
         raise NotALicence(
             "The licence's {what} extension is malformed: {detail}", what=what, detail=str(exc)
         ) from None

@@ -69,6 +69,7 @@ class PlatformRepository(Protocol):
     def add_submission(self, submission: Submission) -> None: ...
     def get_submission(self, submission_id: str) -> Submission | None: ...
     def submissions_of(self, credit_code: str) -> list[Submission]: ...
+    def find_submission(self, credit_code: str, code: str, section: str, sm3: str) -> Submission | None: ...
 
     def find_key(self, serial: str, public_key: bytes) -> EncryptionKey | None: ...
     def add_key(self, key: EncryptionKey) -> None: ...
@@ -112,6 +113,14 @@ class SqlPlatformRepository:
             .order_by(SubmissionRow.received_at, SubmissionRow.submission_id)
         )
         return [_submission(r) for r in self.s.scalars(query)]
+
+    def find_submission(self, credit_code: str, code: str, section: str, sm3: str) -> Submission | None:
+        query = select(SubmissionRow).where(
+            SubmissionRow.credit_code == credit_code, SubmissionRow.project_code == code,
+            SubmissionRow.section == section, SubmissionRow.sm3 == sm3,
+        ).order_by(SubmissionRow.received_at).limit(1)
+        row = self.s.scalars(query).first()
+        return None if row is None else _submission(row)
 
     # encryption keys -----------------------------------------------------------------------
 

@@ -102,6 +102,9 @@ class Platform:
         caller removes that file if the transaction does not commit."""
         self.check_may_submit(who, code, section)
         check_container(incoming.path, code, section)
+        earlier = self.repo.find_submission(who.credit_code, code, section, incoming.sm3)
+        if earlier is not None:
+            return earlier  # the same bytes again (a retry after a lost answer): the first receipt
         received = self.now()
         receipt = canonical_json(
             {

@@ -14,7 +14,7 @@ import time
 
 from ....core import bidx, gm
 from ....core.errors import InvalidInput, VerificationFailed
-from ...common import read_bytes, read_password, terminal_progress
+from ...common import read_bytes, read_password, shown, terminal_progress
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -121,7 +121,7 @@ def _rehearse(args: argparse.Namespace) -> int:
     result = bidx.rehearse(args.file, key, workers=_workers(args), progress=terminal_progress("Rehearsing"))
     elapsed = time.monotonic() - start
     size = result.header.plaintext_length
-    print(f"OK: {args.file} decrypts with this key ({result.metadata.name}, {size} bytes, "
+    print(f"OK: {args.file} decrypts with this key ({shown(result.metadata.name)}, {size} bytes, "
           f"{result.header.chunk_count} chunks) in {elapsed:.2f} s")
     return 0
 
@@ -131,8 +131,8 @@ def _inspect(args: argparse.Namespace) -> int:
     rows = [
         ("Format", f"BIDX version {bidx.VERSION}"),
         ("Suite", header.suite.name),
-        ("Project", header.project or "-"),
-        ("Section", header.section or "-"),
+        ("Project", shown(header.project) or "-"),
+        ("Section", shown(header.section) or "-"),
         ("Plaintext size", f"{header.plaintext_length} bytes"),
         ("Chunks", f"{header.chunk_count} of {header.chunk_size} bytes"),
         ("Header size", f"{header.size} bytes"),

@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ...common import read_bytes, write_bytes
+from ...common import read_bytes, shown, write_bytes
 from ..licence.holder import holder_options, holder_session
 
 
@@ -58,7 +58,7 @@ def _receipts(args: argparse.Namespace) -> int:
     if not receipts:
         print("No submissions")
     for r in receipts:
-        print(f"{r.submission_id}\t{r.project}/{r.section}\t{r.file_name}\t{r.size} bytes\t"
+        print(f"{shown(r.submission_id)}\t{shown(r.project)}/{shown(r.section)}\t{shown(r.file_name)}\t{r.size} bytes\t"
               f"SM3 {r.sm3}\t{r.received_at.isoformat()}\tsignature OK")
     return 0
 

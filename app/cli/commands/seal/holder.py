@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...common import iso_time, read_bytes, write_bytes
+from ...common import iso_time, read_bytes, shown, write_bytes
 from ...connection import service_client
 from ..keystore import open_keystore
 from ..licence.holder import acting_session, holder_options
@@ -127,14 +127,14 @@ def _imprints(args: argparse.Namespace) -> int:
     if not rows:
         print("No imprint uploaded yet: `ebid seal upload IMPRINT.png --type … --agree-terms`")
     for i in rows:
-        reason = f" — {i.reason}" if i.reason else ""
-        later = f" (replaced by {i.superseded_by})" if i.superseded_by else ""
+        reason = f" — {shown(i.reason)}" if i.reason else ""
+        later = f" (replaced by {shown(i.superseded_by)})" if i.superseded_by else ""
         print(
             f"{i.imprint_id}  {i.state:<10} {i.seal_type:<20} {i.uploaded_at:%Y-%m-%d %H:%M}Z{reason}{later}"
         )
     for seal in records.seal_making:
         print(
-            f"seal {seal.seal_id} made from {seal.imprint_id} at {seal.made_at:%Y-%m-%d %H:%M}Z by {seal.made_by}"
+            f"seal {seal.seal_id} made from {seal.imprint_id} at {seal.made_at:%Y-%m-%d %H:%M}Z by {shown(seal.made_by)}"
         )
     return 0
 
@@ -145,7 +145,7 @@ def _list(args: argparse.Namespace) -> int:
     print("In the keystore:" if local else "No seal in the keystore yet.")
     for seal in local:
         print(
-            f"  {seal.seal_id}  {seal.name}  valid {seal.valid_start:%Y-%m-%d} – {seal.valid_end:%Y-%m-%d}"
+            f"  {seal.seal_id}  {shown(seal.name)}  valid {seal.valid_start:%Y-%m-%d} – {seal.valid_end:%Y-%m-%d}"
         )
     if args.local:
         return 0
@@ -153,7 +153,7 @@ def _list(args: argparse.Namespace) -> int:
         issued = s.seals.seals()
     print("At the service:" if issued else "The service has issued no seal to this enterprise.")
     for seal in issued:
-        print(f"  {seal.seal_id}  {seal.name}  made {seal.made_at:%Y-%m-%d} from {seal.imprint_id}")
+        print(f"  {seal.seal_id}  {shown(seal.name)}  made {seal.made_at:%Y-%m-%d} from {seal.imprint_id}")
     return 0
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from asn1crypto import x509
 
 from ... import gm
+from ...der import ASN1_ERRORS
 from ...pki import Certificate
 from ...pki.issue import make_role_certificate
 from .asn1 import OID_KP_SEAL_MAKING
@@ -46,5 +47,5 @@ def is_seal_maker(cert: Certificate) -> bool:
     try:
         usage = cert.extension_value("extended_key_usage")
         return usage is not None and OID_KP_SEAL_MAKING in {oid.dotted for oid in usage}
-    except (ValueError, TypeError, KeyError):
+    except ASN1_ERRORS:
         return False

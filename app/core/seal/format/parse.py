@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from asn1crypto import core
 
 from ... import gm
+from ...der import ASN1_ERRORS, load_der
 from .asn1 import (
     HEADER_ID,
     OID_SEAL_ENTERPRISE,
@@ -24,18 +25,11 @@ from .errors import SealRefused, tampered
 from .model import CertListType, SealEnterprise, SealInfo, SignatureInfo
 from .trust import load_embedded_certificate
 
-# What asn1crypto raises on bytes that do not match the declared structure.
-_ASN1_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 DIGEST_TYPE = "SM3"  # CertDigestObj.type we write and match
 
 
 def _load(spec: type[core.Sequence], der: bytes, what: str) -> core.Sequence:
-    try:
-        value = spec.load(bytes(der), strict=True)
-        _ = value.native  # asn1crypto parses lazily: force every inner field now
-    except _ASN1_ERRORS as exc:
-        raise tampered(what, str(exc)) from None
-    return value
+    return load_der(spec, der, lambda detail: tampered(what, detail))
 
 
 def parse_seal(der: bytes) -> SealInfo:
@@ -48,7 +42,7 @@ def seal_from_asn1(seal: SESeal, der: bytes) -> SealInfo:
         return _seal_info(seal, der)
     except SealRefused:
         raise
-    except _ASN1_ERRORS as exc:
+    except ASN1_ERRORS as exc:
         raise tampered("electronic seal", str(exc)) from None
 
 
@@ -124,7 +118,7 @@ def parse_signature(der: bytes) -> SignatureInfo:
         return _signature_info(value, bytes(der))
     except SealRefused:
         raise
-    except _ASN1_ERRORS as exc:
+    except ASN1_ERRORS as exc:
         raise tampered("seal signature", str(exc)) from None
 
 

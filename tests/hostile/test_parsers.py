@@ -1,0 +1,147 @@
+"""Every parser of outside data either parses or raises the project's error — nothing else.
+
+Each parser gets structure-aware mutants of a valid sample (tests/hostile/mutate.py): a field
+with another type, a wrong length, a field dropped or doubled, a truncation, or raw byte edits.
+Every single edit of every element is tried (a few thousand per parser, deterministic), then
+hypothesis draws combinations of edits.
+A crash here is what a malicious server, a colleague's file or a stranger's upload could do to
+the CLI, the desktop app or the service.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.core import gm
+from app.core.bidx import load_recipient
+from app.core.errors import EbidError
+from app.core.gm.sm2_der import decode_signature
+from app.core.licence import AuthorityKeys
+from app.core.licence.request import LicenceRequest, open_signed_request
+from app.core.pki import Certificate, ManualClock
+from app.core.pki.crl import Revocation, load_crl, make_crl
+from app.core.seal.format import (
+    CertListType,
+    parse_signature,
+    sign_with_seal,
+    verify_seal,
+    verify_signature,
+)
+from tests.hostile.mutate import ACTIONS, TAGS, apply, der_mutants, elements
+from tests.seal_format.sealkit import T0, build_world, seal_for
+
+EXAMPLES = 300
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+AUTHORITY = AuthorityKeys.create("Hostile test root", not_before=NOW - timedelta(days=1))
+KEY = gm.SM2PrivateKey.generate()
+PUBLIC_DER = gm.public_key_to_der(KEY.public_key())
+SIGNATURE = KEY.sign(b"bid")
+CIPHERTEXT = KEY.public_key().encrypt(b"file key " * 4)
+CRL = make_crl([Revocation(n, NOW) for n in (3, 5, 8)], root=AUTHORITY.root,
+               root_key=AUTHORITY.key, number=4, this_update=NOW)
+REQUEST = LicenceRequest(credit_code="91110108MA01ABCD2X", registration_place="北京市海淀区",
+                         holder_name="王演示", id_number="110108199001010033",
+                         device_public_key=KEY.public_key(), requested_at=NOW).sign(KEY)
+
+WORLD = build_world()
+CLOCK = ManualClock(T0 + timedelta(hours=1))
+SEAL = seal_for(WORLD, CLOCK, cert_list_type=CertListType.DIGESTS)
+SEAL_SIGNATURE = sign_with_seal(SEAL, WORLD.legal_rep.key, WORLD.legal_rep.cert, gm.sm3(b"bid"),
+                                clock=CLOCK)
+
+
+@functools.cache
+def openssl_encrypted_key() -> bytes:
+    """An encrypted PKCS#8 with one PBKDF2 iteration (made by OpenSSL, so mutants are cheap)."""
+    return subprocess.run(
+        ["openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-iter", "1", "-passout", "pass:pw",
+         "-outform", "DER"], input=gm.private_key_to_pem(KEY), capture_output=True, check=True,
+    ).stdout
+
+
+def _seal_signature(data: bytes) -> None:
+    parse_signature(data)
+    verify_signature(data, b"bid", roots=[WORLD.root], clock=CLOCK)
+
+
+def _sm2_signature(data: bytes) -> None:
+    decode_signature(data)
+    KEY.public_key().verify(data, b"bid")
+
+
+# name: (valid sample, parse) — parse must return or raise EbidError, whatever the bytes.
+PARSERS = {
+    "revocation list": (lambda: CRL, lambda d: load_crl(d, AUTHORITY.root)),
+    "certificate": (lambda: AUTHORITY.root.der, Certificate.load),
+    "licence certificate as recipient": (lambda: WORLD.legal_rep.cert.der, load_recipient),
+    "public key": (lambda: PUBLIC_DER, gm.load_public_key),
+    "private key": (lambda: gm.private_key_to_der(KEY), gm.load_private_key),
+    "encrypted private key": (openssl_encrypted_key, lambda d: gm.load_private_key(d, b"pw")),
+    "SM2 signature": (lambda: SIGNATURE, _sm2_signature),
+    "SM2 ciphertext": (lambda: CIPHERTEXT, KEY.decrypt),
+    "licence request": (lambda: REQUEST, open_signed_request),
+    "seal": (lambda: SEAL, lambda d: verify_seal(d, roots=[WORLD.root], clock=CLOCK)),
+    "seal signature": (lambda: SEAL_SIGNATURE, _seal_signature),
+}
+
+
+def escapes(parse, data: bytes) -> Exception | None:
+    """What ``parse`` raised that is not the project's error, if anything."""
+    try:
+        parse(data)
+    except EbidError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - the point of the test
+        return exc
+    return None
+
+
+def single_edits(sample: bytes):
+    fillers = [b"", b"\x00", b"\xff" * 3, bytes(range(20))]
+    for element in range(len(elements(sample))):
+        for action in ACTIONS:
+            values = range(len(TAGS)) if action == "retag" else range(5)
+            for value in values:
+                for filler in fillers if action == "content" else [b""]:
+                    yield (element, action, value), apply(sample, element, action, value, filler)
+
+
+@pytest.mark.parametrize("name", PARSERS)
+def test_every_single_edit_parses_or_is_refused(name):
+    sample, parse = PARSERS[name]
+    assert escapes(parse, sample()) is None
+    crashes = [(edit, repr(exc)) for edit, data in single_edits(sample())
+               if (exc := escapes(parse, data)) is not None]
+    assert crashes == []
+
+
+@pytest.mark.parametrize("name", PARSERS)
+def test_combined_edits_parse_or_are_refused(name):
+    sample, parse = PARSERS[name]
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(st.data())
+    def run(data):
+        mutant = data.draw(der_mutants(sample()))
+        exc = escapes(parse, mutant)
+        assert exc is None, f"{mutant.hex()} -> {exc!r}"
+
+    run()
+
+
+def test_a_key_file_asking_for_billions_of_hash_iterations_is_refused_before_hashing():
+    from asn1crypto import keys
+
+    info = keys.EncryptedPrivateKeyInfo.load(openssl_encrypted_key())
+    info["encryption_algorithm"]["parameters"]["key_derivation_func"]["parameters"][
+        "iteration_count"] = 2**31
+    with pytest.raises(EbidError, match="iterations"):
+        gm.load_private_key(info.dump(), b"pw")
