@@ -333,14 +333,14 @@ def test_ebid_task_confirm_with_a_seal(cli, live, tmp_path):  # noqa: F811
     seal_id = seal_review.approve(live.ctx, uploaded.split(":")[0], reviewer="测试审核员").seal_id
     _ok(cli("seal", "collect", seal_id))
     who = Requester("login-task", enterprise.credit_code, enterprise.name, rep.name, "127.0.0.1", "test")
-    made = create_sign(live.ctx, who, base_url=live.url, file_name="投标函.pdf",
+    made = create_sign(live.ctx, who, base_url=live.url, file_name="投标函\u202efdp.exe",  # a bidi trick
                        media_type="application/pdf", content=DOCUMENT)
     with live.ctx.session() as s:
         poll = s.get(SignTaskRow, made.task.task_id).poll_token
 
     asked = cli("task", "confirm", made.uri, "--licence", "1")
     assert asked.returncode == 2 and "--seal SEAL_ID" in asked.stderr
-    assert f"Sign:      投标函.pdf ({len(DOCUMENT)} bytes, application/pdf)" in asked.stdout
+    assert f"Sign:      投标函\\u202efdp.exe ({len(DOCUMENT)} bytes, application/pdf)" in asked.stdout
     assert gm.sm3(DOCUMENT).hex() in asked.stdout and f"{seal_id}" in asked.stdout and "(usable)" in asked.stdout
     assert task_state(live.url, made.task.task_id, poll).state == "scanned"  # fetched, not answered
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....core.errors import InvalidInput
+from ...common import shown
 
 if TYPE_CHECKING:
     from ....core.client import ServiceClient
@@ -20,9 +21,11 @@ def print_sign_details(task: VerifiedTask) -> None:
     from ....core.qrtask.sign import sign_details
 
     d = sign_details(task.document)
-    print(f"Sign:      {d.document.name} ({d.document.size} bytes, {d.document.media_type})")
+    # The platform's text, printed through shown(): no control or bidi character reaches the terminal.
+    print(f"Sign:      {shown(d.document.name)} ({d.document.size} bytes, {d.document.media_type})")
     print(f"SM3:       {d.document.sm3}")
-    print(f"Seal of:   {d.enterprise.name} ({d.enterprise.credit_code}); asked by {d.requested_by}: {d.purpose}")
+    print(f"Seal of:   {shown(d.enterprise.name)} ({shown(d.enterprise.credit_code)}); "
+          f"asked by {shown(d.requested_by)}: {shown(d.purpose)}")
 
 
 def confirm_sign(tasks: TaskClient, client: ServiceClient, store: Keystore, unlocked: Unlocked,
@@ -37,8 +40,8 @@ def confirm_sign(tasks: TaskClient, client: ServiceClient, store: Keystore, unlo
     if seal_id is None:
         choices = seal_choices(store, licence_id, task, tasks.clock(), rule)
         for c in choices:
-            why = "usable" if c.allowed else f"not usable: {c.refusal.message}"
-            print(f"Seal:      {c.seal.seal_id}  {c.seal.name}  ({why})")
+            why = "usable" if c.allowed else f"not usable: {shown(c.refusal.message)}"
+            print(f"Seal:      {shown(c.seal.seal_id)}  {shown(c.seal.name)}  ({why})")
         if not choices:
             print("Seal:      none collected on this device (`ebid seal collect SEAL_ID`)")
         raise InvalidInput("A sign task needs the seal to use: add --seal SEAL_ID")
