@@ -8,10 +8,11 @@ from .. import __version__
 from . import errors
 from .authority import routes as routes_authority
 from .context import ServiceContext
-from .limits import BACKSTOP_SLACK, BodyLimits
+from .limits import BACKSTOP_SLACK, MAX_SIGN_FORM, MAX_TASK_RESPONSE_BODY, BodyLimits
 from .platform import routes as routes_platform
 from .platform.tasks import routes as routes_tasks
 from .platform.web import routes as routes_web
+from .platform.web import sign as routes_sign
 from .seal_office import review_routes as routes_review
 from .seal_office import routes as routes_seal
 from .seal_office.imprints import MAX_IMPRINT_BYTES
@@ -33,11 +34,15 @@ def create_app(ctx: ServiceContext) -> FastAPI:
         ("POST", r"/platform/projects/[^/]+/sections/[^/]+/bids",
          lambda: ctx.settings.max_upload_bytes + BACKSTOP_SLACK),
         ("POST", r"/seal-office/enterprises/[^/]+/imprints", MAX_IMPRINT_BYTES + BACKSTOP_SLACK),
+        ("POST", r"/platform/sign", MAX_SIGN_FORM + BACKSTOP_SLACK),  # the signing page's upload
+    ], json_caps=[
+        ("POST", r"/platform/tasks/[^/]+/response", MAX_TASK_RESPONSE_BODY),  # a sign task's SES_Signature
     ], idle=ctx.settings.body_idle_seconds)
     app.include_router(routes_authority.router)
     app.include_router(routes_platform.router)
     app.include_router(routes_tasks.router)
     app.include_router(routes_web.router)
+    app.include_router(routes_sign.router)
     app.include_router(routes_seal.router)
     app.include_router(routes_review.router)
 

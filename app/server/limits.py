@@ -19,6 +19,15 @@ from ..core.errors import EbidError
 from .errors import BodyRefused, problem
 
 MAX_JSON_BODY = 64 << 10  # the largest JSON the API takes (a licence request with its proof) is ~4 KiB
+# A sign task's answer carries an SES_Signature in base64, and the signature carries its seal,
+# whose imprint PNG may be up to 4 MiB (seal_office/imprints.py; core.qrtask.sign's cap):
+# ~5.7 MiB of base64; the task-response route alone takes this much JSON.
+MAX_TASK_RESPONSE_BODY = 6 << 20
+# A document handed to the platform's signing page (/platform/sign) to be sealed: kept in the
+# database with its task, so capped well below the bid uploads; the form adds its multipart
+# framing and the CSRF field.
+MAX_SIGN_FILE = 16 << 20
+MAX_SIGN_FORM = MAX_SIGN_FILE + (16 << 10)
 BACKSTOP_SLACK = 1 << 20  # above a route's own cap, so the route's own refusal is the one given
 
 Receive = Callable[[], Awaitable[dict]]
@@ -41,9 +50,13 @@ class BodyLimits:
     themselves (in their own words) and are only counted here; every other request gets
     :data:`MAX_JSON_BODY`, its declared size checked before a byte is read."""
 
-    def __init__(self, app, caps: list[tuple[str, str, int | Callable[[], int]]], *, idle: float) -> None:
+    def __init__(self, app, caps: list[tuple[str, str, int | Callable[[], int]]], *, idle: float,
+                 json_caps: list[tuple[str, str, int]] = ()) -> None:
         self.app = app
         self.caps = [(method, re.compile(pattern), cap) for method, pattern, cap in caps]
+        # Routes that take more JSON than MAX_JSON_BODY but check no size themselves: treated
+        # like every other route (declared size refused before a byte is read), with their cap.
+        self.json_caps = [(method, re.compile(pattern), cap) for method, pattern, cap in json_caps]
         self.idle = idle
 
     def cap_for(self, method: str, path: str) -> tuple[int, bool]:
@@ -51,6 +64,9 @@ class BodyLimits:
         for m, pattern, cap in self.caps:
             if m == method and pattern.fullmatch(path):
                 return (cap() if callable(cap) else cap), True
+        for m, pattern, cap in self.json_caps:
+            if m == method and pattern.fullmatch(path):
+                return cap, False
         return MAX_JSON_BODY, False
 
     async def __call__(self, scope, receive: Receive, send: Send) -> None:

@@ -28,3 +28,17 @@ def scan(app, qtbot, context):
     if page.task_dialog is not None and shiboken6.isValid(page.task_dialog):
         page.task_dialog.close()
     camera.set_backend(None)
+
+
+def scan_screenshot(scan, qtbot, browser, path, *, wait: int = 30_000):
+    """What the holder does with a task QR on a page in Chromium: a screenshot of the page, read
+    by the Scan page (the app's own decoder); the task dialog it opens, once fetched and checked
+    (a new one: a scan replaces an earlier dialog)."""
+    before = scan.task_dialog
+    path.write_bytes(browser.screenshot_png())
+    scan.scan_file(path)
+    qtbot.waitUntil(lambda: scan.task_dialog is not None and scan.task_dialog is not before, timeout=wait)
+    dialog = scan.task_dialog
+    qtbot.waitUntil(lambda: dialog.fetched is not None or dialog.problem.isVisible(), timeout=wait)
+    assert dialog.fetched is not None, dialog.problem.text()
+    return dialog

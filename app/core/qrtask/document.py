@@ -129,6 +129,10 @@ def _document(raw: bytes) -> TaskDocument:
         document.created_at, document.expires_at  # noqa: B018 - the times parse
     except (ValidationError, ValueError):
         raise Refused("malformed_task", "The task document lacks a field or has a wrong one") from None
+    if document.type == "sign":
+        from .sign import sign_details
+
+        sign_details(document)  # malformed_task unless exactly the sign task's details
     return document
 
 

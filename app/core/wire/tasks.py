@@ -23,7 +23,9 @@ class TaskEnvelope(WireModel):
 class TaskResponseIn(WireModel):
     """``POST /platform/tasks/{id}/response``: the holder's answer, signed with the licence key."""
 
-    response: str = Field(max_length=20000, description="the response, canonical JSON (UTF-8)")
+    # A sign task's response carries an SES_Signature (with its seal's imprint) in base64: up to
+    # ~5.7 MiB (app.core.qrtask.sign.MAX_SIGNATURE_BYTES; the route's body cap, server limits.py).
+    response: str = Field(max_length=6 << 20, description="the response, canonical JSON (UTF-8)")
     signature: str | None = Field(default=None, max_length=200, description="base64 DER SM2 signature")
     certificate: str | None = Field(default=None, max_length=8000, description="base64 licence certificate")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,9 @@ from ..format import local_time
 from ..licences.roles import role_name
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
+from .choices import chosen, fill_choices, plain_label
 from .jobs import Fetched, cancel_op, confirm_op, fetch_op
+from .seal_picker import SealPicker, confirm_sign_op
 
 if TYPE_CHECKING:
     from ...core.client.task_holder import LicenceChoice
@@ -45,9 +46,8 @@ if TYPE_CHECKING:
     from ...core.wire import TaskState
     from ..context import AppContext
 
-ANSWERABLE = ("login",)  # the task types this device can confirm today (qr-tasks.md)
+ANSWERABLE = ("login", "sign")  # the task types this device can confirm today (qr-tasks.md)
 FINAL = ("task_used", "task_expired", "unknown_task", "wrong_task_secret")  # no second answer helps
-LICENCE_ID = Qt.ItemDataRole.UserRole
 
 
 class TaskDialog(QDialog):
@@ -73,14 +73,7 @@ class TaskDialog(QDialog):
     # -- building --------------------------------------------------------------------------------
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # What a label shows comes from the platform or the requesting browser (its user agent
-        # is any text it likes): never rendered as rich text, so "<h1>登录成功</h1>" stays literal.
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
+        return plain_label(self, name)  # the platform's text, never rich text
 
     def _build(self) -> None:
         self.heading = self._label("taskHeading")
@@ -126,6 +119,10 @@ class TaskDialog(QDialog):
         box.addWidget(self.licences)
         box.addWidget(self.licence_note)
         self.licence_box.hide()
+        self.sign_box = SealPicker(self)  # a sign task: the document and the seal (qr-tasks.md §11)
+        self.sign_box.changed.connect(self._update)
+        self.licences.itemSelectionChanged.connect(self._load_seals)
+        self.sign_box.hide()
 
         self.confirm_button = QPushButton(self)
         self.confirm_button.setObjectName("taskConfirm")
@@ -146,6 +143,7 @@ class TaskDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.details)
         layout.addWidget(self.licence_box)
+        layout.addWidget(self.sign_box)
         layout.addStretch(1)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
@@ -167,6 +165,7 @@ class TaskDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         if self.fetched is None and not self.problem.isVisible():
             self.heading.setText(self.tr("Fetching and checking the task…"))
+        self.sign_box.retranslate()
 
     def type_name(self, kind: str) -> str:
         return {"login": self.tr("Log in"), "sign": self.tr("Sign"), "encrypt": self.tr("Encrypt"),
@@ -200,6 +199,8 @@ class TaskDialog(QDialog):
         self.agent.setText(d.requester.user_agent)
         self.requested.setText(local_time(d.created_at, seconds=True))
         self.details.show()
+        if d.type == "sign":
+            self.sign_box.show_task(task)
         self.load_licences()
         self.licence_box.show()
         if d.type not in ANSWERABLE:
@@ -230,23 +231,17 @@ class TaskDialog(QDialog):
         from ...core.client.task_holder import licence_choices
 
         self.choices = licence_choices(self.context.keystore, self._now())
-        self.licences.clear()
-        unusable = []
-        for choice in self.choices:
-            info = choice.info
-            item = QListWidgetItem(self.tr("{enterprise} — {holder} ({role})").format(
-                enterprise=info.enterprise_name, holder=info.holder_name, role=role_name(info.role)))
-            item.setData(LICENCE_ID, info.id)
-            if not choice.allowed:
-                reason = errors.text(choice.refusal)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(reason)
-                unusable.append(self.tr("{holder} ({role}): {reason}").format(
-                    holder=info.holder_name, role=role_name(info.role), reason=reason))
-            self.licences.addItem(item)
-        first = next((i for i, c in enumerate(self.choices) if c.allowed), None)
-        if first is not None:
-            self.licences.setCurrentRow(first)
+        if self.fetched is not None and self.fetched.task.document.type == "sign":
+            from ...core.client.task_holder import sign_licence_choices
+
+            self.choices = sign_licence_choices(self.choices, self.fetched.task)  # the task's enterprise
+        rows = [(self.tr("{enterprise} — {holder} ({role})").format(
+                    enterprise=c.info.enterprise_name, holder=c.info.holder_name, role=role_name(c.info.role)),
+                 c.info.id, None if c.allowed else errors.text(c.refusal)) for c in self.choices]
+        fill_choices(self.licences, rows)
+        unusable = [self.tr("{holder} ({role}): {reason}").format(
+                        holder=c.info.holder_name, role=role_name(c.info.role), reason=reason)
+                    for c, (_, _, reason) in zip(self.choices, rows) if reason is not None]
         if not self.choices:
             note = self.tr("There is no licence on this device: download one on the Licences page first.")
         elif unusable:
@@ -257,11 +252,18 @@ class TaskDialog(QDialog):
         self.licence_note.setVisible(bool(note))
         self._update()
 
+    def _load_seals(self) -> None:
+        if self.fetched is not None and self.fetched.task.document.type == "sign":
+            self.sign_box.load(self.fetched, self.context.keystore, self.context.client, self.chosen_licence())
+
+    def _sign_ready(self) -> bool:
+        """Not a sign task, or a seal the chosen licence may use is picked."""
+        if self.fetched is None or self.fetched.task.document.type != "sign":
+            return True
+        return not self.sign_box.busy() and self.sign_box.chosen_seal() is not None
+
     def chosen_licence(self) -> int | None:
-        item = self.licences.currentItem()
-        if item is None or not item.isSelected() or not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
-            return None
-        return item.data(LICENCE_ID)
+        return chosen(self.licences)
 
     # -- time ------------------------------------------------------------------------------------
 
@@ -306,7 +308,8 @@ class TaskDialog(QDialog):
 
     def _update(self) -> None:
         answerable = self.fetched is not None and self.fetched.task.document.type in ANSWERABLE
-        self.confirm_button.setEnabled(self.can_answer() and answerable and self.chosen_licence() is not None)
+        self.confirm_button.setEnabled(self.can_answer() and answerable and self.chosen_licence() is not None
+                                       and self._sign_ready())
         self.cancel_button.setEnabled(self.can_answer())
         self.confirm_button.setVisible(self.state is None and not self.closed_for_good)
         self.cancel_button.setVisible(self.state is None and not self.closed_for_good)
@@ -315,9 +318,12 @@ class TaskDialog(QDialog):
         licence_id = self.chosen_licence()
         if not self.confirm_button.isEnabled() or licence_id is None or self.fetched is None:
             return  # expired, answered, busy or no usable licence: nothing is sent
+        op = confirm_op(self.fetched, licence_id)
+        if self.fetched.task.document.type == "sign":
+            op = confirm_sign_op(self.fetched, self.context.client, licence_id, self.sign_box.chosen_seal())
         self._confirming = UnlockedOp(
             self, self.context, asking=self.tr("confirm the platform's task"),
-            op=confirm_op(self.fetched, licence_id), success=self._answered,
+            op=op, success=self._answered,
         ).failure(self._answer_refused).with_progress(self.tr("Confirming the task…")).run()
         self._update()
 
@@ -332,7 +338,12 @@ class TaskDialog(QDialog):
     def _answered(self, state: TaskState) -> None:
         self.state = state
         self._say_problem("")
-        if state.state == "confirmed" and state.enterprise is not None:
+        if state.state == "confirmed" and self.fetched.task.document.type == "sign":
+            seal = self.sign_box.chosen_seal() or ""
+            text = self.tr("Signed: {document} was sealed with {seal}; {platform} verified the signature.").format(
+                document=self.sign_box.document_name.text(), seal=self.sign_box.seal_name(seal),
+                platform=self.fetched.task.document.platform.name)
+        elif state.state == "confirmed" and state.enterprise is not None:
             person = state.person.name if state.person is not None else ""
             text = self.tr("Logged in: {enterprise} ({person}) is now logged in to {platform}.").format(
                 enterprise=state.enterprise.name, person=person, platform=self.fetched.task.document.platform.name)
@@ -343,6 +354,7 @@ class TaskDialog(QDialog):
         self.outcome.setText(text)
         self.outcome.show()
         self.licences.setEnabled(False)
+        self.sign_box.seals.setEnabled(False)
         self._tick()
         self._update()
 

@@ -37,6 +37,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("confirm", help="confirm a task, signed with a stored licence")
     p.add_argument("uri", metavar="URI")
     holder_options(p)
+    p.add_argument("--seal", metavar="SEAL_ID", help="a sign task: the collected seal to seal the document with")
     p.set_defaults(func=_confirm)
     p = sub.add_parser("cancel", help="tell the platform you decline a task")
     p.add_argument("uri", metavar="URI")
@@ -81,7 +82,12 @@ def _confirm(args: argparse.Namespace) -> int:
             try:
                 task = tasks.fetch(uri)
                 _print(task, tasks.clock())
-                state = confirm_task(tasks, store, unlocked, licence_id, task)
+                if task.document.type == "sign":  # the seal signature (qr-tasks.md §11)
+                    from .sign import confirm_sign
+
+                    state = confirm_sign(tasks, client, store, unlocked, licence_id, task, args.seal)
+                else:
+                    state = confirm_task(tasks, store, unlocked, licence_id, task)
             finally:
                 unlocked.lock()
     print(f"Confirmed: the platform reports the task {state.state}")

@@ -159,6 +159,10 @@ def _judge(ctx: ServiceContext, s, row: TaskRow, body: TaskResponseIn, now: date
     holder = _verify_signer(ctx, s, answer.serial, body, raw, now)
     values["response_signature"] = _b64(body.signature)
     if answer.action == "confirm":
+        if row.task_type == "sign":  # the seal signature, verified against the kept file (§11.3)
+            from .sign import judge_sign
+
+            judge_sign(ctx, s, row, answer, holder, now)
         terms = holder.terms
         values.update(
             state="confirmed", serial=answer.serial, credit_code=terms.credit_code,
