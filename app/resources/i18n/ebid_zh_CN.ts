@@ -1264,17 +1264,17 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Quit EBid Desk</source>
         <translation>退出电子投标助手</translation>
     </message>
