@@ -31,3 +31,16 @@ def data_dir(*, create: bool = True) -> Path:
                 "Cannot create the data folder {path}: {reason}", path=str(folder), reason=exc.strerror or str(exc)
             ) from None
     return folder
+
+
+def exposed_mode(folder: Path) -> int | None:
+    """The folder's permission bits if other users of this computer may enter or read it (a
+    data folder made by hand, or copied with loose permissions), else None. The keystore is 0600
+    in any case; the folder also holds logs, downloaded bids and the task history."""
+    if os.name != "posix":
+        return None  # Windows: the user's profile folder is private by its ACL
+    try:
+        mode = folder.stat().st_mode & 0o777
+    except OSError:
+        return None
+    return mode if mode & 0o077 else None

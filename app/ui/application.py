@@ -7,14 +7,14 @@ import os
 import sys
 from collections.abc import Mapping
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..core.errors import EbidError
 from ..core.fsutil import remove_stale_temporaries
-from ..core.paths import data_dir
+from ..core.paths import data_dir, exposed_mode
 from ..core.resources import resource_path
 from . import errors, i18n, settings
 from .operations import BackgroundOp
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("main window shown")
     if os.environ.get("EBID_STARTUP_MARKER"):  # benchmarks/bench_startup.py: first loop turn after show
         QTimer.singleShot(0, lambda: print("EBID-MAIN-WINDOW-SHOWN", window.windowTitle(), flush=True))
-    BackgroundOp(window, op=lambda p, c: _remove_stale_temporaries(), success=lambda _: None).run()
+    BackgroundOp(window, op=lambda p, c: _start_checks(), success=lambda mode: _warn_exposed(window, mode)).run()
     # Opening the keystore imports SQLAlchemy and Alembic: do it off the GUI thread, then decide.
     BackgroundOp(window, op=lambda p, c: context.keystore.is_initialised(),
                  success=lambda ready: _after_start(window, context, ready)).run()
@@ -82,11 +82,24 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _remove_stale_temporaries() -> None:
-    """What a killed or crashed run left in the folders the app writes to (bidx.md §7)."""
-    removed = remove_stale_temporaries([data_dir()])
+def _start_checks() -> int | None:
+    """Remove what a killed or crashed run left in the data folder (bidx.md §7); the folder's
+    mode if other users may open it."""
+    folder = data_dir()
+    removed = remove_stale_temporaries([folder])
     if removed:
         log.info("removed %d stale temporary files: %s", len(removed), ", ".join(map(str, removed)))
+    return exposed_mode(folder)
+
+
+def _warn_exposed(window, mode: int | None) -> None:
+    if mode is None:
+        return
+    folder = data_dir()
+    log.warning("the data folder %s has mode %o: other users can open it", folder, mode)
+    window.show_news(QCoreApplication.translate(
+        "Startup", "Other users of this computer can open the data folder {path} (mode {mode}): "
+        "make it private to you").format(path=folder, mode=f"{mode:o}"))
 
 
 def _after_start(window, context, initialised: bool) -> None:

@@ -45,3 +45,13 @@ def test_an_older_world_readable_keystore_is_tightened_on_open(tmp_path, loose_u
     path.chmod(0o644)
     Keystore.open(path).close()
     assert _mode(path) == 0o600
+
+
+def test_the_command_line_warns_about_a_data_folder_others_can_open(ebid, tmp_path):
+    home = tmp_path / "ebid-home"  # the ebid fixture's data folder
+    home.mkdir(mode=0o700)
+    quiet = ebid("keystore", "info")
+    assert "other users" not in quiet.stderr
+    home.chmod(0o755)
+    loose = ebid("keystore", "info")
+    assert f"other users of this computer can open the data folder {home} (mode 755)" in loose.stderr

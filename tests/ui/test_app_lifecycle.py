@@ -1,5 +1,6 @@
 """The real desktop app (main.py) as a process: at start it removes what a killed run left
-behind, and SIGTERM ends it cleanly (exit 0, its log closed) instead of killing it mid-write."""
+behind and warns about a data folder others can open, and SIGTERM ends it cleanly (exit 0)
+instead of killing it mid-write."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def test_start_removes_stale_temporaries_and_sigterm_ends_the_app_cleanly(tmp_pa
     for path in (stale, fresh):
         path.write_bytes(b"left by a killed run")
     os.utime(stale, (10**9, 10**9))
+    (tmp_path / "home").chmod(0o755)  # a folder made by hand: others may open it
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", EBID_HOME=str(tmp_path / "home"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), EBID_STARTUP_MARKER="1")
     app = subprocess.Popen([sys.executable, str(ROOT / "main.py")], env=env, cwd=ROOT,
@@ -44,3 +46,4 @@ def test_start_removes_stale_temporaries_and_sigterm_ends_the_app_cleanly(tmp_pa
     assert not stale.exists() and fresh.exists()
     log = (tmp_path / "home" / "logs" / "ebid-desk.log").read_text(encoding="utf-8")
     assert "removed 1 stale temporary files" in log and "stopping on SIGTERM" in log
+    assert "has mode 755: other users can open it" in log

@@ -6,9 +6,11 @@ Also the helpers the other keystore commands (``password``, ``audit``) use to op
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
+from ...core.paths import exposed_mode
 from ..common import read_password
 
 if TYPE_CHECKING:
@@ -36,6 +38,10 @@ def open_keystore(*, must_exist: bool = True) -> Keystore:
     from ...core.keystore import Keystore, NullUnlockCache, default_path
 
     path = default_path()
+    mode = exposed_mode(path.parent)
+    if mode is not None:
+        print(f"ebid: warning: other users of this computer can open the data folder {path.parent} "
+              f"(mode {mode:o}); `chmod 700` it", file=sys.stderr)
     if must_exist and not path.exists():
         raise InvalidInput("No keystore at {path}: create one with `ebid keystore init`", path=str(path))
     store = Keystore.open(path, unlock_cache=NullUnlockCache())

@@ -2280,6 +2280,14 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/application.py" line="100" />
+        <source>Other users of this computer can open the data folder {path} (mode {mode}): make it private to you</source>
+        <translation>本机其他用户可以打开数据文件夹 {path}（权限 {mode}）：请设为仅自己可访问</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionsPanel</name>
     <message>
         <location filename="../../ui/bids/submissions.py" line="51" />
