@@ -207,6 +207,8 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The licence request is not signed by the device key it names'),
     QT_TRANSLATE_NOOP('errors', 'The licence request nonce must be 16 to 64 bytes'),
     QT_TRANSLATE_NOOP('errors', 'The licence request was made at {at}: check the device clock'),
+    QT_TRANSLATE_NOOP('errors', 'The licence was issued but could not be stored on this device ({reason}); it has been revoked again (serial {serial}). Fix the cause and download it again'),
+    QT_TRANSLATE_NOOP('errors', "The licence {serial} was issued but could not be stored on this device ({reason}), and revoking it failed too ({why}): ask the enterprise's legal representative to revoke it"),
     QT_TRANSLATE_NOOP('errors', "The licence's {what} extension is malformed: {detail}"),
     QT_TRANSLATE_NOOP('errors', 'The matter catalogue lists a code twice'),
     QT_TRANSLATE_NOOP('errors', 'The module size must be at least 1 px and the border not negative'),

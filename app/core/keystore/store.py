@@ -192,6 +192,13 @@ class Keystore:
     # -----------------------------------------------------------------------------------------
     # licences
 
+    def check_ready(self, unlocked: Unlocked) -> None:
+        """Raise now what storing would raise later: a locked session, a password changed
+        meanwhile, a keystore that cannot take its write lock. Run before something that cannot
+        be undone (a licence issued by the authority) whose result must then be stored."""
+        with self.transaction() as s:
+            self._storage.check_session(s, unlocked)
+
     def add_licence(
         self, unlocked: Unlocked, *, certificate: bytes, private_key: SM2PrivateKey,
         enterprise_code: str, enterprise_name: str, holder_name: str, role: str,

@@ -3620,821 +3620,831 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../ui/i18n_generated.py" line="210" />
+        <source>The licence was issued but could not be stored on this device ({reason}); it has been revoked again (serial {serial}). Fix the cause and download it again</source>
+        <translation>执照已签发，但无法保存到本设备（{reason}）；已将其重新注销（序列号 {serial}）。请排除原因后重新下载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="211" />
+        <source>The licence {serial} was issued but could not be stored on this device ({reason}), and revoking it failed too ({why}): ask the enterprise's legal representative to revoke it</source>
+        <translation>执照 {serial} 已签发，但无法保存到本设备（{reason}），注销也失败了（{why}）：请联系企业法定代表人注销该执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="212" />
         <source>The licence's {what} extension is malformed: {detail}</source>
         <translation>执照的 {what} 扩展格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="211" />
+        <location filename="../../ui/i18n_generated.py" line="213" />
         <source>The matter catalogue lists a code twice</source>
         <translation>事项目录中有重复的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="212" />
+        <location filename="../../ui/i18n_generated.py" line="214" />
         <source>The module size must be at least 1 px and the border not negative</source>
         <translation>模块尺寸至少为 1 像素，边框不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="213" />
+        <location filename="../../ui/i18n_generated.py" line="215" />
         <source>The name and ID number do not match the registered person</source>
         <translation>姓名与身份号码与登记信息不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="214" />
+        <location filename="../../ui/i18n_generated.py" line="216" />
         <source>The nonce must be 16 to 64 characters of base64url</source>
         <translation>随机数须为 16 至 64 个 base64url 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="215" />
+        <location filename="../../ui/i18n_generated.py" line="217" />
         <source>The opening cannot be before the bid deadline</source>
         <translation>开标时间不能早于投标截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="216" />
+        <location filename="../../ui/i18n_generated.py" line="218" />
         <source>The output folder {path} does not exist</source>
         <translation>输出文件夹 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="217" />
+        <location filename="../../ui/i18n_generated.py" line="219" />
         <source>The output path {path} is not a folder</source>
         <translation>输出路径 {path} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="218" />
+        <location filename="../../ui/i18n_generated.py" line="220" />
         <source>The oval's axis ratio is {ratio}, but the chosen size needs {expected}.</source>
         <translation>椭圆的长短轴比为 {ratio}，但所选尺寸要求为 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="219" />
+        <location filename="../../ui/i18n_generated.py" line="221" />
         <source>The platform answered with another task than the QR code names</source>
         <translation>平台返回的任务不是二维码所指的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="220" />
+        <location filename="../../ui/i18n_generated.py" line="222" />
         <source>The platform asks for a seal of {wanted} ({code}); this licence is for {enterprise}</source>
         <translation>平台要求使用 {wanted}（{code}）的印章，而此执照属于 {enterprise}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="221" />
+        <location filename="../../ui/i18n_generated.py" line="223" />
         <source>The poll token does not belong to this task</source>
         <translation>查询令牌不属于此任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="222" />
+        <location filename="../../ui/i18n_generated.py" line="224" />
         <source>The private key does not match its stored public key</source>
         <translation>私钥与其保存的公钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="223" />
+        <location filename="../../ui/i18n_generated.py" line="225" />
         <source>The private key file is malformed: unknown version</source>
         <translation>私钥文件格式错误：版本未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="224" />
+        <location filename="../../ui/i18n_generated.py" line="226" />
         <source>The private key file is malformed: {detail}</source>
         <translation>私钥文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="225" />
+        <location filename="../../ui/i18n_generated.py" line="227" />
         <source>The private key is encrypted: a password is required</source>
         <translation>私钥已加密：需要输入口令</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="226" />
+        <location filename="../../ui/i18n_generated.py" line="228" />
         <source>The private key is out of range for SM2</source>
         <translation>私钥超出 SM2 的取值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="227" />
+        <location filename="../../ui/i18n_generated.py" line="229" />
         <source>The public key file is malformed: {detail}</source>
         <translation>公钥文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="228" />
+        <location filename="../../ui/i18n_generated.py" line="230" />
         <source>The public key is not a point on the SM2 curve</source>
         <translation>公钥不是 SM2 曲线上的点</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="229" />
+        <location filename="../../ui/i18n_generated.py" line="231" />
         <source>The public key is not base64</source>
         <translation>公钥不是 base64 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="230" />
+        <location filename="../../ui/i18n_generated.py" line="232" />
         <source>The public key must be a 65-byte uncompressed or 33-byte compressed point</source>
         <translation>公钥必须是 65 字节的非压缩点或 33 字节的压缩点</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="231" />
+        <location filename="../../ui/i18n_generated.py" line="233" />
         <source>The receipt's platform signature does not verify</source>
         <translation>回执上的交易平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="232" />
+        <location filename="../../ui/i18n_generated.py" line="234" />
         <source>The receipt's signed fields differ from the answer</source>
         <translation>回执中签名的字段与平台的答复不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="233" />
+        <location filename="../../ui/i18n_generated.py" line="235" />
         <source>The request body is larger than this service accepts here ({n} bytes)</source>
         <translation>请求内容超过了服务在此处接受的大小（{n} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="234" />
+        <location filename="../../ui/i18n_generated.py" line="236" />
         <source>The request body stopped arriving for {s} seconds</source>
         <translation>请求内容已中断 {s} 秒未继续发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="235" />
+        <location filename="../../ui/i18n_generated.py" line="237" />
         <source>The request must be signed with the key it asks a licence for</source>
         <translation>申请必须用所申请执照对应的密钥签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="236" />
+        <location filename="../../ui/i18n_generated.py" line="238" />
         <source>The request signature does not verify with the licence's key</source>
         <translation>请求签名无法用该执照的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="237" />
+        <location filename="../../ui/i18n_generated.py" line="239" />
         <source>The request was signed at {at} but the service time is {now}: check the clock</source>
         <translation>请求的签名时间为 {at}，而服务时间为 {now}：本机时钟与交易平台不一致，请校正时钟后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="238" />
+        <location filename="../../ui/i18n_generated.py" line="240" />
         <source>The resolution is {dpi} dpi at this size; at least {min_dpi} dpi is needed. Photograph the seal closer or with a better camera.</source>
         <translation>按此尺寸分辨率为 {dpi} dpi，至少需要 {min_dpi} dpi。请靠近拍摄或换用更好的相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="239" />
+        <location filename="../../ui/i18n_generated.py" line="241" />
         <source>The resolution must be between 72 and 2400 dpi, not {dpi}</source>
         <translation>分辨率必须在 72 到 2400 dpi 之间，而不是 {dpi}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="240" />
+        <location filename="../../ui/i18n_generated.py" line="242" />
         <source>The response was made at {at} but the platform's time is {now}: check the clock</source>
         <translation>应答的生成时间为 {at}，而平台时间为 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="241" />
+        <location filename="../../ui/i18n_generated.py" line="243" />
         <source>The response's {field} is not this task's</source>
         <translation>应答中的 {field} 与此任务不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="242" />
+        <location filename="../../ui/i18n_generated.py" line="244" />
         <source>The revocation list expired at {when}: fetch a fresh one</source>
         <translation>证书撤销列表已于 {when} 过期：请获取新的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="243" />
+        <location filename="../../ui/i18n_generated.py" line="245" />
         <source>The revocation list is malformed: {detail}</source>
         <translation>吊销列表格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="244" />
+        <location filename="../../ui/i18n_generated.py" line="246" />
         <source>The revocation list is not signed SM2-with-SM3</source>
         <translation>吊销列表不是用 SM2-with-SM3 签名的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="245" />
+        <location filename="../../ui/i18n_generated.py" line="247" />
         <source>The revocation list was issued by another authority</source>
         <translation>吊销列表由其他机关签发</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="246" />
+        <location filename="../../ui/i18n_generated.py" line="248" />
         <source>The revocation list's signature is invalid</source>
         <translation>吊销列表的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="247" />
+        <location filename="../../ui/i18n_generated.py" line="249" />
         <source>The root certificate is not a certificate authority</source>
         <translation>根证书不是证书颁发机构证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="248" />
+        <location filename="../../ui/i18n_generated.py" line="250" />
         <source>The root certificate is not self-issued</source>
         <translation>根证书不是自签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="249" />
+        <location filename="../../ui/i18n_generated.py" line="251" />
         <source>The root certificate may not sign certificates</source>
         <translation>根证书无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="250" />
+        <location filename="../../ui/i18n_generated.py" line="252" />
         <source>The same recipient key is listed twice</source>
         <translation>同一个接收者密钥被列了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="251" />
+        <location filename="../../ui/i18n_generated.py" line="253" />
         <source>The seal belongs to {seal_owner} ({seal_code}); the signer's licence is for {signer_owner} ({signer_code})</source>
         <translation>该印章属于 {seal_owner}（{seal_code}），签章人的执照属于 {signer_owner}（{signer_code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="252" />
+        <location filename="../../ui/i18n_generated.py" line="254" />
         <source>The seal catalogue is malformed: {reason}</source>
         <translation>印章目录格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="253" />
+        <location filename="../../ui/i18n_generated.py" line="255" />
         <source>The seal catalogue {path} cannot be read: {reason}</source>
         <translation>无法读取印章目录 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="254" />
+        <location filename="../../ui/i18n_generated.py" line="256" />
         <source>The seal imprint must be a PNG image</source>
         <translation>印模必须是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="255" />
+        <location filename="../../ui/i18n_generated.py" line="257" />
         <source>The seal is not round (axis ratio {ratio}); straighten the photo or take it from straight above.</source>
         <translation>印章不圆（长短轴比 {ratio}）；请校正照片，或从正上方拍摄。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="256" />
+        <location filename="../../ui/i18n_generated.py" line="258" />
         <source>The seal maker's certificate: {detail}</source>
         <translation>制章机构证书：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="257" />
+        <location filename="../../ui/i18n_generated.py" line="259" />
         <source>The seal office has no key yet: run `ebid service init` on the server</source>
         <translation>制章机构尚无密钥：请在服务器上运行 `ebid service init`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="258" />
+        <location filename="../../ui/i18n_generated.py" line="260" />
         <source>The seal office's key does not match its certificate</source>
         <translation>印章制作机构的密钥与其证书不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="259" />
+        <location filename="../../ui/i18n_generated.py" line="261" />
         <source>The seal office's key files do not match</source>
         <translation>制章机构的密钥文件不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="260" />
+        <location filename="../../ui/i18n_generated.py" line="262" />
         <source>The seal office's signature on the seal is invalid</source>
         <translation>印章上制章机构的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="261" />
+        <location filename="../../ui/i18n_generated.py" line="263" />
         <source>The seal signature is not over the document's SM3</source>
         <translation>签章未针对该文件的 SM3 摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="262" />
+        <location filename="../../ui/i18n_generated.py" line="264" />
         <source>The seal size must be between 0 and 200 mm, not {w}×{h} mm</source>
         <translation>印章尺寸必须在 0 到 200 毫米之间，而不是 {w}×{h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="263" />
+        <location filename="../../ui/i18n_generated.py" line="265" />
         <source>The seal was made with a certificate that may not make seals</source>
         <translation>制作该印章的证书无权制章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="264" />
+        <location filename="../../ui/i18n_generated.py" line="266" />
         <source>The seal {id} belongs to another enterprise</source>
         <translation>印章 {id} 属于其他企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="265" />
+        <location filename="../../ui/i18n_generated.py" line="267" />
         <source>The seal {id} belongs to another enterprise than the licence's</source>
         <translation>印章 {id} 不属于此执照所属的企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="266" />
+        <location filename="../../ui/i18n_generated.py" line="268" />
         <source>The seal {id} expired at {end}</source>
         <translation>印章 {id} 已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="267" />
+        <location filename="../../ui/i18n_generated.py" line="269" />
         <source>The seal {id} is not a seal of {wanted}, whose seal the platform asks for</source>
         <translation>印章 {id} 不是平台要求的 {wanted} 的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="268" />
+        <location filename="../../ui/i18n_generated.py" line="270" />
         <source>The seal {id} is not valid until {start}</source>
         <translation>印章 {id} 自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="269" />
+        <location filename="../../ui/i18n_generated.py" line="271" />
         <source>The secret does not belong to this task</source>
         <translation>密钥不属于此任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="270" />
+        <location filename="../../ui/i18n_generated.py" line="272" />
         <source>The serial must be lower-case hex without leading zeros</source>
         <translation>序列号必须是不带前导零的小写十六进制数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="271" />
+        <location filename="../../ui/i18n_generated.py" line="273" />
         <source>The server pin file {path} is unreadable</source>
         <translation>无法读取服务器指纹文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="272" />
+        <location filename="../../ui/i18n_generated.py" line="274" />
         <source>The service database cannot be opened: {reason}</source>
         <translation>无法打开服务数据库：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="273" />
+        <location filename="../../ui/i18n_generated.py" line="275" />
         <source>The service database was written by a newer version (schema {rev})</source>
         <translation>服务数据库由更新的版本写入（结构版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="274" />
+        <location filename="../../ui/i18n_generated.py" line="276" />
         <source>The service has no keys in {folder}: run `ebid service init` first</source>
         <translation>服务在 {folder} 中没有密钥：请先运行 `ebid service init`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="275" />
+        <location filename="../../ui/i18n_generated.py" line="277" />
         <source>The service returned a seal other than {id}</source>
         <translation>服务返回的印章不是 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="276" />
+        <location filename="../../ui/i18n_generated.py" line="278" />
         <source>The signature claims a signing time in the future: {when}</source>
         <translation>签名声称的签署时间在未来：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="277" />
+        <location filename="../../ui/i18n_generated.py" line="279" />
         <source>The signature does not match {path}: the file was changed or signed by another key</source>
         <translation>签名与 {path} 不符：文件被改动过，或是用其他密钥签的名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="278" />
+        <location filename="../../ui/i18n_generated.py" line="280" />
         <source>The signature is not valid</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="279" />
+        <location filename="../../ui/i18n_generated.py" line="281" />
         <source>The signature is not valid (r or s out of range)</source>
         <translation>签名无效（r 或 s 超出范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="280" />
+        <location filename="../../ui/i18n_generated.py" line="282" />
         <source>The signer's certificate is not listed in the seal</source>
         <translation>签章人的证书未列在印章中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="281" />
+        <location filename="../../ui/i18n_generated.py" line="283" />
         <source>The signer's licence: {detail}</source>
         <translation>签章人的执照：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="282" />
+        <location filename="../../ui/i18n_generated.py" line="284" />
         <source>The signer's signature is invalid</source>
         <translation>签章人的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="283" />
+        <location filename="../../ui/i18n_generated.py" line="285" />
         <source>The signing key does not match the signer's certificate</source>
         <translation>签名密钥与签名人证书不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="284" />
+        <location filename="../../ui/i18n_generated.py" line="286" />
         <source>The stored licence certificate cannot be read</source>
         <translation>无法读取存储的执照证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="285" />
+        <location filename="../../ui/i18n_generated.py" line="287" />
         <source>The stored seal {id} cannot be read</source>
         <translation>无法读取本机保存的印章 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="286" />
+        <location filename="../../ui/i18n_generated.py" line="288" />
         <source>The task comes from {name}, a platform this device does not trust</source>
         <translation>任务来自 {name}，本设备不信任该平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="287" />
+        <location filename="../../ui/i18n_generated.py" line="289" />
         <source>The task comes from {name}, whose certificate does not verify: {detail}</source>
         <translation>任务来自 {name}，其证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="288" />
+        <location filename="../../ui/i18n_generated.py" line="290" />
         <source>The task comes from {name}, whose certificate may not sign tasks</source>
         <translation>任务来自 {name}，其证书无权签署任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="289" />
+        <location filename="../../ui/i18n_generated.py" line="291" />
         <source>The task comes without a readable platform certificate</source>
         <translation>任务未附带可读的平台证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="290" />
+        <location filename="../../ui/i18n_generated.py" line="292" />
         <source>The task document is not canonical JSON</source>
         <translation>任务文档不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="291" />
+        <location filename="../../ui/i18n_generated.py" line="293" />
         <source>The task document lacks a field or has a wrong one</source>
         <translation>任务文档缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="292" />
+        <location filename="../../ui/i18n_generated.py" line="294" />
         <source>The task expired at {at}</source>
         <translation>任务已于 {at} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="293" />
+        <location filename="../../ui/i18n_generated.py" line="295" />
         <source>The task has version {version}; this device knows version 1</source>
         <translation>任务版本为 {version}；本设备只支持版本 1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="294" />
+        <location filename="../../ui/i18n_generated.py" line="296" />
         <source>The task names the platform {claimed} at {url}, but it came from {base} signed by {name}</source>
         <translation>任务声称来自位于 {url} 的平台 {claimed}，但实际来自 {base}，由 {name} 签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="295" />
+        <location filename="../../ui/i18n_generated.py" line="297" />
         <source>The task names {base} without https: its secret would cross the network in clear</source>
         <translation>任务地址 {base} 未使用 https：其密钥将以明文在网络上传输</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="296" />
+        <location filename="../../ui/i18n_generated.py" line="298" />
         <source>The task response is not canonical JSON</source>
         <translation>任务应答不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="297" />
+        <location filename="../../ui/i18n_generated.py" line="299" />
         <source>The task response lacks a field or has a wrong one</source>
         <translation>任务应答缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="298" />
+        <location filename="../../ui/i18n_generated.py" line="300" />
         <source>The task response's signature does not verify with the licence's key</source>
         <translation>任务应答的签名无法用执照密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="299" />
+        <location filename="../../ui/i18n_generated.py" line="301" />
         <source>The task type {type} is unknown to this device</source>
         <translation>本设备不认识任务类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="300" />
+        <location filename="../../ui/i18n_generated.py" line="302" />
         <source>The task was made at {at}, later than this device's time {now}: check the clock</source>
         <translation>任务生成于 {at}，晚于本设备时间 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="301" />
+        <location filename="../../ui/i18n_generated.py" line="303" />
         <source>The task's platform signature does not verify</source>
         <translation>任务的平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="302" />
+        <location filename="../../ui/i18n_generated.py" line="304" />
         <source>The upload is not a BIDX container: {d}</source>
         <translation>交易平台拒收该文件：它不是加密的投标文件（{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="303" />
+        <location filename="../../ui/i18n_generated.py" line="305" />
         <source>The wrapped file key for your key id {kid} has the wrong size</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥大小不对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="304" />
+        <location filename="../../ui/i18n_generated.py" line="306" />
         <source>The wrapped file key for your key id {kid} is damaged</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="305" />
+        <location filename="../../ui/i18n_generated.py" line="307" />
         <source>The {what} expired at {end}</source>
         <translation>{what}已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="306" />
+        <location filename="../../ui/i18n_generated.py" line="308" />
         <source>The {what} is longer than {limit} bytes</source>
         <translation>{what}超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="307" />
+        <location filename="../../ui/i18n_generated.py" line="309" />
         <source>The {what} is malformed</source>
         <translation>{what}格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="308" />
+        <location filename="../../ui/i18n_generated.py" line="310" />
         <source>The {what} is malformed: {detail}</source>
         <translation>{what}格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="309" />
+        <location filename="../../ui/i18n_generated.py" line="311" />
         <source>The {what} is not valid until {start}</source>
         <translation>{what}自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="310" />
+        <location filename="../../ui/i18n_generated.py" line="312" />
         <source>The {what} must be 1 to {n} characters</source>
         <translation>{what}须为 1 至 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="311" />
+        <location filename="../../ui/i18n_generated.py" line="313" />
         <source>The {what} signature is malformed (unused bits in its BIT STRING)</source>
         <translation>{what}的签名格式错误（BIT STRING 含未用位）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="312" />
+        <location filename="../../ui/i18n_generated.py" line="314" />
         <source>There are no files to encrypt</source>
         <translation>没有要加密的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="313" />
+        <location filename="../../ui/i18n_generated.py" line="315" />
         <source>There is no task {task}</source>
         <translation>不存在任务 {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="314" />
+        <location filename="../../ui/i18n_generated.py" line="316" />
         <source>There is nothing to encrypt (empty message)</source>
         <translation>没有可加密的内容（消息为空）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="315" />
+        <location filename="../../ui/i18n_generated.py" line="317" />
         <source>This QR code is not a task of an e-bidding platform</source>
         <translation>此二维码不是电子招投标平台的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="316" />
+        <location filename="../../ui/i18n_generated.py" line="318" />
         <source>This container uses BIDX version {v}; this program reads version 1</source>
         <translation>该加密文件使用 BIDX 第 {v} 版；本程序只能读取第 1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="317" />
+        <location filename="../../ui/i18n_generated.py" line="319" />
         <source>This device already has an identity key</source>
         <translation>本设备已有身份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="318" />
+        <location filename="../../ui/i18n_generated.py" line="320" />
         <source>This device holds no key that opens {name}</source>
         <translation>本设备没有能打开 {name} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="319" />
+        <location filename="../../ui/i18n_generated.py" line="321" />
         <source>This file is not encrypted to your key (key id {kid}); its recipients are {ids}</source>
         <translation>该文件不是用您的密钥（标识 {kid}）加密的；它的接收者是 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="320" />
+        <location filename="../../ui/i18n_generated.py" line="322" />
         <source>This is not a BIDX bid container (wrong magic bytes)</source>
         <translation>这不是 BIDX 加密标书（文件标识不对）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="321" />
+        <location filename="../../ui/i18n_generated.py" line="323" />
         <source>This keystore already has a licence password</source>
         <translation>此密钥库已设置证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="322" />
+        <location filename="../../ui/i18n_generated.py" line="324" />
         <source>This licence request was already used</source>
         <translation>该执照申请已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="323" />
+        <location filename="../../ui/i18n_generated.py" line="325" />
         <source>This request must be signed with a licence key; missing headers: {names}</source>
         <translation>此请求须用执照密钥签名；缺少请求头：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="324" />
+        <location filename="../../ui/i18n_generated.py" line="326" />
         <source>This signed request was already used</source>
         <translation>此签名请求已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="325" />
+        <location filename="../../ui/i18n_generated.py" line="327" />
         <source>This task was already answered: a QR code is good for one answer</source>
         <translation>此任务已被应答：一个二维码只能应答一次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="326" />
+        <location filename="../../ui/i18n_generated.py" line="328" />
         <source>Too many wrong licence passwords: wait {seconds} s before trying again</source>
         <translation>证照密码错误次数过多：请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="327" />
+        <location filename="../../ui/i18n_generated.py" line="329" />
         <source>Unknown SM2 backend {name}</source>
         <translation>未知的 SM2 实现 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="328" />
+        <location filename="../../ui/i18n_generated.py" line="330" />
         <source>Unknown SM2 ciphertext layout {layout}</source>
         <translation>未知的 SM2 密文格式 {layout}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="329" />
+        <location filename="../../ui/i18n_generated.py" line="331" />
         <source>Unknown border mode {border}</source>
         <translation>未知的边缘模式 {border}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="330" />
+        <location filename="../../ui/i18n_generated.py" line="332" />
         <source>Unknown cipher suite {name}; use sm4 or aes</source>
         <translation>未知的密码套件 {name}；请使用 sm4 或 aes</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="331" />
+        <location filename="../../ui/i18n_generated.py" line="333" />
         <source>Unknown ink colour {name}; choose one of {choices}</source>
         <translation>未知印色 {name}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="332" />
+        <location filename="../../ui/i18n_generated.py" line="334" />
         <source>Unknown matter {code}</source>
         <translation>未知事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="333" />
+        <location filename="../../ui/i18n_generated.py" line="335" />
         <source>Unknown revocation reason {reason}</source>
         <translation>未知的吊销原因 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="334" />
+        <location filename="../../ui/i18n_generated.py" line="336" />
         <source>Unknown seal shape {shape}</source>
         <translation>未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="335" />
+        <location filename="../../ui/i18n_generated.py" line="337" />
         <source>Unknown seal shape {shape} in the catalogue</source>
         <translation>印章目录中有未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="336" />
+        <location filename="../../ui/i18n_generated.py" line="338" />
         <source>Unknown seal type {code}</source>
         <translation>未知的印章类型 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="337" />
+        <location filename="../../ui/i18n_generated.py" line="339" />
         <source>Unknown seal type {type}</source>
         <translation>未知的印章类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="338" />
+        <location filename="../../ui/i18n_generated.py" line="340" />
         <source>Unknown {what} in the licence: {value}</source>
         <translation>执照中有未知的{what}：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="339" />
+        <location filename="../../ui/i18n_generated.py" line="341" />
         <source>Unsupported key-file cipher {name}</source>
         <translation>不支持的密钥文件加密算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="340" />
+        <location filename="../../ui/i18n_generated.py" line="342" />
         <source>Unsupported key-file encryption {name}</source>
         <translation>不支持的密钥文件加密方式 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="341" />
+        <location filename="../../ui/i18n_generated.py" line="343" />
         <source>Unsupported key-file password hash {name}</source>
         <translation>不支持的密钥文件口令哈希 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="342" />
+        <location filename="../../ui/i18n_generated.py" line="344" />
         <source>Unsupported key-file password hash {prf}</source>
         <translation>不支持的密钥文件口令哈希 {prf}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="343" />
+        <location filename="../../ui/i18n_generated.py" line="345" />
         <source>Unsupported licence request version {v}</source>
         <translation>不支持的执照申请版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="344" />
+        <location filename="../../ui/i18n_generated.py" line="346" />
         <source>Wrong licence password</source>
         <translation>证照密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="345" />
+        <location filename="../../ui/i18n_generated.py" line="347" />
         <source>Wrong licence password ({count} wrong in a row)</source>
         <translation>证照密码错误（已连续错误 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="346" />
+        <location filename="../../ui/i18n_generated.py" line="348" />
         <source>Wrong licence password ({count} wrong in a row); wait {seconds} s before trying again</source>
         <translation>证照密码错误（已连续错误 {count} 次）；请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="347" />
+        <location filename="../../ui/i18n_generated.py" line="349" />
         <source>Wrong password for the private key</source>
         <translation>私钥口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="348" />
+        <location filename="../../ui/i18n_generated.py" line="350" />
         <source>header MAC</source>
         <translation>文件头 MAC</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="349" />
+        <location filename="../../ui/i18n_generated.py" line="351" />
         <source>invalid request</source>
         <translation>无效请求</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="350" />
+        <location filename="../../ui/i18n_generated.py" line="352" />
         <source>{holder} is an agent without an authorisation for the seal {id} at {when}</source>
         <translation>{holder} 是办事人，在 {when} 没有印章 {id} 的用章授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="351" />
+        <location filename="../../ui/i18n_generated.py" line="353" />
         <source>{name} claims an empty picture ({width}×{height})</source>
         <translation>{name} 声称图片尺寸为空（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="352" />
+        <location filename="../../ui/i18n_generated.py" line="354" />
         <source>{name} holds no current authorisation from {enterprise}</source>
         <translation>{name} 没有 {enterprise} 当前有效的授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="353" />
+        <location filename="../../ui/i18n_generated.py" line="355" />
         <source>{name} holds several authorisations: choose one</source>
         <translation>{name} 持有多个授权：请选择一个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="354" />
+        <location filename="../../ui/i18n_generated.py" line="356" />
         <source>{name} is a folder, not an image</source>
         <translation>{name} 是文件夹，不是图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="355" />
+        <location filename="../../ui/i18n_generated.py" line="357" />
         <source>{name} is already a licence manager</source>
         <translation>{name} 已是证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="356" />
+        <location filename="../../ui/i18n_generated.py" line="358" />
         <source>{name} is damaged: the {kind} data cannot be decoded</source>
         <translation>{name} 已损坏：无法解码其中的 {kind} 数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="357" />
+        <location filename="../../ui/i18n_generated.py" line="359" />
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="358" />
+        <location filename="../../ui/i18n_generated.py" line="360" />
         <source>{name} is not a PNG, JPEG, BMP or WebP image</source>
         <translation>{name} 不是 PNG、JPEG、BMP 或 WebP 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="359" />
+        <location filename="../../ui/i18n_generated.py" line="361" />
         <source>{name} is not an agent of this enterprise: authorise them as an agent first</source>
         <translation>{name} 不是该企业的办事人：请先在“执照”页授权其为办事人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="360" />
+        <location filename="../../ui/i18n_generated.py" line="362" />
         <source>{name} is too large to scan ({size} MB)</source>
         <translation>{name} 太大，无法扫描（{size} MB）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="361" />
+        <location filename="../../ui/i18n_generated.py" line="363" />
         <source>{name} is too large to scan: {width}×{height} pixels (at most {limit} megapixels)</source>
         <translation>{name} 太大，无法扫描：{width}×{height} 像素（最多 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="362" />
+        <location filename="../../ui/i18n_generated.py" line="364" />
         <source>{name} is truncated: the {kind} file ends early</source>
         <translation>{name} 不完整：该 {kind} 文件提前结束</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="363" />
+        <location filename="../../ui/i18n_generated.py" line="365" />
         <source>{name} key must be {size} bytes, got {got}</source>
         <translation>{name} 密钥应为 {size} 字节，实际为 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="365" />
+        <location filename="../../ui/i18n_generated.py" line="367" />
         <source>{path} already exists</source>
         <translation>{path} 已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="366" />
+        <location filename="../../ui/i18n_generated.py" line="368" />
         <source>{path} grew while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变大了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="367" />
+        <location filename="../../ui/i18n_generated.py" line="369" />
         <source>{path} is a folder, not a keystore file</source>
         <translation>{path} 是文件夹，不是密钥库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="368" />
+        <location filename="../../ui/i18n_generated.py" line="370" />
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="369" />
+        <location filename="../../ui/i18n_generated.py" line="371" />
         <source>{path} shrank while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变小了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="370" />
+        <location filename="../../ui/i18n_generated.py" line="372" />
         <source>{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.</source>
         <translation>可见像素中有 {percent}% 不是印迹（残留纸张或背景）。请将背景处理为透明。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="371" />
+        <location filename="../../ui/i18n_generated.py" line="373" />
         <source>{size} bytes do not fit in one QR code</source>
         <translation>{size} 字节的内容放不进一个二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="372" />
+        <location filename="../../ui/i18n_generated.py" line="374" />
         <source>{url} is not a service address such as https://host:port</source>
         <translation>{url} 不是服务地址（应形如 https://主机:端口）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="373" />
+        <location filename="../../ui/i18n_generated.py" line="375" />
         <source>{where}: {detail}</source>
         <translation>{where}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="364" />
+        <location filename="../../ui/i18n_generated.py" line="366" />
         <location filename="../../ui/licences/fields.py" line="19" />
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>
