@@ -157,6 +157,12 @@ STATUS: dict[str, int] = {
     "not_yet_in_effect": 403,
     "unknown_package": 404,
     "unknown_request": 404,
+    "unknown_key": 404,
+    "key_not_registered": 409,
+    "no_device_key": 409,
+    "already_here": 409,
+    "backup_to_itself": 400,
+    "bad_wait": 400,
     # codes the handlers below give
     "invalid_input": 400,
     "invalid_request": 422,
