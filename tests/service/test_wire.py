@@ -16,8 +16,8 @@ from pydantic.json_schema import models_json_schema
 from app.core import gm
 from app.core.client.mailbox import MailboxClient
 from app.core.client.seal import SealClient, ServiceUseRule
-from app.core.keybackup import frame as kb
 from app.core.client.tasks import TaskClient, create_login_task, task_state
+from app.core.keybackup import frame as kb
 from app.core.pki import parse_licence
 from app.core.seal.format import SealRefused, parse_seal
 from app.core.wire import Receipt, WireModel
