@@ -112,7 +112,11 @@ def test_an_altered_package_is_refused_and_nothing_is_kept(pair):
             a.mailbox.post(bytes(altered))
     assert b.store.backups.held_keys() == []
     flows.verify_backup(b, frame)  # the unaltered package, carried as a file (offline transport)
-    assert [h.registry_id for h in b.store.backups.held_keys()] == [a.key]
+    (held,) = b.store.backups.held_keys()
+    assert held.registry_id == a.key
+    b.unlocked = b.store.change_password(PASSWORD, b"another horse")  # held copies re-encrypted too
+    key = b.store.backups.held_private_key(held.id, b.unlocked, purpose="test")
+    assert key.public_key() == a.store.get_encryption_key(1).public_key
     assert [s.holder_key for s in a.mailbox.backups(a.key) if s.counts] == [b.key]
 
 

@@ -268,7 +268,11 @@ def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldK
             enterprise_code=sender.credit_code, enterprise_name=sender.enterprise_name,
             wait_hours=wait, sealed_to=mine.registry_id or "",
         )
-    else:
+    else:  # kept before: a retry completes the acknowledgement; a replay of a finished one is refused
+        if online and any(b.package_id == header.message_id and b.holder_key == held.sealed_to
+                          for b in device.mailbox.backups(header.subject)):
+            raise MessageRefused("message_replayed", "The message {id} was already handled on this device: a replay",
+                                 id=header.message_id)
         private = store.backups.held_private_key(held.id, device.unlocked, purpose="acknowledge backup")
     proof = private.sign(fr.proof_bytes(header.message_id, header.subject, device.serial))
     if online:
