@@ -452,6 +452,8 @@ def take_grant(device: Device, frame: Frame) -> int:
     """The recovered key, checked against the registry, stored as the owner's key again."""
     header = frame.header
     sender = check_sender(device, frame)
+    if any(k.registry_id == header.subject for k in device.store.list_encryption_keys()):
+        raise Refused("already_here", "The key {id} is on this device already", id=header.subject)
     if header.not_before > device.now():
         raise MessageRefused("not_yet_in_effect", "The recovery grant {id} takes effect at {at}",
                              id=header.message_id, at=fr.fmt_time(header.not_before))

@@ -156,7 +156,7 @@ class Header:
     def certificate(self) -> Certificate:
         try:
             cert = Certificate.load(self.sender_certificate)
-        except EbidError:
+        except (EbidError, ValueError, TypeError):
             raise _malformed("the sender's certificate") from None
         if format(cert.serial, "x") != self.sender_serial:
             raise _malformed("the sender's serial is not its certificate's")
@@ -180,7 +180,11 @@ class Frame:
     def verify_signature(self) -> Certificate:
         """The sender's certificate, once its key verifies the frame's signature."""
         cert = self.header.certificate()
-        if not cert.public_key().is_valid_signature(self.signature, self.signed_bytes):
+        try:
+            valid = cert.public_key().is_valid_signature(self.signature, self.signed_bytes)
+        except EbidError:
+            raise _malformed("the sender's certificate holds no SM2 key") from None
+        if not valid:
             raise MessageRefused(
                 "bad_message_signature",
                 "The message {id} was altered or not signed by the licence it names",
