@@ -153,8 +153,7 @@ def check_sender(device: Device, frame: Frame) -> LicenceTerms:
     if info.terms.credit_code != header.enterprise or header.enterprise != device.terms.credit_code:
         raise MessageRefused("other_enterprise", "The message comes from another enterprise's licence")
     if device.store.backups.seen(header.message_id):
-        raise MessageRefused("message_replayed", "The message {id} was already handled on this device: a replay",
-                             id=header.message_id)
+        raise fr.replayed(header.message_id)
     return info.terms
 
 
@@ -162,8 +161,7 @@ def fetch(device: Device, message_id: str, kind: Kind) -> tuple[MessageMeta, Fra
     meta = device.mailbox.message(message_id)
     frame = fr.parse(meta.frame)
     if frame.header.kind is not kind or frame.header.message_id != message_id:
-        raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}",
-                             detail=f"{message_id} is not a {kind.label} message")
+        raise fr.malformed(f"{message_id} is not a {kind.label} message")
     return meta, frame
 
 
@@ -183,7 +181,7 @@ def _key_from_body(body: dict, subject: str) -> gm.SM2PrivateKey:
         public = gm.load_public_key(unb64(key["public"]))
         same = key["id"] == subject
     except (KeyError, TypeError, ValueError):
-        raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail="the key") from None
+        raise fr.malformed("the key") from None
     if not same or private.public_key() != public:
         raise MessageRefused("backup_mismatch", "The key in the message is not the key {id} it names", id=subject)
     return private
@@ -245,7 +243,7 @@ def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldK
     not done."""
     header = frame.header
     if header.kind is not Kind.BACKUP:
-        raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail="not a backup")
+        raise fr.malformed("not a backup")
     store = device.store
     held = next((h for h in store.backups.held_keys() if h.package_id == header.message_id), None)
     if held is None:
@@ -258,7 +256,7 @@ def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldK
             raise MessageRefused("backup_mismatch", "The package names another owner than its sender")
         wait = body.get("wait_hours")
         if not isinstance(wait, int) or not 0 <= wait <= MAX_WAIT_HOURS:
-            raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail="wait_hours")
+            raise fr.malformed("wait_hours")
         _check_against_registry(device, private, header.subject, sender.person_id)
         held = store.backups.store_held(
             device.unlocked, message_id=header.message_id, expires=header.expires,
@@ -271,8 +269,7 @@ def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldK
     else:  # kept before: a retry completes the acknowledgement; a replay of a finished one is refused
         if online and any(b.package_id == header.message_id and b.holder_key == held.sealed_to
                           for b in device.mailbox.backups(header.subject)):
-            raise MessageRefused("message_replayed", "The message {id} was already handled on this device: a replay",
-                                 id=header.message_id)
+            raise fr.replayed(header.message_id)
         private = store.backups.held_private_key(held.id, device.unlocked, purpose="acknowledge backup")
     proof = private.sign(fr.proof_bytes(header.message_id, header.subject, device.serial))
     if online:
@@ -348,7 +345,7 @@ def check_request(device: Device, frame: Frame) -> CheckedRequest:
     (same name and person, hence ID number), for a new key registered to that person."""
     header = frame.header
     if header.kind is not Kind.REQUEST:
-        raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail="not a request")
+        raise fr.malformed("not a request")
     held = next((h for h in device.store.backups.held_keys() if h.registry_id == header.subject), None)
     if held is None:
         raise MessageRefused("not_backup_holder", "This device holds no backup of {id}: only its backup holder can confirm",
@@ -366,12 +363,12 @@ def check_request(device: Device, frame: Frame) -> CheckedRequest:
     try:
         new_id, new_public = str(body["new_key"]["id"]), gm.load_public_key(unb64(body["new_key"]["public"]))
     except (KeyError, TypeError):
-        raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail="new_key") from None
+        raise fr.malformed("new_key") from None
     record = registered_key(device, new_id)
     if gm.load_public_key(record.public_key) != new_public or record.person_id != held.owner_person_id:
         raise MessageRefused("not_same_person", "The new key {id} is not registered to the key's owner", id=new_id)
     if body.get("key") != header.subject:
-        raise MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail="key")
+        raise fr.malformed("key")
     return CheckedRequest(header, held, requester, new_id, new_public)
 
 

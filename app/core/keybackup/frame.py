@@ -83,7 +83,7 @@ def parse_time(text: object) -> datetime:
     try:
         return datetime.strptime(str(text), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        raise _malformed("a time is not of the form 2026-03-02T01:00:00Z") from None
+        raise malformed("a time is not of the form 2026-03-02T01:00:00Z") from None
 
 
 def canonical(data: dict) -> bytes:
@@ -98,7 +98,12 @@ def unb64(text: object) -> bytes:
     try:
         return base64.b64decode(str(text), validate=True)
     except ValueError:
-        raise _malformed("a field is not base64") from None
+        raise malformed("a field is not base64") from None
+
+
+def replayed(message_id: str) -> MessageRefused:
+    return MessageRefused("message_replayed", "The message {id} was already handled on this device: a replay",
+                          id=message_id)
 
 
 def key_sm3(public_key: gm.SM2PublicKey) -> str:
@@ -106,7 +111,7 @@ def key_sm3(public_key: gm.SM2PublicKey) -> str:
     return bidx_key_id(public_key).hex()
 
 
-def _malformed(detail: str) -> MessageRefused:
+def malformed(detail: str) -> MessageRefused:
     return MessageRefused("malformed_message", "Not a valid key-backup message: {detail}", detail=detail)
 
 
@@ -148,18 +153,18 @@ class Header:
                 parse_time(data["expires"]), parse_time(data["not_before"]),
             )
         except (AssertionError, KeyError, TypeError):
-            raise _malformed("the header lacks a field or names another kind") from None
+            raise malformed("the header lacks a field or names another kind") from None
         if not header.message_id.startswith("M-") or len(header.message_id) != 34:
-            raise _malformed("the message id")
+            raise malformed("the message id")
         return header
 
     def certificate(self) -> Certificate:
         try:
             cert = Certificate.load(self.sender_certificate)
         except (EbidError, ValueError, TypeError):
-            raise _malformed("the sender's certificate") from None
+            raise malformed("the sender's certificate") from None
         if format(cert.serial, "x") != self.sender_serial:
-            raise _malformed("the sender's serial is not its certificate's")
+            raise malformed("the sender's serial is not its certificate's")
         return cert
 
 
@@ -183,7 +188,7 @@ class Frame:
         try:
             valid = cert.public_key().is_valid_signature(self.signature, self.signed_bytes)
         except EbidError:
-            raise _malformed("the sender's certificate holds no SM2 key") from None
+            raise malformed("the sender's certificate holds no SM2 key") from None
         if not valid:
             raise MessageRefused(
                 "bad_message_signature",
@@ -211,14 +216,14 @@ class Frame:
             raise MessageRefused("message_altered", "The message {id} does not decrypt: altered in transit",
                                  id=self.header.message_id) from None
         if not isinstance(data, dict) or data.get("sender_serial") != self.header.sender_serial:
-            raise _malformed("the body names another sender")
+            raise malformed("the body names another sender")
         return data
 
 
 def build(header: Header, body: dict, recipient: gm.SM2PublicKey, signer) -> bytes:
     """Seal ``body`` to ``recipient`` and sign the frame with ``signer`` (``sign(bytes)``)."""
     if key_sm3(recipient) != header.to_key_sm3:
-        raise _malformed("the recipient key is not the header's")
+        raise malformed("the recipient key is not the header's")
     header_bytes = canonical(header.to_json())
     content_key, nonce = os.urandom(CONTENT_KEY), os.urandom(NONCE)
     wrapped = recipient.encrypt(content_key)
@@ -230,21 +235,21 @@ def build(header: Header, body: dict, recipient: gm.SM2PublicKey, signer) -> byt
     signature = signer.sign(SIGNED_PREFIX + unsigned)
     raw = unsigned + struct.pack(">H", len(signature)) + signature
     if len(raw) > MAX_FRAME:
-        raise _malformed("the message is larger than 16 KiB")
+        raise malformed("the message is larger than 16 KiB")
     return raw
 
 
 def parse(raw: bytes) -> Frame:
     """Split a frame (no signature or time check: see :meth:`Frame.verify_signature`, :func:`check_times`)."""
     if len(raw) > MAX_FRAME:
-        raise _malformed("larger than 16 KiB")
+        raise malformed("larger than 16 KiB")
     try:
         if raw[:4] != MAGIC or raw[4] != VERSION:
-            raise _malformed("not an EBKB version 1 frame")
+            raise malformed("not an EBKB version 1 frame")
         kind = Kind(raw[5])
         (hlen,) = struct.unpack_from(">H", raw, 6)
         if hlen > MAX_HEADER:
-            raise _malformed("the header is too long")
+            raise malformed("the header is too long")
         header_bytes = raw[8 : 8 + hlen]
         (slen,) = struct.unpack_from(">I", raw, 8 + hlen)
         start = 12 + hlen
@@ -252,12 +257,12 @@ def parse(raw: bytes) -> Frame:
         (glen,) = struct.unpack_from(">H", raw, start + slen)
         signature = raw[start + slen + 2 :]
         if len(sealed) != slen or len(signature) != glen or not glen:
-            raise _malformed("truncated")
+            raise malformed("truncated")
         data = json.loads(header_bytes)
     except (IndexError, ValueError, struct.error):
-        raise _malformed("truncated or not JSON") from None
+        raise malformed("truncated or not JSON") from None
     if canonical(data) != header_bytes:
-        raise _malformed("the header is not in canonical form")
+        raise malformed("the header is not in canonical form")
     return Frame(Header.from_json(kind, data), header_bytes, sealed, signature, bytes(raw))
 
 
@@ -270,7 +275,7 @@ def check_times(header: Header, now: datetime) -> None:
         raise MessageRefused("message_expired", "The message {id} expired at {at}",
                              id=header.message_id, at=fmt_time(header.expires))
     if header.expires - header.created > LIFETIME[header.kind] or header.not_before < header.created:
-        raise _malformed("its lifetime is longer than its kind allows")
+        raise malformed("its lifetime is longer than its kind allows")
 
 
 def proof_bytes(package_id: str, subject: str, holder_serial: str) -> bytes:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import Refused
 from ..gm import SM2PrivateKey, SM2PublicKey
+from ..keybackup.frame import replayed
 from .audit_log import AuditLog
 from .key_rows import open_key, seal_key
 from .models import EncryptionKey, HeldKey, KeyBackupRow, RecoveryRow, SeenMessage
@@ -82,10 +83,6 @@ def _recovery(row: RecoveryRow) -> Recovery:
     return Recovery(**{n: getattr(row, n) for n in Recovery.__dataclass_fields__})
 
 
-class Replayed(Refused):
-    pass
-
-
 class KeyBackups:
     def __init__(self, storage: Storage, audit: AuditLog) -> None:
         self._storage = storage
@@ -98,8 +95,7 @@ class KeyBackups:
         now = self._storage.clock()
         s.execute(delete(SeenMessage).where(SeenMessage.expires_at < now))
         if s.get(SeenMessage, message_id) is not None:
-            raise Replayed("message_replayed", "The message {id} was already handled on this device: a replay",
-                           id=message_id)
+            raise replayed(message_id)
         s.add(SeenMessage(message_id=message_id, kind=kind, seen_at=now, expires_at=expires))
 
     def seen(self, message_id: str) -> bool:

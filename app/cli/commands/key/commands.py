@@ -223,8 +223,7 @@ def _import(args: argparse.Namespace) -> int:
             {fr.Kind.ACK: take_ack, fr.Kind.GRANT: take_grant, fr.Kind.VETO: take_veto}[kind](device, frame)
             said = f"{kind.label} {frame.header.message_id} taken"
         else:
-            raise fr.MessageRefused("malformed_message", "Not a valid key-backup message: {detail}",
-                                    detail=f"a {kind.label} is answered through the mailbox")
+            raise fr.malformed(f"a {kind.label} is answered through the mailbox")
     print(said)
     return 0
 
