@@ -128,11 +128,15 @@ def test_replayed_and_expired_messages_are_refused(pair, device, clock):
     _, frame = flows.fetch(b, request, fr.Kind.REQUEST)
     grant, _ = flows.confirm_recovery(b, request)
     refused("message_replayed", flows.check_request, b, frame)  # the same request again
+    assert flows.confirm_recovery(b, request)[0] == grant  # a retry sends no second grant
 
     _, granted = flows.fetch(a2, grant, fr.Kind.GRANT)
     flows.take_grant(a2, granted)
     refused("message_replayed", flows.take_grant, a2, granted)
     assert [k.origin for k in a2.store.list_encryption_keys()] == ["own", "recovered"]
+    (again,) = flows.inbox(a2)  # still at the relay, as after a crash before the delete
+    assert again.status == "already taken on this device (message_replayed)"
+    assert a2.mailbox.inbox(a2.key) == []
 
     late = flows.request_recovery(a2, a.key, b.key)
     _, frame = flows.fetch(b, late, fr.Kind.REQUEST)

@@ -375,6 +375,11 @@ def check_request(device: Device, frame: Frame) -> CheckedRequest:
 def confirm_recovery(device: Device, message_id: str) -> tuple[str, datetime]:
     """确认恢复: after :func:`check_request`, re-wrap the key to the owner's new device key; the
     grant takes effect after the owner's waiting period. (grant id, in effect from)."""
+    done = next((r for r in device.store.backups.recoveries()
+                 if r.message_id == message_id and r.direction == "received" and r.state == "granted"), None)
+    if done is not None and done.grant_id and done.not_before:  # a retry after the grant was sent
+        _forget(device, message_id)
+        return done.grant_id, done.not_before
     _, frame = fetch(device, message_id, Kind.REQUEST)
     checked = check_request(device, frame)
     held = checked.held
@@ -395,6 +400,15 @@ def confirm_recovery(device: Device, message_id: str) -> tuple[str, datetime]:
     )
     device.mailbox.delete(message_id)
     return header.message_id, not_before
+
+
+def _forget(device: Device, message_id: str) -> None:
+    """Delete a handled message at the relay; gone already is as good."""
+    try:
+        device.mailbox.delete(message_id)
+    except Refused as exc:
+        if exc.code != "unknown_message":
+            raise
 
 
 def refuse_recovery(device: Device, message_id: str) -> None:
@@ -499,7 +513,10 @@ def _take(device: Device, meta: MessageMeta, frame: Frame) -> str:
     try:
         handlers[kind](device, frame)
     except Refused as exc:
-        return f"refused: {exc.message} ({exc.code})"
+        if exc.code not in ("message_replayed", "already_here"):
+            return f"refused: {exc.message} ({exc.code})"
+        device.mailbox.delete(meta.message_id)  # taken before (a retry, or a second grant)
+        return f"already taken on this device ({exc.code})"
     device.mailbox.delete(meta.message_id)
     return {Kind.ACK: "backup verified by its holder", Kind.GRANT: "key recovered on this device",
             Kind.VETO: "recovery vetoed by the owner"}[kind]
