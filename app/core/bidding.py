@@ -70,8 +70,10 @@ def apply_for_key(
 ) -> EncryptionKeyInfo:
     """申请密钥: generate on this device, register the public key, then keep the private key."""
     key = SM2PrivateKey.generate()
-    holder.register_key(key.public_key(), label)
-    return store.add_encryption_key(unlocked, label=label, private_key=key, licence_id=licence_id)
+    registered = holder.register_key(key.public_key(), label)
+    return store.add_encryption_key(
+        unlocked, label=label, private_key=key, licence_id=licence_id, registry_id=registered.key_id
+    )
 
 
 def signer_key(store: Keystore, unlocked: Unlocked, licence_id: int) -> LicenceSigner:
@@ -139,13 +141,24 @@ def fetch_and_decrypt(
     return decrypt_with_device_key(store, unlocked, fetched, outdir, pool, progress, cancel)
 
 
+def device_key_for(
+    store: Keystore, unlocked: Unlocked, container: Path, purpose: str
+) -> tuple[SM2PrivateKey, str]:
+    """The key this device holds for the container — own, recovered, or a backup held for its
+    owner (docs/protocols/key-backup.md) — and a line naming which one."""
+    from .errors import Refused
+    from .keybackup.flows import find_decryption_key
+
+    try:
+        return find_decryption_key(store, unlocked, recipient_ids(container), purpose=purpose)
+    except Refused:
+        raise bidx.NoDeviceKey("This device holds no key that opens {name}", name=container.name) from None
+
+
 def _device_private_key(
     store: Keystore, unlocked: Unlocked, container: Path, purpose: str
 ) -> SM2PrivateKey:
-    info = device_key_matching(store, recipient_ids(container))
-    if info is None:
-        raise bidx.NoDeviceKey("This device holds no key that opens {name}", name=container.name)
-    return store.encryption_private_key(info.id, unlocked, purpose=purpose)
+    return device_key_for(store, unlocked, container, purpose)[0]
 
 
 def decrypt_with_device_key(

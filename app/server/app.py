@@ -9,6 +9,7 @@ from . import errors
 from .authority import routes as routes_authority
 from .context import ServiceContext
 from .limits import BACKSTOP_SLACK, MAX_SIGN_FORM, MAX_TASK_RESPONSE_BODY, BodyLimits
+from .mailbox import routes as routes_mailbox
 from .platform import routes as routes_platform
 from .platform.tasks import routes as routes_tasks
 from .platform.web import routes as routes_web
@@ -45,6 +46,7 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     app.include_router(routes_sign.router)
     app.include_router(routes_seal.router)
     app.include_router(routes_review.router)
+    app.include_router(routes_mailbox.router)
 
     @app.get("/health", tags=["service"])
     def health() -> dict:

@@ -23,6 +23,8 @@ from .authority.crl import CrlPublisher
 from .authority.repository import SqlAuthorityRepository
 from .certcache import CertificateCache
 from .keys import ServiceKeys, load_keys
+from .mailbox.repository import SqlMailboxRepository
+from .mailbox.rules import Mailbox
 from .platform.repository import SqlPlatformRepository
 from .platform.rules import Platform
 from .seal_office.office import SealOffice
@@ -38,6 +40,7 @@ class Unit:
     authority: Authority
     platform: Platform
     seal_office: SealOffice
+    mailbox: Mailbox
 
 
 def _authority(ctx: ServiceContext, session: Session, _unit: dict) -> Authority:
@@ -61,12 +64,17 @@ def _seal_office(ctx: ServiceContext, session: Session, unit: dict) -> SealOffic
     )
 
 
+def _mailbox(ctx: ServiceContext, session: Session, unit: dict) -> Mailbox:
+    return Mailbox(SqlMailboxRepository(session), unit["authority"], ctx.now)
+
+
 #: Unit field -> how the counterpart is bound to the unit's session (in order: a counterpart
 #: may use the ones bound before it, passed in the dict of the unit so far).
 COUNTERPARTS: dict[str, Callable[[ServiceContext, Session, dict], object]] = {
     "authority": _authority,
     "platform": _platform,
     "seal_office": _seal_office,
+    "mailbox": _mailbox,
 }
 
 

@@ -69,6 +69,15 @@ def service(tmp_path, db_url, clock):
 
 
 @pytest.fixture
+def live(tmp_path):
+    """The service on the real clock (the CLI runs in a subprocess on the system clock), with
+    the DEMO enterprises."""
+    running = serve_in_thread(init_service(Settings(home=tmp_path / "service"), demo=True))
+    yield running
+    running.stop()
+
+
+@pytest.fixture
 def client(service, clock):
     with ServiceClient(service.url, clock=clock) as c:
         yield c

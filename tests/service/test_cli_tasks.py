@@ -12,21 +12,10 @@ import pytest
 
 from app.core.client.tasks import create_login_task, task_state
 from app.core.licence.demo import DEMO_ENTERPRISES
-from app.server.embedded import serve_in_thread
 from app.server.keys import PLATFORM_NAME
-from app.server.provision import init_service
-from app.server.settings import Settings
 
 pytestmark = pytest.mark.slow
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/120.0"
-
-
-@pytest.fixture
-def live(tmp_path):
-    """The service on the real clock (the CLI runs in a subprocess on the system clock)."""
-    running = serve_in_thread(init_service(Settings(home=tmp_path / "service"), demo=True))
-    yield running
-    running.stop()
 
 
 @pytest.fixture

@@ -14,8 +14,10 @@ import pytest
 from pydantic.json_schema import models_json_schema
 
 from app.core import gm
+from app.core.client.mailbox import MailboxClient
 from app.core.client.seal import SealClient, ServiceUseRule
 from app.core.client.tasks import TaskClient, create_login_task, task_state
+from app.core.keybackup import frame as kb
 from app.core.pki import parse_licence
 from app.core.seal.format import SealRefused, parse_seal
 from app.core.wire import Receipt, WireModel
@@ -57,7 +59,33 @@ def recorded(client, monkeypatch):
     return answers, parsed
 
 
-def _every_answer(client, legal_rep, demo, bid_file, service) -> None:
+def _mailbox_answers(client, legal_rep, manager) -> None:
+    """Every mailbox route: a backup package posted, listed, fetched and deleted; the record and
+    candidates it went to; the holder's verified backup and the owner's view of it."""
+    owner_key, holder_key = gm.SM2PrivateKey.generate(), gm.SM2PrivateKey.generate()
+    owner = legal_rep.register_key(owner_key.public_key(), "owner PC")
+    held = manager.register_key(holder_key.public_key(), "manager PC")
+    mine, theirs = MailboxClient(legal_rep), MailboxClient(manager)
+    mine.candidates(owner.key_id)
+    record = mine.record(held.key_id)
+    now = client.clock()
+    header = kb.Header(
+        kb.new_message_id(), kb.Kind.BACKUP, parse_licence(legal_rep.certificate).credit_code,
+        format(legal_rep.certificate.serial, "x"), legal_rep.certificate.der, held.key_id,
+        record.key_sm3, owner.key_id, "", now, now + kb.LIFETIME[kb.Kind.BACKUP], now,
+    )
+    raw = kb.build(header, {"key": {"id": owner.key_id}}, holder_key.public_key(), legal_rep.key)
+    posted = mine.post(raw)
+    theirs.inbox(held.key_id)
+    theirs.message(posted.message_id)
+    theirs.delete(posted.message_id)
+    holder_serial = format(manager.certificate.serial, "x")
+    proof = owner_key.sign(kb.proof_bytes(posted.message_id, owner.key_id, holder_serial))
+    theirs.record_backup(owner.key_id, held.key_id, posted.message_id, proof)
+    mine.backups(owner.key_id)
+
+
+def _every_answer(client, legal_rep, demo, bid_file, service, download) -> None:
     enterprise, _, others = demo
     client.registration_places()
     client.enterprise(enterprise.credit_code)
@@ -100,6 +128,8 @@ def _every_answer(client, legal_rep, demo, bid_file, service) -> None:
     task_state(service.url, made.task, made.poll_token, http=client.http)
     tasks.confirm(task, legal_rep.key, legal_rep.certificate)
 
+    _mailbox_answers(client, legal_rep, download(others[0], enterprise))
+
     legal_rep.remove_manager(manager.person_id)
     legal_rep.revoke_licence()
 
@@ -133,10 +163,10 @@ def _json_routes(doc: dict) -> set[tuple[str, str]]:
 
 
 def test_the_client_reads_every_answer_with_the_model_its_route_declares(
-    client, recorded, legal_rep, demo, bid_file, service
+    client, recorded, legal_rep, demo, bid_file, service, download
 ):
     answers, parsed = recorded  # recording before legal_rep: its licence download is read too
-    _every_answer(client, legal_rep, demo, bid_file, service)
+    _every_answer(client, legal_rep, demo, bid_file, service, download)
     doc = create_app(service.ctx).openapi()
     components = doc["components"]["schemas"]
 

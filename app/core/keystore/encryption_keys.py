@@ -23,12 +23,15 @@ class EncryptionKeyInfo:
     public_key: SM2PublicKey
     certificate: bytes | None
     created_at: datetime
+    registry_id: str | None = None  # the key registry's id (K-…), once registered
+    origin: str = "own"  # own / recovered (docs/protocols/key-backup.md)
 
 
 def _info(row: EncryptionKey) -> EncryptionKeyInfo:
     public = SM2PublicKey.from_bytes(row.public_key)
     return EncryptionKeyInfo(
-        row.id, row.licence_id, row.label, public, row.certificate, row.created_at
+        row.id, row.licence_id, row.label, public, row.certificate, row.created_at,
+        row.registry_id, row.origin,
     )
 
 
@@ -40,6 +43,7 @@ class EncryptionKeys:
     def add(
         self, unlocked: Unlocked, *, label: str, private_key: SM2PrivateKey | None = None,
         licence_id: int | None = None, certificate: bytes | None = None,
+        registry_id: str | None = None,
     ) -> EncryptionKeyInfo:
         """Store (or, without ``private_key``, generate) a key pair for bid-file encryption."""
         key = private_key or SM2PrivateKey.generate()
@@ -49,13 +53,14 @@ class EncryptionKeys:
                 self._storage.row(s, Licence, licence_id, "licence")
             row = EncryptionKey(
                 licence_id=licence_id, label=label, public_key=key.public_key().to_bytes(),
-                private_key=b"", certificate=certificate,
+                private_key=b"", certificate=certificate, registry_id=registry_id, origin="own",
             )
             s.add(row)
             s.flush()
             seal_key(unlocked, row, key)
             self._audit.append(
-                s, unlocked, "encryption_key.added", id=row.id, licence_id=licence_id
+                s, unlocked, "encryption_key.added", id=row.id, licence_id=licence_id,
+                registry_id=registry_id
             )
             return _info(row)
 

@@ -72,11 +72,91 @@ class EncryptionKey(Base):
     private_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     certificate: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    #: The key registry's id of this key (``K-…``, revision 0005); NULL for a key never registered.
+    registry_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    #: ``own`` (applied for on this device) or ``recovered`` (the owner's key again, from a
+    #: backup holder's recovery grant), revision 0005.
+    origin: Mapped[str] = mapped_column(String(16), nullable=False, server_default="own")
+
+
+class HeldKey(Base):
+    """Another holder's key backed up to this device (备份, revision 0005): sealed under this
+    device's master key like every private key, marked as held for its owner."""
+
+    __tablename__ = "held_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    registry_id: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    key_sm3: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    owner_name: Mapped[str] = mapped_column(Text, nullable=False)
+    owner_person_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    owner_masked_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    owner_serial: Mapped[str] = mapped_column(String(40), nullable=False)
+    enterprise_code: Mapped[str] = mapped_column(String(18), nullable=False)
+    enterprise_name: Mapped[str] = mapped_column(Text, nullable=False)
+    wait_hours: Mapped[int] = mapped_column(Integer, nullable=False)
+    package_id: Mapped[str] = mapped_column(String(34), nullable=False, unique=True)
+    sealed_to: Mapped[str] = mapped_column(String(40), nullable=False)
+    held_since: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class KeyBackupRow(Base):
+    """The owner's side of a backup (revision 0005): to whom this device's key was sent, and
+    whether the holder's verified acknowledgement came back."""
+
+    __tablename__ = "key_backups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    encryption_key_id: Mapped[int] = mapped_column(
+        ForeignKey("encryption_keys.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    holder_record: Mapped[str] = mapped_column(String(40), nullable=False)
+    holder_name: Mapped[str] = mapped_column(Text, nullable=False)
+    package_id: Mapped[str] = mapped_column(String(34), nullable=False, unique=True)
+    wait_hours: Mapped[int] = mapped_column(Integer, nullable=False)
+    state: Mapped[str] = mapped_column(String(16), nullable=False)  # sent / verified
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RecoveryRow(Base):
+    """A recovery request (revision 0005): ``sent`` from this (new) device, or ``received`` by
+    this backup holder's device, and what became of it."""
+
+    __tablename__ = "recovery_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(34), nullable=False, unique=True)
+    direction: Mapped[str] = mapped_column(String(8), nullable=False)  # sent / received
+    subject: Mapped[str] = mapped_column(String(40), nullable=False)  # the owner's key (K-…)
+    peer_record: Mapped[str] = mapped_column(String(40), nullable=False)
+    new_key: Mapped[str] = mapped_column(String(40), nullable=False)
+    requester_name: Mapped[str] = mapped_column(Text, nullable=False)
+    requester_masked_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    state: Mapped[str] = mapped_column(String(16), nullable=False)
+    grant_id: Mapped[str | None] = mapped_column(String(34), nullable=True)
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class SeenMessage(Base):
+    """A key-backup message id this device has acted on (revision 0005): a second copy is a
+    replay and is refused until the id's own expiry has passed."""
+
+    __tablename__ = "seen_messages"
+
+    message_id: Mapped[str] = mapped_column(String(34), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
 #: Tables whose ``private_key`` column is a data blob under the master key (re-encrypted together
 #: when the password changes).
-KEY_TABLES: tuple[type[Base], ...] = (DeviceIdentity, Licence, EncryptionKey)
+KEY_TABLES: tuple[type[Base], ...] = (DeviceIdentity, Licence, EncryptionKey, HeldKey)
 
 
 class StoredSealRow(Base):

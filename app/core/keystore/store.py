@@ -28,6 +28,7 @@ from .blobs import DEFAULT, KdfParams
 from .device_identity import DeviceIdentityInfo, DeviceIdentityKey
 from .encryption_keys import EncryptionKeyInfo, EncryptionKeys
 from .errors import KeystoreError
+from .key_backups import KeyBackups
 from .licences import LicenceInfo, Licences
 from .password import Password
 from .quick_unlock import QuickUnlock
@@ -73,6 +74,7 @@ class Keystore:
         self._encryption_keys = EncryptionKeys(self._storage, self._audit)
         self._seals = Seals(self._storage, self._audit)
         self._tasks = TaskHistory(self._storage, self._audit)
+        self._backups = KeyBackups(self._storage, self._audit)
 
     @classmethod
     def open(cls, path: str | Path | None = None, **options) -> Keystore:
@@ -248,11 +250,13 @@ class Keystore:
     def add_encryption_key(
         self, unlocked: Unlocked, *, label: str, private_key: SM2PrivateKey | None = None,
         licence_id: int | None = None, certificate: bytes | None = None,
+        registry_id: str | None = None,
     ) -> EncryptionKeyInfo:
-        """Store (or, without ``private_key``, generate) a key pair for bid-file encryption."""
+        """Store (or, without ``private_key``, generate) a key pair for bid-file encryption;
+        ``registry_id`` is the key registry's id once the public key is registered."""
         return self._encryption_keys.add(
             unlocked, label=label, private_key=private_key, licence_id=licence_id,
-            certificate=certificate,
+            certificate=certificate, registry_id=registry_id,
         )
 
     def list_encryption_keys(self) -> list[EncryptionKeyInfo]:
@@ -265,6 +269,14 @@ class Keystore:
         self, key_id: int, unlocked: Unlocked, *, purpose: str
     ) -> SM2PrivateKey:
         return self._encryption_keys.private_key(key_id, unlocked, purpose=purpose)
+
+    # -----------------------------------------------------------------------------------------
+    # key backup (docs/protocols/key-backup.md): held keys, sent backups, recoveries, seen ids
+
+    @property
+    def backups(self) -> KeyBackups:
+        """The key-backup records; their rules are in :mod:`app.core.keybackup`."""
+        return self._backups
 
     # -----------------------------------------------------------------------------------------
     # collected seals

@@ -17,6 +17,15 @@ from .authority import (
     RevokeIn,
 )
 from .base import Base64Bytes, WireModel
+from .mailbox import (
+    BackupIn,
+    BackupState,
+    Candidates,
+    HolderWithoutKey,
+    KeyRecord,
+    MessageIn,
+    MessageMeta,
+)
 from .platform import KeyIn, Project, Receipt, RegisteredKey
 from .seal_office import (
     CollectedSeal,
@@ -42,6 +51,13 @@ from .tasks import (
 __all__ = [
     "Authorisation",
     "AuthoriseIn",
+    "BackupIn",
+    "BackupState",
+    "Candidates",
+    "HolderWithoutKey",
+    "KeyRecord",
+    "MessageIn",
+    "MessageMeta",
     "Base64Bytes",
     "CollectedSeal",
     "Enterprise",

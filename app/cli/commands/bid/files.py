@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from ....core import bidx, gm
 from ....core.errors import InvalidInput, VerificationFailed
@@ -62,8 +63,11 @@ def _add_decrypt(sub: argparse._SubParsersAction) -> None:
 
 
 def _key_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--key", required=True, metavar="KEY.pem", help="recipient's SM2 private key")
-    p.add_argument("--password-file", metavar="F", help="password of an encrypted key")
+    p.add_argument("--key", metavar="KEY.pem",
+                   help="recipient's SM2 private key (default: the keystore's key for the container "
+                        "— own, a backup held for its owner, or recovered)")
+    p.add_argument("--password-file", metavar="F",
+                   help="password of an encrypted key, or the licence password for the keystore")
     _engine_options(p, chunk=False)
 
 
@@ -72,6 +76,24 @@ def _engine_options(p: argparse.ArgumentParser, *, chunk: bool) -> None:
     if chunk:
         p.add_argument("--chunk-size", type=int, default=bidx.DEFAULT_CHUNK_SIZE, metavar="BYTES",
                        help="payload chunk size (default 1 MiB; small values are for tests)")
+
+
+def _recipient_key(args: argparse.Namespace, purpose: str) -> gm.SM2PrivateKey:
+    """``--key``, else the keystore's key whose id the container names (saying which it used)."""
+    if args.key:
+        return _load_key(args.key, args.password_file)
+    from ....core.bidding import device_key_for
+    from ..keystore import open_keystore
+
+    bidx.inspect_container(args.file)  # refuse a non-container before asking for the password
+    with open_keystore() as store:
+        unlocked = store.unlock(read_password(args.password_file, prompt="Licence password: "))
+        try:
+            key, which = device_key_for(store, unlocked, Path(args.file), purpose)
+        finally:
+            unlocked.lock()
+    print(f"key: {which}")
+    return key
 
 
 def _load_key(path: str, password_file: str | None) -> gm.SM2PrivateKey:
@@ -108,7 +130,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
-    key = _load_key(args.key, args.password_file)
+    key = _recipient_key(args, "decrypt bid")
     result = bidx.decrypt_file(args.file, key, args.output, workers=_workers(args),
                                progress=terminal_progress("Decrypting"))
     print(f"{args.file} -> {result.output} ({result.header.plaintext_length} bytes, authenticated)")
@@ -116,7 +138,7 @@ def _decrypt(args: argparse.Namespace) -> int:
 
 
 def _rehearse(args: argparse.Namespace) -> int:
-    key = _load_key(args.key, args.password_file)
+    key = _recipient_key(args, "rehearse decryption")
     start = time.monotonic()
     result = bidx.rehearse(args.file, key, workers=_workers(args), progress=terminal_progress("Rehearsing"))
     elapsed = time.monotonic() - start

@@ -1,0 +1,239 @@
+"""The subcommands of ``ebid key``. Each acts with a stored licence (``--licence``, default the
+only one) unlocked with the licence password (``--password-file``, ``EBID_PASSWORD_FILE`` or a
+prompt), through the service's key registry and mailbox. Exit codes: 0 done; 1 refused (the
+reason on stderr); 2 usage or input error."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from ...common import read_bytes, write_bytes
+from ..keystore import open_keystore
+from ..licence.holder import acting_session, holder_options
+
+if TYPE_CHECKING:
+    from ....core.keybackup.flows import Device
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    def command(name: str, func, help: str, *args: tuple[str, dict]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help)
+        for flag, options in args:
+            p.add_argument(flag, **options)
+        holder_options(p)
+        p.set_defaults(func=func)
+        return p
+
+    key = ("key_id", {"metavar": "KEY_ID", "help": "registry id of the key (K-…), as `ebid key list` shows"})
+    message = ("message_id", {"metavar": "MESSAGE_ID", "help": "as `ebid key inbox` shows"})
+    wait = ("--wait-hours", {"type": int, "default": 0, "metavar": "H",
+                             "help": "recovery takes effect H hours after it is confirmed, during which "
+                                     "your other devices may veto (0 to 72, default 0)"})
+    record = {"required": True, "metavar": "RECORD_ID", "help": "as `ebid key candidates` shows"}
+    command("apply", _apply, "apply for a key on this device (申请密钥) and register it; prints its id",
+            ("--label", {"default": None, "help": "device name for the registry (default: host name)"}))
+    command("list", _list, "keys on this device (own, held for others, recovered), with backup state")
+    command("candidates", _candidates, "keys a backup may be sent to (可备份密钥记录)", key)
+    command("backup", _backup, "back up a key to another holder's device (备份)", key,
+            ("--to", record), wait)
+    command("inbox", _inbox, "messages for this device's keys, one line each")
+    command("verify-backup", _verify, "open and check a backup sent to you (备份验证)", message)
+    command("request-recovery", _request, "ask a backup holder for your key on this new device (申请恢复)",
+            key, ("--from", dict(record, dest="record")))
+    command("confirm-recovery", _confirm, "give a key back to its owner's new device (确认恢复)", message)
+    command("refuse-recovery", _refuse, "refuse a recovery request", message)
+    command("veto", _veto, "stop a pending recovery of your key (from your other device)", message)
+    command("export-backup", _export_backup, "write a backup package to a file (offline transport)", key,
+            ("--to", record), ("-o", {"dest": "output", "required": True, "metavar": "FILE"}), wait)
+    command("import", _import, "take a key-backup message from a file (offline transport)",
+            ("file", {"metavar": "FILE"}))
+    command("export-public", _export_public, "write a key's public key as PEM (for `ebid bid encrypt -r`)",
+            key, ("-o", {"dest": "output", "required": True, "metavar": "PUB.pem"}))
+
+
+@contextmanager
+def device_session(args: argparse.Namespace, *, purpose: str) -> Iterator[Device]:
+    from ....core.keybackup.flows import Device
+
+    with acting_session(args, purpose=purpose) as acting:
+        yield Device(acting.store, acting.unlocked, acting.holder, acting.licence_id)
+
+
+def _apply(args: argparse.Namespace) -> int:
+    from ....core.bidding import apply_for_key, key_hex
+
+    with acting_session(args, purpose="apply for a key") as acting:
+        info = apply_for_key(acting.holder, acting.store, acting.unlocked, acting.licence_id,
+                             args.label or socket.gethostname() or "this device")
+    print(f"{info.registry_id}\tkey applied for and registered (key id {key_hex(info.public_key)[:16]})")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from ....core.keybackup.frame import key_sm3
+
+    with device_session(args, purpose="list keys") as device:
+        here = set()
+        for key in device.store.list_encryption_keys():
+            here.add(key.registry_id)
+            sent = {b.holder_record: b for b in device.store.backups.sent_backups(key.id)}
+            states = device.mailbox.backups(key.registry_id) if key.registry_id else []
+            shown = [f"{s.holder_name} ({s.holder_key}) {_state(s)}" for s in states]
+            shown += [f"{b.holder_name} ({b.holder_record}) sent, not verified yet"
+                      for b in sent.values() if b.holder_record not in {s.holder_key for s in states}]
+            print(f"{key.registry_id or '#' + str(key.id)}\t{key.origin}\t{key.label}\t"
+                  f"key id {key_sm3(key.public_key)[:16]}\tbackups: {'; '.join(shown) or 'none'}")
+        for held in device.store.backups.held_keys():
+            print(f"{held.registry_id}\theld for {held.owner_name} ({held.enterprise_name})\t"
+                  f"key id {held.key_sm3[:16]}\tsince {held.held_since.isoformat()}")
+        for key in device.holder.keys():
+            if key.person_id == device.terms.person_id and key.key_id not in here:
+                states = device.mailbox.backups(key.key_id)
+                shown = [f"{s.holder_name} ({s.holder_key}) {_state(s)}" for s in states]
+                print(f"{key.key_id}\ton another device\t{key.label}\tbackups: {'; '.join(shown) or 'none'}")
+    return 0
+
+
+def _state(s) -> str:
+    if s.counts:
+        return f"verified {s.verified_at.isoformat()}"
+    return f"holder's licence {s.state}: this backup no longer counts"
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    import sys
+
+    from ....core.keybackup.flows import own_key
+
+    with device_session(args, purpose="list backup candidates") as device:
+        key = own_key(device.store, args.key_id)
+        found = device.mailbox.candidates(key.registry_id or args.key_id)
+    for r in found.records:
+        note = "\tyour key on another device" if r.same_person else ""
+        print(f"{r.record_id}\t{r.holder_name}\t{r.role}\t{r.label}{note}")
+    for person in found.without_key:
+        print(f"ebid: {person.name} ({person.role}) has no key yet: ask them to apply for a key on their "
+              "device (申请密钥, `ebid key apply`)", file=sys.stderr)
+    if not found.records:
+        print("ebid: no holder of your enterprise can receive a backup yet: ask the legal representative, a "
+              "licence manager or an agent to download their licence and apply for a key", file=sys.stderr)
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import send_backup
+
+    with device_session(args, purpose="back up key") as device:
+        message_id, record = send_backup(device, args.key_id, args.to, wait_hours=args.wait_hours)
+    print(f"{message_id}\tbackup of {args.key_id} sent to {record.holder_name} ({record.record_id}); "
+          "it counts once they verify it (备份验证)")
+    return 0
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import inbox
+
+    with device_session(args, purpose="key-backup inbox") as device:
+        entries = inbox(device)
+    if not entries:
+        print("No messages")
+    for e in entries:
+        m = e.meta
+        print(f"{m.message_id}\t{m.kind}\tfrom {m.sender_name} ({m.sender_serial})\tabout {m.subject}\t"
+              f"{m.created_at.isoformat()}\t{e.status}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import Kind, fetch, verify_backup
+
+    with device_session(args, purpose="verify backup") as device:
+        _, frame = fetch(device, args.message_id, Kind.BACKUP)
+        held = verify_backup(device, frame)
+        device.mailbox.delete(args.message_id)
+    print(f"Backup {held.registry_id} of {held.owner_name} verified and kept on this device; "
+          "acknowledgement sent")
+    return 0
+
+
+def _request(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import request_recovery
+
+    with device_session(args, purpose="request recovery") as device:
+        message_id = request_recovery(device, args.key_id, args.record)
+    print(f"{message_id}\trecovery of {args.key_id} requested from {args.record}; "
+          "run `ebid key inbox` once they confirm")
+    return 0
+
+
+def _confirm(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import confirm_recovery
+
+    with device_session(args, purpose="confirm recovery") as device:
+        grant_id, not_before = confirm_recovery(device, args.message_id)
+    print(f"{grant_id}\trecovery granted; it takes effect {not_before.isoformat()}")
+    return 0
+
+
+def _refuse(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import refuse_recovery
+
+    with device_session(args, purpose="refuse recovery") as device:
+        refuse_recovery(device, args.message_id)
+    print(f"Recovery request {args.message_id} refused")
+    return 0
+
+
+def _veto(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import veto
+
+    with device_session(args, purpose="veto recovery") as device:
+        veto(device, args.message_id)
+    print(f"Recovery grant {args.message_id} vetoed: it never takes effect")
+    return 0
+
+
+def _export_backup(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import make_backup
+
+    with device_session(args, purpose="export backup") as device:
+        raw, record = make_backup(device, args.key_id, args.to, wait_hours=args.wait_hours)
+        write_bytes(args.output, raw)
+    print(f"Backup package of {args.key_id} for {record.holder_name} ({record.record_id}) written to "
+          f"{args.output}; they take it with `ebid key import`")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ....core.keybackup import frame as fr
+    from ....core.keybackup.flows import take_ack, take_grant, take_veto, verify_backup
+
+    raw = read_bytes(args.file, "key-backup file", limit=fr.MAX_FRAME)
+    frame = fr.parse(raw)
+    with device_session(args, purpose="import key-backup message") as device:
+        kind = frame.header.kind
+        if kind is fr.Kind.BACKUP:
+            held = verify_backup(device, frame)
+            said = f"backup {held.registry_id} of {held.owner_name} verified and kept on this device"
+        elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
+            {fr.Kind.ACK: take_ack, fr.Kind.GRANT: take_grant, fr.Kind.VETO: take_veto}[kind](device, frame)
+            said = f"{kind.label} {frame.header.message_id} taken"
+        else:
+            raise fr.malformed(f"a {kind.label} is answered through the mailbox")
+    print(said)
+    return 0
+
+
+def _export_public(args: argparse.Namespace) -> int:
+    from ....core import gm
+    from ....core.keybackup.flows import own_key
+
+    with open_keystore() as store:
+        key = own_key(store, args.key_id)
+    write_bytes(args.output, gm.public_key_to_pem(key.public_key))
+    print(f"Public key of {args.key_id} written to {args.output}")
+    return 0
