@@ -11,6 +11,7 @@ from .context import ServiceContext
 from .limits import BACKSTOP_SLACK, BodyLimits
 from .platform import routes as routes_platform
 from .platform.tasks import routes as routes_tasks
+from .platform.web import opening as routes_opening
 from .platform.web import routes as routes_web
 from .seal_office import review_routes as routes_review
 from .seal_office import routes as routes_seal
@@ -38,6 +39,7 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     app.include_router(routes_platform.router)
     app.include_router(routes_tasks.router)
     app.include_router(routes_web.router)
+    app.include_router(routes_opening.router)
     app.include_router(routes_seal.router)
     app.include_router(routes_review.router)
 

@@ -128,6 +128,12 @@ STATUS: dict[str, int] = {
     "platform_mismatch": 403,
     "task_mismatch": 403,
     "task_not_yet_valid": 403,
+    # QR bid tasks: decrypt at the opening (platform/tasks/opening.py, core.qrtask.bids)
+    "wrong_opening_key": 400,
+    "bad_rewrapped_key": 400,
+    "not_your_bid": 403,
+    "bid_header_mismatch": 400,
+    "missing_key": 403,
     # codes the handlers below give
     "invalid_input": 400,
     "invalid_request": 422,

@@ -103,3 +103,73 @@ def _record(store: Keystore, unlocked: Unlocked | None, task: VerifiedTask, answ
         platform_url=d.platform.url, answer=answer, action=action, outcome=outcome,
         document_sm3=task.document_sm3, licence_serial=serial, licence_id=licence_id,
     )
+
+
+# decrypt at the opening (qr-tasks.md §5.2 ``decrypt``, bidx.md §11) ------------------------
+
+DECRYPT_PURPOSE = "decrypt a bid at the opening"
+
+
+def decrypt_key(store: Keystore, task: VerifiedTask):
+    """(the task's checked details, this device's key for the bid or None)."""
+    from ..bidding import device_key_matching
+    from ..qrtask.bids import decrypt_details
+
+    details = decrypt_details(task.document)
+    return details, device_key_matching(store, details.key_ids)
+
+
+def confirm_decrypt(tasks: TaskClient, store: Keystore, unlocked: Unlocked, licence_id: int,
+                    task: VerifiedTask) -> TaskState:
+    """Open the bid's header with this device's key, check its MAC, re-wrap the file key to the
+    task's opening key and confirm with that (signed with licence ``licence_id``). The private
+    key stays here and the bid's payload never comes here. A device without the bid's key tells
+    the platform (a cancel with reason ``missing_key``) and refuses, naming the key."""
+    from ..bidx import rewrap_for_opening
+    from ..qrtask.bids import decrypt_confirm_details, missing_key
+
+    details, key = decrypt_key(store, task)
+    choice = licence_choice(store.get_licence(licence_id), tasks.clock())
+    if choice.refusal is not None:
+        raise choice.refusal
+    if key is None:
+        decline_decrypt(tasks, store, task)
+        raise missing_key(details)
+    signer = store.licence_signer(unlocked, licence_id, purpose=PURPOSE)
+    certificate = Certificate.load(signer.certificate)
+    serial = format(certificate.serial, "x")
+    private = store.encryption_private_key(key.id, unlocked, purpose=DECRYPT_PURPOSE)
+    try:
+        stanza = rewrap_for_opening(details.header_bytes, private, details.opening_key)
+    except EbidError as exc:  # the header fails its MAC (altered at the platform): no key given
+        _record(store, unlocked, task, "confirm", "refused", getattr(exc, "code", "header_tampered"),
+                serial, licence_id)
+        raise
+    try:
+        state = tasks.confirm(task, signer, certificate, details=decrypt_confirm_details(stanza))
+    except ServiceError as exc:
+        _record(store, unlocked, task, "confirm", "refused", exc.code, serial, licence_id)
+        raise
+    _record(store, unlocked, task, "confirm", "confirmed", state.state, serial, licence_id)
+    return state
+
+
+def decline_decrypt(tasks: TaskClient, store: Keystore | None, task: VerifiedTask) -> TaskState:
+    """Cancel a ``decrypt`` task; with reason ``missing_key`` when this device lacks the bid's key
+    (the opening hall then says why the bid was not decrypted)."""
+    from ..qrtask.bids import decrypt_decline_details
+
+    details = None
+    if store is not None:
+        _, key = decrypt_key(store, task)
+        details = decrypt_decline_details("missing_key") if key is None else None
+    try:
+        state = tasks.cancel(task, details=details)
+    except ServiceError as exc:
+        if store is not None:
+            _record(store, None, task, "cancel", "refused", exc.code, None, None)
+        raise
+    if store is not None:
+        outcome = "missing_key" if details else state.state
+        _record(store, None, task, "cancel", "cancelled", outcome, None, None)
+    return state
