@@ -37,6 +37,7 @@ from ..format import local_time
 from ..licences.roles import role_name
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
+from .bid_panel import DecryptPanel, confirm_decrypt_op, decline_decrypt_op
 from .jobs import Fetched, cancel_op, confirm_op, fetch_op
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from ..context import AppContext
 
 ANSWERABLE = ("login",)  # the task types this device can confirm today (qr-tasks.md)
+ANSWERABLE += ("decrypt",)  # decrypt at the opening (bid_panel.py)
 FINAL = ("task_used", "task_expired", "unknown_task", "wrong_task_secret")  # no second answer helps
 LICENCE_ID = Qt.ItemDataRole.UserRole
 
@@ -115,6 +117,7 @@ class TaskDialog(QDialog):
                                                       self.requested, self.countdown)):
             self.form.addRow(caption, value)
         self.details.hide()
+        self.bid_panel = DecryptPanel(self)  # a decrypt task's bid and key (bid_panel.py)
 
         self.licence_box = QGroupBox(self)
         self.licences = QListWidget(self.licence_box)
@@ -145,6 +148,7 @@ class TaskDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)
         layout.addWidget(self.details)
+        layout.addWidget(self.bid_panel)
         layout.addWidget(self.licence_box)
         layout.addStretch(1)
         layout.addWidget(self.outcome)
@@ -165,6 +169,7 @@ class TaskDialog(QDialog):
         self.cancel_button.setText(self.tr("Ca&ncel the task"))
         self.cancel_button.setToolTip(self.tr("Tell the platform you decline; no password is needed"))
         self.close_button.setText(self.tr("Close"))
+        self.bid_panel.retranslate()
         if self.fetched is None and not self.problem.isVisible():
             self.heading.setText(self.tr("Fetching and checking the task…"))
 
@@ -202,6 +207,8 @@ class TaskDialog(QDialog):
         self.details.show()
         self.load_licences()
         self.licence_box.show()
+        if d.type == "decrypt":
+            self._say_problem(self.bid_panel.show_task(self.context.keystore, task))
         if d.type not in ANSWERABLE:
             self._say_problem(self.tr("This version of EBid Desk cannot answer {task} tasks yet; you can "
                                       "cancel it.").format(task=self.type_name(d.type)))
@@ -306,6 +313,8 @@ class TaskDialog(QDialog):
 
     def _update(self) -> None:
         answerable = self.fetched is not None and self.fetched.task.document.type in ANSWERABLE
+        if answerable and self.fetched.task.document.type == "decrypt":
+            answerable = self.bid_panel.can_confirm()  # this device holds the bid's key
         self.confirm_button.setEnabled(self.can_answer() and answerable and self.chosen_licence() is not None)
         self.cancel_button.setEnabled(self.can_answer())
         self.confirm_button.setVisible(self.state is None and not self.closed_for_good)
@@ -317,14 +326,16 @@ class TaskDialog(QDialog):
             return  # expired, answered, busy or no usable licence: nothing is sent
         self._confirming = UnlockedOp(
             self, self.context, asking=self.tr("confirm the platform's task"),
-            op=confirm_op(self.fetched, licence_id), success=self._answered,
+            op=confirm_decrypt_op(self.fetched, licence_id) if self._is("decrypt")
+            else confirm_op(self.fetched, licence_id), success=self._answered,
         ).failure(self._answer_refused).with_progress(self.tr("Confirming the task…")).run()
         self._update()
 
     def cancel_task(self) -> None:
         if not self.cancel_button.isEnabled() or self.fetched is None:
             return
-        self._cancelling = BackgroundOp(self, op=cancel_op(self.fetched, self.context.keystore),
+        declining = decline_decrypt_op if self._is("decrypt") else cancel_op
+        self._cancelling = BackgroundOp(self, op=declining(self.fetched, self.context.keystore),
                                         success=self._answered) \
             .failure(self._answer_refused).with_progress(self.tr("Telling the platform…")).run()
         self._update()
@@ -332,7 +343,13 @@ class TaskDialog(QDialog):
     def _answered(self, state: TaskState) -> None:
         self.state = state
         self._say_problem("")
-        if state.state == "confirmed" and state.enterprise is not None:
+        outcome = state.outcome or {}
+        if self._is("decrypt") and outcome.get("result") == "decrypted":
+            text = self.tr("Decrypted: {platform} opened the bid; its plaintext SM3 is {sm3}.").format(
+                platform=self.fetched.task.document.platform.name, sm3=outcome.get("plaintext_sm3", ""))
+        elif self._is("decrypt") and outcome.get("reason") == "missing_key":
+            text = self.tr("Not decrypted: the platform was told this device holds no key for the bid.")
+        elif state.state == "confirmed" and state.enterprise is not None:
             person = state.person.name if state.person is not None else ""
             text = self.tr("Logged in: {enterprise} ({person}) is now logged in to {platform}.").format(
                 enterprise=state.enterprise.name, person=person, platform=self.fetched.task.document.platform.name)
@@ -355,6 +372,9 @@ class TaskDialog(QDialog):
             self.closed_for_good = True
         self._say_problem(self.tr("Refused: {reason}").format(reason=errors.text(exc)))
         self._update()
+
+    def _is(self, kind: str) -> bool:
+        return self.fetched is not None and self.fetched.task.document.type == kind
 
     def _close_client(self, *_) -> None:
         self._timer.stop()

@@ -134,14 +134,14 @@ def _card(bid, uri: str | None, state: dict) -> str:
     qr = (f'<img class="qr" id="qr-{sid}" alt="解密二维码" src="{html.qr_data_uri(uri)}">'
           if uri is not None else "")
     sm3 = state.get("plaintext_sm3", "")
-    return (
-        f'<div class="qr-card bid" data-submission="{sid}" data-task="{escape(state["task"])}">'
-        f"<p>投标文件：<b>{escape(bid.file_name)}</b>（标段 {escape(bid.section)}，"
-        f"{bid.size} 字节，递交于 {html._time(bid.received_at)}，回执 {sid}）</p>"
-        f"{qr}"
+    return (  # the QR beside the text, so a bid's code fits on a small screen
+        f'<div class="qr-card bid" style="display:flex;gap:1em;text-align:left" '
+        f'data-submission="{sid}" data-task="{escape(state["task"])}">{qr}<div>'
+        f"<p>投标文件：<b>{escape(bid.file_name)}</b></p><p>标段 {escape(bid.section)}，"
+        f"{bid.size} 字节</p><p>递交于 {html._time(bid.received_at)}</p><p>回执 {sid}</p>"
         f'<p class="status" id="status-{sid}" data-state="{escape(_shown(state))}">{escape(TEXT[_shown(state)])}</p>'
-        f'<p>明文 SM3：<code class="sm3" id="sm3-{sid}">{escape(sm3)}</code></p>'
-        "</div>"
+        f'<p>明文 SM3：<code class="sm3" id="sm3-{sid}" style="word-break:break-all">{escape(sm3)}</code></p>'
+        "</div></div>"
     )
 
 
@@ -181,7 +181,7 @@ SCRIPT = r"""
   function show(b) {
     var status = document.getElementById("status-" + b.submission);
     if (!status) { return; }
-    var card = status.parentNode;
+    var card = status.closest(".bid");
     if (card.dataset.task !== b.task && b.result !== "decrypted") { return; }  // an older tab's task
     var state = shown(b);
     status.textContent = TEXT[state];
