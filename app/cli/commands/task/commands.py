@@ -70,7 +70,6 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _confirm(args: argparse.Namespace) -> int:
-    from ....core.client.task_holder import confirm_task
 
     uri = _parse(args.uri)
     with open_keystore() as store:
@@ -81,10 +80,11 @@ def _confirm(args: argparse.Namespace) -> int:
             try:
                 task = tasks.fetch(uri)
                 _print(task, tasks.clock())
-                state = confirm_task(tasks, store, unlocked, licence_id, task)
+                state = _confirm_for(task)(tasks, store, unlocked, licence_id, task)
             finally:
                 unlocked.lock()
     print(f"Confirmed: the platform reports the task {state.state}")
+    _print_outcome(state)
     return 0
 
 
@@ -98,11 +98,31 @@ def _cancel(args: argparse.Namespace) -> int:
         _print(task, client.clock())
         if default_path().exists():  # recorded on a device that has a keystore
             with open_keystore(must_exist=False) as store:
-                state = cancel_task(tasks, store, task)
+                state = _cancel_for(task)(tasks, store, task)
         else:
             state = cancel_task(tasks, None, task)
     print(f"Cancelled: the platform reports the task {state.state}")
     return 0
+
+
+def _confirm_for(task: VerifiedTask):
+    """The confirm of the task's type: the bid tasks' own (core task_holder), else the plain one."""
+    from ....core.client.task_holder import confirm_decrypt, confirm_task
+
+    return confirm_decrypt if task.document.type == "decrypt" else confirm_task
+
+
+def _cancel_for(task: VerifiedTask):
+    from ....core.client.task_holder import cancel_task, decline_decrypt
+
+    return decline_decrypt if task.document.type == "decrypt" else cancel_task
+
+
+def _print_outcome(state) -> None:
+    outcome = state.outcome or {}
+    if outcome.get("result") == "decrypted":
+        print(f"Decrypted: the platform opened the bid; plaintext SM3 {outcome['plaintext_sm3']} "
+              f"({outcome['plaintext_size']} bytes)")
 
 
 def _history(args: argparse.Namespace) -> int:
