@@ -117,3 +117,65 @@ def test_cli_refuses_what_is_not_a_task(cli, live):
     refused = cli("task", "show", wrong)
     assert refused.returncode == 1 and "(wrong_task_secret)" in refused.stderr
     assert task_state(live.url, made.task, made.poll_token).state == "waiting"
+
+
+def test_cli_decrypts_at_the_opening_and_declines_a_bid_whose_key_it_lacks(cli, live, tmp_path, monkeypatch):
+    """``ebid task confirm`` on a decrypt task: the CLI's keystore key re-wraps the file key and
+    the platform reports the plaintext's SM3; for a bid encrypted to a key it lacks, it tells the
+    platform (missing_key) and exits 1 naming the key."""
+    import time
+    from datetime import timedelta
+
+    from app.core import bidx, gm
+    from app.core.bidding import apply_for_key, signer_key
+    from app.core.client import ServiceClient
+    from app.core.client.wallet import acting_as
+    from app.core.keystore import Keystore, NullUnlockCache, default_path
+    from app.server.platform.tasks.opening import create_decrypt
+    from app.server.provision import ProjectSpec, add_project
+
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    rep = enterprise.legal_representative
+    _ok(cli("keystore", "init"))
+    _ok(cli("licence", "download", "--place", enterprise.registration_place, "--credit-code",
+            enterprise.credit_code, "--name", rep.name, "--id-number", rep.id_number, "--phone", rep.mobile))
+    now = live.ctx.now()
+    opening = now + timedelta(seconds=6)
+    add_project(live.ctx, ProjectSpec("CLI-OPEN-1", "CLI 开标", "演示招标人（DEMO）", ("1",),
+                                      now + timedelta(seconds=5), opening))
+    monkeypatch.setenv("EBID_HOME", str(tmp_path / "ebid-home"))
+    source = tmp_path / "标书.pdf"
+    source.write_bytes(os.urandom(300_000))
+    elsewhere = gm.SM2PrivateKey.generate().public_key()
+    receipts = []
+    with Keystore.open(default_path(), unlock_cache=NullUnlockCache()) as store, \
+            ServiceClient(live.url) as client:
+        licence_id = store.list_licences()[0].id
+        unlocked = store.unlock(b"correct horse")
+        with acting_as(client, store, unlocked, licence_id, purpose="test: submit") as holder:
+            mine = apply_for_key(holder, store, unlocked, licence_id, "CLI 密钥").public_key
+            for n, recipient in enumerate((mine, elsewhere)):
+                out = tmp_path / f"enc{n}"
+                out.mkdir()
+                made = bidx.encrypt_file(source, out, [recipient], options=bidx.EncryptOptions(
+                    project="CLI-OPEN-1", section="1", signer=signer_key(store, unlocked, licence_id)))
+                receipts.append(holder.submit_bid(made.container, made.signature.read_bytes(),
+                                                  project="CLI-OPEN-1", section="1"))
+    time.sleep(max(0.0, (opening - live.ctx.now()).total_seconds()) + 1)
+
+    def task(receipt):
+        return create_decrypt(live.ctx, base_url=live.url, address="127.0.0.1", user_agent=BROWSER,
+                              credit_code=enterprise.credit_code, submission_id=receipt.submission_id)
+
+    good = task(receipts[0])
+    shown = _ok(cli("task", "show", good.uri))
+    assert "decrypt a bid at the opening" in shown and receipts[0].file_name in shown
+    out = _ok(cli("task", "confirm", good.uri, "--licence", "1"))
+    assert f"plaintext SM3 {gm.sm3(source.read_bytes()).hex()}" in out
+
+    lacking = task(receipts[1])
+    refused = cli("task", "confirm", lacking.uri, "--licence", "1")
+    assert refused.returncode == 1 and "holds no key that opens the bid" in refused.stderr
+    assert bidx.key_id(elsewhere).hex()[:16] in refused.stderr
+    state = task_state(live.url, lacking.row.task_id, lacking.opening.poll_token)
+    assert state.state == "cancelled" and state.outcome == {"result": "declined", "reason": "missing_key"}
