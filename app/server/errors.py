@@ -134,6 +134,13 @@ STATUS: dict[str, int] = {
     "not_your_bid": 403,
     "bid_header_mismatch": 400,
     "missing_key": 403,
+    # QR bid tasks: encrypt and upload (platform/tasks/uploads.py, core.qrtask.bids)
+    "wrong_upload_task": 400,
+    "not_your_task": 403,
+    "upload_mismatch": 400,
+    "no_files": 400,
+    "too_many_files": 400,
+    "no_device_key": 403,
     # codes the handlers below give
     "invalid_input": 400,
     "invalid_request": 422,

@@ -23,20 +23,12 @@ from app.server.platform.tasks.opening import opened_dir
 from app.server.platform.tasks.opening_models import OpeningTaskRow
 
 from .conftest import PROJECT
-from .test_login_page import BROWSER, _open_page, _qr_text
+from .test_login_page import _qr_text
+from .web_login import log_in
 
 pytestmark = pytest.mark.slow
 OPENING = f"/platform/projects/{PROJECT}/opening"
 AFTER_OPENING = dict(days=5, hours=1, seconds=1)  # the project opens at T0 + 5 days 1 hour
-
-
-def log_in(service, tasks, holder) -> httpx.Client:
-    """An HTTP client playing the browser, logged in by the login page's QR as ``holder``."""
-    http = httpx.Client(base_url=service.url, headers={"User-Agent": BROWSER}, follow_redirects=False)
-    _, text, csrf = _open_page(http)
-    tasks.confirm(tasks.fetch(text), holder.key, holder.certificate)
-    assert http.post("/platform/login/finish", data={"csrf": csrf}).status_code == 303
-    return http
 
 
 @pytest.fixture

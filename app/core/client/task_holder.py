@@ -173,3 +173,81 @@ def decline_decrypt(tasks: TaskClient, store: Keystore | None, task: VerifiedTas
         outcome = "missing_key" if details else state.state
         _record(store, None, task, "cancel", "cancelled", outcome, None, None)
     return state
+
+
+# encrypt and upload (qr-tasks.md §12) --------------------------------------------------------
+
+ENCRYPT_PURPOSE = "encrypt and upload bid files for a platform task"
+
+
+def check_encrypt(store: Keystore, now: datetime, licence_id: int | None, task: VerifiedTask,
+                  files) -> tuple:
+    """Every check that needs no password, in order: the task's details, the project still taking
+    bids (its deadline by the device's clock, as :func:`app.core.bidding.phase` judges it), the
+    licence (role, window, matter), the chosen files against the task's limits, and a registered
+    encryption key of this licence on this device. Returns (details, that key)."""
+    from pathlib import Path
+
+    from ..bidding import device_keys_for
+    from ..errors import Refused
+    from ..qrtask.bids import check_files, encrypt_details
+
+    details = encrypt_details(task.document)
+    if now > details.deadline:
+        raise Refused("deadline_passed", "The bid deadline of {code} was {deadline}; bids are no longer accepted",
+                      code=details.project_code, deadline=details.deadline.isoformat())
+    if licence_id is not None:
+        choice = licence_choice(store.get_licence(licence_id), now)
+        if choice.refusal is not None:
+            raise choice.refusal
+    check_files(details, [Path(f).stat().st_size for f in files])
+    keys = device_keys_for(store, licence_id)
+    if not keys:
+        raise Refused("no_device_key",
+                      "This licence has no encryption key on this device: apply for one on the Bids page first")
+    return details, keys[0]
+
+
+def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlocked, licence_id: int,
+                    task: VerifiedTask, files, outdir, pool, progress, cancel):
+    """Encrypt ``files`` on this device to the licence's registered key and sign them, exactly as
+    the bid page does (:func:`app.core.bidding.encrypt_one`), upload each bound to the task
+    (:func:`app.core.bidding.submit` with ``task``), then confirm the task with the receipts.
+    ``progress(done, total)`` counts plaintext bytes encrypted; ``cancel`` stops between and
+    inside files (a container half made is removed by the engine). Returns (state, submitted)."""
+    from pathlib import Path
+
+    from .. import bidx
+    from ..bidding import encrypt_one, signer_key, submit
+    from ..qrtask.bids import encrypt_confirm_details
+    from ..tasks import check
+    from .wallet import holder_for
+
+    files = [Path(f) for f in files]
+    details, key = check_encrypt(store, tasks.clock(), licence_id, task, files)
+    signer = store.licence_signer(unlocked, licence_id, purpose=PURPOSE)
+    certificate = Certificate.load(signer.certificate)
+    serial = format(certificate.serial, "x")
+    options = bidx.EncryptOptions(project=details.project_code, section=details.section,
+                                  signer=signer_key(store, unlocked, licence_id))
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    total, done, made = sum(f.stat().st_size for f in files) or 1, 0, []
+    for source in files:
+        check(cancel)
+        base = done
+        made.append(encrypt_one(source, outdir, key.public_key, options, pool,
+                                lambda d, _t, base=base: progress(min(total, base + d), total), cancel))
+        done += source.stat().st_size
+    check(cancel)
+    holder = holder_for(client, store, unlocked, licence_id, purpose=ENCRYPT_PURPOSE)
+    items = [(r.container, r.signature, details.project_code, details.section) for r in made]
+    try:
+        submitted = submit(holder, items, cancel, task=task.document.task)
+        state = tasks.confirm(task, signer, certificate,
+                              details=encrypt_confirm_details([s.receipt for s in submitted]))
+    except ServiceError as exc:
+        _record(store, unlocked, task, "confirm", "refused", exc.code, serial, licence_id)
+        raise
+    _record(store, unlocked, task, "confirm", "confirmed", state.state, serial, licence_id)
+    return state, submitted

@@ -190,3 +190,102 @@ def _unb64(text) -> bytes:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise ValueError("base64") from None
+
+
+# encrypt (the upload page's QR) --------------------------------------------------------------
+
+ENCRYPT = "encrypt"
+_ENCRYPT_FIELDS = {"project", "section", "deadline", "upload", "max_files", "max_bytes"}
+
+
+@dataclass(frozen=True)
+class EncryptDetails:
+    """An ``encrypt`` task's details, checked: where the holder's files go, and the limits."""
+
+    project_code: str
+    project_name: str
+    section: str
+    deadline: datetime
+    upload: str  # the platform's upload endpoint; the device adds ``task=<id>`` to its query
+    max_files: int
+    max_bytes: int  # per file
+
+
+def upload_url(base: str, project: str, section: str) -> str:
+    return f"{base}/platform/projects/{project}/sections/{section}/bids"
+
+
+def encrypt_document(*, url: str, name: str, task_id: str, created: datetime, expires: datetime,
+                     address: str, user_agent: str, project_code: str, project_name: str,
+                     section: str, deadline: datetime, max_files: int, max_bytes: int) -> TaskDocument:
+    """The platform's ``encrypt`` task: the holder encrypts bid files on their own device to their
+    registered key and uploads them, each bound to this task."""
+    return TaskDocument(
+        version=VERSION, platform=PlatformRef(url=url, name=name), task=task_id, type=ENCRYPT,
+        created=format_time(created), expires=format_time(expires),
+        requester=Requester(address=address, user_agent=user_agent[:300]),
+        details={"project": {"code": project_code, "name": project_name}, "section": section,
+                 "deadline": format_time(deadline), "upload": upload_url(url, project_code, section),
+                 "max_files": max_files, "max_bytes": max_bytes},
+    )
+
+
+def encrypt_details(document: TaskDocument) -> EncryptDetails:
+    """The checked details of an ``encrypt`` document, or ``malformed_task``."""
+    if document.type != ENCRYPT:
+        raise ValueError(f"not an encrypt task: {document.type}")
+    d = document.details
+    try:
+        if set(d) != _ENCRYPT_FIELDS or not isinstance(d["project"], dict) \
+                or set(d["project"]) != {"code", "name"}:
+            raise ValueError("fields")
+        strings = [d["project"]["code"], d["project"]["name"], d["section"], d["upload"]]
+        numbers = [d["max_files"], d["max_bytes"]]
+        if not all(isinstance(s, str) and s for s in strings[:1] + strings[2:]) \
+                or not isinstance(strings[1], str) or not all(isinstance(n, int) and n > 0 for n in numbers):
+            raise ValueError("types")
+        deadline = parse_time(d["deadline"])
+    except (ValueError, TypeError, KeyError) as exc:
+        raise Refused("malformed_task", "The task document lacks a field or has a wrong one") from exc
+    if d["upload"] != upload_url(document.platform.url, d["project"]["code"], d["section"]):
+        raise Refused("malformed_task", "The task document lacks a field or has a wrong one")
+    return EncryptDetails(d["project"]["code"], d["project"]["name"], d["section"], deadline,
+                          d["upload"], d["max_files"], d["max_bytes"])
+
+
+def check_files(details: EncryptDetails, sizes: list[int]) -> None:
+    """The holder's chosen files against the task's limits (before any password)."""
+    if not sizes:
+        raise Refused("no_files", "Choose the bid files to encrypt and upload first")
+    if len(sizes) > details.max_files:
+        raise Refused("too_many_files", "The platform takes at most {n} files for this task; {chosen} were chosen",
+                      n=details.max_files, chosen=len(sizes))
+    if max(sizes) > details.max_bytes:
+        raise Refused("file_too_large", "A file is larger than the platform takes ({limit} bytes)",
+                      limit=details.max_bytes)
+
+
+def encrypt_confirm_details(receipts) -> dict:
+    """The confirm's ``details``: each upload's receipt (id, SM3 and size of the container)."""
+    return {"submissions": [{"submission_id": r.submission_id, "sm3": r.sm3, "size": r.size}
+                            for r in receipts]}
+
+
+def parse_encrypt_confirm(details: dict) -> list[tuple[str, str, int]]:
+    """The platform's reading: [(submission id, sm3, size)], at least one, no repeats."""
+    try:
+        if set(details) != {"submissions"} or not isinstance(details["submissions"], list):
+            raise ValueError("fields")
+        found = []
+        for item in details["submissions"]:
+            if not isinstance(item, dict) or set(item) != {"submission_id", "sm3", "size"}:
+                raise ValueError("item")
+            sid, sm3, size = item["submission_id"], item["sm3"], item["size"]
+            if not isinstance(sid, str) or not isinstance(sm3, str) or not isinstance(size, int):
+                raise ValueError("types")
+            found.append((sid, sm3, size))
+        if not found or len({f[0] for f in found}) != len(found) or len(found) > 100:
+            raise ValueError("count")
+    except (ValueError, TypeError):
+        raise Refused("malformed_task_response", "The task response lacks a field or has a wrong one") from None
+    return found

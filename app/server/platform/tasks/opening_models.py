@@ -1,4 +1,4 @@
-"""ORM class of the opening hall's decrypt tasks (made by ``migrations/versions/0006_bid_tasks.py``;
+"""ORM classes of the opening hall's decrypt tasks and the upload page's encrypt tasks (made by ``migrations/versions/0006_bid_tasks.py``;
 keep the two in step). The opening private key is stored only sealed to the platform key, and
 dropped (NULL) once the bid is decrypted."""
 
@@ -28,3 +28,17 @@ class OpeningTaskRow(Base):
     plaintext_sm3: Mapped[str | None] = mapped_column(String(64), nullable=True)
     plaintext_size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     plaintext_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class UploadTaskRow(Base):
+    """An encrypt task the upload page made: for which project and section, by which enterprise's
+    session, and the poll token its page uses (never leaves the server)."""
+
+    __tablename__ = "platform_upload_tasks"
+    __table_args__ = (Index("ix_upload_tasks_enterprise", "credit_code", "project_code"),)
+    task_id: Mapped[str] = mapped_column(String(40), ForeignKey("platform_tasks.task_id"), primary_key=True)
+    project_code: Mapped[str] = mapped_column(String(64))
+    section: Mapped[str] = mapped_column(String(64))
+    credit_code: Mapped[str] = mapped_column(String(18))
+    poll_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -175,6 +175,10 @@ def _type_checks(ctx: ServiceContext, s, row: TaskRow, answer, values: dict, now
         from .opening import judge
 
         return judge(ctx, s, row, answer, values, now)
+    if row.task_type == "encrypt":
+        from .uploads import judge as judge_upload
+
+        return judge_upload(ctx, s, row, answer, values, now)
     return values
 
 
