@@ -13,16 +13,15 @@ from datetime import timedelta
 
 import pytest
 
-from app.core import bidx, gm, qr
+from app.core import bidx, gm
 from app.core.bidding import apply_for_key, key_hex, signer_key
-from app.core.client.tasks import TaskClient
 from app.core.client.wallet import acting_as
-from app.core.pki import Certificate
 from app.ui import seams
 from tests.seal_service import chromium
 
 from . import bid_service, task_scan
 from .bid_service import PASSWORD, PROJECT
+from .platform_browser import log_in
 
 pytestmark = pytest.mark.slow
 browser = chromium.browser  # the fixture
@@ -52,25 +51,6 @@ def submit_bid(context, tmp_path, *, recipient=None):
         receipt = holder.submit_bid(result.container, result.signature.read_bytes(), project=PROJECT,
                                     section="1")
     return receipt, source
-
-
-def log_in(browser, context, url, tmp_path) -> None:
-    """Chromium logged in as the stored licence, through the login page's QR (read off a screenshot)."""
-    store = context.keystore
-    info = store.list_licences()[0]
-    browser.goto(f"{url}/platform/login")
-    browser.wait_for("document.getElementById('qr').complete")
-    shot = tmp_path / "login.png"
-    shot.write_bytes(browser.screenshot_png())
-    (code,) = qr.decode(qr.load_image(shot))
-    unlocked = store.unlock(PASSWORD.encode())
-    try:
-        with TaskClient([context.client.root_certificate()], clock=context.client.clock) as tasks:
-            signer = store.licence_signer(unlocked, info.id, purpose="test: log the browser in")
-            tasks.confirm(tasks.fetch(code.text), signer, Certificate.load(signer.certificate))
-    finally:
-        unlocked.lock()
-    browser.wait_for("location.pathname === '/platform/home' && !!document.getElementById('enterprise')")
 
 
 def open_hall(browser, context, running, clock, tmp_path):

@@ -37,7 +37,13 @@ from ..format import local_time
 from ..licences.roles import role_name
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
-from .bid_panel import DecryptPanel, confirm_decrypt_op, decline_decrypt_op
+from .bid_panel import (
+    DecryptPanel,
+    EncryptPanel,
+    confirm_decrypt_op,
+    confirm_encrypt_op,
+    decline_decrypt_op,
+)
 from .jobs import Fetched, cancel_op, confirm_op, fetch_op
 
 if TYPE_CHECKING:
@@ -47,7 +53,7 @@ if TYPE_CHECKING:
     from ..context import AppContext
 
 ANSWERABLE = ("login",)  # the task types this device can confirm today (qr-tasks.md)
-ANSWERABLE += ("decrypt",)  # decrypt at the opening (bid_panel.py)
+ANSWERABLE += ("decrypt", "encrypt")  # the bid tasks (bid_panel.py)
 FINAL = ("task_used", "task_expired", "unknown_task", "wrong_task_secret")  # no second answer helps
 LICENCE_ID = Qt.ItemDataRole.UserRole
 
@@ -118,6 +124,8 @@ class TaskDialog(QDialog):
             self.form.addRow(caption, value)
         self.details.hide()
         self.bid_panel = DecryptPanel(self)  # a decrypt task's bid and key (bid_panel.py)
+        self.upload_panel = EncryptPanel(self)  # an encrypt task's project and the chosen files
+        self.upload_panel.changed.connect(self._update)
 
         self.licence_box = QGroupBox(self)
         self.licences = QListWidget(self.licence_box)
@@ -149,6 +157,7 @@ class TaskDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.details)
         layout.addWidget(self.bid_panel)
+        layout.addWidget(self.upload_panel)
         layout.addWidget(self.licence_box)
         layout.addStretch(1)
         layout.addWidget(self.outcome)
@@ -170,6 +179,7 @@ class TaskDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Tell the platform you decline; no password is needed"))
         self.close_button.setText(self.tr("Close"))
         self.bid_panel.retranslate()
+        self.upload_panel.retranslate()
         if self.fetched is None and not self.problem.isVisible():
             self.heading.setText(self.tr("Fetching and checking the task…"))
 
@@ -209,6 +219,8 @@ class TaskDialog(QDialog):
         self.licence_box.show()
         if d.type == "decrypt":
             self._say_problem(self.bid_panel.show_task(self.context.keystore, task))
+        if d.type == "encrypt":
+            self._say_problem(self.upload_panel.show_task(task))
         if d.type not in ANSWERABLE:
             self._say_problem(self.tr("This version of EBid Desk cannot answer {task} tasks yet; you can "
                                       "cancel it.").format(task=self.type_name(d.type)))
@@ -315,6 +327,13 @@ class TaskDialog(QDialog):
         answerable = self.fetched is not None and self.fetched.task.document.type in ANSWERABLE
         if answerable and self.fetched.task.document.type == "decrypt":
             answerable = self.bid_panel.can_confirm()  # this device holds the bid's key
+        if answerable and self._is("encrypt") and self.state is None and not self.closed_for_good:
+            # deadline, licence, files and device key, checked before any password
+            refusal = self.upload_panel.refusal(self.context.keystore, self._now(), self.chosen_licence())
+            if refusal or self.problem.text() == self.upload_panel.said:
+                self._say_problem(refusal)  # (a platform's refusal shown meanwhile stays)
+            self.upload_panel.said = refusal
+            answerable = not refusal
         self.confirm_button.setEnabled(self.can_answer() and answerable and self.chosen_licence() is not None)
         self.cancel_button.setEnabled(self.can_answer())
         self.confirm_button.setVisible(self.state is None and not self.closed_for_good)
@@ -327,8 +346,14 @@ class TaskDialog(QDialog):
         self._confirming = UnlockedOp(
             self, self.context, asking=self.tr("confirm the platform's task"),
             op=confirm_decrypt_op(self.fetched, licence_id) if self._is("decrypt")
+            else confirm_encrypt_op(self.fetched, licence_id, self.upload_panel.files) if self._is("encrypt")
             else confirm_op(self.fetched, licence_id), success=self._answered,
-        ).failure(self._answer_refused).with_progress(self.tr("Confirming the task…")).run()
+        ).failure(self._answer_refused).with_progress(
+            self.tr("Encrypting and uploading the bid files…") if self._is("encrypt")
+            else self.tr("Confirming the task…"))
+        if self._is("encrypt"):
+            self._confirming.cancellable()
+        self._confirming.run()
         self._update()
 
     def cancel_task(self) -> None:
@@ -347,6 +372,10 @@ class TaskDialog(QDialog):
         if self._is("decrypt") and outcome.get("result") == "decrypted":
             text = self.tr("Decrypted: {platform} opened the bid; its plaintext SM3 is {sm3}.").format(
                 platform=self.fetched.task.document.platform.name, sm3=outcome.get("plaintext_sm3", ""))
+        elif self._is("encrypt") and outcome.get("result") == "encrypted":
+            text = self.tr("Encrypted and uploaded: {count} bid files, receipts {ids}.").format(
+                count=len(outcome.get("receipts", [])),
+                ids=", ".join(r.get("submission_id", "") for r in outcome.get("receipts", [])))
         elif self._is("decrypt") and outcome.get("reason") == "missing_key":
             text = self.tr("Not decrypted: the platform was told this device holds no key for the bid.")
         elif state.state == "confirmed" and state.enterprise is not None:

@@ -52,7 +52,9 @@ def create_encrypt(ctx: ServiceContext, *, base_url: str, address: str, user_age
                        code=code, deadline=project.bid_deadline.isoformat())
     task_id, secret, poll = secrets.token_urlsafe(16), secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     certificate = task_certificate(ctx.settings.keys_dir, ctx.keys, now=now)
-    expires = min(now + ENCRYPT_LIFETIME, max(project.bid_deadline, now + timedelta(seconds=1)))
+    # Not cut at the deadline: a holder who scans late is told so by the device (before any
+    # password), and an upload after the deadline is refused anyway (deadline_passed).
+    expires = now + ENCRYPT_LIFETIME
     document = make_document(
         url=base_url, name=common_name(certificate), task_id=task_id, created=now, expires=expires,
         address=address, user_agent=user_agent, project_code=code, project_name=project.name,

@@ -1,0 +1,130 @@
+"""Encrypt and upload by QR, end to end (issue: QR tasks): headless Chromium, logged in by the login
+page's QR, picks a section on the upload page and shows its encryption QR; the Scan page reads it
+from Chromium's screenshot; the task dialog (real widgets) shows project, section and deadline,
+the holder chooses bid files on this device (count and sizes shown), confirms with the licence
+password; the files are encrypted to the device key as the bid page does, uploaded bound to the
+task, and the page changes by itself to 加密成功 with the receipts. A closed project is refused in
+the dialog before any password."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pytest
+
+from app.core import bidx, gm
+from app.core.bidding import apply_for_key
+from app.core.client.wallet import acting_as
+from app.core.paths import data_dir
+from app.ui import seams
+from tests.seal_service import chromium
+
+from . import bid_service, task_scan
+from .bid_service import PASSWORD, PROJECT
+from .platform_browser import log_in
+
+pytestmark = pytest.mark.slow
+browser = chromium.browser  # the fixture
+
+service, clock, context = bid_service.service, bid_service.clock, bid_service.context  # fixtures
+scan = task_scan.scan  # the fixture
+WAIT = 60_000
+
+
+def _device_key(context):
+    store = context.keystore
+    licence_id = store.list_licences()[0].id
+    unlocked = store.unlock(PASSWORD.encode())
+    with acting_as(context.client, store, unlocked, licence_id, purpose="test: apply for a key") as holder:
+        return apply_for_key(holder, store, unlocked, licence_id, "投标专用密钥")
+
+
+def _upload_qr(browser, context, running, tmp_path, section: str = "2"):
+    log_in(browser, context, running.url, tmp_path)
+    browser.goto(f"{running.url}/platform/projects/{PROJECT}/upload")
+    browser.wait_for("!!document.getElementById('make-qr')")
+    browser.js(f"document.getElementById('section').value = {section!r}")
+    browser.submit("document.getElementById('make-qr').click()")
+    browser.wait_for("!!document.getElementById('qr') && document.getElementById('qr').complete")
+    screenshot = tmp_path / "upload-page.png"
+    screenshot.write_bytes(browser.screenshot_png())
+    return screenshot
+
+
+def _dialog(scan, qtbot, screenshot):
+    scan.scan_file(screenshot)  # the app's own decoder reads the code off Chromium's screenshot
+    qtbot.waitUntil(lambda: scan.task_dialog is not None, timeout=WAIT)
+    dialog = scan.task_dialog
+    qtbot.waitUntil(lambda: dialog.fetched is not None or dialog.problem.isVisible(), timeout=WAIT)
+    assert dialog.fetched is not None, dialog.problem.text()
+    return dialog
+
+
+def test_the_app_encrypts_and_uploads_the_chosen_files_for_the_qr_read_off_its_screenshot(
+        service, clock, context, browser, scan, qtbot, tmp_path):
+    running, _ = service
+    key = _device_key(context)
+    dialog = _dialog(scan, qtbot, _upload_qr(browser, context, running, tmp_path))
+    panel = dialog.upload_panel
+    assert dialog.kind.text() == "加密" and panel.isVisible()
+    assert PROJECT in panel.project.text() and panel.section.text() == "2"
+    assert browser.wait_for("document.getElementById('status').dataset.state === 'scanned'")
+    assert not dialog.confirm_button.isEnabled() and "投标文件" in dialog.problem.text()  # no files yet
+
+    sources = []
+    for n, size in enumerate((300_000, 1_500_000)):
+        path = tmp_path / f"投标文件-{n}.pdf"
+        path.write_bytes(os.urandom(size))
+        sources.append(path)
+    seams.answer_next([str(p) for p in sources])
+    panel.choose_button.click()
+    assert panel.chosen.text().splitlines()[0].startswith("2 个文件")
+    assert "投标文件-1.pdf" in panel.chosen.text()
+    assert dialog.confirm_button.isEnabled() and not dialog.problem.isVisible()
+
+    seams.answer_next(PASSWORD)
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.state is not None or dialog.problem.text().startswith("被拒绝"),
+                    timeout=WAIT)
+    assert dialog.state is not None, dialog.problem.text()
+    receipts = dialog.state.outcome["receipts"]
+    assert dialog.outcome.text().startswith("加密成功") and len(receipts) == 2
+
+    assert browser.wait_for("document.getElementById('status').dataset.state === 'encrypted'")
+    assert browser.js("document.getElementById('status').textContent") == "加密成功"
+    shown = browser.js("Array.from(document.querySelectorAll('#receipts tr[data-submission]'))"
+                       ".map(function (r) { return r.dataset.submission; })")
+    assert shown == [r["submission_id"] for r in receipts]
+    (tmp_path / "encrypted.png").write_bytes(browser.screenshot_png())
+
+    private = context.keystore.encryption_private_key(
+        key.id, context.keystore.unlock(PASSWORD.encode()), purpose="test: check")
+    for source, receipt in zip(sources, receipts):  # what was uploaded opens to the original
+        container = data_dir() / "bids" / "encrypted" / receipt["file_name"]
+        assert gm.sm3(container.read_bytes()).hex() == receipt["sm3"]
+        header = bidx.inspect_container(container)
+        assert (header.project, header.section) == (PROJECT, "2")
+        out = tmp_path / f"back-{source.stem}"
+        out.mkdir()
+        assert bidx.decrypt_file(container, private, out).output.read_bytes() == source.read_bytes()
+
+
+def test_a_closed_project_is_refused_before_the_password(
+        service, clock, context, browser, scan, qtbot, tmp_path):
+    running, _ = service
+    _device_key(context)
+    project = next(p for p in context.client.projects() if p.code == PROJECT)
+    clock.set(project.bid_deadline - timedelta(minutes=2))
+    screenshot = _upload_qr(browser, context, running, tmp_path, section="1")
+    clock.set(project.bid_deadline + timedelta(seconds=1))  # the deadline passes while the QR shows
+    dialog = _dialog(scan, qtbot, screenshot)
+    source = tmp_path / "late.pdf"
+    source.write_bytes(os.urandom(10_000))
+    dialog.upload_panel.set_files([source])
+    assert not dialog.confirm_button.isEnabled()
+    assert "截止" in dialog.problem.text() and PROJECT in dialog.problem.text()
+    dialog.confirm()  # even forced: no password asked (none is queued), nothing sent
+    assert browser.js("document.getElementById('status').dataset.state") in ("scanned", "expired")
+    assert not (data_dir() / "bids" / "encrypted").exists() or not any(
+        (data_dir() / "bids" / "encrypted").iterdir())
