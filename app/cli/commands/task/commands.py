@@ -37,6 +37,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("confirm", help="confirm a task, signed with a stored licence")
     p.add_argument("uri", metavar="URI")
     holder_options(p)
+    p.add_argument("--file", nargs="+", metavar="F", default=[],
+                   help="encrypt task: the bid files to encrypt on this device and upload")
     p.set_defaults(func=_confirm)
     p = sub.add_parser("cancel", help="tell the platform you decline a task")
     p.add_argument("uri", metavar="URI")
@@ -80,7 +82,10 @@ def _confirm(args: argparse.Namespace) -> int:
             try:
                 task = tasks.fetch(uri)
                 _print(task, tasks.clock())
-                state = _confirm_for(task)(tasks, store, unlocked, licence_id, task)
+                if task.document.type == "encrypt":
+                    state = _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, args.file)
+                else:
+                    state = _confirm_for(task)(tasks, store, unlocked, licence_id, task)
             finally:
                 unlocked.lock()
     print(f"Confirmed: the platform reports the task {state.state}")
@@ -118,8 +123,27 @@ def _cancel_for(task: VerifiedTask):
     return decline_decrypt if task.document.type == "decrypt" else cancel_task
 
 
+def _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files):
+    """Encrypt ``files`` to this licence's device key, upload them bound to the task, confirm."""
+    from ....core.bidx import worker_pool
+    from ....core.client.task_holder import check_encrypt, confirm_encrypt
+    from ....core.paths import data_dir
+    from ....core.tasks import CancelToken
+    from ...common import terminal_progress
+
+    check_encrypt(store, tasks.clock(), licence_id, task, files)  # before any work
+    with worker_pool() as pool:
+        state, _ = confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files,
+                                   data_dir() / "bids" / "encrypted", pool,
+                                   terminal_progress("Encrypting"), CancelToken())
+    return state
+
+
 def _print_outcome(state) -> None:
     outcome = state.outcome or {}
+    for receipt in outcome.get("receipts", []) if outcome.get("result") == "encrypted" else []:
+        print(f"Uploaded: {receipt['file_name']} receipt {receipt['submission_id']} "
+              f"SM3 {receipt['sm3']} ({receipt['size']} bytes)")
     if outcome.get("result") == "decrypted":
         print(f"Decrypted: the platform opened the bid; plaintext SM3 {outcome['plaintext_sm3']} "
               f"({outcome['plaintext_size']} bytes)")
