@@ -1,8 +1,8 @@
 """Benchmark of the QR task flows, measured the way users meet them.
 
-    python benchmarks/bench_tasks.py                # login (headless Chromium) and the opening hall
+    python benchmarks/bench_tasks.py                # the QR flows (headless Chromium) and the opening hall
     python benchmarks/bench_tasks.py --size 256     # MiB, quick check
-    python benchmarks/bench_tasks.py --skip-opening # the login flow only
+    python benchmarks/bench_tasks.py --skip-opening # the QR flows only (login, encrypt, decrypt)
 
 **Login** (docs/protocols/qr-tasks.md §10): the embedded service on 127.0.0.1; headless Chromium
 (Debian's package) shows ``/platform/login``; from the moment the QR image is on screen: screenshot,
@@ -10,6 +10,13 @@ decode with app.core.qr, fetch and verify the signed task, the page showing 已�
 holder's reading of the dialog is not timed) sign the response with the licence key and post it,
 until the browser shows the enterprise on ``/platform/home``. Each stage is timed, the total is
 their sum; median of the runs.
+
+**Encrypt QR** (docs/protocols/qr-tasks.md §12): the same service on a settable clock; Chromium,
+logged in (not timed), asks the upload page for a section's encryption QR; from the QR on screen:
+screenshot, decode, fetch and verify, the page showing 已扫描; then (the holder choosing files is
+not timed) encrypt and sign a 1 MiB bid file to the device key (the bid page's
+``bidding.encrypt_one``), upload it bound to the task (``bidding.submit``), confirm with the
+receipt, until the page shows 加密成功 with it. Median of the runs.
 
 **Decrypt QR** (docs/protocols/qr-tasks.md §11): the same service on a settable clock; per run a
 project whose opening has passed and a 1 MiB bid encrypted to the holder's registered device key;
@@ -243,6 +250,98 @@ def decrypt(folder: Path, runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in stages.items()}
 
 
+def encrypt(folder: Path, runs: int) -> dict[str, float]:
+    from datetime import UTC, datetime, timedelta
+
+    from app.core import gm, qr
+    from app.core.bidding import encrypt_one, submit
+    from app.core.client import ServiceClient
+    from app.core.client.tasks import TaskClient
+    from app.core.licence.demo import DEMO_ENTERPRISES
+    from app.core.pki import Certificate, ManualClock
+    from app.core.qrtask.bids import encrypt_confirm_details, encrypt_details
+    from app.core.tasks import CancelToken
+    from app.server.embedded import serve_in_thread
+    from app.server.provision import ProjectSpec, add_project, init_service
+    from app.server.settings import Settings
+    from tests.seal_service.chromium import Browser
+
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    person = enterprise.legal_representative
+    clock = ManualClock(datetime.now(UTC))
+    stages: dict[str, list[float]] = {k: [] for k in (
+        "screenshot", "decode", "fetch+verify", "page: scanned", "encrypt+upload+post", "page: encrypted",
+        "total")}
+    ctx = init_service(Settings(home=folder / "encrypt-service", clock=clock), demo=True)
+    add_project(ctx, ProjectSpec("BENCH-UPLOAD", "bench", "bench", ("1",), clock() + timedelta(days=1),
+                                 clock() + timedelta(days=1, hours=1)))
+    with serve_in_thread(ctx) as running, ServiceClient(running.url, clock=clock) as client, \
+            bidx.worker_pool() as pool:
+        key, device = gm.SM2PrivateKey.generate(), gm.SM2PrivateKey.generate()
+        licence = client.request_licence(
+            key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
+            name=person.name, id_number=person.id_number, phone=person.mobile)
+        certificate = Certificate.load(licence.certificate)
+        holder = client.holder(licence.certificate, key)
+        holder.register_key(device.public_key(), "bench")
+        source = folder / "upload-1m.pdf"
+        make_file(source, MIB)
+        profile = folder / "chromium-encrypt"
+        profile.mkdir()
+        browser = Browser(profile)
+        try:
+            with TaskClient([client.root_certificate()], clock=clock) as tasks:
+                browser.goto(f"{running.url}/platform/login")  # log in once: not timed
+                browser.wait_for("document.getElementById('qr').complete")
+                png = folder / "screen.png"
+                png.write_bytes(browser.screenshot_png())
+                (login_code,) = qr.decode(qr.load_image(png))
+                tasks.confirm(tasks.fetch(login_code.text), key, certificate)
+                browser.wait_for("location.pathname === '/platform/home'", timeout=30, every=0.02)
+                for n in range(runs):
+                    browser.goto(f"{running.url}/platform/projects/BENCH-UPLOAD/upload")
+                    browser.wait_for("!!document.getElementById('make-qr')")
+                    browser.submit("document.getElementById('make-qr').click()")
+                    browser.wait_for("!!document.getElementById('qr') && document.getElementById('qr').complete")
+                    status = "document.getElementById('status').dataset.state"
+                    t0 = time.perf_counter()
+                    png.write_bytes(browser.screenshot_png())
+                    t1 = time.perf_counter()
+                    (found,) = qr.decode(qr.load_image(png))
+                    t2 = time.perf_counter()
+                    task = tasks.fetch(found.text)
+                    t3 = time.perf_counter()
+                    browser.wait_for(f"{status} === 'scanned'", timeout=30, every=0.02)
+                    t4 = time.perf_counter()  # the holder now chooses the files: not timed
+                    s0 = time.perf_counter()
+                    details = encrypt_details(task.document)
+                    out = folder / f"up{n}"
+                    out.mkdir()
+                    options = bidx.EncryptOptions(project=details.project_code, section=details.section,
+                                                  signer=key)
+                    made = encrypt_one(source, out, device.public_key(), options, pool,
+                                       lambda d, t: None, CancelToken())
+                    sent = submit(holder, [(made.container, made.signature, details.project_code,
+                                            details.section)], CancelToken(), task=task.document.task)
+                    tasks.confirm(task, key, certificate,
+                                  details=encrypt_confirm_details([s.receipt for s in sent]))
+                    s1 = time.perf_counter()
+                    browser.wait_for(f"{status} === 'encrypted'", timeout=30, every=0.02)
+                    s2 = time.perf_counter()
+                    times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, s1 - s0, s2 - s1)
+                    for name, seconds in zip(stages, (*times, sum(times))):
+                        stages[name].append(seconds)
+        finally:
+            browser.close()
+    return {name: statistics.median(values) for name, values in stages.items()}
+
+
+def report_encrypt(r: dict[str, float], runs: int) -> None:
+    print(f"encrypt QR: QR on screen -> the upload page shows 加密成功 (1 MiB file, median of {runs} runs)")
+    for name, seconds in r.items():
+        print(f"  {name:<20} {seconds * 1000:8.0f} ms")
+
+
 def report_decrypt(r: dict[str, float], runs: int) -> None:
     print(f"decrypt QR: QR on screen -> the opening hall shows 解密成功 (1 MiB bid, median of {runs} runs)")
     for name, seconds in r.items():
@@ -273,11 +372,13 @@ def main() -> None:
     parser.add_argument("--login-runs", type=int, default=7)
     parser.add_argument("--skip-opening", action="store_true")
     parser.add_argument("--decrypt-runs", type=int, default=5)
+    parser.add_argument("--encrypt-runs", type=int, default=5)
     args = parser.parse_args()
     if not args.skip_opening and shutil.which("openssl") is None:
         raise SystemExit("the openssl command line is needed for the comparison")
     with tempfile.TemporaryDirectory(prefix="bench-tasks-", dir=ROOT) as tmp:
         report_login(login(Path(tmp), args.login_runs), args.login_runs)
+        report_encrypt(encrypt(Path(tmp), args.encrypt_runs), args.encrypt_runs)
         report_decrypt(decrypt(Path(tmp), args.decrypt_runs), args.decrypt_runs)
         if not args.skip_opening:
             report_opening(opening(Path(tmp), args.size * MIB, args.runs))

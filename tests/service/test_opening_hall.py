@@ -52,10 +52,12 @@ def _qrs(page: httpx.Response) -> dict[str, str]:
     return {sid: _qr_text(src) for sid, src in found}
 
 
-def _bids(http) -> dict[str, dict]:
-    answer = http.get(f"{OPENING}/state")
+def _bid(http, task_id: str) -> dict:
+    """The state the page polls for the task it shows."""
+    answer = http.get(f"{OPENING}/state", params={"task": task_id})
     assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
-    return {b["submission"]: b for b in answer.json()["bids"]}
+    [found] = [b for b in answer.json()["bids"] if b["task"] == task_id]
+    return found
 
 
 def _refused(code: str, call, *args, **kw) -> Refused:
@@ -94,13 +96,13 @@ def test_decrypt_at_the_opening_end_to_end(service, clock, tasks, legal_rep, dev
     assert sid == receipt.submission_id and receipt.file_name in page.text
     uri = parse_task_uri(text)
     assert uri.base == service.url and len(text) <= 150
-    assert _bids(http)[sid]["state"] == "waiting"
+    assert _bid(http, uri.task_id)["state"] == "waiting"
     with service.ctx.session() as s:
         poll_token = s.get(OpeningTaskRow, uri.task_id).poll_token
-    assert poll_token not in page.text and poll_token not in http.get(f"{OPENING}/state").text
+    assert poll_token not in page.text and poll_token not in http.get(f"{OPENING}/state", params={"task": uri.task_id}).text
 
     task = tasks.fetch(text)
-    assert task.document.type == "decrypt" and _bids(http)[sid]["state"] == "scanned"
+    assert task.document.type == "decrypt" and _bid(http, uri.task_id)["state"] == "scanned"
     details = decrypt_details(task.document)
     container = bidx.inspect_container(service.ctx.settings.bids_dir / f"{sid}.bidx")
     assert details.header_bytes == container.to_bytes()  # the header, not the payload
@@ -116,7 +118,7 @@ def test_decrypt_at_the_opening_end_to_end(service, clock, tasks, legal_rep, dev
     assert state.state == "confirmed"
     assert state.outcome == {"result": "decrypted", "plaintext_sm3": plain_sm3,
                              "plaintext_size": original.stat().st_size, "submission_id": sid}
-    shown = _bids(http)[sid]
+    shown = _bid(http, uri.task_id)
     assert (shown["state"], shown["result"], shown["plaintext_sm3"]) == ("confirmed", "decrypted", plain_sm3)
     with service.ctx.session() as s:
         opening = s.get(OpeningTaskRow, uri.task_id)
@@ -167,7 +169,7 @@ def test_a_tampered_or_misaddressed_stanza_is_refused_and_nothing_is_decrypted(
              details={"stanza": {"key_id": "00", "wrapped": "AA=="}})
     _refused("malformed_task_response", tasks.confirm, task, legal_rep.key, legal_rep.certificate)
     _nothing_opened(service)
-    assert _bids(http)[sid]["state"] == "scanned"  # still open: the holder may answer again
+    assert _bid(http, task.document.task)["state"] == "scanned"  # still open: the holder may answer again
 
     state = tasks.confirm(task, legal_rep.key, legal_rep.certificate, details=decrypt_confirm_details(good))
     assert state.outcome["result"] == "decrypted"
@@ -193,7 +195,7 @@ def test_a_device_without_the_key_declines_and_the_page_says_so(service, clock, 
     http, sid, task = _opened_task(service, clock, tasks, legal_rep)
     state = tasks.cancel(task, details=decrypt_decline_details("missing_key"))
     assert state.state == "cancelled" and state.outcome == {"result": "declined", "reason": "missing_key"}
-    shown = _bids(http)[sid]
+    shown = _bid(http, task.document.task)
     assert (shown["state"], shown["reason"]) == ("cancelled", "missing_key")
     page = http.get(OPENING)  # not decrypted: a reload offers a new QR
     assert len(_qrs(page)) == 1 and parse_task_uri(_qrs(page)[sid]).task_id != task.document.task
@@ -207,7 +209,7 @@ def test_expired_decrypt_task(service, clock, tasks, legal_rep, device_key, subm
     clock.advance(minutes=10, seconds=1)
     _refused("task_expired", tasks.confirm, task, legal_rep.key, legal_rep.certificate,
              details=decrypt_confirm_details(stanza))
-    assert _bids(http)[sid]["state"] == "expired"
+    assert _bid(http, task.document.task)["state"] == "expired"
     _nothing_opened(service)
 
 
@@ -243,7 +245,7 @@ def test_agents_outside_their_window_or_without_the_matter_cannot_decrypt(
     _refused("expired", tasks.confirm, task, lapsed_agent.key, lapsed_agent.certificate, details=answer)
     _refused("matter_not_authorised", tasks.confirm, task, narrow_agent.key, narrow_agent.certificate,
              details=answer)
-    assert _bids(http)[sid]["state"] == "scanned"
+    assert _bid(http, task.document.task)["state"] == "scanned"
     _nothing_opened(service)
     with service.ctx.session() as s:
         assert s.get(TaskRow, task.document.task).outcome is None

@@ -39,8 +39,8 @@ def _make_task(http, section: str = "1"):
     return page, _qr_text(src)
 
 
-def _state(http) -> dict:
-    answer = http.get(f"{UPLOAD}/state")
+def _state(http, task_id: str) -> dict:
+    answer = http.get(f"{UPLOAD}/state", params={"task": task_id})
     assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
     return answer.json()
 
@@ -60,20 +60,20 @@ def test_encrypt_and_upload_by_qr_end_to_end(service, tasks, legal_rep, bid_file
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert '<script src="/platform/upload/upload.js" defer></script>' in page.text
     uri = parse_task_uri(text)
-    assert uri.base == service.url and _state(http)["state"] == "waiting"
+    assert uri.base == service.url and _state(http, uri.task_id)["state"] == "waiting"
 
     task = tasks.fetch(text)
     details = encrypt_details(task.document)
     assert (details.project_code, details.section) == (PROJECT, "2")
     assert details.upload == f"{service.url}/platform/projects/{PROJECT}/sections/2/bids"
     assert details.deadline == service.ctx.now() + timedelta(days=5) and details.max_files == 10
-    assert _state(http)["state"] == "scanned"
+    assert _state(http, uri.task_id)["state"] == "scanned"
 
     container, signature = bid_file(legal_rep, section="2")
     receipt = legal_rep.submit_bid(container, signature, project=PROJECT, section="2", task=uri.task_id)
     with service.ctx.session() as s:
         assert s.get(SubmissionRow, receipt.submission_id).task_id == uri.task_id  # bound to the task
-    assert _state(http)["state"] == "scanned"  # an upload alone does not confirm
+    assert _state(http, uri.task_id)["state"] == "scanned"  # an upload alone does not confirm
 
     state = tasks.confirm(task, legal_rep.key, legal_rep.certificate,
                           details=encrypt_confirm_details([receipt]))
@@ -81,7 +81,7 @@ def test_encrypt_and_upload_by_qr_end_to_end(service, tasks, legal_rep, bid_file
     [shown] = state.outcome["receipts"]
     assert (shown["submission_id"], shown["sm3"], shown["size"], shown["file_name"]) == (
         receipt.submission_id, receipt.sm3, receipt.size, receipt.file_name)
-    polled = _state(http)
+    polled = _state(http, uri.task_id)
     assert (polled["state"], polled["result"], polled["section"]) == ("confirmed", "encrypted", "2")
     assert polled["receipts"] == state.outcome["receipts"]
 
@@ -130,7 +130,7 @@ def test_a_confirm_must_list_the_uploads_made_for_the_task(service, tasks, legal
     _refused("malformed_task_response", tasks.confirm, task, legal_rep.key, legal_rep.certificate,
              details={"submissions": []})
     _refused("malformed_task_response", tasks.confirm, task, legal_rep.key, legal_rep.certificate)
-    assert _state(http)["state"] == "scanned"
+    assert _state(http, task.document.task)["state"] == "scanned"
     state = tasks.confirm(task, legal_rep.key, legal_rep.certificate, details=encrypt_confirm_details([bound]))
     assert state.outcome["result"] == "encrypted"
 
@@ -155,7 +155,7 @@ def test_agents_outside_their_window_or_without_the_matter_cannot_confirm(
              details=encrypt_confirm_details([bound]))
     _refused("matter_not_authorised", tasks.confirm, task, narrow_agent.key, narrow_agent.certificate,
              details=encrypt_confirm_details([bound]))
-    assert _state(http)["state"] == "scanned"
+    assert _state(http, task.document.task)["state"] == "scanned"
 
 
 def test_a_closed_project_makes_no_encrypt_task(service, clock, tasks, legal_rep):
@@ -167,4 +167,22 @@ def test_a_closed_project_makes_no_encrypt_task(service, clock, tasks, legal_rep
     assert http.post(UPLOAD, data={"csrf": "x", "section": "1"}).status_code == 403
     forced = http.post(UPLOAD, data={"csrf": _csrf(http.get("/platform/home")), "section": "1"})
     assert forced.status_code == 400 and "<img" not in forced.text and "已截止" in forced.text
-    assert http.get(f"{UPLOAD}/state").status_code == 404
+    assert http.get(f"{UPLOAD}/state", params={"task": "A" * 22}).status_code == 404
+
+
+def test_the_state_is_of_the_task_the_page_shows_and_of_no_other_enterprise(service, tasks, legal_rep,
+                                                                           download):
+    """Two pages (tabs) made in the same second each follow their own task; another enterprise's
+    session reads neither."""
+    from app.core.licence.demo import DEMO_ENTERPRISES
+
+    http = log_in(service, tasks, legal_rep)
+    first = parse_task_uri(_make_task(http, "1")[1]).task_id
+    second_text = _make_task(http, "2")[1]
+    second = parse_task_uri(second_text).task_id
+    tasks.fetch(second_text)
+    assert (_state(http, first)["state"], _state(http, first)["section"]) == ("waiting", "1")
+    assert (_state(http, second)["state"], _state(http, second)["section"]) == ("scanned", "2")
+    other = DEMO_ENTERPRISES[1].enterprise
+    stranger = log_in(service, tasks, download(other.legal_representative, other))
+    assert stranger.get(f"{UPLOAD}/state", params={"task": first}).status_code == 404

@@ -125,6 +125,7 @@ def test_a_closed_project_is_refused_before_the_password(
     assert not dialog.confirm_button.isEnabled()
     assert "截止" in dialog.problem.text() and PROJECT in dialog.problem.text()
     dialog.confirm()  # even forced: no password asked (none is queued), nothing sent
-    assert browser.js("document.getElementById('status').dataset.state") in ("scanned", "expired")
+    assert browser.wait_for("document.getElementById('status').dataset.state === 'scanned'")  # fetched only
+    assert dialog.state is None and not dialog.busy()
     assert not (data_dir() / "bids" / "encrypted").exists() or not any(
         (data_dir() / "bids" / "encrypted").iterdir())

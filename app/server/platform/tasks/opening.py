@@ -104,22 +104,27 @@ def create_decrypt(ctx: ServiceContext, *, base_url: str, address: str, user_age
     return NewDecryptTask(row, record, str(TaskUri(base_url, task_id, secret)))
 
 
-def latest_tasks(ctx: ServiceContext, credit_code: str, project_code: str) -> dict[str, tuple[TaskRow, OpeningTaskRow]]:
-    """Per submission of the enterprise in the project, its newest decrypt task (state judged now)."""
+def page_tasks(ctx: ServiceContext, credit_code: str, project_code: str,
+               task_ids: list[str]) -> list[tuple[TaskRow, OpeningTaskRow]]:
+    """What an opening hall page follows: the decrypt tasks it shows (``task_ids``, those of this
+    enterprise and project only) and every decrypted one of the enterprise's bids in the project
+    (so a bid decrypted from another tab shows as decrypted too); states judged now."""
     from . import rules
 
     with ctx.session() as s:
-        rows = s.scalars(
-            select(OpeningTaskRow)
-            .where(OpeningTaskRow.credit_code == credit_code, OpeningTaskRow.project_code == project_code)
-            .order_by(OpeningTaskRow.created_at, OpeningTaskRow.task_id)
-        ).all()
-        latest = {r.submission_id: r for r in rows}  # the newest wins
-        decrypted = {r.submission_id: r for r in rows if r.decrypted_at is not None}
-        latest.update(decrypted)  # a decrypted bid stays decrypted, whatever came after
-        for r in latest.values():
+        mine = (OpeningTaskRow.credit_code == credit_code, OpeningTaskRow.project_code == project_code)
+        rows = list(s.scalars(select(OpeningTaskRow).where(*mine, OpeningTaskRow.task_id.in_(task_ids[:100]))))
+        rows += s.scalars(select(OpeningTaskRow).where(*mine, OpeningTaskRow.decrypted_at.is_not(None))
+                          .order_by(OpeningTaskRow.decrypted_at, OpeningTaskRow.task_id))
+        unique = {r.task_id: r for r in rows}  # a shown task may be the decrypted one too
+        for r in unique.values():
             s.expunge(r)
-    return {sid: (rules.state(ctx, r.task_id, r.poll_token), r) for sid, r in latest.items()}
+    return [(rules.state(ctx, r.task_id, r.poll_token), r) for r in unique.values()]
+
+
+def decrypted_of(ctx: ServiceContext, credit_code: str, project_code: str) -> dict[str, tuple[TaskRow, OpeningTaskRow]]:
+    """Per submission of the enterprise in the project that was decrypted: the task that did it."""
+    return {r.submission_id: (t, r) for t, r in page_tasks(ctx, credit_code, project_code, [])}
 
 
 def decrypt_stored(container: Path, key: gm.SM2PrivateKey, stanza: bidx.Stanza, outdir: Path) -> tuple[Path, str, int]:

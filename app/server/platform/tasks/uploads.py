@@ -14,8 +14,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
 from ....core.qrtask import TaskUri, canonical, format_time, secret_sm3, sign_document
 from ....core.qrtask.bids import encrypt_details, parse_encrypt_confirm
 from ....core.qrtask.bids import encrypt_document as make_document
@@ -96,17 +94,14 @@ def check_upload_task(ctx: ServiceContext, task_id: str, who, code: str, section
             raise ApiError("not_your_task", "The task {task} was made for another enterprise", task=task_id)
 
 
-def latest_upload(ctx: ServiceContext, credit_code: str, code: str) -> tuple[TaskRow, UploadTaskRow] | None:
-    """The enterprise's newest encrypt task for the project (state judged now), if any."""
+def page_task(ctx: ServiceContext, credit_code: str, code: str, task_id: str) -> tuple[TaskRow, UploadTaskRow] | None:
+    """The encrypt task an upload page shows, if it is this enterprise's for this project (state
+    judged now)."""
     from . import rules
 
     with ctx.session() as s:
-        upload = s.scalars(
-            select(UploadTaskRow)
-            .where(UploadTaskRow.credit_code == credit_code, UploadTaskRow.project_code == code)
-            .order_by(UploadTaskRow.created_at.desc(), UploadTaskRow.task_id.desc())
-        ).first()
-        if upload is None:
+        upload = s.get(UploadTaskRow, task_id)
+        if upload is None or (upload.credit_code, upload.project_code) != (credit_code, code):
             return None
         s.expunge(upload)
     return rules.state(ctx, upload.task_id, upload.poll_token), upload

@@ -4,7 +4,8 @@ and shows 解密成功 with the plaintext's SM3 (the platform decrypted its stor
 file key the holder's device re-wrapped), or why a bid was not decrypted.
 
 GET /platform/projects/{code}/opening        HTML (session cookie; 303 to the login page without)
-GET /platform/projects/{code}/opening/state  JSON {"bids": [...]} the page polls (session cookie)
+GET /platform/projects/{code}/opening/state  JSON {"bids": [...]} the page polls (session cookie;
+                                             ``?task=<id>`` for each task the page shows)
 GET /platform/opening/opening.js             the page's script (same origin; nothing inline)
 
 A reload makes a new task (and QR) for each bid not yet decrypted; a decrypted bid stays shown as
@@ -60,12 +61,11 @@ def bid_state(ctx: ServiceContext, task, opening) -> dict:
 def page_bids(ctx: ServiceContext, request: Request, session, code: str) -> list[tuple]:
     """(submission, task uri or None, state entry) per bid: a new task for each bid that is not
     decrypted yet."""
-    latest = rules.latest_tasks(ctx, session.credit_code, code)
+    decrypted = rules.decrypted_of(ctx, session.credit_code, code)
     shown = []
     for bid in _bids(ctx, session.credit_code, code):
-        task, opening = latest.get(bid.submission_id, (None, None))
-        if task is not None and opening.decrypted_at is not None:
-            shown.append((bid, None, bid_state(ctx, task, opening)))
+        if bid.submission_id in decrypted:
+            shown.append((bid, None, bid_state(ctx, *decrypted[bid.submission_id])))
             continue
         made = rules.create_decrypt(ctx, **_requester(request), credit_code=session.credit_code,
                                     submission_id=bid.submission_id)
@@ -93,8 +93,9 @@ def opening_state(code: str, request: Request, ctx: ServiceContext = Depends(get
     session = _session(ctx, request)
     if session is None:
         return _json({"error": "no_session"}, 401)
-    latest = rules.latest_tasks(ctx, session.credit_code, code)
-    return _json({"bids": [bid_state(ctx, task, opening) for task, opening in latest.values()]})
+    asked = request.query_params.getlist("task")
+    followed = rules.page_tasks(ctx, session.credit_code, code, asked)
+    return _json({"bids": [bid_state(ctx, task, opening) for task, opening in followed]})
 
 
 @router.get("/opening/opening.js")
@@ -172,7 +173,11 @@ SCRIPT = r"""
   var TEXT = %s;
   var bids = document.getElementById("bids");
   if (!bids) { return; }
-  var url = bids.dataset.stateUrl, done = false;
+  var url = bids.dataset.stateUrl + "?" + Array.prototype.map.call(
+    document.querySelectorAll(".bid"), function (card) {
+      return "task=" + encodeURIComponent(card.dataset.task);
+    }).join("&");
+  var done = false;
   function shown(b) {
     if (b.result === "decrypted") { return "decrypted"; }
     if (b.state === "cancelled") { return b.reason === "missing_key" ? "missing_key" : "cancelled"; }

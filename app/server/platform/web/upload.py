@@ -6,7 +6,7 @@ itself and shows 加密成功 with the receipts once the confirm lands.
 GET  /platform/projects/{code}/upload        HTML: the section form (session cookie)
 POST /platform/projects/{code}/upload        form ``csrf`` (the session's) + ``section``: a new
                                              encrypt task, shown as a QR
-GET  /platform/projects/{code}/upload/state  JSON the page polls: the enterprise's newest task
+GET  /platform/projects/{code}/upload/state  JSON the page polls: ``?task=<id>``, the page's task
 GET  /platform/upload/upload.js              the page's script (same origin; nothing inline)
 """
 
@@ -87,10 +87,10 @@ def upload_task_state(code: str, request: Request, ctx: ServiceContext = Depends
     session = _session(ctx, request)
     if session is None:
         return _json({"error": "no_session"}, 401)
-    latest = rules.latest_upload(ctx, session.credit_code, code)
-    if latest is None:
+    found = rules.page_task(ctx, session.credit_code, code, request.query_params.get("task", "")[:40])
+    if found is None:
         return _json({"error": "no_task"}, 404)
-    return _json(upload_state(ctx, *latest))
+    return _json(upload_state(ctx, *found))
 
 
 @router.get("/upload/upload.js")
@@ -186,7 +186,7 @@ SCRIPT = r"""
     }
   }
   function poll() {
-    return fetch(card.dataset.stateUrl, {cache: "no-store", credentials: "same-origin"}).then(function (answer) {
+    return fetch(card.dataset.stateUrl + "?task=" + encodeURIComponent(card.dataset.task), {cache: "no-store", credentials: "same-origin"}).then(function (answer) {
       if (answer.status === 401) { done = true; return null; }
       if (!answer.ok) { return null; }
       return answer.json().then(show);
