@@ -129,3 +129,42 @@ def test_a_closed_project_is_refused_before_the_password(
     assert dialog.state is None and not dialog.busy()
     assert not (data_dir() / "bids" / "encrypted").exists() or not any(
         (data_dir() / "bids" / "encrypted").iterdir())
+
+
+def test_a_cancel_while_encrypting_leaves_no_container_and_no_upload(service, context, tmp_path):
+    """core's confirm_encrypt with the cancel token the dialog's progress dialog sets: stopped
+    inside the file, nothing is left in the output folder, nothing was uploaded, the task is open."""
+    from app.core.bidx import worker_pool
+    from app.core.client.task_holder import confirm_encrypt
+    from app.core.client.tasks import TaskClient, task_state
+    from app.core.errors import Cancelled
+    from app.core.tasks import CancelToken
+    from app.server.platform.tasks.uploads import create_encrypt
+
+    running, _ = service
+    _device_key(context)
+    store = context.keystore
+    made = create_encrypt(running.ctx, base_url=running.url, address="127.0.0.1", user_agent="test",
+                          credit_code=store.list_licences()[0].enterprise_code, code=PROJECT, section="1")
+    source = tmp_path / "big.pdf"
+    source.write_bytes(os.urandom(24 << 20))
+    out = tmp_path / "encrypted"
+    cancel = CancelToken()
+
+    def progress(done, total):
+        if done > 0:
+            cancel.cancel()  # the holder presses Cancel once encryption is under way
+
+    unlocked = store.unlock(PASSWORD.encode())
+    with TaskClient([context.client.root_certificate()], clock=context.client.clock) as tasks, \
+            worker_pool() as pool:
+        task = tasks.fetch(made.uri)
+        with pytest.raises(Cancelled):
+            confirm_encrypt(tasks, context.client, store, unlocked, store.list_licences()[0].id, task,
+                            [source], out, pool, progress, cancel)
+    unlocked.lock()
+    assert not any(out.iterdir())  # the half-made container was removed
+    assert task_state(running.url, made.row.task_id, made.upload.poll_token).state == "scanned"
+    with running.ctx.unit() as u:
+        assert not [s for s in u.platform.repo.submissions_of(store.list_licences()[0].enterprise_code)
+                    if s.task_id == made.row.task_id]
