@@ -169,171 +169,176 @@ def login(folder: Path, runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in stages.items()}
 
 
+class _BidTaskBench:
+    """What the encrypt and decrypt QR runs share: the service on a settable clock, a DEMO licence
+    with a registered device key, the device's task client, and Chromium."""
+
+    STAGES = ("screenshot", "decode", "fetch+verify", "page: scanned")
+
+    def __init__(self, folder: Path, name: str) -> None:
+        from contextlib import ExitStack
+        from datetime import UTC, datetime
+
+        from app.core import gm
+        from app.core.client import ServiceClient
+        from app.core.client.tasks import TaskClient
+        from app.core.licence.demo import DEMO_ENTERPRISES
+        from app.core.pki import Certificate, ManualClock
+        from app.server.embedded import serve_in_thread
+        from app.server.provision import init_service
+        from app.server.settings import Settings
+        from tests.seal_service.chromium import Browser
+
+        enterprise = DEMO_ENTERPRISES[0].enterprise
+        person = enterprise.legal_representative
+        self.png = folder / f"{name}.png"
+        self.clock = ManualClock(datetime.now(UTC))
+        self.ctx = init_service(Settings(home=folder / f"{name}-service", clock=self.clock), demo=True)
+        self.stack = ExitStack()
+        try:
+            self.url = self.stack.enter_context(serve_in_thread(self.ctx)).url
+            self.client = self.stack.enter_context(ServiceClient(self.url, clock=self.clock))
+            self.tasks = self.stack.enter_context(TaskClient([self.client.root_certificate()], clock=self.clock))
+            self.key, self.device = gm.SM2PrivateKey.generate(), gm.SM2PrivateKey.generate()
+            licence = self.client.request_licence(
+                self.key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
+                name=person.name, id_number=person.id_number, phone=person.mobile)
+            self.certificate = Certificate.load(licence.certificate)
+            self.holder = self.client.holder(licence.certificate, self.key)
+            self.holder.register_key(self.device.public_key(), "bench")
+            profile = folder / f"chromium-{name}"
+            profile.mkdir()
+            self.browser = Browser(profile)
+            self.stack.callback(self.browser.close)
+        except BaseException:
+            self.stack.close()
+            raise
+
+    def log_in(self) -> None:
+        """Chromium logged in through the login page's QR (not timed)."""
+        from app.core import qr
+
+        self.browser.goto(f"{self.url}/platform/login")
+        self.browser.wait_for("document.getElementById('qr').complete")
+        self.png.write_bytes(self.browser.screenshot_png())
+        (code,) = qr.decode(qr.load_image(self.png))
+        self.tasks.confirm(self.tasks.fetch(code.text), self.key, self.certificate)
+        self.browser.wait_for("location.pathname === '/platform/home'", timeout=30, every=0.02)
+
+    def scan(self, state: str):
+        """From the QR on screen to the page saying 已扫描: (the verified task, the stage times)."""
+        from app.core import qr
+
+        t0 = time.perf_counter()
+        self.png.write_bytes(self.browser.screenshot_png())
+        t1 = time.perf_counter()
+        (found,) = qr.decode(qr.load_image(self.png))
+        t2 = time.perf_counter()
+        task = self.tasks.fetch(found.text)
+        t3 = time.perf_counter()
+        self.browser.wait_for(f"{state} === 'scanned'", timeout=30, every=0.02)
+        t4 = time.perf_counter()
+        return task, [t1 - t0, t2 - t1, t3 - t2, t4 - t3]
+
+    def answered(self, state: str, done: str, answer) -> list[float]:
+        """``answer()`` (the holder's side once the dialog is read), then until the page says ``done``."""
+        s0 = time.perf_counter()
+        answer()
+        s1 = time.perf_counter()
+        self.browser.wait_for(f"{state} === {done!r}", timeout=30, every=0.02)
+        return [s1 - s0, time.perf_counter() - s1]
+
+    def close(self) -> None:
+        self.stack.close()
+
+
+def _medians(names, runs: list[list[float]]) -> dict[str, float]:
+    return {name: statistics.median(run[i] for run in runs) for i, name in enumerate((*names, "total"))}
+
+
 def decrypt(folder: Path, runs: int) -> dict[str, float]:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
-    from app.core import gm, qr
-    from app.core.client import ServiceClient
-    from app.core.client.tasks import TaskClient
-    from app.core.licence.demo import DEMO_ENTERPRISES
-    from app.core.pki import Certificate, ManualClock
     from app.core.qrtask.bids import decrypt_confirm_details, decrypt_details
-    from app.server.embedded import serve_in_thread
-    from app.server.provision import ProjectSpec, add_project, init_service
-    from app.server.settings import Settings
-    from tests.seal_service.chromium import Browser
+    from app.server.provision import ProjectSpec, add_project
 
-    enterprise = DEMO_ENTERPRISES[0].enterprise
-    person = enterprise.legal_representative
-    clock = ManualClock(datetime.now(UTC))
-    stages: dict[str, list[float]] = {k: [] for k in (
-        "screenshot", "decode", "fetch+verify", "page: scanned", "rewrap+sign+post", "page: decrypted",
-        "total")}
-    ctx = init_service(Settings(home=folder / "decrypt-service", clock=clock), demo=True)
-    with serve_in_thread(ctx) as running, ServiceClient(running.url, clock=clock) as client:
-        key, device = gm.SM2PrivateKey.generate(), gm.SM2PrivateKey.generate()
-        licence = client.request_licence(
-            key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
-            name=person.name, id_number=person.id_number, phone=person.mobile)
-        certificate = Certificate.load(licence.certificate)
-        holder = client.holder(licence.certificate, key)
-        holder.register_key(device.public_key(), "bench")
+    bench = _BidTaskBench(folder, "decrypt")
+    measured = []
+    try:
         source = folder / "bid-1m.pdf"
         make_file(source, MIB)
-        profile = folder / "chromium-decrypt"
-        profile.mkdir()
-        browser = Browser(profile)
-        try:
-            with TaskClient([client.root_certificate()], clock=clock) as tasks:
-                for n in range(runs):
-                    code = f"BENCH-OPEN-{n}"
-                    now = clock()
-                    add_project(ctx, ProjectSpec(code, "bench", "bench", ("1",), now + timedelta(hours=1),
-                                                 now + timedelta(hours=2)))
-                    out = folder / f"enc{n}"
-                    out.mkdir()
-                    options = bidx.EncryptOptions(project=code, section="1", signer=key)
-                    made = bidx.encrypt_file(source, out, [device.public_key()], options=options)
-                    holder.submit_bid(made.container, made.signature.read_bytes(), project=code, section="1")
-                    clock.set(now + timedelta(hours=2, minutes=1))
-                    browser.goto(f"{running.url}/platform/login")  # log in: not timed
-                    browser.wait_for("document.getElementById('qr').complete")
-                    png = folder / "screen.png"
-                    png.write_bytes(browser.screenshot_png())
-                    (login_code,) = qr.decode(qr.load_image(png))
-                    tasks.confirm(tasks.fetch(login_code.text), key, certificate)
-                    browser.wait_for("location.pathname === '/platform/home'", timeout=30, every=0.02)
-                    browser.goto(f"{running.url}/platform/projects/{code}/opening")
-                    browser.wait_for("!!document.querySelector('img.qr') && document.querySelector('img.qr').complete")
-                    status = "document.querySelector('.bid .status').dataset.state"
-                    t0 = time.perf_counter()
-                    png.write_bytes(browser.screenshot_png())
-                    t1 = time.perf_counter()
-                    (found,) = qr.decode(qr.load_image(png))
-                    t2 = time.perf_counter()
-                    task = tasks.fetch(found.text)
-                    t3 = time.perf_counter()
-                    browser.wait_for(f"{status} === 'scanned'", timeout=30, every=0.02)
-                    t4 = time.perf_counter()  # the holder now reads the dialog: not timed
-                    s0 = time.perf_counter()
-                    details = decrypt_details(task.document)
-                    stanza = bidx.rewrap_for_opening(details.header_bytes, device, details.opening_key)
-                    tasks.confirm(task, key, certificate, details=decrypt_confirm_details(stanza))
-                    s1 = time.perf_counter()
-                    browser.wait_for(f"{status} === 'decrypted'", timeout=30, every=0.02)
-                    s2 = time.perf_counter()
-                    times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, s1 - s0, s2 - s1)
-                    for name, seconds in zip(stages, (*times, sum(times))):
-                        stages[name].append(seconds)
-        finally:
-            browser.close()
-    return {name: statistics.median(values) for name, values in stages.items()}
+        for n in range(runs):  # per run a project whose opening has passed, and a bid in it
+            code, now = f"BENCH-OPEN-{n}", bench.clock()
+            add_project(bench.ctx, ProjectSpec(code, "bench", "bench", ("1",), now + timedelta(hours=1),
+                                               now + timedelta(hours=2)))
+            out = folder / f"enc{n}"
+            out.mkdir()
+            made = bidx.encrypt_file(source, out, [bench.device.public_key()],
+                                     options=bidx.EncryptOptions(project=code, section="1", signer=bench.key))
+            bench.holder.submit_bid(made.container, made.signature.read_bytes(), project=code, section="1")
+            bench.clock.set(now + timedelta(hours=2, minutes=1))
+            bench.log_in()  # the browser session ended while the clock moved on
+            bench.browser.goto(f"{bench.url}/platform/projects/{code}/opening")
+            bench.browser.wait_for("!!document.querySelector('img.qr') && document.querySelector('img.qr').complete")
+            status = "document.querySelector('.bid .status').dataset.state"
+            task, times = bench.scan(status)  # then the holder reads the dialog: not timed
+
+            def rewrap(task=task):
+                details = decrypt_details(task.document)
+                stanza = bidx.rewrap_for_opening(details.header_bytes, bench.device, details.opening_key)
+                bench.tasks.confirm(task, bench.key, bench.certificate, details=decrypt_confirm_details(stanza))
+
+            times += bench.answered(status, "decrypted", rewrap)
+            measured.append([*times, sum(times)])
+    finally:
+        bench.close()
+    return _medians((*_BidTaskBench.STAGES, "rewrap+sign+post", "page: decrypted"), measured)
 
 
 def encrypt(folder: Path, runs: int) -> dict[str, float]:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
-    from app.core import gm, qr
     from app.core.bidding import encrypt_one, submit
-    from app.core.client import ServiceClient
-    from app.core.client.tasks import TaskClient
-    from app.core.licence.demo import DEMO_ENTERPRISES
-    from app.core.pki import Certificate, ManualClock
     from app.core.qrtask.bids import encrypt_confirm_details, encrypt_details
     from app.core.tasks import CancelToken
-    from app.server.embedded import serve_in_thread
-    from app.server.provision import ProjectSpec, add_project, init_service
-    from app.server.settings import Settings
-    from tests.seal_service.chromium import Browser
+    from app.server.provision import ProjectSpec, add_project
 
-    enterprise = DEMO_ENTERPRISES[0].enterprise
-    person = enterprise.legal_representative
-    clock = ManualClock(datetime.now(UTC))
-    stages: dict[str, list[float]] = {k: [] for k in (
-        "screenshot", "decode", "fetch+verify", "page: scanned", "encrypt+upload+post", "page: encrypted",
-        "total")}
-    ctx = init_service(Settings(home=folder / "encrypt-service", clock=clock), demo=True)
-    add_project(ctx, ProjectSpec("BENCH-UPLOAD", "bench", "bench", ("1",), clock() + timedelta(days=1),
-                                 clock() + timedelta(days=1, hours=1)))
-    with serve_in_thread(ctx) as running, ServiceClient(running.url, clock=clock) as client, \
-            bidx.worker_pool() as pool:
-        key, device = gm.SM2PrivateKey.generate(), gm.SM2PrivateKey.generate()
-        licence = client.request_licence(
-            key, place=enterprise.registration_place, credit_code=enterprise.credit_code,
-            name=person.name, id_number=person.id_number, phone=person.mobile)
-        certificate = Certificate.load(licence.certificate)
-        holder = client.holder(licence.certificate, key)
-        holder.register_key(device.public_key(), "bench")
+    bench = _BidTaskBench(folder, "encrypt")
+    measured = []
+    try:
+        add_project(bench.ctx, ProjectSpec("BENCH-UPLOAD", "bench", "bench", ("1",),
+                                           bench.clock() + timedelta(days=1),
+                                           bench.clock() + timedelta(days=1, hours=1)))
         source = folder / "upload-1m.pdf"
         make_file(source, MIB)
-        profile = folder / "chromium-encrypt"
-        profile.mkdir()
-        browser = Browser(profile)
-        try:
-            with TaskClient([client.root_certificate()], clock=clock) as tasks:
-                browser.goto(f"{running.url}/platform/login")  # log in once: not timed
-                browser.wait_for("document.getElementById('qr').complete")
-                png = folder / "screen.png"
-                png.write_bytes(browser.screenshot_png())
-                (login_code,) = qr.decode(qr.load_image(png))
-                tasks.confirm(tasks.fetch(login_code.text), key, certificate)
-                browser.wait_for("location.pathname === '/platform/home'", timeout=30, every=0.02)
-                for n in range(runs):
-                    browser.goto(f"{running.url}/platform/projects/BENCH-UPLOAD/upload")
-                    browser.wait_for("!!document.getElementById('make-qr')")
-                    browser.submit("document.getElementById('make-qr').click()")
-                    browser.wait_for("!!document.getElementById('qr') && document.getElementById('qr').complete")
-                    status = "document.getElementById('status').dataset.state"
-                    t0 = time.perf_counter()
-                    png.write_bytes(browser.screenshot_png())
-                    t1 = time.perf_counter()
-                    (found,) = qr.decode(qr.load_image(png))
-                    t2 = time.perf_counter()
-                    task = tasks.fetch(found.text)
-                    t3 = time.perf_counter()
-                    browser.wait_for(f"{status} === 'scanned'", timeout=30, every=0.02)
-                    t4 = time.perf_counter()  # the holder now chooses the files: not timed
-                    s0 = time.perf_counter()
+        bench.log_in()
+        with bidx.worker_pool() as pool:
+            for n in range(runs):
+                bench.browser.goto(f"{bench.url}/platform/projects/BENCH-UPLOAD/upload")
+                bench.browser.wait_for("!!document.getElementById('make-qr')")
+                bench.browser.submit("document.getElementById('make-qr').click()")
+                bench.browser.wait_for("!!document.getElementById('qr') && document.getElementById('qr').complete")
+                status = "document.getElementById('status').dataset.state"
+                task, times = bench.scan(status)  # then the holder chooses the files: not timed
+
+                def upload(task=task, n=n):
                     details = encrypt_details(task.document)
                     out = folder / f"up{n}"
                     out.mkdir()
                     options = bidx.EncryptOptions(project=details.project_code, section=details.section,
-                                                  signer=key)
-                    made = encrypt_one(source, out, device.public_key(), options, pool,
+                                                  signer=bench.key)
+                    made = encrypt_one(source, out, bench.device.public_key(), options, pool,
                                        lambda d, t: None, CancelToken())
-                    sent = submit(holder, [(made.container, made.signature, details.project_code,
-                                            details.section)], CancelToken(), task=task.document.task)
-                    tasks.confirm(task, key, certificate,
-                                  details=encrypt_confirm_details([s.receipt for s in sent]))
-                    s1 = time.perf_counter()
-                    browser.wait_for(f"{status} === 'encrypted'", timeout=30, every=0.02)
-                    s2 = time.perf_counter()
-                    times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, s1 - s0, s2 - s1)
-                    for name, seconds in zip(stages, (*times, sum(times))):
-                        stages[name].append(seconds)
-        finally:
-            browser.close()
-    return {name: statistics.median(values) for name, values in stages.items()}
+                    sent = submit(bench.holder, [(made.container, made.signature, details.project_code,
+                                                  details.section)], CancelToken(), task=task.document.task)
+                    bench.tasks.confirm(task, bench.key, bench.certificate,
+                                        details=encrypt_confirm_details([s.receipt for s in sent]))
+
+                times += bench.answered(status, "encrypted", upload)
+                measured.append([*times, sum(times)])
+    finally:
+        bench.close()
+    return _medians((*_BidTaskBench.STAGES, "encrypt+upload+post", "page: encrypted"), measured)
 
 
 def report_encrypt(r: dict[str, float], runs: int) -> None:

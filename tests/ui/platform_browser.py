@@ -28,3 +28,14 @@ def log_in(browser, context, url, tmp_path) -> None:
     finally:
         unlocked.lock()
     browser.wait_for("location.pathname === '/platform/home' && !!document.getElementById('enterprise')")
+
+
+def task_dialog(scan, qtbot, screenshot, timeout: int = 60_000):
+    """The Scan page reads the code off Chromium's ``screenshot`` (the app's own decoder) and opens
+    the task dialog; returned once the task was fetched and verified."""
+    scan.scan_file(screenshot)
+    qtbot.waitUntil(lambda: scan.task_dialog is not None, timeout=timeout)
+    dialog = scan.task_dialog
+    qtbot.waitUntil(lambda: dialog.fetched is not None or dialog.problem.isVisible(), timeout=timeout)
+    assert dialog.fetched is not None, dialog.problem.text()
+    return dialog

@@ -21,7 +21,7 @@ from tests.seal_service import chromium
 
 from . import bid_service, task_scan
 from .bid_service import PASSWORD, PROJECT
-from .platform_browser import log_in
+from .platform_browser import log_in, task_dialog
 
 pytestmark = pytest.mark.slow
 browser = chromium.browser  # the fixture
@@ -69,20 +69,11 @@ def _status(browser, receipt) -> str:
     return browser.js(f"document.getElementById('status-{receipt.submission_id}').dataset.state")
 
 
-def _dialog(scan, qtbot, screenshot):
-    scan.scan_file(screenshot)  # the app's own decoder reads the code off Chromium's screenshot
-    qtbot.waitUntil(lambda: scan.task_dialog is not None, timeout=WAIT)
-    dialog = scan.task_dialog
-    qtbot.waitUntil(lambda: dialog.fetched is not None or dialog.problem.isVisible(), timeout=WAIT)
-    assert dialog.fetched is not None, dialog.problem.text()
-    return dialog
-
-
 def test_the_platform_decrypts_the_bid_when_the_app_confirms_the_qr_read_off_its_screenshot(
         service, clock, context, browser, scan, qtbot, tmp_path):
     running, _ = service
     receipt, source = submit_bid(context, tmp_path)
-    dialog = _dialog(scan, qtbot, open_hall(browser, context, running, clock, tmp_path))
+    dialog = task_dialog(scan, qtbot, open_hall(browser, context, running, clock, tmp_path))
     assert dialog.kind.text() == "解密"
     panel = dialog.bid_panel
     assert panel.isVisible() and not dialog.problem.isVisible()
@@ -116,7 +107,7 @@ def test_a_bid_whose_key_this_device_lacks_is_refused_naming_the_key(
     running, _ = service
     elsewhere = gm.SM2PrivateKey.generate().public_key()  # e.g. the key of the office's other PC
     receipt, _ = submit_bid(context, tmp_path, recipient=elsewhere)
-    dialog = _dialog(scan, qtbot, open_hall(browser, context, running, clock, tmp_path))
+    dialog = task_dialog(scan, qtbot, open_hall(browser, context, running, clock, tmp_path))
     kid = bidx.key_id(elsewhere).hex()[:16]
     assert dialog.problem.isVisible() and kid in dialog.problem.text()
     assert receipt.file_name in dialog.problem.text()

@@ -22,7 +22,7 @@ from tests.seal_service import chromium
 
 from . import bid_service, task_scan
 from .bid_service import PASSWORD, PROJECT
-from .platform_browser import log_in
+from .platform_browser import log_in, task_dialog
 
 pytestmark = pytest.mark.slow
 browser = chromium.browser  # the fixture
@@ -52,20 +52,11 @@ def _upload_qr(browser, context, running, tmp_path, section: str = "2"):
     return screenshot
 
 
-def _dialog(scan, qtbot, screenshot):
-    scan.scan_file(screenshot)  # the app's own decoder reads the code off Chromium's screenshot
-    qtbot.waitUntil(lambda: scan.task_dialog is not None, timeout=WAIT)
-    dialog = scan.task_dialog
-    qtbot.waitUntil(lambda: dialog.fetched is not None or dialog.problem.isVisible(), timeout=WAIT)
-    assert dialog.fetched is not None, dialog.problem.text()
-    return dialog
-
-
 def test_the_app_encrypts_and_uploads_the_chosen_files_for_the_qr_read_off_its_screenshot(
         service, clock, context, browser, scan, qtbot, tmp_path):
     running, _ = service
     key = _device_key(context)
-    dialog = _dialog(scan, qtbot, _upload_qr(browser, context, running, tmp_path))
+    dialog = task_dialog(scan, qtbot, _upload_qr(browser, context, running, tmp_path))
     panel = dialog.upload_panel
     assert dialog.kind.text() == "加密" and panel.isVisible()
     assert PROJECT in panel.project.text() and panel.section.text() == "2"
@@ -118,7 +109,7 @@ def test_a_closed_project_is_refused_before_the_password(
     clock.set(project.bid_deadline - timedelta(minutes=2))
     screenshot = _upload_qr(browser, context, running, tmp_path, section="1")
     clock.set(project.bid_deadline + timedelta(seconds=1))  # the deadline passes while the QR shows
-    dialog = _dialog(scan, qtbot, screenshot)
+    dialog = task_dialog(scan, qtbot, screenshot)
     source = tmp_path / "late.pdf"
     source.write_bytes(os.urandom(10_000))
     dialog.upload_panel.set_files([source])

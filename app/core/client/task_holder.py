@@ -135,20 +135,30 @@ def confirm_decrypt(tasks: TaskClient, store: Keystore, unlocked: Unlocked, lice
     if key is None:
         decline_decrypt(tasks, store, task)
         raise missing_key(details)
+
+    def rewrapped() -> dict:  # a header failing its MAC (altered at the platform) gets no key
+        private = store.encryption_private_key(key.id, unlocked, purpose=DECRYPT_PURPOSE)
+        return decrypt_confirm_details(rewrap_for_opening(details.header_bytes, private, details.opening_key))
+
+    return _confirm_signed(tasks, store, unlocked, licence_id, task, rewrapped)
+
+
+def _confirm_signed(tasks: TaskClient, store: Keystore, unlocked: Unlocked, licence_id: int,
+                    task: VerifiedTask, details_for) -> TaskState:
+    """Sign and post a confirm whose ``details`` the type's work ``details_for()`` makes once the
+    licence is unlocked; a refusal on the way (the platform's, or a decryption check on the
+    device) is recorded as ``refused`` with its code; a cancel or an unreachable platform records
+    nothing."""
+    from ..errors import DecryptionFailed
+
     signer = store.licence_signer(unlocked, licence_id, purpose=PURPOSE)
     certificate = Certificate.load(signer.certificate)
     serial = format(certificate.serial, "x")
-    private = store.encryption_private_key(key.id, unlocked, purpose=DECRYPT_PURPOSE)
     try:
-        stanza = rewrap_for_opening(details.header_bytes, private, details.opening_key)
-    except EbidError as exc:  # the header fails its MAC (altered at the platform): no key given
-        _record(store, unlocked, task, "confirm", "refused", getattr(exc, "code", "header_tampered"),
+        state = tasks.confirm(task, signer, certificate, details=details_for())
+    except (ServiceError, DecryptionFailed) as exc:
+        _record(store, unlocked, task, "confirm", "refused", getattr(exc, "code", type(exc).__name__),
                 serial, licence_id)
-        raise
-    try:
-        state = tasks.confirm(task, signer, certificate, details=decrypt_confirm_details(stanza))
-    except ServiceError as exc:
-        _record(store, unlocked, task, "confirm", "refused", exc.code, serial, licence_id)
         raise
     _record(store, unlocked, task, "confirm", "confirmed", state.state, serial, licence_id)
     return state
@@ -225,29 +235,23 @@ def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlock
 
     files = [Path(f) for f in files]
     details, key = check_encrypt(store, tasks.clock(), licence_id, task, files)
-    signer = store.licence_signer(unlocked, licence_id, purpose=PURPOSE)
-    certificate = Certificate.load(signer.certificate)
-    serial = format(certificate.serial, "x")
-    options = bidx.EncryptOptions(project=details.project_code, section=details.section,
-                                  signer=signer_key(store, unlocked, licence_id))
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    total, done, made = sum(f.stat().st_size for f in files) or 1, 0, []
-    for source in files:
+    submitted = []
+
+    def uploaded() -> dict:
+        options = bidx.EncryptOptions(project=details.project_code, section=details.section,
+                                      signer=signer_key(store, unlocked, licence_id))
+        Path(outdir).mkdir(parents=True, exist_ok=True)
+        total, done, made = sum(f.stat().st_size for f in files) or 1, 0, []
+        for source in files:
+            check(cancel)
+            base = done
+            made.append(encrypt_one(source, Path(outdir), key.public_key, options, pool,
+                                    lambda d, _t, base=base: progress(min(total, base + d), total), cancel))
+            done += source.stat().st_size
         check(cancel)
-        base = done
-        made.append(encrypt_one(source, outdir, key.public_key, options, pool,
-                                lambda d, _t, base=base: progress(min(total, base + d), total), cancel))
-        done += source.stat().st_size
-    check(cancel)
-    holder = holder_for(client, store, unlocked, licence_id, purpose=ENCRYPT_PURPOSE)
-    items = [(r.container, r.signature, details.project_code, details.section) for r in made]
-    try:
-        submitted = submit(holder, items, cancel, task=task.document.task)
-        state = tasks.confirm(task, signer, certificate,
-                              details=encrypt_confirm_details([s.receipt for s in submitted]))
-    except ServiceError as exc:
-        _record(store, unlocked, task, "confirm", "refused", exc.code, serial, licence_id)
-        raise
-    _record(store, unlocked, task, "confirm", "confirmed", state.state, serial, licence_id)
-    return state, submitted
+        holder = holder_for(client, store, unlocked, licence_id, purpose=ENCRYPT_PURPOSE)
+        items = [(r.container, r.signature, details.project_code, details.section) for r in made]
+        submitted.extend(submit(holder, items, cancel, task=task.document.task))
+        return encrypt_confirm_details([s.receipt for s in submitted])
+
+    return _confirm_signed(tasks, store, unlocked, licence_id, task, uploaded), submitted

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import secrets
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,22 +23,20 @@ from sqlalchemy import event, select
 
 from ....core import bidx, gm
 from ....core.errors import DecryptionFailed, EbidError
-from ....core.qrtask import TaskUri, canonical, secret_sm3, sign_document
+from ....core.qrtask import canonical
 from ....core.qrtask.bids import (
     decrypt_details,
     decrypt_document,
     parse_decrypt_confirm,
     parse_decrypt_decline,
 )
-from ....core.qrtask.certificate import common_name
 from ....core.qrtask.document import TaskDocument
 from ...context import ServiceContext
 from ...errors import ApiError
 from ..rules import bid_file
-from .keys import task_certificate
+from .made import make_task
 from .models import TaskRow
 from .opening_models import OpeningTaskRow
-from .repository import SqlTaskRepository
 
 DECRYPT_LIFETIME = timedelta(minutes=10)
 OPENED_DIR = "opened"  # <home>/opened/<task id>/: the platform's plaintexts
@@ -73,35 +70,32 @@ def create_decrypt(ctx: ServiceContext, *, base_url: str, address: str, user_age
                   for k in repo.keys_of(credit_code)}
     header = bidx.inspect_container(bid_file(ctx.settings.bids_dir, submission_id)).to_bytes()
     opening = gm.SM2PrivateKey.generate()
-    task_id, secret, poll = secrets.token_urlsafe(16), secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    certificate = task_certificate(ctx.settings.keys_dir, ctx.keys, now=now)
-    document = decrypt_document(
-        url=base_url, name=common_name(certificate), task_id=task_id, created=now,
-        expires=now + DECRYPT_LIFETIME, address=address, user_agent=user_agent,
-        project_code=project.code, project_name=project.name, section=submission.section,
-        submission_id=submission.submission_id, file_name=submission.file_name,
-        size=submission.size, sm3=submission.sm3, received_at=submission.received_at,
-        header=header, labels=labels, opening_key=opening.public_key(),
-    )
-    raw, signature = sign_document(document, ctx.keys.platform_key)
-    row = TaskRow(
-        task_id=task_id, task_type=document.type, state="waiting", secret_sm3=secret_sm3(secret),
-        poll_sm3=secret_sm3(poll), document=raw.decode("utf-8"), signature=signature,
-        requester_address=address, requester_agent=user_agent[:300], created_at=now,
-        expires_at=document.expires_at,
-    )
-    record = OpeningTaskRow(
-        task_id=task_id, submission_id=submission_id, project_code=project.code,
-        credit_code=credit_code, poll_token=poll, opening_key_id=bidx.key_id(opening.public_key()).hex(),
-        # sealed to the platform's own key: the database alone never holds a usable opening key
-        opening_key_sealed=ctx.keys.platform_key.public_key().encrypt(opening.to_bytes()),
-        created_at=now,
-    )
-    with ctx.session() as s:
-        SqlTaskRepository(s).add(row)
-        s.add(record)
-        s.flush()
-    return NewDecryptTask(row, record, str(TaskUri(base_url, task_id, secret)))
+    records: list[OpeningTaskRow] = []
+
+    def document(task_id: str, name: str):
+        return decrypt_document(
+            url=base_url, name=name, task_id=task_id, created=now, expires=now + DECRYPT_LIFETIME,
+            address=address, user_agent=user_agent, project_code=project.code,
+            project_name=project.name, section=submission.section,
+            submission_id=submission.submission_id, file_name=submission.file_name,
+            size=submission.size, sm3=submission.sm3, received_at=submission.received_at,
+            header=header, labels=labels, opening_key=opening.public_key(),
+        )
+
+    def record(task_id: str, poll: str) -> OpeningTaskRow:
+        records.append(OpeningTaskRow(
+            task_id=task_id, submission_id=submission_id, project_code=project.code,
+            credit_code=credit_code, poll_token=poll,
+            opening_key_id=bidx.key_id(opening.public_key()).hex(),
+            # sealed to the platform's own key: the database alone never holds a usable opening key
+            opening_key_sealed=ctx.keys.platform_key.public_key().encrypt(opening.to_bytes()),
+            created_at=now,
+        ))
+        return records[0]
+
+    made = make_task(ctx, now, base_url=base_url, address=address, user_agent=user_agent,
+                     document=document, record=record)
+    return NewDecryptTask(made.row, records[0], made.uri)
 
 
 def page_tasks(ctx: ServiceContext, credit_code: str, project_code: str,

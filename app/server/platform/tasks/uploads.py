@@ -10,22 +10,19 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ....core.qrtask import TaskUri, canonical, format_time, secret_sm3, sign_document
+from ....core.qrtask import canonical, format_time
 from ....core.qrtask.bids import encrypt_details, parse_encrypt_confirm
 from ....core.qrtask.bids import encrypt_document as make_document
-from ....core.qrtask.certificate import common_name
 from ....core.qrtask.document import TaskDocument
 from ...context import ServiceContext
 from ...errors import ApiError
 from ..models import SubmissionRow
-from .keys import task_certificate
+from .made import make_task
 from .models import OPEN_STATES, TaskRow
 from .opening_models import UploadTaskRow
-from .repository import SqlTaskRepository
 
 ENCRYPT_LIFETIME = timedelta(minutes=10)
 MAX_FILES = 10
@@ -48,31 +45,26 @@ def create_encrypt(ctx: ServiceContext, *, base_url: str, address: str, user_age
     if now > project.bid_deadline:
         raise ApiError("deadline_passed", "The bid deadline of {code} was {deadline}; bids are no longer accepted",
                        code=code, deadline=project.bid_deadline.isoformat())
-    task_id, secret, poll = secrets.token_urlsafe(16), secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    certificate = task_certificate(ctx.settings.keys_dir, ctx.keys, now=now)
     # Not cut at the deadline: a holder who scans late is told so by the device (before any
     # password), and an upload after the deadline is refused anyway (deadline_passed).
     expires = now + ENCRYPT_LIFETIME
-    document = make_document(
-        url=base_url, name=common_name(certificate), task_id=task_id, created=now, expires=expires,
-        address=address, user_agent=user_agent, project_code=code, project_name=project.name,
-        section=section, deadline=project.bid_deadline, max_files=MAX_FILES,
-        max_bytes=ctx.settings.max_upload_bytes,
-    )
-    raw, signature = sign_document(document, ctx.keys.platform_key)
-    row = TaskRow(
-        task_id=task_id, task_type=document.type, state="waiting", secret_sm3=secret_sm3(secret),
-        poll_sm3=secret_sm3(poll), document=raw.decode("utf-8"), signature=signature,
-        requester_address=address, requester_agent=user_agent[:300], created_at=now,
-        expires_at=document.expires_at,
-    )
-    record = UploadTaskRow(task_id=task_id, project_code=code, section=section, credit_code=credit_code,
-                           poll_token=poll, created_at=now)
-    with ctx.session() as s:
-        SqlTaskRepository(s).add(row)
-        s.add(record)
-        s.flush()
-    return NewEncryptTask(row, record, str(TaskUri(base_url, task_id, secret)))
+    records: list[UploadTaskRow] = []
+
+    def document(task_id: str, name: str):
+        return make_document(
+            url=base_url, name=name, task_id=task_id, created=now, expires=expires, address=address,
+            user_agent=user_agent, project_code=code, project_name=project.name, section=section,
+            deadline=project.bid_deadline, max_files=MAX_FILES, max_bytes=ctx.settings.max_upload_bytes,
+        )
+
+    def record(task_id: str, poll: str) -> UploadTaskRow:
+        records.append(UploadTaskRow(task_id=task_id, project_code=code, section=section,
+                                     credit_code=credit_code, poll_token=poll, created_at=now))
+        return records[0]
+
+    made = make_task(ctx, now, base_url=base_url, address=address, user_agent=user_agent,
+                     document=document, record=record)
+    return NewEncryptTask(made.row, records[0], made.uri)
 
 
 def check_upload_task(ctx: ServiceContext, task_id: str, who, code: str, section: str) -> None:

@@ -23,22 +23,14 @@ from ....core.errors import EbidError
 from ...context import ServiceContext
 from ...deps import get_ctx
 from ..tasks import uploads as rules
-from . import html, sessions
+from . import html
+from .opening import _project, _session
 from .routes import BASE_HEADERS, LOGIN, _html, _json, _redirect, _requester, _seconds_left, form
 from .sessions import SESSION_COOKIE
 
 router = APIRouter(prefix="/platform", include_in_schema=False)
 SCRIPT_PATH = "/platform/upload/upload.js"
 TITLE = "电子投标平台 — 投标文件加密上传"
-
-
-def _session(ctx: ServiceContext, request: Request):
-    return sessions.session_for(ctx, request.cookies.get(SESSION_COOKIE))
-
-
-def _project(ctx: ServiceContext, code: str):
-    with ctx.unit() as u:
-        return u.platform.repo.get_project(code)
 
 
 def upload_state(ctx: ServiceContext, task, upload) -> dict:
