@@ -123,7 +123,8 @@ def test_a_confirm_must_list_the_uploads_made_for_the_task(service, tasks, legal
     unbound = legal_rep.submit_bid(container, signature, project=PROJECT, section="1")  # the bid page's way
     _refused("upload_mismatch", tasks.confirm, task, legal_rep.key, legal_rep.certificate,
              details=encrypt_confirm_details([unbound]))
-    bound = legal_rep.submit_bid(container, signature, project=PROJECT, section="1",
+    another, another_signature = bid_file(legal_rep)  # other bytes: not a retry of the first
+    bound = legal_rep.submit_bid(another, another_signature, project=PROJECT, section="1",
                                  task=task.document.task)
     forged = {"submissions": [{"submission_id": bound.submission_id, "sm3": "0" * 64, "size": bound.size}]}
     _refused("upload_mismatch", tasks.confirm, task, legal_rep.key, legal_rep.certificate, details=forged)
