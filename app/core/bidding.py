@@ -97,15 +97,17 @@ def encrypt_one(
 
 
 def submit(
-    holder: HolderClient, items: Sequence[tuple[Path, Path, str, str]], cancel: CancelToken
+    holder: HolderClient, items: Sequence[tuple[Path, Path, str, str]], cancel: CancelToken,
+    *, task: str | None = None,
 ) -> list[Submitted]:
-    """Upload each (container, signature, project, section); check every receipt."""
+    """Upload each (container, signature, project, section); check every receipt. ``task``: the
+    encrypt task (upload page QR) the uploads answer."""
     platform = holder.service.platform_certificate()
     results = []
     for container, signature, project, section in items:
         check(cancel)
         receipt = holder.submit_bid(
-            container, signature.read_bytes(), project=project, section=section
+            container, signature.read_bytes(), project=project, section=section, task=task
         )
         receipt.verify(
             platform

@@ -12,8 +12,10 @@ from .limits import BACKSTOP_SLACK, MAX_SIGN_FORM, MAX_TASK_RESPONSE_BODY, BodyL
 from .mailbox import routes as routes_mailbox
 from .platform import routes as routes_platform
 from .platform.tasks import routes as routes_tasks
+from .platform.web import opening as routes_opening
 from .platform.web import routes as routes_web
 from .platform.web import sign as routes_sign
+from .platform.web import upload as routes_upload
 from .seal_office import review_routes as routes_review
 from .seal_office import routes as routes_seal
 from .seal_office.imprints import MAX_IMPRINT_BYTES
@@ -44,6 +46,8 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     app.include_router(routes_tasks.router)
     app.include_router(routes_web.router)
     app.include_router(routes_sign.router)
+    app.include_router(routes_opening.router)
+    app.include_router(routes_upload.router)
     app.include_router(routes_seal.router)
     app.include_router(routes_review.router)
     app.include_router(routes_mailbox.router)

@@ -164,6 +164,18 @@ STATUS: dict[str, int] = {
     "already_here": 409,
     "backup_to_itself": 400,
     "bad_wait": 400,
+    # QR bid tasks: decrypt at the opening (platform/tasks/opening.py, core.qrtask.bids)
+    "wrong_opening_key": 400,
+    "bad_rewrapped_key": 400,
+    "not_your_bid": 403,
+    "bid_header_mismatch": 400,
+    "missing_key": 403,
+    # QR bid tasks: encrypt and upload (platform/tasks/uploads.py, core.qrtask.bids)
+    "wrong_upload_task": 400,
+    "not_your_task": 403,
+    "upload_mismatch": 400,
+    "no_files": 400,
+    "too_many_files": 400,
     # codes the handlers below give
     "invalid_input": 400,
     "invalid_request": 422,

@@ -121,12 +121,14 @@ def legal_rep(download, demo):
 
 @pytest.fixture
 def bid_file(tmp_path):
-    """``bid_file(holder, size=…, project=…, section=…)`` -> (container path, signature)."""
+    """``bid_file(holder, size=…, project=…, section=…, recipient=…)`` -> (container path,
+    signature); encrypted to ``recipient`` (a public key), else to a throw-away key."""
 
-    def _make(holder, *, size: int = 100_000, project: str = PROJECT, section: str = "1"):
+    def _make(holder, *, size: int = 100_000, project: str = PROJECT, section: str = "1",
+              recipient=None):
         source = tmp_path / f"tender-{size}.pdf"
         source.write_bytes(os.urandom(size))
-        recipient = gm.SM2PrivateKey.generate().public_key()
+        recipient = recipient or gm.SM2PrivateKey.generate().public_key()
         options = bidx.EncryptOptions(project=project, section=section, signer=holder.key)
         out = tmp_path / "out"
         out.mkdir(exist_ok=True)

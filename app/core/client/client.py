@@ -255,14 +255,17 @@ class HolderClient:
     # platform --------------------------------------------------------------------------------
 
     def submit_bid(self, path: Path | str, signature: bytes, *, project: str, section: str,
-                   name: str | None = None) -> Receipt:
+                   name: str | None = None, task: str | None = None) -> Receipt:
         """Upload a BIDX file (streamed) with its detached signature; the platform's receipt.
         ``name`` (default: the file's own) is sent as given: the platform refuses one that is not
-        a plain, safe file name (``bad_file_name``)."""
+        a plain, safe file name (``bad_file_name``). ``task``: the encrypt task (an upload page's
+        QR) the upload answers; the submission records it."""
         path = Path(path)
         digest = _file_sm3(path)
         params = {"name": name or path.name,
                   "signature": base64.urlsafe_b64encode(signature).decode().rstrip("=")}
+        if task is not None:
+            params["task"] = task
         request = self._signed(
             "POST", f"/platform/projects/{project}/sections/{section}/bids", params=params,
             content=_read_blocks(path), content_sm3=digest,

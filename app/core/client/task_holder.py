@@ -208,3 +208,154 @@ def confirm_sign_task(tasks: TaskClient, store: Keystore, unlocked: Unlocked, li
         raise
     _record(store, unlocked, task, "confirm", "confirmed", state.state, serial, licence_id)
     return state
+
+# decrypt at the opening (qr-tasks.md §5.2 ``decrypt``, bidx.md §11) ------------------------
+
+DECRYPT_PURPOSE = "decrypt a bid at the opening"
+
+
+def decrypt_key(store: Keystore, task: VerifiedTask):
+    """(the task's checked details, this device's key for the bid or None)."""
+    from ..bidding import device_key_matching
+    from ..qrtask.bids import decrypt_details
+
+    details = decrypt_details(task.document)
+    return details, device_key_matching(store, details.key_ids)
+
+
+def confirm_decrypt(tasks: TaskClient, store: Keystore, unlocked: Unlocked, licence_id: int,
+                    task: VerifiedTask) -> TaskState:
+    """Open the bid's header with this device's key, check its MAC, re-wrap the file key to the
+    task's opening key and confirm with that (signed with licence ``licence_id``). The private
+    key stays here and the bid's payload never comes here. A device without the bid's key tells
+    the platform (a cancel with reason ``missing_key``) and refuses, naming the key."""
+    from ..bidx import rewrap_for_opening
+    from ..qrtask.bids import decrypt_confirm_details, missing_key
+
+    details, key = decrypt_key(store, task)
+    choice = licence_choice(store.get_licence(licence_id), tasks.clock())
+    if choice.refusal is not None:
+        raise choice.refusal
+    if key is None:
+        decline_decrypt(tasks, store, task)
+        raise missing_key(details)
+
+    def rewrapped() -> dict:  # a header failing its MAC (altered at the platform) gets no key
+        private = store.encryption_private_key(key.id, unlocked, purpose=DECRYPT_PURPOSE)
+        return decrypt_confirm_details(rewrap_for_opening(details.header_bytes, private, details.opening_key))
+
+    return _confirm_signed(tasks, store, unlocked, licence_id, task, rewrapped)
+
+
+def _confirm_signed(tasks: TaskClient, store: Keystore, unlocked: Unlocked, licence_id: int,
+                    task: VerifiedTask, details_for) -> TaskState:
+    """Sign and post a confirm whose ``details`` the type's work ``details_for()`` makes once the
+    licence is unlocked; a refusal on the way (the platform's, or a decryption check on the
+    device) is recorded as ``refused`` with its code; a cancel or an unreachable platform records
+    nothing."""
+    from ..errors import DecryptionFailed
+
+    signer = store.licence_signer(unlocked, licence_id, purpose=PURPOSE)
+    certificate = Certificate.load(signer.certificate)
+    serial = format(certificate.serial, "x")
+    try:
+        state = tasks.confirm(task, signer, certificate, details=details_for())
+    except (ServiceError, DecryptionFailed) as exc:
+        _record(store, unlocked, task, "confirm", "refused", getattr(exc, "code", type(exc).__name__),
+                serial, licence_id)
+        raise
+    _record(store, unlocked, task, "confirm", "confirmed", state.state, serial, licence_id)
+    return state
+
+
+def decline_decrypt(tasks: TaskClient, store: Keystore | None, task: VerifiedTask) -> TaskState:
+    """Cancel a ``decrypt`` task; with reason ``missing_key`` when this device lacks the bid's key
+    (the opening hall then says why the bid was not decrypted)."""
+    from ..qrtask.bids import decrypt_decline_details
+
+    details = None
+    if store is not None:
+        _, key = decrypt_key(store, task)
+        details = decrypt_decline_details("missing_key") if key is None else None
+    try:
+        state = tasks.cancel(task, details=details)
+    except ServiceError as exc:
+        if store is not None:
+            _record(store, None, task, "cancel", "refused", exc.code, None, None)
+        raise
+    if store is not None:
+        outcome = "missing_key" if details else state.state
+        _record(store, None, task, "cancel", "cancelled", outcome, None, None)
+    return state
+
+
+# encrypt and upload (qr-tasks.md §13) --------------------------------------------------------
+
+ENCRYPT_PURPOSE = "encrypt and upload bid files for a platform task"
+
+
+def check_encrypt(store: Keystore, now: datetime, licence_id: int | None, task: VerifiedTask,
+                  files) -> tuple:
+    """Every check that needs no password, in order: the task's details, the project still taking
+    bids (its deadline by the device's clock, as :func:`app.core.bidding.phase` judges it), the
+    licence (role, window, matter), the chosen files against the task's limits, and a registered
+    encryption key of this licence on this device. Returns (details, that key)."""
+    from pathlib import Path
+
+    from ..bidding import device_keys_for
+    from ..errors import Refused
+    from ..qrtask.bids import check_files, encrypt_details
+
+    details = encrypt_details(task.document)
+    if now > details.deadline:
+        raise Refused("deadline_passed", "The bid deadline of {code} was {deadline}; bids are no longer accepted",
+                      code=details.project_code, deadline=details.deadline.isoformat())
+    if licence_id is not None:
+        choice = licence_choice(store.get_licence(licence_id), now)
+        if choice.refusal is not None:
+            raise choice.refusal
+    check_files(details, [Path(f).stat().st_size for f in files])
+    keys = device_keys_for(store, licence_id)
+    if not keys:
+        raise Refused("no_device_key",
+                      "This licence has no encryption key on this device: apply for one on the Bids page first")
+    return details, keys[0]
+
+
+def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlocked, licence_id: int,
+                    task: VerifiedTask, files, outdir, pool, progress, cancel):
+    """Encrypt ``files`` on this device to the licence's registered key and sign them, exactly as
+    the bid page does (:func:`app.core.bidding.encrypt_one`), upload each bound to the task
+    (:func:`app.core.bidding.submit` with ``task``), then confirm the task with the receipts.
+    ``progress(done, total)`` counts plaintext bytes encrypted; ``cancel`` stops between and
+    inside files (a container half made is removed by the engine). Returns (state, submitted)."""
+    from pathlib import Path
+
+    from .. import bidx
+    from ..bidding import encrypt_one, signer_key, submit
+    from ..qrtask.bids import encrypt_confirm_details
+    from ..tasks import check
+    from .wallet import holder_for
+
+    files = [Path(f) for f in files]
+    details, key = check_encrypt(store, tasks.clock(), licence_id, task, files)
+    submitted = []
+
+    def uploaded() -> dict:
+        options = bidx.EncryptOptions(project=details.project_code, section=details.section,
+                                      signer=signer_key(store, unlocked, licence_id))
+        Path(outdir).mkdir(parents=True, exist_ok=True)
+        total, done, made = sum(f.stat().st_size for f in files) or 1, 0, []
+        for source in files:
+            check(cancel)
+            base = done
+            made.append(encrypt_one(source, Path(outdir), key.public_key, options, pool,
+                                    lambda d, _t, base=base: progress(min(total, base + d), total), cancel))
+            done += source.stat().st_size
+        check(cancel)
+        holder = holder_for(client, store, unlocked, licence_id, purpose=ENCRYPT_PURPOSE)
+        items = [(r.container, r.signature, details.project_code, details.section) for r in made]
+        submitted.extend(submit(holder, items, cancel, task=task.document.task))
+        return encrypt_confirm_details([s.receipt for s in submitted])
+
+    return _confirm_signed(tasks, store, unlocked, licence_id, task, uploaded), submitted

@@ -61,10 +61,12 @@ class TaskClient:
                              details=details)
         return self.respond(task.uri, raw, signer.sign(raw), certificate.der)
 
-    def cancel(self, task: VerifiedTask, signer=None, certificate: Certificate | None = None) -> TaskState:
-        """Tell the platform the holder declined; signed when a licence is given."""
+    def cancel(self, task: VerifiedTask, signer=None, certificate: Certificate | None = None,
+               details: dict | None = None) -> TaskState:
+        """Tell the platform the holder declined; signed when a licence is given. ``details``:
+        the type's reason, if it has one (a ``decrypt`` task declined for ``missing_key``)."""
         serial = certificate.serial if certificate is not None and signer is not None else None
-        raw = build_response(task, action="cancel", now=self.clock(), serial=serial)
+        raw = build_response(task, action="cancel", now=self.clock(), serial=serial, details=details)
         signature = signer.sign(raw) if serial is not None else None
         return self.respond(task.uri, raw, signature, certificate.der if serial is not None else None)
 

@@ -52,6 +52,9 @@ class TaskState(WireModel):
     finished_at: datetime | None
     enterprise: TaskEnterprise | None = Field(description="after a confirmed login: who logged in")
     person: TaskPerson | None
+    outcome: dict | None = Field(
+        description="what the task achieved, once final: for a decrypt task "
+        "{result: decrypted, plaintext_sm3, plaintext_size, submission_id} or {result: declined, reason}")
 
 
 class TaskCreated(WireModel):

@@ -37,6 +37,8 @@ class SubmissionRow(Base):
     receipt: Mapped[str] = mapped_column(Text)  # the canonical JSON the platform signed
     receipt_signature: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # the encrypt task the bid was uploaded for (migration 0006; None from the app's bid page)
+    task_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
 
 
 class EncryptionKeyRow(Base):

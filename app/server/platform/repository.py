@@ -46,6 +46,7 @@ class Submission:
     receipt: str  # the canonical JSON the platform signed
     receipt_signature: bytes
     received_at: datetime
+    task_id: str | None = None  # the encrypt task it was uploaded for, if any
 
 
 @dataclass(frozen=True)

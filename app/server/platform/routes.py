@@ -19,6 +19,7 @@ from ..deps import get_ctx, holder, request_target
 from ..errors import ApiError
 from . import repository
 from .rules import store_submission
+from .tasks.uploads import check_upload_task
 from .upload import check_declared_size, receive
 
 router = APIRouter(prefix="/platform", tags=["platform"])
@@ -61,6 +62,8 @@ async def submit_bid(
     section: str = Path(min_length=1, max_length=64),
     name: str = Query(min_length=1, max_length=255, description="the file's name"),
     signature: str = Query(max_length=200, description="base64url DER SM2 signature over the file"),
+    task: str | None = Query(None, max_length=40, pattern=r"^[A-Za-z0-9_-]+$",
+                             description="the encrypt task (QR) this upload answers, if any"),
 ):
     """Body: the BIDX file, streamed. The request is signed like any other (its body digest is
     the file's SM3); ``signature`` is the bidder's detached signature over the file."""
@@ -72,13 +75,15 @@ async def submit_bid(
     parts = signed_parts(request.method, request_target(request), request.headers)
     who = await run_in_threadpool(authenticate, ctx, parts, request.headers, None)
     await run_in_threadpool(_check_may_submit, ctx, who, code, section)
+    if task is not None:  # bound to an upload page's encrypt task (tasks/uploads.py)
+        await run_in_threadpool(check_upload_task, ctx, task, who, code, section)
     incoming = await receive(
         request, ctx.settings.incoming_dir, limit=ctx.settings.max_upload_bytes,
         signer=who.public_key, signature=_b64url(signature), signed_sm3=parts.content_sm3,
     )
     try:
         found = await run_in_threadpool(
-            store_submission, ctx, who, code, section, name, _b64url(signature), incoming
+            store_submission, ctx, who, code, section, name, _b64url(signature), incoming, task
         )
     finally:
         incoming.discard()  # moved into place on success; removed on any refusal

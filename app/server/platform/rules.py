@@ -96,14 +96,14 @@ class Platform:
 
     def record_submission(
         self, who: Holder, code: str, section: str, name: str, signature: bytes,
-        incoming: Incoming, *, submission_id: str,
+        incoming: Incoming, *, submission_id: str, task_id: str | None = None,
     ) -> Submission:
         """Check again, sign a receipt, record it and move the file to :meth:`bid_path`. The
         caller removes that file if the transaction does not commit."""
         self.check_may_submit(who, code, section)
         check_container(incoming.path, code, section)
         earlier = self.repo.find_submission(who.credit_code, code, section, incoming.sm3)
-        if earlier is not None:
+        if earlier is not None and earlier.task_id == task_id:
             return earlier  # the same bytes again (a retry after a lost answer): the first receipt
         received = self.now()
         receipt = canonical_json(
@@ -126,7 +126,7 @@ class Platform:
             submission_id=submission_id, project_code=code, section=section, credit_code=who.credit_code,
             serial=format(who.serial, "x"), person_id=who.person_id, file_name=name, size=incoming.size,
             sm3=incoming.sm3, signature=signature, receipt=receipt.decode(),
-            receipt_signature=self.key.sign(receipt), received_at=received,
+            receipt_signature=self.key.sign(receipt), received_at=received, task_id=task_id,
         )
         self.repo.add_submission(submission)
         os.replace(incoming.path, self.bid_path(submission_id))  # before the commit
@@ -176,7 +176,7 @@ class Platform:
 
 def store_submission(
     ctx: ServiceContext, who: Holder, code: str, section: str, name: str, signature: bytes,
-    incoming: Incoming,
+    incoming: Incoming, task_id: str | None = None,
 ) -> Submission:
     """Record the bid in one transaction, all or nothing: the file is moved into place before
     the commit and removed again if anything (the commit included) fails."""
@@ -184,7 +184,8 @@ def store_submission(
     try:
         with ctx.unit() as u:
             return u.platform.record_submission(
-                who, code, section, name, signature, incoming, submission_id=submission_id
+                who, code, section, name, signature, incoming, submission_id=submission_id,
+                task_id=task_id,
             )
     except BaseException:
         bid_file(ctx.settings.bids_dir, submission_id).unlink(missing_ok=True)

@@ -36,6 +36,13 @@ from ..format import local_time
 from ..licences.roles import role_name
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
+from .bid_panel import (
+    DecryptPanel,
+    EncryptPanel,
+    confirm_decrypt_op,
+    confirm_encrypt_op,
+    decline_decrypt_op,
+)
 from .choices import chosen, fill_choices, plain_label
 from .jobs import Fetched, cancel_op, confirm_op, fetch_op
 from .seal_picker import SealPicker, confirm_sign_op
@@ -47,6 +54,7 @@ if TYPE_CHECKING:
     from ..context import AppContext
 
 ANSWERABLE = ("login", "sign")  # the task types this device can confirm today (qr-tasks.md)
+ANSWERABLE += ("decrypt", "encrypt")  # the bid tasks (bid_panel.py)
 FINAL = ("task_used", "task_expired", "unknown_task", "wrong_task_secret")  # no second answer helps
 
 
@@ -108,6 +116,9 @@ class TaskDialog(QDialog):
                                                       self.requested, self.countdown)):
             self.form.addRow(caption, value)
         self.details.hide()
+        self.bid_panel = DecryptPanel(self)  # a decrypt task's bid and key (bid_panel.py)
+        self.upload_panel = EncryptPanel(self)  # an encrypt task's project and the chosen files
+        self.upload_panel.changed.connect(self._update)
 
         self.licence_box = QGroupBox(self)
         self.licences = QListWidget(self.licence_box)
@@ -142,6 +153,8 @@ class TaskDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)
         layout.addWidget(self.details)
+        layout.addWidget(self.bid_panel)
+        layout.addWidget(self.upload_panel)
         layout.addWidget(self.licence_box)
         layout.addWidget(self.sign_box)
         layout.addStretch(1)
@@ -163,6 +176,8 @@ class TaskDialog(QDialog):
         self.cancel_button.setText(self.tr("Ca&ncel the task"))
         self.cancel_button.setToolTip(self.tr("Tell the platform you decline; no password is needed"))
         self.close_button.setText(self.tr("Close"))
+        self.bid_panel.retranslate()
+        self.upload_panel.retranslate()
         if self.fetched is None and not self.problem.isVisible():
             self.heading.setText(self.tr("Fetching and checking the task…"))
         self.sign_box.retranslate()
@@ -203,6 +218,10 @@ class TaskDialog(QDialog):
             self.sign_box.show_task(task)
         self.load_licences()
         self.licence_box.show()
+        if d.type == "decrypt":
+            self._say_problem(self.bid_panel.show_task(self.context.keystore, task))
+        if d.type == "encrypt":
+            self._say_problem(self.upload_panel.show_task(task))
         if d.type not in ANSWERABLE:
             self._say_problem(self.tr("This version of EBid Desk cannot answer {task} tasks yet; you can "
                                       "cancel it.").format(task=self.type_name(d.type)))
@@ -308,6 +327,15 @@ class TaskDialog(QDialog):
 
     def _update(self) -> None:
         answerable = self.fetched is not None and self.fetched.task.document.type in ANSWERABLE
+        if answerable and self.fetched.task.document.type == "decrypt":
+            answerable = self.bid_panel.can_confirm()  # this device holds the bid's key
+        if answerable and self._is("encrypt") and self.state is None and not self.closed_for_good:
+            # deadline, licence, files and device key, checked before any password
+            refusal = self.upload_panel.refusal(self.context.keystore, self._now(), self.chosen_licence())
+            if refusal or self.problem.text() == self.upload_panel.said:
+                self._say_problem(refusal)  # (a platform's refusal shown meanwhile stays)
+            self.upload_panel.said = refusal
+            answerable = not refusal
         self.confirm_button.setEnabled(self.can_answer() and answerable and self.chosen_licence() is not None
                                        and self._sign_ready())
         self.cancel_button.setEnabled(self.can_answer())
@@ -318,19 +346,30 @@ class TaskDialog(QDialog):
         licence_id = self.chosen_licence()
         if not self.confirm_button.isEnabled() or licence_id is None or self.fetched is None:
             return  # expired, answered, busy or no usable licence: nothing is sent
-        op = confirm_op(self.fetched, licence_id)
-        if self.fetched.task.document.type == "sign":
+        if self._is("sign"):
             op = confirm_sign_op(self.fetched, self.context.client, licence_id, self.sign_box.chosen_seal())
+        elif self._is("decrypt"):
+            op = confirm_decrypt_op(self.fetched, licence_id)
+        elif self._is("encrypt"):
+            op = confirm_encrypt_op(self.fetched, licence_id, self.upload_panel.files)
+        else:
+            op = confirm_op(self.fetched, licence_id)
         self._confirming = UnlockedOp(
             self, self.context, asking=self.tr("confirm the platform's task"),
             op=op, success=self._answered,
-        ).failure(self._answer_refused).with_progress(self.tr("Confirming the task…")).run()
+        ).failure(self._answer_refused).with_progress(
+            self.tr("Encrypting and uploading the bid files…") if self._is("encrypt")
+            else self.tr("Confirming the task…"))
+        if self._is("encrypt"):
+            self._confirming.cancellable()
+        self._confirming.run()
         self._update()
 
     def cancel_task(self) -> None:
         if not self.cancel_button.isEnabled() or self.fetched is None:
             return
-        self._cancelling = BackgroundOp(self, op=cancel_op(self.fetched, self.context.keystore),
+        declining = decline_decrypt_op if self._is("decrypt") else cancel_op
+        self._cancelling = BackgroundOp(self, op=declining(self.fetched, self.context.keystore),
                                         success=self._answered) \
             .failure(self._answer_refused).with_progress(self.tr("Telling the platform…")).run()
         self._update()
@@ -338,11 +377,21 @@ class TaskDialog(QDialog):
     def _answered(self, state: TaskState) -> None:
         self.state = state
         self._say_problem("")
-        if state.state == "confirmed" and self.fetched.task.document.type == "sign":
+        outcome = state.outcome or {}
+        if state.state == "confirmed" and self._is("sign"):
             seal = self.sign_box.chosen_seal() or ""
             text = self.tr("Signed: {document} was sealed with {seal}; {platform} verified the signature.").format(
                 document=self.sign_box.document_name.text(), seal=self.sign_box.seal_name(seal),
                 platform=self.fetched.task.document.platform.name)
+        elif self._is("decrypt") and outcome.get("result") == "decrypted":
+            text = self.tr("Decrypted: {platform} opened the bid; its plaintext SM3 is {sm3}.").format(
+                platform=self.fetched.task.document.platform.name, sm3=outcome.get("plaintext_sm3", ""))
+        elif self._is("encrypt") and outcome.get("result") == "encrypted":
+            text = self.tr("Encrypted and uploaded: {count} bid files, receipts {ids}.").format(
+                count=len(outcome.get("receipts", [])),
+                ids=", ".join(r.get("submission_id", "") for r in outcome.get("receipts", [])))
+        elif self._is("decrypt") and outcome.get("reason") == "missing_key":
+            text = self.tr("Not decrypted: the platform was told this device holds no key for the bid.")
         elif state.state == "confirmed" and state.enterprise is not None:
             person = state.person.name if state.person is not None else ""
             text = self.tr("Logged in: {enterprise} ({person}) is now logged in to {platform}.").format(
@@ -367,6 +416,9 @@ class TaskDialog(QDialog):
             self.closed_for_good = True
         self._say_problem(self.tr("Refused: {reason}").format(reason=errors.text(exc)))
         self._update()
+
+    def _is(self, kind: str) -> bool:
+        return self.fetched is not None and self.fetched.task.document.type == kind
 
     def _close_client(self, *_) -> None:
         self._timer.stop()

@@ -38,6 +38,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("uri", metavar="URI")
     holder_options(p)
     p.add_argument("--seal", metavar="SEAL_ID", help="a sign task: the collected seal to seal the document with")
+    p.add_argument("--file", nargs="+", metavar="F", default=[],
+                   help="encrypt task: the bid files to encrypt on this device and upload")
     p.set_defaults(func=_confirm)
     p = sub.add_parser("cancel", help="tell the platform you decline a task")
     p.add_argument("uri", metavar="URI")
@@ -71,7 +73,6 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _confirm(args: argparse.Namespace) -> int:
-    from ....core.client.task_holder import confirm_task
 
     uri = _parse(args.uri)
     with open_keystore() as store:
@@ -86,11 +87,14 @@ def _confirm(args: argparse.Namespace) -> int:
                     from .sign import confirm_sign
 
                     state = confirm_sign(tasks, client, store, unlocked, licence_id, task, args.seal)
+                elif task.document.type == "encrypt":
+                    state = _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, args.file)
                 else:
-                    state = confirm_task(tasks, store, unlocked, licence_id, task)
+                    state = _confirm_for(task)(tasks, store, unlocked, licence_id, task)
             finally:
                 unlocked.lock()
     print(f"Confirmed: the platform reports the task {state.state}")
+    _print_outcome(state)
     return 0
 
 
@@ -104,11 +108,50 @@ def _cancel(args: argparse.Namespace) -> int:
         _print(task, client.clock())
         if default_path().exists():  # recorded on a device that has a keystore
             with open_keystore(must_exist=False) as store:
-                state = cancel_task(tasks, store, task)
+                state = _cancel_for(task)(tasks, store, task)
         else:
             state = cancel_task(tasks, None, task)
     print(f"Cancelled: the platform reports the task {state.state}")
     return 0
+
+
+def _confirm_for(task: VerifiedTask):
+    """The confirm of the task's type: the bid tasks' own (core task_holder), else the plain one."""
+    from ....core.client.task_holder import confirm_decrypt, confirm_task
+
+    return confirm_decrypt if task.document.type == "decrypt" else confirm_task
+
+
+def _cancel_for(task: VerifiedTask):
+    from ....core.client.task_holder import cancel_task, decline_decrypt
+
+    return decline_decrypt if task.document.type == "decrypt" else cancel_task
+
+
+def _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files):
+    """Encrypt ``files`` to this licence's device key, upload them bound to the task, confirm."""
+    from ....core.bidx import worker_pool
+    from ....core.client.task_holder import check_encrypt, confirm_encrypt
+    from ....core.paths import data_dir
+    from ....core.tasks import CancelToken
+    from ...common import terminal_progress
+
+    check_encrypt(store, tasks.clock(), licence_id, task, files)  # before any work
+    with worker_pool() as pool:
+        state, _ = confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files,
+                                   data_dir() / "bids" / "encrypted", pool,
+                                   terminal_progress("Encrypting"), CancelToken())
+    return state
+
+
+def _print_outcome(state) -> None:
+    outcome = state.outcome or {}
+    for receipt in outcome.get("receipts", []) if outcome.get("result") == "encrypted" else []:
+        print(f"Uploaded: {receipt['file_name']} receipt {receipt['submission_id']} "
+              f"SM3 {receipt['sm3']} ({receipt['size']} bytes)")
+    if outcome.get("result") == "decrypted":
+        print(f"Decrypted: the platform opened the bid; plaintext SM3 {outcome['plaintext_sm3']} "
+              f"({outcome['plaintext_size']} bytes)")
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -37,3 +37,5 @@ class TaskRow(Base):
     role: Mapped[str | None] = mapped_column(String(40), nullable=True)
     response: Mapped[str | None] = mapped_column(Text, nullable=True)  # the holder's signed response
     response_signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # what the task achieved, canonical JSON (0006; a decrypt task: the plaintext's SM3, or why not)
+    outcome: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -6,6 +6,8 @@ The secret never appears in a URL, a log line or a refusal's parameters."""
 
 from __future__ import annotations
 
+import json
+
 from fastapi import APIRouter, Depends, Header, Path, Request
 from starlette.concurrency import run_in_threadpool
 
@@ -66,6 +68,7 @@ def task_state(row: TaskRow) -> TaskState:
         if confirmed else None,
         person=TaskPerson(person_id=row.person_id or "", name=row.person_name or "", role=row.role or "")
         if confirmed else None,
+        outcome=json.loads(row.outcome) if row.outcome else None,
     )
 
 

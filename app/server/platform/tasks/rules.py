@@ -155,7 +155,7 @@ def _judge(ctx: ServiceContext, s, row: TaskRow, body: TaskResponseIn, now: date
     if answer.serial is None:
         if answer.action != "cancel" or body.signature is not None:
             raise ApiError("bad_task_response_signature", "Only a cancel may be sent without a licence signature")
-        return values
+        return _type_checks(ctx, s, row, answer, values, now)
     holder = _verify_signer(ctx, s, answer.serial, body, raw, now)
     values["response_signature"] = _b64(body.signature)
     if answer.action == "confirm":
@@ -169,6 +169,20 @@ def _judge(ctx: ServiceContext, s, row: TaskRow, body: TaskResponseIn, now: date
             enterprise_name=terms.enterprise_name, person_id=terms.person_id,
             person_name=terms.holder_name, role=terms.role.value,
         )
+    return _type_checks(ctx, s, row, answer, values, now)
+
+
+def _type_checks(ctx: ServiceContext, s, row: TaskRow, answer, values: dict, now: datetime) -> dict:
+    """The task type's own checks of its response ``details`` (and what it does on a confirm),
+    after the common ones; they may refuse, or add to the values the state change writes."""
+    if row.task_type == "decrypt":
+        from .opening import judge
+
+        return judge(ctx, s, row, answer, values, now)
+    if row.task_type == "encrypt":
+        from .uploads import judge as judge_upload
+
+        return judge_upload(ctx, s, row, answer, values, now)
     return values
 
 
