@@ -37,7 +37,7 @@ from app.server.platform.web import sessions
 from tests.seal_service.kit import imprint_png, make_seal
 from tests.seal_service.test_flow import PASSWORD, keystore  # noqa: F401  (a fixture)
 
-from .test_cli_tasks import _ok, cli, live  # noqa: F401  (fixtures)
+from .test_cli_tasks import _ok, cli  # noqa: F401  (cli is a fixture; live comes from conftest)
 from .test_login_page import _open_page, _qr_text, browser  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.slow
