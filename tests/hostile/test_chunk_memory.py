@@ -32,6 +32,8 @@ def test_sixteen_workers_at_64_mib_chunks_stay_within_the_budget(tmp_path):
                           text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     peak = int(done.stdout.split()[-1])
-    # Before the budget: all eight chunks in flight, input and output: over 1 GiB.
+    # Before the budget: all eight chunks in flight, input and output: 1057 MiB. Within it: the
+    # budget, plus the next chunk being read and its output, the 64 MiB the child writes the
+    # source from and the interpreter's own (289 MiB on a quiet machine, 568 MiB seen under CI).
     print(f"peak RSS {peak >> 20} MiB")
-    assert peak < IN_FLIGHT_BUDGET + (200 << 20), f"peak RSS {peak >> 20} MiB"
+    assert peak < IN_FLIGHT_BUDGET + (384 << 20), f"peak RSS {peak >> 20} MiB"
