@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import os
 
+import httpx
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
 from app.core import bidx
 from app.core.gm import SM2PrivateKey
 from app.core.tasks import CancelToken
@@ -121,3 +125,32 @@ def test_submitted_bids_show_the_countdown_and_whether_this_device_opens_them(
     qtbot.waitUntil(lambda: len(page.rows) == 3, timeout=WAIT)
     rows = {r.file_name: r for r in page.rows}
     assert rows["资格审查.pdf.bidx"].key.value == "unknown"
+
+
+class _Browser(QObject):
+    """Stands where the desktop's web browser would: Qt hands it the URL the button opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_home_opens_the_platform_s_login_page_in_the_browser(app, qtbot, service, monkeypatch):
+    context = make_context(qtbot, service, monkeypatch, licence=False)
+    page = _page(context, qtbot)
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("http", browser, "open")
+    try:
+        qtbot.waitUntil(lambda: context.connected, timeout=WAIT)
+        qtbot.mouseClick(page.platform_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("http")
+    assert browser.opened == [f"{context.client.base_url}/platform/login"]
+    with httpx.Client() as http:  # what the browser then shows: the login page and its QR image
+        answer = http.get(browser.opened[0])
+    assert answer.status_code == 200 and 'src="data:image/png;base64,' in answer.text
+    context.close()

@@ -1048,134 +1048,154 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="121" />
+        <location filename="../../ui/home/page.py" line="125" />
         <location filename="../../ui/main_window.py" line="49" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="124" />
+        <location filename="../../ui/home/page.py" line="128" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="125" />
+        <location filename="../../ui/home/page.py" line="129" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="128" />
+        <location filename="../../ui/home/page.py" line="132" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="133" />
+        <location filename="../../ui/home/page.py" line="137" />
         <source>Scan the QR code on my screen</source>
         <translation>扫描屏幕上的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="134" />
+        <location filename="../../ui/home/page.py" line="138" />
         <source>Read the QR code an e-bidding platform shows in your browser (the Scan page also reads the camera and images)</source>
         <translation>识别电子招投标平台在浏览器中显示的二维码（“扫一扫”页面还可以用摄像头和图片扫码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="136" />
-        <location filename="../../ui/home/page.py" line="145" />
+        <location filename="../../ui/home/page.py" line="140" />
+        <source>Open the e-bidding platform in the browser</source>
+        <translation>在浏览器中打开招投标平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="142" />
+        <source>The platform's pages (log in, sign, upload, opening hall) show the QR codes this app scans</source>
+        <translation>平台网页（登录、签章、上传、开标大厅）会显示本软件扫描的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="143" />
+        <location filename="../../ui/home/page.py" line="152" />
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="139" />
+        <location filename="../../ui/home/page.py" line="146" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="140" />
+        <location filename="../../ui/home/page.py" line="147" />
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="141" />
+        <location filename="../../ui/home/page.py" line="148" />
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="142" />
+        <location filename="../../ui/home/page.py" line="149" />
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="146" />
+        <location filename="../../ui/home/page.py" line="153" />
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="148" />
+        <location filename="../../ui/home/page.py" line="155" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="197" />
+        <location filename="../../ui/home/page.py" line="172" />
+        <source>E-bidding platform</source>
+        <translation>招投标平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="173" />
+        <source>The service is not connected yet; try again in a moment.</source>
+        <translation>服务尚未连接，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="216" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="195" />
+        <location filename="../../ui/home/page.py" line="214" />
         <source>list your enterprise's submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="248" />
+        <location filename="../../ui/home/page.py" line="267" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="251" />
+        <location filename="../../ui/home/page.py" line="270" />
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="254" />
+        <location filename="../../ui/home/page.py" line="273" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="258" />
+        <location filename="../../ui/home/page.py" line="277" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="263" />
+        <location filename="../../ui/home/page.py" line="282" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="265" />
+        <location filename="../../ui/home/page.py" line="284" />
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="270" />
+        <location filename="../../ui/home/page.py" line="289" />
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="271" />
+        <location filename="../../ui/home/page.py" line="290" />
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="275" />
+        <location filename="../../ui/home/page.py" line="294" />
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="277" />
+        <location filename="../../ui/home/page.py" line="296" />
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="278" />
+        <location filename="../../ui/home/page.py" line="297" />
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
-from .. import errors, theme
+from .. import errors, seams, theme
 from ..bids import records as bid_records
 from ..changes import Change, on_change
 from ..format import local_time
@@ -91,9 +91,13 @@ class HomePage(Page):
         self.scan_button = QPushButton(theme.icon("scan"), "", self)
         self.scan_button.setObjectName("scanScreen")
         self.scan_button.clicked.connect(self.scan_screen)
+        self.platform_button = QPushButton(self)
+        self.platform_button.setObjectName("openPlatform")
+        self.platform_button.clicked.connect(self.open_platform)
         quick = QHBoxLayout()
         quick.addStretch(1)
         quick.addWidget(self.scan_button)
+        quick.addWidget(self.platform_button)
         quick.addStretch(1)
         layout.addLayout(quick)
         self.heading = QLabel(self)
@@ -133,6 +137,9 @@ class HomePage(Page):
         self.scan_button.setText(self.tr("Scan the QR code on my screen"))
         self.scan_button.setToolTip(self.tr("Read the QR code an e-bidding platform shows in your browser "
                                             "(the Scan page also reads the camera and images)"))
+        self.platform_button.setText(self.tr("Open the e-bidding platform in the browser"))
+        self.platform_button.setToolTip(self.tr(
+            "The platform's pages (log in, sign, upload, opening hall) show the QR codes this app scans"))
         self.heading.setText(self.tr("Projects you have bid on"))
         self.tree.setHeaderLabels(
             [
@@ -154,6 +161,18 @@ class HomePage(Page):
         window = self.window()
         window.show_page("scan")
         window.current_page().scan_screen()
+
+    def platform_url(self) -> str | None:
+        """The connected service's login page: where a newcomer meets the platform's QR codes."""
+        return f"{self.context.client.base_url}/platform/login" if self.context.connected else None
+
+    def open_platform(self) -> None:
+        url = self.platform_url()
+        if url is None:
+            seams.info(self, self.tr("E-bidding platform"),
+                       self.tr("The service is not connected yet; try again in a moment."))
+            return
+        QDesktopServices.openUrl(QUrl(url))
 
     # -- data ----------------------------------------------------------------------------------------
 
