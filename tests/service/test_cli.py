@@ -124,3 +124,16 @@ def test_without_a_server_the_cli_uses_the_embedded_service(ebid, tmp_path):
     assert "DEMO-ZB-001" in out
     assert (tmp_path / "home" / "service" / "service.sqlite").exists()
     assert not (tmp_path / "home" / "servers.json").exists()  # the embedded service needs no pin
+
+
+def test_a_newcomer_finds_the_demo_enterprises_by_place(ebid, tmp_path):
+    from app.core.licence.demo import DEMO_ENTERPRISES
+
+    env = {k: v for k, v in os.environ.items() if k not in ("EBID_SERVER", "EBID_SERVICE_HOME", "EBID_SERVICE_DB")}
+    env["EBID_HOME"] = str(tmp_path / "home")
+    first = DEMO_ENTERPRISES[0].enterprise
+    assert first.registration_place in _ok(ebid("licence", "places", env=env)).splitlines()
+    listed = _ok(ebid("licence", "enterprises", "--place", first.registration_place, env=env))
+    assert f"{first.credit_code}\t{first.name}\tDEMO" in listed.splitlines()
+    nowhere = ebid("licence", "enterprises", "--place", "火星", env=env)
+    assert nowhere.returncode == 1 and "No enterprise is registered at 火星" in nowhere.stdout

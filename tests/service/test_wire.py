@@ -89,6 +89,7 @@ def _every_answer(client, legal_rep, demo, bid_file, service, download) -> None:
     enterprise, _, others = demo
     client.registration_places()
     client.enterprise(enterprise.credit_code)
+    assert enterprise.credit_code in {e.credit_code for e in client.enterprises_at(enterprise.registration_place)}
     matters = client.matters()
     client.projects()
     manager = legal_rep.add_manager(others[0].name, others[0].id_number, others[0].mobile)

@@ -134,3 +134,27 @@ def test_cancelling_the_guide_still_connects_the_service(context, qtbot):
     with qtbot.waitSignal(context.service_ready, timeout=30000):
         wizard.reject()
     assert wizard.download_guide is None
+
+
+def test_the_download_guide_offers_the_place_s_enterprises_with_demo_ones_marked(context, qtbot):
+    from app.core.licence.demo import DEMO_ENTERPRISES
+    from app.ui.licences.download import LicenceDownloadWizard
+
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    with qtbot.waitSignal(context.service_ready, timeout=30000):
+        context.connect_service(None)
+    guide = LicenceDownloadWizard(context)
+    qtbot.addWidget(guide)
+    guide.show()
+    qtbot.waitUntil(lambda: guide.place_page.places.count() > 0, timeout=30000)
+    guide.place_page.places.setCurrentText(enterprise.registration_place)
+    guide.next()
+    page = guide.enterprise_page
+    qtbot.waitUntil(lambda: page.known.count() > 1, timeout=30000)
+    labels = [page.known.itemText(i) for i in range(page.known.count())]
+    mine = next(i for i, text in enumerate(labels) if enterprise.credit_code in text)
+    assert enterprise.name in labels[mine] and "演示" in labels[mine].replace(enterprise.name, "")
+    page.known.activated.emit(mine)  # as a click on the entry does
+    assert page.code.text() == enterprise.credit_code
+    qtbot.waitUntil(page.isComplete, timeout=10000)
+    context.close()

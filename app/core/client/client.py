@@ -115,13 +115,17 @@ class ServiceClient:
         _raise_for(response)
         return response
 
-    def get(self, path: str) -> httpx.Response:
-        return self.send(self.http.build_request("GET", path))
+    def get(self, path: str, params: dict[str, str] | None = None) -> httpx.Response:
+        return self.send(self.http.build_request("GET", path, params=params))
 
     # public ----------------------------------------------------------------------------------
 
     def registration_places(self) -> list[str]:
         return list(Places.model_validate(self.get("/authority/places").json()).places)
+
+    def enterprises_at(self, place: str) -> list[Enterprise]:
+        """The enterprises registered at ``place`` (the download guide's list)."""
+        return _many(Enterprise, self.get("/authority/enterprises", params={"place": place}))
 
     def enterprise(self, credit_code: str) -> Enterprise:
         path = f"/authority/enterprises/{credit_code.strip().upper()}"

@@ -20,6 +20,7 @@ class Enterprise(WireModel):
     credit_code: str
     name: str
     registration_place: str
+    demo: bool = False  # one of the fictitious DEMO enterprises (app/core/licence/demo.py)
 
 
 class Places(WireModel):

@@ -759,13 +759,13 @@
 <context>
     <name>DeclarationPage</name>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="211" />
-        <location filename="../../ui/licences/download_pages.py" line="212" />
+        <location filename="../../ui/licences/download_pages.py" line="246" />
+        <location filename="../../ui/licences/download_pages.py" line="247" />
         <source>Download declaration</source>
         <translation>下载声明</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="214" />
+        <location filename="../../ui/licences/download_pages.py" line="249" />
         <source>By downloading this electronic business licence I declare that:
 
 1. The information I entered is true and I am the person named.
@@ -782,7 +782,7 @@
 5. 企业可随时吊销本副本；已吊销的执照不能使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="223" />
+        <location filename="../../ui/licences/download_pages.py" line="258" />
         <source>I have &amp;read the declaration and accept it</source>
         <translation>我已阅读并接受以上声明(&amp;R)</translation>
     </message>
@@ -951,32 +951,57 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="111" />
+        <location filename="../../ui/licences/download_pages.py" line="120" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="112" />
-        <source>Enter the 18-character unified social credit code (统一社会信用代码).</source>
-        <translation>请输入 18 位统一社会信用代码。</translation>
+        <location filename="../../ui/licences/download_pages.py" line="121" />
+        <source>Pick your enterprise, or enter its 18-character unified social credit code (统一社会信用代码).</source>
+        <translation>选择您的企业，或输入 18 位统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="113" />
+        <location filename="../../ui/licences/download_pages.py" line="123" />
+        <source>&amp;Registered here:</source>
+        <translation>本登记地企业(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/licences/download_pages.py" line="124" />
+        <source>Enterprises registered at the chosen place</source>
+        <translation>所选登记地的企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/licences/download_pages.py" line="125" />
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="114" />
+        <location filename="../../ui/licences/download_pages.py" line="126" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="131" />
+        <location filename="../../ui/licences/download_pages.py" line="141" />
+        <source>Choose… ({n} registered at {place})</source>
+        <translation>请选择…（{place}共 {n} 家）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/licences/download_pages.py" line="143" />
+        <source>{name} (DEMO) — {code}</source>
+        <translation>{name}（演示）— {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/licences/download_pages.py" line="143" />
+        <source>{name} — {code}</source>
+        <translation>{name} — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/licences/download_pages.py" line="166" />
         <source>{name}, registered at {place}</source>
         <translation>{name}，登记地：{place}</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="135" />
+        <location filename="../../ui/licences/download_pages.py" line="170" />
         <source>This is not the registration place you chose ({place}): go back and choose {right}.</source>
         <translation>这不是您选择的登记地（{place}）：请返回并选择{right}。</translation>
     </message>
@@ -1551,62 +1576,62 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="179" />
+        <location filename="../../ui/licences/download_pages.py" line="214" />
         <source>Real-name verification</source>
         <translation>实名验证</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="180" />
+        <location filename="../../ui/licences/download_pages.py" line="215" />
         <source>The person who will hold this licence copy: the legal representative, a licence manager or an authorised agent.</source>
         <translation>将持有此执照副本的人员：法定代表人、证照管理员或经授权的办事人。</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="182" />
+        <location filename="../../ui/licences/download_pages.py" line="217" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="182" />
+        <location filename="../../ui/licences/download_pages.py" line="217" />
         <source>&amp;ID number:</source>
         <translation>身份号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="182" />
+        <location filename="../../ui/licences/download_pages.py" line="217" />
         <source>&amp;Mobile:</source>
         <translation>手机(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="183" />
+        <location filename="../../ui/licences/download_pages.py" line="218" />
         <source>&amp;Authorisation number:</source>
         <translation>授权编号(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="185" />
+        <location filename="../../ui/licences/download_pages.py" line="220" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="186" />
+        <location filename="../../ui/licences/download_pages.py" line="221" />
         <source>Resident ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="187" />
+        <location filename="../../ui/licences/download_pages.py" line="222" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="188" />
+        <location filename="../../ui/licences/download_pages.py" line="223" />
         <source>Authorisation number</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="189" />
+        <location filename="../../ui/licences/download_pages.py" line="224" />
         <source>Agents with several authorisations only</source>
         <translation>仅限持有多个授权的办事人</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/download_pages.py" line="190" />
+        <location filename="../../ui/licences/download_pages.py" line="225" />
         <source>Leave empty unless you are an agent authorised more than once: then enter the number the grantor gave you.</source>
         <translation>除非您是持有多个授权的办事人，否则请留空；如是，请输入授权人提供的编号。</translation>
     </message>

@@ -6,9 +6,10 @@ from __future__ import annotations
 import base64
 import binascii
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from ...core.licence import Person, Status, validate_mobile
+from ...core.licence.demo import DEMO_ENTERPRISES
 from ...core.pki import Mode, Role, crl_to_pem
 from ...core.wire import (
     Authorisation,
@@ -46,11 +47,28 @@ def matters(ctx: ServiceContext = Depends(get_ctx)):
         return [Matter(code=m.code, zh=m.zh, en=m.en) for m in u.authority.catalogue]
 
 
+_DEMO_CODES = frozenset(d.enterprise.credit_code for d in DEMO_ENTERPRISES)
+
+
+def _enterprise(e) -> Enterprise:
+    return Enterprise(credit_code=e.credit_code, name=e.name, registration_place=e.registration_place,
+                      demo=e.credit_code in _DEMO_CODES)
+
+
+@router.get("/enterprises", response_model=list[Enterprise])
+def enterprises_at(place: str = Query(min_length=1, max_length=100), ctx: ServiceContext = Depends(get_ctx)):
+    """The enterprises registered at ``place`` (public registry data: name and credit code), so
+    the download guide offers them instead of asking for an 18-character code."""
+    with ctx.unit() as u:
+        found = [e for e in u.authority.repo.list_enterprises() if e.registration_place == place]
+    return [_enterprise(e) for e in sorted(found, key=lambda e: (e.name, e.credit_code))]
+
+
 @router.get("/enterprises/{credit_code}", response_model=Enterprise)
 def enterprise(credit_code: str = CreditCode, ctx: ServiceContext = Depends(get_ctx)):
     with ctx.unit() as u:
         e = u.authority.enterprise(credit_code)
-    return Enterprise(credit_code=e.credit_code, name=e.name, registration_place=e.registration_place)
+    return _enterprise(e)
 
 
 @router.get("/root.pem", response_class=Response)

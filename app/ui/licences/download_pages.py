@@ -84,13 +84,22 @@ class PlacePage(QWizardPage):
 
 
 class EnterprisePage(QWizardPage):
-    """The credit code, checked as typed and then looked up at the service to show the name."""
+    """The enterprises registered at the chosen place to pick from (the manual's 可下载执照记录;
+    DEMO ones marked), or the credit code typed, checked as typed and then looked up at the
+    service to show the name."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.found: Enterprise | None = None
+        self.listed_for: str | None = None
         form = QFormLayout(self)
+        self.known = QComboBox(self)
+        self.known.setObjectName("knownEnterprises")
+        self.known.activated.connect(self._picked)
+        self.known_label = QLabel(self)
+        self.known_label.setBuddy(self.known)
+        form.addRow(self.known_label, self.known)
         self.code = QLineEdit(self)
         self.code.setObjectName("creditCode")
         self.code.setMaxLength(24)
@@ -109,9 +118,35 @@ class EnterprisePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Enterprise"))
-        self.setSubTitle(self.tr("Enter the 18-character unified social credit code (统一社会信用代码)."))
+        self.setSubTitle(self.tr("Pick your enterprise, or enter its 18-character unified social credit "
+                                 "code (统一社会信用代码)."))
+        self.known_label.setText(self.tr("&Registered here:"))
+        self.known.setAccessibleName(self.tr("Enterprises registered at the chosen place"))
         self.code_label.setText(self.tr("&Credit code:"))
         self.code.setAccessibleName(self.tr("Unified social credit code"))
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+        place = self.wizard().place_page.place() if self.wizard() else ""
+        if not place or place == self.listed_for or not self.context.connected:
+            return
+        client = self.context.client
+        BackgroundOp(self, op=lambda p, c: client.enterprises_at(place),
+                     success=lambda found: self._listed(place, found)).failure(self._not_found).run()
+
+    def _listed(self, place: str, enterprises: list[Enterprise]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.listed_for = place
+        self.known.clear()
+        self.known.addItem(self.tr("Choose… ({n} registered at {place})").format(n=len(enterprises), place=place), "")
+        for e in enterprises:
+            label = self.tr("{name} (DEMO) — {code}") if e.demo else self.tr("{name} — {code}")
+            self.known.addItem(label.format(name=e.name, code=e.credit_code), e.credit_code)
+
+    def _picked(self, index: int) -> None:
+        code = self.known.itemData(index)
+        if code:
+            self.code.setText(code)
 
     def _code_changed(self) -> None:
         self.found = None

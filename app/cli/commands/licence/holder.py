@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ....core.errors import InvalidInput
-from ...common import iso_time, read_password, write_bytes
+from ...common import iso_time, read_password, shown, write_bytes
 from ...connection import service_client
 from ..keystore import open_keystore
 
@@ -106,6 +106,29 @@ def _add_download(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--authorisation", default="", metavar="ID", help="download under this agent authorisation")
     p.add_argument("--password-file", metavar="F", help="licence password (else EBID_PASSWORD_FILE, else a prompt)")
     p.set_defaults(func=_download)
+    p = sub.add_parser("enterprises", help="the enterprises registered at a place (DEMO ones marked)")
+    p.add_argument("--place", required=True, help="registration place (登记地), as `licence places` lists")
+    p.set_defaults(func=_enterprises)
+    p = sub.add_parser("places", help="the registration places the authority knows")
+    p.set_defaults(func=_places)
+
+
+def _places(args: argparse.Namespace) -> int:
+    with service_client(args) as client:
+        for place in client.registration_places():
+            print(shown(place))
+    return 0
+
+
+def _enterprises(args: argparse.Namespace) -> int:
+    with service_client(args) as client:
+        found = client.enterprises_at(args.place)
+    if not found:
+        print(f"No enterprise is registered at {shown(args.place)}")
+        return 1
+    for e in found:
+        print(f"{e.credit_code}\t{shown(e.name)}" + ("\tDEMO" if e.demo else ""))
+    return 0
 
 
 def _download(args: argparse.Namespace) -> int:
