@@ -24,7 +24,7 @@ def _confirms() -> list[str]:
     return [s.text for s in seams.shown if s.kind == "confirm"]
 
 
-def test_closing_during_an_encryption_asks_and_a_yes_cancels_cleanly(context, qtbot, tmp_path):
+def _encrypting_window(context, qtbot, tmp_path):
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
@@ -41,6 +41,11 @@ def test_closing_during_an_encryption_asks_and_a_yes_cancels_cleanly(context, qt
     assert drop_files(page, [big])
     row = page.model.rows[0]
     qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)
+    return window, page, row
+
+
+def test_closing_during_an_encryption_asks_and_a_yes_cancels_cleanly(context, qtbot, tmp_path):
+    window, page, row = _encrypting_window(context, qtbot, tmp_path)
     asked = len(_confirms())
 
     seams.answer_next(False)
@@ -59,25 +64,6 @@ def test_closing_during_an_encryption_asks_and_a_yes_cancels_cleanly(context, qt
     assert list(page.form.outdir.iterdir()) == []
     assert not list(page.form.outdir.parent.rglob("*.bidx*"))
     assert len(_confirms()) == asked + 2  # asked once per close, never again while stopping
-
-
-def _encrypting_window(context, qtbot, tmp_path):
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_page("bids")
-    page = window.current_page()
-    qtbot.waitUntil(lambda: page.form.project() is not None, timeout=WAIT)
-    page.form.project_box.setCurrentIndex(page.form.project_box.findData(PROJECT))
-    big = tmp_path / "tender" / "大文件.zip"
-    big.parent.mkdir()
-    with open(big, "wb") as f:
-        f.truncate(1 << 30)
-    seams.answer_next(True, PASSWORD)  # "apply for a key?", then the password
-    assert drop_files(page, [big])
-    row = page.model.rows[0]
-    qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)
-    return window, page, row
 
 
 @pytest.mark.skipif(not SIGNALS, reason="no SIGTERM/SIGHUP here")
