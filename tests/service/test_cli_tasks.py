@@ -224,3 +224,14 @@ def test_cli_encrypts_and_uploads_files_for_an_encrypt_task(cli, live, tmp_path,
         assert f"Uploaded: {receipt['file_name']} receipt {receipt['submission_id']}" in out
         container = tmp_path / "ebid-home" / "bids" / "encrypted" / receipt["file_name"]
         assert gm.sm3(container.read_bytes()).hex() == receipt["sm3"]
+
+
+def test_task_show_prints_the_browser_s_words_as_escapes(cli, live):
+    """A requesting browser's user agent is any text: it reaches the terminal escaped."""
+    from app.server.platform.tasks import rules
+
+    made = rules.create_login(live.ctx, base_url=live.url, address="127.0.0.1",
+                              user_agent="Edge\x1b[2J\nSignature OK")
+    shown = _ok(cli("task", "show", made.uri))
+    assert "\x1b" not in shown and "Signature OK" not in shown.splitlines()
+    assert "(Edge\\x1b[2J\\x0aSignature OK)" in shown

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ...common import read_password
+from ...common import read_password, shown
 from ...connection import service_client
 from ..keystore import open_keystore
 from ..licence.holder import _choose_licence, holder_options
@@ -147,11 +147,11 @@ def _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files):
 def _print_outcome(state) -> None:
     outcome = state.outcome or {}
     for receipt in outcome.get("receipts", []) if outcome.get("result") == "encrypted" else []:
-        print(f"Uploaded: {receipt['file_name']} receipt {receipt['submission_id']} "
-              f"SM3 {receipt['sm3']} ({receipt['size']} bytes)")
+        print(f"Uploaded: {shown(receipt['file_name'])} receipt {shown(receipt['submission_id'])} "
+              f"SM3 {shown(receipt['sm3'])} ({shown(receipt['size'])} bytes)")
     if outcome.get("result") == "decrypted":
-        print(f"Decrypted: the platform opened the bid; plaintext SM3 {outcome['plaintext_sm3']} "
-              f"({outcome['plaintext_size']} bytes)")
+        print(f"Decrypted: the platform opened the bid; plaintext SM3 {shown(outcome['plaintext_sm3'])} "
+              f"({shown(outcome['plaintext_size'])} bytes)")
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -170,8 +170,9 @@ def _history(args: argparse.Namespace) -> int:
         print("No task answered on this device yet")
         return 0
     rows = [("TIME", "TASK", "TYPE", "PLATFORM", "ANSWER", "RESULT", "OUTCOME", "LICENCE", "DOCUMENT SM3")]
-    rows += [(r.at.isoformat(timespec="seconds"), r.task_id, r.task_type, f"{r.platform_name} <{r.platform_url}>",
-              r.answer, r.action, r.outcome, r.licence_serial or "-", r.document_sm3[:16] + "…")
+    rows += [(r.at.isoformat(timespec="seconds"), shown(r.task_id), shown(r.task_type),
+              f"{shown(r.platform_name)} <{shown(r.platform_url)}>", r.answer, r.action, shown(r.outcome),
+              r.licence_serial or "-", r.document_sm3[:16] + "…")
              for r in records]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
@@ -179,13 +180,27 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _flat(details: dict, prefix: str = ""):
+    """``document.name = 投标函.pdf`` rather than a dict's repr; long values (a bid header) cut."""
+    for key, value in sorted(details.items()):
+        if isinstance(value, dict):
+            yield from _flat(value, f"{prefix}{key}.")
+        else:
+            text = str(value)
+            yield f"{prefix}{key}", text if len(text) <= 120 else f"{text[:117]}…"
+
+
 def _print(task: VerifiedTask, now) -> None:
     d = task.document
     left = int((d.expires_at - now).total_seconds())
-    print(f"Task:      {d.task} — {TYPES.get(d.type, d.type)}")
-    print(f"Platform:  {d.platform.name} at {d.platform.url} (certificate {task.platform_subject}; signature OK)")
-    print(f"Requested: {d.created} by the browser at {d.requester.address} ({d.requester.user_agent})")
+    # Everything here but the times comes from the platform or the requesting browser (its user
+    # agent is any text): printed through shown(), so no escape sequence reaches the terminal.
+    print(f"Task:      {shown(d.task)} — {TYPES.get(d.type, shown(d.type))}")
+    print(f"Platform:  {shown(d.platform.name)} at {shown(d.platform.url)} "
+          f"(certificate {shown(task.platform_subject)}; signature OK)")
+    print(f"Requested: {d.created} by the browser at {shown(d.requester.address)} "
+          f"({shown(d.requester.user_agent)})")
     print(f"Expires:   {d.expires} ({max(left, 0)} s left)")
-    for key, value in sorted(d.details.items()):
-        print(f"Detail:    {key} = {value}")
+    for key, value in _flat(d.details):
+        print(f"Detail:    {shown(key)} = {shown(value)}")
     print(f"Document:  SM3 {task.document_sm3}")
