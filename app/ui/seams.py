@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -59,22 +59,31 @@ def pick(kind: str, title: str, text: str, ask: Callable[[], Any]) -> Any:
     return ask()
 
 
+def message_box(parent: Optional[QWidget], icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox:
+    """Every message box of the app: plain text, because a message carries outside words (a
+    file name, a platform's reason, a reviewer's note) that Qt would otherwise render as HTML."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def warn(parent: Optional[QWidget], title: str, text: str) -> None:
     if _testing:
         return _record("warn", title, text)
-    QMessageBox.warning(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
 def info(parent: Optional[QWidget], title: str, text: str) -> None:
     if _testing:
         return _record("info", title, text)
-    QMessageBox.information(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
 def bug_report(parent: Optional[QWidget], title: str, text: str, details: str) -> None:
     if _testing:
         return _record("bug", title, text, details)
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close, parent)
+    box = message_box(parent, QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close)
     box.setDetailedText(details)  # selectable and copyable
     box.exec()
 
@@ -82,8 +91,8 @@ def bug_report(parent: Optional[QWidget], title: str, text: str, details: str) -
 def confirm(parent: Optional[QWidget], title: str, text: str) -> bool:
     if _testing:
         return bool(_answer("confirm", title, text))
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return message_box(parent, QMessageBox.Icon.Question, title, text, buttons).exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_password(parent: Optional[QWidget], title: str, label: str) -> Optional[str]:

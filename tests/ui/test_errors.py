@@ -40,3 +40,14 @@ def test_core_templates_are_translated_and_filled(app):
     exc = InvalidInput("{path} already exists", path="投标文件.pdf")
     assert exc.message == "投标文件.pdf already exists"
     assert errors.user_message(exc) == "投标文件.pdf 已存在"
+
+
+def test_message_boxes_show_outside_words_as_plain_text(app):
+    """A platform's reason or a file name is text, not HTML: no markup rendered, no image fetched."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    words = 'Refused: <img src="http://evil.example/x.png"><b>call 110</b>'
+    box = seams.message_box(None, QMessageBox.Icon.Warning, "EBid Desk", words)
+    assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == words
+    box.deleteLater()
