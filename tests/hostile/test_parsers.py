@@ -26,6 +26,7 @@ from app.core.licence import AuthorityKeys
 from app.core.licence.request import LicenceRequest, open_signed_request
 from app.core.pki import Certificate, ManualClock
 from app.core.pki.crl import Revocation, load_crl, make_crl
+from app.core.qrtask.response import parse_response
 from app.core.seal.format import (
     CertListType,
     parse_signature,
@@ -125,12 +126,13 @@ def test_every_single_edit_parses_or_is_refused(name):
 @pytest.mark.parametrize("name", PARSERS)
 def test_combined_edits_parse_or_are_refused(name):
     sample, parse = PARSERS[name]
+    original = sample()  # once: a sample with random parts must not change between examples
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(st.data())
     def run(data):
-        mutant = data.draw(der_mutants(sample()))
+        mutant = data.draw(der_mutants(original))
         exc = escapes(parse, mutant)
         assert exc is None, f"{mutant.hex()} -> {exc!r}"
 
@@ -145,3 +147,90 @@ def test_a_key_file_asking_for_billions_of_hash_iterations_is_refused_before_has
         "iteration_count"] = 2**31
     with pytest.raises(EbidError, match="iterations"):
         gm.load_private_key(info.dump(), b"pw")
+
+
+# -- the JSON-framed formats: QR task URIs, documents and responses; key-backup messages --------
+
+def _task_document() -> bytes:
+    from app.core.qrtask.document import login_document
+
+    return login_document(url="http://127.0.0.1:8470", name="Hostile platform", task_id="q3v0cVx1rW3n3dJk2ZbQ-8",
+                          created=NOW, expires=NOW + timedelta(seconds=60), address="127.0.0.1",
+                          user_agent="Mozilla/5.0", session_seconds=1800).to_bytes()
+
+
+def _task_response() -> bytes:
+    from app.core.qrtask.canonical import canonical
+
+    return canonical({"version": 1, "task": "q3v0cVx1rW3n3dJk2ZbQ-8", "platform": "http://127.0.0.1:8470",
+                      "document_sm3": "00" * 32, "secret_sm3": "11" * 32, "action": "confirm",
+                      "time": NOW.strftime("%Y-%m-%dT%H:%M:%SZ"), "details": {"seal_id": "ES-1"},
+                      "serial": "1f"})
+
+
+def _backup_frame() -> bytes:
+    from app.core.keybackup import frame
+
+    header = frame.Header(frame.new_message_id(), frame.Kind.BACKUP, "91110108MA001DEMXY",
+                          format(AUTHORITY.root.serial, "x"), AUTHORITY.root.der, "K-1",
+                          frame.key_sm3(KEY.public_key()), "K-2", "", NOW, NOW + timedelta(days=1), NOW)
+    return frame.build(header, {"package": "x" * 40}, KEY.public_key(), AUTHORITY.key)
+
+
+def _open_frame(data: bytes) -> None:
+    from app.core.keybackup import frame
+
+    parsed = frame.parse(data)
+    parsed.header.certificate()
+    parsed.verify_signature()
+    parsed.open(KEY)
+
+
+def _task_document_check(data: bytes) -> None:
+    from app.core.qrtask.document import _document  # the device's parse and field checks (§4)
+
+    _document(data)
+
+
+def _task_uri(data: bytes) -> None:
+    from app.core.qrtask.uri import parse_task_uri
+
+    parse_task_uri(data.decode("utf-8", "replace"))
+
+
+TEXT_PARSERS = {
+    "task URI": (lambda: b"http://127.0.0.1:8470/platform/t/q3v0cVx1rW3n3dJk2ZbQ-8#" + b"s" * 43, _task_uri),
+    "task document": (_task_document, _task_document_check),
+    "task response": (_task_response, parse_response),
+    "key-backup frame": (_backup_frame, _open_frame),
+}
+CHARACTERS = b'{}[]",:\\0 \x00\xff\xe4-1'
+
+
+@pytest.mark.parametrize("name", TEXT_PARSERS)
+def test_every_cut_and_every_replaced_byte_parses_or_is_refused(name):
+    sample, parse = TEXT_PARSERS[name]
+    data = sample()
+    assert escapes(parse, data) is None
+    mutants = [data[:n] for n in range(len(data))]
+    mutants += [data[:i] + bytes([c]) + data[i + 1:] for i in range(0, len(data), 3) for c in CHARACTERS[::4]]
+    crashes = [(m[:60], repr(exc)) for m in mutants if (exc := escapes(parse, m)) is not None]
+    assert crashes == []
+
+
+@pytest.mark.parametrize("name", TEXT_PARSERS)
+def test_random_edits_of_the_json_formats_parse_or_are_refused(name):
+    from tests.hostile.mutate import byte_mutants
+
+    sample, parse = TEXT_PARSERS[name]
+    original = sample()  # once: a frame's id and signature are random
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(st.data())
+    def run(data):
+        mutant = data.draw(byte_mutants(original))
+        exc = escapes(parse, mutant)
+        assert exc is None, f"{mutant[:80]!r} -> {exc!r}"
+
+    run()
