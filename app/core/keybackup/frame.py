@@ -144,7 +144,9 @@ class Header:
     @classmethod
     def from_json(cls, kind: Kind, data: object) -> Header:
         try:
-            assert isinstance(data, dict) and data["v"] == VERSION and data["kind"] == kind.label
+            # Not an assert: `python -O` (a frozen build may use it) would drop the check.
+            if not (isinstance(data, dict) and data["v"] == VERSION and data["kind"] == kind.label):
+                raise TypeError("version or kind")
             sender, to = data["sender"], data["to"]
             header = cls(
                 str(data["id"]), kind, str(data["enterprise"]), str(sender["serial"]),
@@ -152,7 +154,7 @@ class Header:
                 str(data["subject"]), str(data["reply_to"]), parse_time(data["created"]),
                 parse_time(data["expires"]), parse_time(data["not_before"]),
             )
-        except (AssertionError, KeyError, TypeError):
+        except (KeyError, TypeError):
             raise malformed("the header lacks a field or names another kind") from None
         if not header.message_id.startswith("M-") or len(header.message_id) != 34:
             raise malformed("the message id")
