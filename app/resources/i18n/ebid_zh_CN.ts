@@ -1316,6 +1316,370 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="117" />
+        <location filename="../../ui/main_window.py" line="54" />
+        <source>Keys</source>
+        <translation>密钥管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="120" />
+        <source>&amp;Licence:</source>
+        <translation>证照(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="121" />
+        <source>&amp;Check with the service…</source>
+        <translation>向服务查询(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="122" />
+        <source>&amp;Apply for a key…</source>
+        <translation>申请密钥(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="123" />
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="124" />
+        <source>&amp;Verify backup…</source>
+        <translation>备份验证(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="125" />
+        <source>Con&amp;firm recovery…</source>
+        <translation>确认恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="126" />
+        <source>&amp;Refuse…</source>
+        <translation>拒绝(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="127" />
+        <location filename="../../ui/keys/page.py" line="137" />
+        <source>My keys</source>
+        <translation>我的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="128" />
+        <location filename="../../ui/keys/page.py" line="229" />
+        <source>Keys I back up</source>
+        <translation>我备份的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="129" />
+        <location filename="../../ui/keys/page.py" line="138" />
+        <source>Keys other holders backed up to this device</source>
+        <translation>其他持有人备份到本设备的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="130" />
+        <location filename="../../ui/keys/page.py" line="139" />
+        <source>Waiting for your decision</source>
+        <translation>等待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="131" />
+        <location filename="../../ui/keys/page.py" line="133" />
+        <location filename="../../ui/keys/page.py" line="135" />
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="131" />
+        <source>Where</source>
+        <translation>所在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="131" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="131" />
+        <location filename="../../ui/keys/page.py" line="133" />
+        <source>Key id</source>
+        <translation>密钥标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="132" />
+        <source>Backup holders</source>
+        <translation>备份持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="133" />
+        <source>Owner</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="133" />
+        <source>Held since</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="134" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="134" />
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="134" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="135" />
+        <source>New device</source>
+        <translation>新设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="135" />
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="136" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="145" />
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="145" />
+        <source>This device (recovered)</source>
+        <translation>本设备（已恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="146" />
+        <source>Another device</source>
+        <translation>其他设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="150" />
+        <source>{name}: verified {time}</source>
+        <translation>{name}：已验证（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="152" />
+        <source>{name}: sent, not verified yet</source>
+        <translation>{name}：已发送，尚未验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="154" />
+        <source>{name}: holder's licence revoked, the backup no longer counts</source>
+        <translation>{name}：持有人证照已注销，该备份不再有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="156" />
+        <source>{name}: holder's licence expired, the backup no longer counts</source>
+        <translation>{name}：持有人证照已过期，该备份不再有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="160" />
+        <source>Backup to verify</source>
+        <translation>待验证的备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="160" />
+        <source>Recovery request</source>
+        <translation>恢复申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="169" />
+        <source>{enterprise} — {holder}</source>
+        <translation>{enterprise} — {holder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="197" />
+        <source>There is no licence on this device yet: download one on the Licences page first.</source>
+        <translation>本设备还没有证照：请先在“证照”页面下载证照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="200" />
+        <source>Backup states and messages as the service knows them now.</source>
+        <translation>以下为服务当前记录的备份状态和消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="202" />
+        <source>The keys on this device. Check with the service (licence password) to see whether each backup is verified and which messages wait for you.</source>
+        <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="212" />
+        <source>No backup yet</source>
+        <translation>尚未备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="213" />
+        <source>(not registered)</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="227" />
+        <source>Keys I back up ({n})</source>
+        <translation>我备份的密钥（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="280" />
+        <source>check the keys with the service</source>
+        <translation>向服务查询密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="281" />
+        <source>Contacting the service…</source>
+        <translation>正在连接服务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="286" />
+        <source>Bid encryption key on {device}</source>
+        <translation>{device} 上的投标加密密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="287" />
+        <source>apply for an encryption key</source>
+        <translation>申请加密密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="288" />
+        <source>Applying for an encryption key…</source>
+        <translation>正在申请加密密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="302" />
+        <source>back up the key</source>
+        <translation>备份密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="303" />
+        <source>Looking for backup holders…</source>
+        <translation>正在查找可备份的持有人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="312" />
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="314" />
+        <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
+        <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="318" />
+        <source>Holders without a key yet: {names}.</source>
+        <translation>尚未申请密钥的持有人：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="319" />
+        <location filename="../../ui/keys/page.py" line="333" />
+        <location filename="../../ui/keys/page.py" line="336" />
+        <location filename="../../ui/keys/page.py" line="344" />
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="323" />
+        <source>{name} ({role}) — {label} — {record}</source>
+        <translation>{name}（{role}）— {label} — {record}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="326" />
+        <source>(your key on another device)</source>
+        <translation>（您在其他设备上的密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="328" />
+        <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
+        <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="345" />
+        <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
+        <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="352" />
+        <source>Sending the backup…</source>
+        <translation>正在发送备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="360" />
+        <source>verify the backup</source>
+        <translation>验证备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="361" />
+        <source>Verifying the backup…</source>
+        <translation>正在验证备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="365" />
+        <source>Verify backup</source>
+        <translation>备份验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="366" />
+        <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
+        <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="370" />
+        <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
+        <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="379" />
+        <source>Confirm recovery</source>
+        <translation>确认恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="380" />
+        <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
+        <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="382" />
+        <source>confirm the recovery</source>
+        <translation>确认恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="383" />
+        <source>Confirming the recovery…</source>
+        <translation>正在确认恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="389" />
+        <source>Refuse recovery</source>
+        <translation>拒绝恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="390" />
+        <source>Refuse this request? The requester is not told; their request expires.</source>
+        <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="392" />
+        <source>refuse the recovery</source>
+        <translation>拒绝恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="393" />
+        <source>Refusing the recovery…</source>
+        <translation>正在拒绝恢复…</translation>
+    </message>
+</context>
+<context>
     <name>LicenceDownloadWizard</name>
     <message>
         <location filename="../../ui/licences/download.py" line="138" />
@@ -1390,17 +1754,17 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Quit EBid Desk</source>
         <translation>退出电子投标助手</translation>
     </message>
@@ -2374,7 +2738,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="55" />
         <location filename="../../ui/settings_page.py" line="43" />
         <source>Settings</source>
         <translation>设置</translation>

@@ -1,0 +1,393 @@
+"""Keys (密钥管理): the keys on this device and their backup holders (我的密钥), and the keys
+other holders backed up to this device with the messages waiting for a decision (我备份的密钥):
+备份验证 of an incoming backup, 确认恢复 or refusal of a recovery request.
+
+What the keystore knows is shown at once; the service's backup states and the inbox need the
+licence password (the messages are signed with the licence), so they come with "Check with the
+service" and after every action. Each step is one core call of :mod:`.view` in an
+:class:`~app.ui.unlocked.UnlockedOp`, the same calls as ``ebid key``."""
+
+from __future__ import annotations
+
+import socket
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.keybackup.flows import Device
+from .. import errors, seams
+from ..changes import Change, Changed, on_change
+from ..format import local_time
+from ..licences.roles import role_name
+from ..operations import BackgroundOp
+from ..page import Page
+from ..unlocked import UnlockedOp
+from . import view as kv
+
+
+def _tree(parent: QWidget) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setRootIsDecorated(False)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
+    return tree
+
+
+class KeysPage(Page):
+    page_id = "keys"
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("keysPage")
+        self.view = kv.KeysView((), (), False)
+        self._ours = False  # the change being announced came from this page's own work
+        self.licence = QComboBox(self)
+        self.licence_label, self.heading = QLabel(self), QLabel(self)
+        self.heading.setWordWrap(True)
+        self.refresh_button = QPushButton(self)
+        self.apply_button, self.backup_button = QPushButton(self), QPushButton(self)
+        self.verify_button, self.confirm_button, self.refuse_button = (QPushButton(self) for _ in range(3))
+        for name in ("refresh", "apply", "backup", "verify", "confirm", "refuse"):
+            getattr(self, f"{name}_button").setObjectName(f"key_{name}")
+        self.tabs = QTabWidget(self)
+        self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
+        self._build()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.apply_button.clicked.connect(self.apply_for_key)
+        self.backup_button.clicked.connect(self.back_up_selected)
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.refuse_button.clicked.connect(self.refuse_selected)
+        for tree in (self.mine, self.incoming):
+            tree.itemSelectionChanged.connect(self._update)
+        self.licence.currentIndexChanged.connect(self._licence_changed)
+        on_change(self, Change.KEYS, self._keys_changed)
+        on_change(self, Change.LICENCES, self.reload_licences)
+        self.retranslate()
+        self.reload_licences()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        self.licence_label.setBuddy(self.licence)
+        top.addWidget(self.licence_label)
+        top.addWidget(self.licence, 1)
+        top.addWidget(self.refresh_button)
+        mine = QWidget(self)
+        box = QVBoxLayout(mine)
+        box.addWidget(self.mine, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.apply_button)
+        row.addWidget(self.backup_button)
+        box.addLayout(row)
+        held = QWidget(self)
+        self.held_box, self.incoming_box = QGroupBox(held), QGroupBox(held)
+        QVBoxLayout(self.held_box).addWidget(self.held)
+        QVBoxLayout(self.incoming_box).addWidget(self.incoming)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in (self.verify_button, self.confirm_button, self.refuse_button):
+            row.addWidget(button)
+        self.incoming_box.layout().addLayout(row)
+        lay = QVBoxLayout(held)
+        lay.addWidget(self.held_box, 1)
+        lay.addWidget(self.incoming_box, 2)
+        self.tabs.addTab(mine, "")
+        self.tabs.addTab(held, "")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+
+    def title(self) -> str:
+        return self.tr("Keys")
+
+    def retranslate(self) -> None:
+        self.licence_label.setText(self.tr("&Licence:"))
+        self.refresh_button.setText(self.tr("&Check with the service…"))
+        self.apply_button.setText(self.tr("&Apply for a key…"))
+        self.backup_button.setText(self.tr("&Back up…"))
+        self.verify_button.setText(self.tr("&Verify backup…"))
+        self.confirm_button.setText(self.tr("Con&firm recovery…"))
+        self.refuse_button.setText(self.tr("&Refuse…"))
+        self.tabs.setTabText(0, self.tr("My keys"))
+        self.tabs.setTabText(1, self.tr("Keys I back up"))
+        self.held_box.setTitle(self.tr("Keys other holders backed up to this device"))
+        self.incoming_box.setTitle(self.tr("Waiting for your decision"))
+        self.mine.setHeaderLabels([self.tr("Key"), self.tr("Where"), self.tr("Name"), self.tr("Key id"),
+                                   self.tr("Backup holders")])
+        self.held.setHeaderLabels([self.tr("Key"), self.tr("Owner"), self.tr("Key id"), self.tr("Held since")])
+        self.incoming.setHeaderLabels([self.tr("Message"), self.tr("From"), self.tr("ID number"),
+                                       self.tr("New device"), self.tr("Received"), self.tr("Key"),
+                                       self.tr("Note")])
+        self.mine.setAccessibleName(self.tr("My keys"))
+        self.held.setAccessibleName(self.tr("Keys other holders backed up to this device"))
+        self.incoming.setAccessibleName(self.tr("Waiting for your decision"))
+        self._show()
+
+    # -- words -------------------------------------------------------------------------------------
+
+    def kind_name(self, kind: str) -> str:
+        return {kv.OWN: self.tr("This device"), kv.RECOVERED: self.tr("This device (recovered)"),
+                kv.ELSEWHERE: self.tr("Another device")}.get(kind, kind)
+
+    def holder_text(self, holder: kv.Holder) -> str:
+        if holder.state == "verified":
+            return self.tr("{name}: verified {time}").format(name=holder.name, time=local_time(holder.since))
+        if holder.state == "sent":
+            return self.tr("{name}: sent, not verified yet").format(name=holder.name)
+        if holder.state == "revoked":
+            return self.tr("{name}: holder's licence revoked, the backup no longer counts").format(name=holder.name)
+        if holder.state == "expired":
+            return self.tr("{name}: holder's licence expired, the backup no longer counts").format(name=holder.name)
+        return f"{holder.name}: {holder.state}"
+
+    def message_name(self, kind: str) -> str:
+        return {"backup": self.tr("Backup to verify"), "request": self.tr("Recovery request")}.get(kind, kind)
+
+    # -- licences and the view ---------------------------------------------------------------------
+
+    def reload_licences(self) -> None:
+        current = self.licence.currentData()
+        self.licence.blockSignals(True)
+        self.licence.clear()
+        for info in self.context.keystore.list_licences():
+            self.licence.addItem(self.tr("{enterprise} — {holder}").format(
+                enterprise=info.enterprise_name, holder=info.holder_name), info.id)
+        index = self.licence.findData(current)
+        self.licence.setCurrentIndex(max(0, index))
+        self.licence.blockSignals(False)
+        self.show_local()
+
+    def _licence_changed(self) -> None:
+        self.show_local()
+
+    def show_local(self) -> None:
+        self.view = kv.local_view(self.context.keystore)
+        self._show()
+
+    def _keys_changed(self) -> None:
+        if self._ours:  # this page's own work showed the service's view already
+            self._ours = False
+            return
+        self.show_local()
+
+    def _loaded(self, loaded: kv.KeysView) -> None:
+        self.view = loaded
+        self._ours = True
+        self._show()
+
+    def _show(self) -> None:
+        view = self.view
+        if not self.licence.count():
+            self.heading.setText(self.tr("There is no licence on this device yet: download one on the "
+                                         "Licences page first."))
+        elif view.online:
+            self.heading.setText(self.tr("Backup states and messages as the service knows them now."))
+        else:
+            self.heading.setText(self.tr("The keys on this device. Check with the service (licence password) "
+                                         "to see whether each backup is verified and which messages wait for you."))
+        self.mine.clear()
+        self.held.clear()
+        for row in view.keys:
+            if row.kind == kv.HELD:
+                item = QTreeWidgetItem([row.registry_id, row.owner, kv.fingerprint(row.key_id),
+                                        local_time(row.since)])
+                self.held.addTopLevelItem(item)
+                continue
+            holders = "; ".join(self.holder_text(h) for h in row.holders) or self.tr("No backup yet")
+            item = QTreeWidgetItem([row.registry_id or self.tr("(not registered)"), self.kind_name(row.kind),
+                                    row.label, kv.fingerprint(row.key_id), holders])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.registry_id)
+            item.setData(1, Qt.ItemDataRole.UserRole, row.kind)
+            self.mine.addTopLevelItem(item)
+        self.incoming.clear()
+        for message in view.incoming:
+            note = errors.text(message.problem) if message.problem else ""
+            item = QTreeWidgetItem([self.message_name(message.kind), message.sender, message.masked_id,
+                                    message.new_device, local_time(message.created, seconds=True),
+                                    message.subject, note])
+            item.setData(0, Qt.ItemDataRole.UserRole, message.message_id)
+            self.incoming.addTopLevelItem(item)
+        if view.incoming:
+            self.tabs.setTabText(1, self.tr("Keys I back up ({n})").format(n=len(view.incoming)))
+        else:
+            self.tabs.setTabText(1, self.tr("Keys I back up"))
+        self._update()
+
+    def selected_key(self) -> kv.KeyRow | None:
+        items = self.mine.selectedItems()
+        if not items:
+            return None
+        registry_id, kind = items[0].data(0, Qt.ItemDataRole.UserRole), items[0].data(1, Qt.ItemDataRole.UserRole)
+        return next((r for r in self.view.keys if r.registry_id == registry_id and r.kind == kind), None)
+
+    def selected_message(self) -> kv.Incoming | None:
+        items = self.incoming.selectedItems()
+        if not items:
+            return None
+        message_id = items[0].data(0, Qt.ItemDataRole.UserRole)
+        return next((m for m in self.view.incoming if m.message_id == message_id), None)
+
+    def _update(self) -> None:
+        has_licence = self.licence.count() > 0
+        self.refresh_button.setEnabled(has_licence)
+        self.apply_button.setEnabled(has_licence)
+        key = self.selected_key()
+        self.backup_button.setEnabled(has_licence and key is not None and key.kind in (kv.OWN, kv.RECOVERED)
+                                      and bool(key.registry_id))
+        message = self.selected_message()
+        self.verify_button.setEnabled(message is not None and message.kind == "backup")
+        self.confirm_button.setEnabled(message is not None and message.kind == "request" and message.problem is None)
+        self.refuse_button.setEnabled(message is not None and message.kind == "request")
+
+    # -- work ------------------------------------------------------------------------------------
+
+    def _run(self, asking: str, work, success, progress: str, *, failure=None, keep_until=None,
+             changes: Change = Change.KEYS) -> UnlockedOp:
+        """``work(device)`` with the chosen licence unlocked, on a pool thread."""
+        licence = self.licence.currentData()
+
+        def op(access, progress_, cancel):
+            return Changed(work(Device(access.store, access.unlocked, access.holder, licence)), changes)
+
+        run = UnlockedOp(self, self.context, asking=asking, licence=licence, purpose="keys page", op=op,
+                         success=success).failure(failure or self._failed).with_progress(progress)
+        if keep_until is not None:
+            run.keep_until(keep_until)
+        return run.run()
+
+    def _failed(self, exc: BaseException) -> None:
+        errors.show(self, exc)
+        self.show_local()
+
+    def refresh(self) -> None:
+        if self.licence.currentData() is not None:
+            self._run(self.tr("check the keys with the service"), kv.load, self._loaded,
+                      self.tr("Contacting the service…"), changes=Change.KEYS)
+
+    def apply_for_key(self) -> None:
+        if self.licence.currentData() is None:
+            return
+        label = self.tr("Bid encryption key on {device}").format(device=socket.gethostname() or "this device")
+        self._run(self.tr("apply for an encryption key"), lambda device: kv.apply(device, label), self._loaded,
+                  self.tr("Applying for an encryption key…"))
+
+    # -- backup: one password for the candidates and the sending -------------------------------------
+
+    def back_up_selected(self) -> None:
+        key = self.selected_key()
+        if key is None or not key.registry_id or self.licence.currentData() is None:
+            return
+        lease = QObject(self)
+
+        def failed(exc: BaseException) -> None:
+            lease.deleteLater()
+            self._failed(exc)
+
+        run = self._run(self.tr("back up the key"), lambda device: (device, kv.candidates(device, key.registry_id)),
+                        partial(self._choose_holder, key, lease), self.tr("Looking for backup holders…"),
+                        failure=failed, keep_until=lease, changes=Change(0))
+        if run.operation is None:  # cancelled at the password prompt
+            lease.deleteLater()
+
+    def _choose_holder(self, key: kv.KeyRow, lease: QObject, found) -> None:
+        device, candidates = found
+        if not candidates.records:
+            lease.deleteLater()
+            waiting = "、".join(self.tr("{name} ({role})").format(name=p.name, role=role_name(p.role))
+                               for p in candidates.without_key)
+            text = self.tr("No holder of your enterprise can receive a backup yet. The legal representative, a "
+                           "licence manager or an agent must download their licence on their own device and "
+                           "apply for a key there (Keys page, \"Apply for a key\"); then back up again.")
+            if waiting:
+                text += "\n" + self.tr("Holders without a key yet: {names}.").format(names=waiting)
+            seams.info(self, self.tr("Back up"), text)
+            return
+        labels = {}
+        for r in candidates.records:
+            text = self.tr("{name} ({role}) — {label} — {record}").format(
+                name=r.holder_name, role=role_name(r.role), label=r.label, record=r.record_id)
+            if r.same_person:
+                text += " " + self.tr("(your key on another device)")
+            labels[text] = r.record_id
+        question = self.tr("Back up the key {key} to whom? Once they verify it (备份验证), their device can "
+                           "also open bids encrypted to it and give it back to you on a new device.").format(
+            key=key.registry_id)
+
+        def ask():
+            choice, ok = QInputDialog.getItem(self, self.tr("Back up"), question, list(labels), 0, False)
+            return labels.get(choice) if ok else None
+
+        record = seams.pick("choice", self.tr("Back up"), question, ask)
+        if record is None:
+            lease.deleteLater()
+            return
+
+        def sent(loaded: kv.KeysView) -> None:
+            lease.deleteLater()
+            self._loaded(loaded)
+            seams.info(self, self.tr("Back up"), self.tr(
+                "The backup was sent. It counts once its holder verifies it (备份验证) on their device."))
+
+        def failed(exc: BaseException) -> None:
+            lease.deleteLater()
+            self._failed(exc)
+
+        BackgroundOp(self, op=lambda p, c: Changed(kv.backup(device, key.registry_id, record), Change.KEYS),
+                     success=sent).failure(failed).with_progress(self.tr("Sending the backup…")).run()
+
+    # -- incoming ----------------------------------------------------------------------------------
+
+    def verify_selected(self) -> None:
+        message = self.selected_message()
+        if message is None or message.kind != "backup":
+            return
+        self._run(self.tr("verify the backup"), lambda device: kv.verify(device, message.message_id),
+                  partial(self._verified, message), self.tr("Verifying the backup…"))
+
+    def _verified(self, message: kv.Incoming, loaded: kv.KeysView) -> None:
+        self._loaded(loaded)
+        seams.info(self, self.tr("Verify backup"), self.tr(
+            "The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.").format(
+            key=message.subject, owner=message.sender))
+
+    def _describe(self, message: kv.Incoming) -> str:
+        return self.tr("{name} (ID number {masked}) asks for the key {key} on a new device with key "
+                       "fingerprint {device}, requested {time}.").format(
+            name=message.sender, masked=message.masked_id, key=message.subject, device=message.new_device,
+            time=local_time(message.created, seconds=True))
+
+    def confirm_selected(self) -> None:
+        message = self.selected_message()
+        if message is None or message.kind != "request" or message.problem is not None:
+            return
+        if not seams.confirm(self, self.tr("Confirm recovery"), self._describe(message) + "\n\n" + self.tr(
+                "Give the key back only if you know this request comes from its owner. Confirm the recovery?")):
+            return
+        self._run(self.tr("confirm the recovery"), lambda device: kv.confirm(device, message.message_id),
+                  self._loaded, self.tr("Confirming the recovery…"))
+
+    def refuse_selected(self) -> None:
+        message = self.selected_message()
+        if message is None or message.kind != "request":
+            return
+        if not seams.confirm(self, self.tr("Refuse recovery"), self._describe(message) + "\n\n" + self.tr(
+                "Refuse this request? The requester is not told; their request expires.")):
+            return
+        self._run(self.tr("refuse the recovery"), lambda device: kv.refuse(device, message.message_id),
+                  self._loaded, self.tr("Refusing the recovery…"))

@@ -1,0 +1,167 @@
+"""What the Keys page shows, gathered on a pool thread through core's key-backup steps
+(:mod:`app.core.keybackup.flows`, the same calls as ``ebid key``), and each action the page
+offers. Nothing here touches a widget; every function takes a :class:`~flows.Device`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ...core.bidding import apply_for_key
+from ...core.errors import Refused
+from ...core.keybackup import flows
+from ...core.keybackup import frame as fr
+from ...core.pki import parse_licence
+from ...core.wire import Candidates
+
+OWN, RECOVERED, HELD, ELSEWHERE = "own", "recovered", "held", "elsewhere"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One backup holder of a key: ``state`` is sent / verified / revoked / expired."""
+
+    name: str
+    record_id: str
+    state: str
+    since: datetime | None
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    registry_id: str  # "" for a key never registered
+    kind: str  # own / recovered / held (for someone) / elsewhere (mine, on another device)
+    label: str
+    key_id: str  # container key id (SM3 of the SPKI), hex
+    holders: tuple[Holder, ...] = ()
+    owner: str = ""  # held: whose key
+    since: datetime | None = None
+    local_id: int | None = None  # own / recovered: the keystore's id
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A message waiting for this device's decision: a backup to verify, a recovery request."""
+
+    message_id: str
+    kind: str  # backup / request
+    sender: str
+    subject: str
+    created: datetime
+    masked_id: str = ""
+    new_device: str = ""  # fingerprint of the requesting device's key
+    problem: Refused | None = None  # why it cannot be confirmed
+
+
+@dataclass(frozen=True)
+class KeysView:
+    keys: tuple[KeyRow, ...]
+    incoming: tuple[Incoming, ...]
+    online: bool  # states come from the service (False: what this device knows)
+
+
+def fingerprint(hex_id: str) -> str:
+    """The first 16 hex digits of a key id, in groups of four."""
+    head = hex_id[:16].upper()
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+
+def local_view(store) -> KeysView:
+    """What the keystore knows without the password or the service."""
+    rows = []
+    for key in store.list_encryption_keys():
+        holders = tuple(Holder(b.holder_name, b.holder_record, b.state, b.verified_at or b.sent_at)
+                        for b in store.backups.sent_backups(key.id))
+        rows.append(KeyRow(key.registry_id or "", RECOVERED if key.origin == "recovered" else OWN, key.label,
+                           fr.key_sm3(key.public_key), holders, local_id=key.id, since=key.created_at))
+    rows += [KeyRow(h.registry_id, HELD, "", h.key_sm3, owner=f"{h.owner_name} ({h.enterprise_name})",
+                    since=h.held_since) for h in store.backups.held_keys()]
+    return KeysView(tuple(rows), (), False)
+
+
+def _holders(device: flows.Device, registry_id: str, sent) -> tuple[Holder, ...]:
+    states = device.mailbox.backups(registry_id) if registry_id else []
+    shown = [Holder(s.holder_name, s.holder_key, "verified" if s.counts else s.state, s.verified_at)
+             for s in states]
+    known = {s.holder_key for s in states}
+    shown += [Holder(b.holder_name, b.holder_record, "sent", b.sent_at) for b in sent
+              if b.holder_record not in known]
+    return tuple(shown)
+
+
+def _incoming(device: flows.Device, entry: flows.InboxEntry) -> Incoming | None:
+    meta = entry.meta
+    if not meta.addressed or meta.kind not in ("backup", "request"):
+        return None  # answers to this device were taken by the inbox
+    base = dict(message_id=meta.message_id, kind=meta.kind, sender=meta.sender_name,
+                subject=meta.subject, created=meta.created_at)
+    if meta.kind == "backup":
+        return Incoming(**base)
+    try:
+        checked = flows.check_request(device, fr.parse(meta.frame))
+    except Refused as exc:
+        return Incoming(**base, problem=exc, **_requester(meta))
+    return Incoming(**base, masked_id=checked.requester.masked_id_number,
+                    new_device=fingerprint(fr.key_sm3(checked.new_public)))
+
+
+def _requester(meta) -> dict:
+    try:
+        terms = parse_licence(fr.parse(meta.frame).header.certificate()).terms
+    except (Refused, ValueError):  # the request's problem is said already
+        return {}
+    return {"masked_id": terms.masked_id_number}
+
+
+def load(device: flows.Device) -> KeysView:
+    """Everything, with the service's backup states; answers waiting in the inbox (acknowledgements,
+    grants, vetoes) are taken on the way, as ``ebid key inbox`` does."""
+    entries = flows.inbox(device)
+    store = device.store
+    rows, here = [], set()
+    for key in store.list_encryption_keys():
+        here.add(key.registry_id)
+        rows.append(KeyRow(key.registry_id or "", RECOVERED if key.origin == "recovered" else OWN, key.label,
+                           fr.key_sm3(key.public_key),
+                           _holders(device, key.registry_id or "", store.backups.sent_backups(key.id)),
+                           local_id=key.id, since=key.created_at))
+    rows += [KeyRow(h.registry_id, HELD, "", h.key_sm3, owner=f"{h.owner_name} ({h.enterprise_name})",
+                    since=h.held_since) for h in store.backups.held_keys()]
+    for key in device.holder.keys():
+        if key.person_id == device.terms.person_id and key.key_id not in here:
+            rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, [])))
+    incoming = tuple(i for e in entries if (i := _incoming(device, e)) is not None)
+    return KeysView(tuple(rows), incoming, True)
+
+
+# -- actions (each returns the view afterwards) ----------------------------------------------------
+
+def apply(device: flows.Device, label: str) -> KeysView:
+    apply_for_key(device.holder, device.store, device.unlocked, device.licence_id, label)
+    return load(device)
+
+
+def candidates(device: flows.Device, registry_id: str) -> Candidates:
+    return device.mailbox.candidates(registry_id)
+
+
+def backup(device: flows.Device, registry_id: str, record_id: str, wait_hours: int = 0) -> KeysView:
+    flows.send_backup(device, registry_id, record_id, wait_hours=wait_hours)
+    return load(device)
+
+
+def verify(device: flows.Device, message_id: str) -> KeysView:
+    _, frame = flows.fetch(device, message_id, flows.Kind.BACKUP)
+    flows.verify_backup(device, frame)
+    device.mailbox.delete(message_id)
+    return load(device)
+
+
+def confirm(device: flows.Device, message_id: str) -> KeysView:
+    flows.confirm_recovery(device, message_id)
+    return load(device)
+
+
+def refuse(device: flows.Device, message_id: str) -> KeysView:
+    flows.refuse_recovery(device, message_id)
+    return load(device)

@@ -1,0 +1,173 @@
+"""The Keys page (密钥管理) against a real service over HTTP, two devices: A (the legal
+representative) and B (a licence manager of the same enterprise), each with its own EBID_HOME.
+A applies for a key and backs it up to B through the page; B's page shows the incoming backup
+and verifies it (备份验证); A's page then shows the backup as verified. Password prompts and
+the holder choice are answered through seams."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.core.client import ServiceClient
+from app.core.client.wallet import acting_as, download_licence
+from app.core.licence.demo import DEMO_ENTERPRISES
+from app.ui import seams
+from app.ui.keys import view as kv
+from app.ui.keys.page import KeysPage
+
+from . import bid_service
+from .bid_service import PASSWORD, make_context
+
+service = bid_service.service  # the module's service (fixture)
+
+DEMO = DEMO_ENTERPRISES[0]
+ENTERPRISE = DEMO.enterprise
+REP = ENTERPRISE.legal_representative
+MANAGER = DEMO.others[0]
+
+
+def device(qtbot, service, monkeypatch, tmp_path, name: str, person=None):
+    """A context with its own data folder; ``person`` downloads a licence of the DEMO enterprise."""
+    monkeypatch.setenv("EBID_HOME", str(tmp_path / name))
+    context = make_context(qtbot, service, monkeypatch, licence=person is REP)
+    if person is not None and person is not REP:
+        running, clock = service
+        unlocked = context.keystore.unlock(PASSWORD.encode())
+        download_licence(ServiceClient(running.url, clock=clock), context.keystore, unlocked,
+                         place=ENTERPRISE.registration_place, credit_code=ENTERPRISE.credit_code,
+                         name=person.name, id_number=person.id_number, phone=person.mobile)
+        unlocked.lock()
+    return context
+
+
+def add_manager(context, person) -> None:
+    store = context.keystore
+    unlocked = store.unlock(PASSWORD.encode())
+    with acting_as(context.client, store, unlocked, store.list_licences()[0].id, purpose="test") as holder:
+        holder.add_manager(person.name, person.id_number, person.mobile)
+
+
+def open_page(qtbot, context) -> KeysPage:
+    page = KeysPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def settle(qtbot, condition, timeout=30000) -> None:
+    """Wait for ``condition``; a warning or bug report shown on the way fails at once."""
+    def done() -> bool:
+        problems = [s for s in seams.shown if s.kind in ("warn", "bug")]
+        assert not problems, problems
+        return condition()
+
+    qtbot.waitUntil(done, timeout=timeout)
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def select(tree, column: int, value) -> None:
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        if item.data(column, Qt.ItemDataRole.UserRole) == value or item.text(column) == value:
+            tree.setCurrentItem(item)
+            return
+    raise AssertionError(f"{value!r} not in {tree.accessibleName()}")
+
+
+def own_keys(page: KeysPage) -> list[kv.KeyRow]:
+    return [r for r in page.view.keys if r.kind == kv.OWN]
+
+
+def test_the_page_lists_this_devices_key_and_says_whom_to_ask_for_a_backup(app, qtbot, service, monkeypatch,
+                                                                              tmp_path):
+    a = device(qtbot, service, monkeypatch, tmp_path, "a", REP)
+    try:
+        page = open_page(qtbot, a)
+        assert page.view.keys == () and page.mine.topLevelItemCount() == 0
+        assert not page.backup_button.isEnabled()
+
+        seams.answer_next(PASSWORD)
+        click(qtbot, page.apply_button)
+        settle(qtbot, lambda: page.view.online and len(own_keys(page)) == 1)
+        (key,) = own_keys(page)
+        assert key.registry_id.startswith("K-") and key.holders == ()
+        item = page.mine.topLevelItem(0)
+        assert item.text(0) == key.registry_id
+        assert item.text(3) == kv.fingerprint(key.key_id)
+
+        # Another page (or the next start) lists it from the keystore alone, without the password.
+        again = open_page(qtbot, a)
+        assert [r.registry_id for r in own_keys(again)] == [key.registry_id]
+        assert again.mine.topLevelItem(0).text(0) == key.registry_id
+
+        # Nobody else of the enterprise has a key: the page says whom to ask and what they must do.
+        select(page.mine, 0, key.registry_id)
+        shown = len(seams.shown)
+        seams.answer_next(PASSWORD)
+        click(qtbot, page.backup_button)
+        settle(qtbot, lambda: any(s.kind == "info" for s in seams.shown[shown:]))
+        (said,) = [s for s in seams.shown[shown:] if s.kind == "info"]
+        assert "申请密钥" in said.text or "Apply for a key" in said.text
+        assert not a.keystore.backups.sent_backups()
+    finally:
+        a.close()
+
+
+def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, monkeypatch, tmp_path):
+    a = device(qtbot, service, monkeypatch, tmp_path, "a", REP)
+    add_manager(a, MANAGER)
+    b = device(qtbot, service, monkeypatch, tmp_path, "b", MANAGER)
+    try:
+        page_a, page_b = open_page(qtbot, a), open_page(qtbot, b)
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_b.apply_button)
+        settle(qtbot, lambda: page_b.view.online and len(own_keys(page_b)) == 1)
+        key_b = own_keys(page_b)[0].registry_id
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_a.apply_button)
+        settle(qtbot, lambda: page_a.view.online and len(own_keys(page_a)) == 1)
+        key_a = own_keys(page_a)[0].registry_id
+
+        # A: 备份 — one password for the candidates and the sending; B's key record is chosen.
+        select(page_a.mine, 0, key_a)
+        shown = len(seams.shown)
+        seams.answer_next(PASSWORD, key_b)
+        click(qtbot, page_a.backup_button)
+        settle(qtbot, lambda: any(s.kind == "info" for s in seams.shown[shown:]))
+        choice = next(s for s in seams.shown[shown:] if s.kind == "choice")
+        assert key_a in choice.text
+        (mine,) = own_keys(page_a)
+        assert [(h.record_id, h.state, h.name) for h in mine.holders] == [(key_b, "sent", MANAGER.name)]
+        assert MANAGER.name in page_a.mine.topLevelItem(0).text(4)
+
+        # B: the incoming backup waits in 我备份的密钥; 备份验证 keeps it and tells A.
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_b.refresh_button)
+        settle(qtbot, lambda: page_b.view.online and len(page_b.view.incoming) == 1)
+        (incoming,) = page_b.view.incoming
+        assert (incoming.kind, incoming.sender, incoming.subject) == ("backup", REP.name, key_a)
+        assert page_b.incoming.topLevelItemCount() == 1
+        assert not page_b.verify_button.isEnabled()
+        select(page_b.incoming, 0, incoming.message_id)
+        assert not page_b.confirm_button.isEnabled()
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_b.verify_button)
+        settle(qtbot, lambda: page_b.held.topLevelItemCount() == 1 and not page_b.view.incoming)
+        held = page_b.held.topLevelItem(0)
+        assert held.text(0) == key_a and REP.name in held.text(1)
+        assert [h.registry_id for h in b.keystore.backups.held_keys()] == [key_a]
+
+        # A: the acknowledgement is taken and the service's state says verified.
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_a.refresh_button)
+        settle(qtbot, lambda: [h.state for h in own_keys(page_a)[0].holders] == ["verified"])
+        assert [b.state for b in a.keystore.backups.sent_backups()] == ["verified"]
+        text = page_a.mine.topLevelItem(0).text(4)
+        assert MANAGER.name in text and ("verified" in text or "已验证" in text)
+    finally:
+        a.close()
+        b.close()
