@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.core.client import ServiceClient
 from app.core.client.wallet import acting_as, download_licence
 from app.core.licence.demo import DEMO_ENTERPRISES
+from app.core.pki import Certificate, parse_licence
 from app.ui import seams
 from app.ui.keys import view as kv
 from app.ui.keys.page import KeysPage
@@ -44,7 +45,8 @@ def add_manager(context, person) -> None:
     store = context.keystore
     unlocked = store.unlock(PASSWORD.encode())
     with acting_as(context.client, store, unlocked, store.list_licences()[0].id, purpose="test") as holder:
-        holder.add_manager(person.name, person.id_number, person.mobile)
+        if person.name not in [m.name for m in holder.managers()]:  # the module's service keeps them
+            holder.add_manager(person.name, person.id_number, person.mobile)
 
 
 def open_page(qtbot, context) -> KeysPage:
@@ -171,3 +173,93 @@ def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, mo
     finally:
         a.close()
         b.close()
+
+
+def apply_key(qtbot, page: KeysPage) -> str:
+    before = {r.registry_id for r in own_keys(page)}
+    seams.answer_next(PASSWORD)
+    click(qtbot, page.apply_button)
+    settle(qtbot, lambda: page.view.online and len(own_keys(page)) == len(before) + 1)
+    return next(r.registry_id for r in own_keys(page) if r.registry_id not in before)
+
+
+def check(qtbot, page: KeysPage, condition) -> None:
+    """Check with the service (password), then wait for ``condition``."""
+    seams.answer_next(PASSWORD)
+    click(qtbot, page.refresh_button)
+    settle(qtbot, lambda: page.view.online and condition())
+
+
+def row(page: KeysPage, registry_id: str, kind: str) -> kv.KeyRow:
+    return next(r for r in page.view.keys if r.registry_id == registry_id and r.kind == kind)
+
+
+def test_a_new_device_asks_the_backup_holder_who_confirms_one_request_and_refuses_another(
+        app, qtbot, service, monkeypatch, tmp_path):
+    a = device(qtbot, service, monkeypatch, tmp_path, "a", REP)
+    add_manager(a, MANAGER)
+    b = device(qtbot, service, monkeypatch, tmp_path, "b", MANAGER)
+    a2 = device(qtbot, service, monkeypatch, tmp_path, "a2", REP)
+    a3 = device(qtbot, service, monkeypatch, tmp_path, "a3", REP)
+    try:
+        page_a, page_b, page_a2, page_a3 = (open_page(qtbot, c) for c in (a, b, a2, a3))
+        key_b, key_a = apply_key(qtbot, page_b), apply_key(qtbot, page_a)
+        select(page_a.mine, 0, key_a)
+        seams.answer_next(PASSWORD, key_b)
+        click(qtbot, page_a.backup_button)
+        settle(qtbot, lambda: bool(row(page_a, key_a, kv.OWN).holders))
+        check(qtbot, page_b, lambda: len(page_b.view.incoming) == 1)
+        select(page_b.incoming, 0, page_b.view.incoming[0].message_id)
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_b.verify_button)
+        settle(qtbot, lambda: page_b.held.topLevelItemCount() == 1)
+
+        # Two new devices of A's owner: each applies for its key and sees the old one "on another
+        # device" with its verified holder; each asks B (申请恢复).
+        new_keys = {}
+        for page in (page_a2, page_a3):
+            new_keys[page] = apply_key(qtbot, page)
+            old = row(page, key_a, kv.ELSEWHERE)
+            assert [(h.name, h.state) for h in old.verified_holders()] == [(MANAGER.name, "verified")]
+            select(page.mine, 0, key_a)
+            shown = len(seams.shown)
+            seams.answer_next(PASSWORD)
+            click(qtbot, page.recover_button)
+            settle(qtbot, lambda page=page: row(page, key_a, kv.ELSEWHERE).requested is not None)
+            assert any(s.kind == "info" and MANAGER.name in s.text for s in seams.shown[shown:])
+            assert not page.recover_button.isEnabled()
+
+        # B sees both requests with the requester, masked ID number, new device and time.
+        check(qtbot, page_b, lambda: len(page_b.view.incoming) == 2)
+        fingerprints = {kv.fingerprint(next(r.key_id for r in own_keys(p) if r.registry_id == k)): p
+                        for p, k in new_keys.items()}
+        requests = {fingerprints[m.new_device]: m for m in page_b.view.incoming}
+        masked = parse_licence(Certificate.load(a2.keystore.list_licences()[0].certificate)).terms.masked_id_number
+        for message in requests.values():
+            assert (message.kind, message.sender, message.subject, message.problem) == ("request", REP.name, key_a,
+                                                                                        None)
+            assert message.masked_id == masked and message.created is not None
+        assert REP.id_number not in masked
+
+        # B refuses A3's request and confirms A2's.
+        select(page_b.incoming, 0, requests[page_a3].message_id)
+        assert page_b.confirm_button.isEnabled() and not page_b.verify_button.isEnabled()
+        seams.answer_next(True, PASSWORD)
+        click(qtbot, page_b.refuse_button)
+        settle(qtbot, lambda: [m.message_id for m in page_b.view.incoming] == [requests[page_a2].message_id])
+        question = [s for s in seams.shown if s.kind == "confirm"][-1]
+        assert REP.name in question.text and requests[page_a3].new_device in question.text
+        select(page_b.incoming, 0, requests[page_a2].message_id)
+        seams.answer_next(True, PASSWORD)
+        click(qtbot, page_b.confirm_button)
+        settle(qtbot, lambda: not page_b.view.incoming)
+
+        # A2 takes the grant in: the old key is on this device again, recovered.
+        check(qtbot, page_a2, lambda: any(r.registry_id == key_a and r.kind == kv.RECOVERED
+                                          for r in page_a2.view.keys))
+        assert [k.origin for k in a2.keystore.list_encryption_keys() if k.registry_id == key_a] == ["recovered"]
+        check(qtbot, page_a3, lambda: True)
+        assert not any(r.kind == kv.RECOVERED for r in page_a3.view.keys)
+    finally:
+        for context in (a, b, a2, a3):
+            context.close()

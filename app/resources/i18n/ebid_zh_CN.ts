@@ -1318,363 +1318,410 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="117" />
+        <location filename="../../ui/keys/page.py" line="120" />
         <location filename="../../ui/main_window.py" line="54" />
         <source>Keys</source>
         <translation>密钥管理</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="120" />
+        <location filename="../../ui/keys/page.py" line="123" />
         <source>&amp;Licence:</source>
         <translation>证照(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="121" />
+        <location filename="../../ui/keys/page.py" line="124" />
         <source>&amp;Check with the service…</source>
         <translation>向服务查询(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="122" />
+        <location filename="../../ui/keys/page.py" line="125" />
         <source>&amp;Apply for a key…</source>
         <translation>申请密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="123" />
+        <location filename="../../ui/keys/page.py" line="126" />
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="124" />
+        <location filename="../../ui/keys/page.py" line="127" />
+        <source>Request &amp;recovery…</source>
+        <translation>申请恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="129" />
+        <source>On a new device: ask a backup holder of your key on another device to give it back to this device's key (申请恢复)</source>
+        <translation>在新设备上：请您在其他设备上的密钥的备份持有人将密钥恢复到本设备（申请恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="131" />
         <source>&amp;Verify backup…</source>
         <translation>备份验证(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="125" />
+        <location filename="../../ui/keys/page.py" line="132" />
         <source>Con&amp;firm recovery…</source>
         <translation>确认恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="126" />
+        <location filename="../../ui/keys/page.py" line="133" />
         <source>&amp;Refuse…</source>
         <translation>拒绝(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="127" />
-        <location filename="../../ui/keys/page.py" line="137" />
+        <location filename="../../ui/keys/page.py" line="134" />
+        <location filename="../../ui/keys/page.py" line="144" />
         <source>My keys</source>
         <translation>我的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="128" />
-        <location filename="../../ui/keys/page.py" line="229" />
+        <location filename="../../ui/keys/page.py" line="135" />
+        <location filename="../../ui/keys/page.py" line="240" />
         <source>Keys I back up</source>
         <translation>我备份的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="129" />
-        <location filename="../../ui/keys/page.py" line="138" />
+        <location filename="../../ui/keys/page.py" line="136" />
+        <location filename="../../ui/keys/page.py" line="145" />
         <source>Keys other holders backed up to this device</source>
         <translation>其他持有人备份到本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="130" />
-        <location filename="../../ui/keys/page.py" line="139" />
+        <location filename="../../ui/keys/page.py" line="137" />
+        <location filename="../../ui/keys/page.py" line="146" />
         <source>Waiting for your decision</source>
         <translation>等待您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="131" />
-        <location filename="../../ui/keys/page.py" line="133" />
-        <location filename="../../ui/keys/page.py" line="135" />
+        <location filename="../../ui/keys/page.py" line="138" />
+        <location filename="../../ui/keys/page.py" line="140" />
+        <location filename="../../ui/keys/page.py" line="142" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="131" />
+        <location filename="../../ui/keys/page.py" line="138" />
         <source>Where</source>
         <translation>所在</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="131" />
+        <location filename="../../ui/keys/page.py" line="138" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="131" />
-        <location filename="../../ui/keys/page.py" line="133" />
+        <location filename="../../ui/keys/page.py" line="138" />
+        <location filename="../../ui/keys/page.py" line="140" />
         <source>Key id</source>
         <translation>密钥标识</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="132" />
+        <location filename="../../ui/keys/page.py" line="139" />
         <source>Backup holders</source>
         <translation>备份持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="133" />
+        <location filename="../../ui/keys/page.py" line="140" />
         <source>Owner</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="133" />
+        <location filename="../../ui/keys/page.py" line="140" />
         <source>Held since</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="134" />
+        <location filename="../../ui/keys/page.py" line="141" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="134" />
+        <location filename="../../ui/keys/page.py" line="141" />
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="134" />
+        <location filename="../../ui/keys/page.py" line="141" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="135" />
+        <location filename="../../ui/keys/page.py" line="142" />
         <source>New device</source>
         <translation>新设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="135" />
+        <location filename="../../ui/keys/page.py" line="142" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="136" />
+        <location filename="../../ui/keys/page.py" line="143" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="145" />
+        <location filename="../../ui/keys/page.py" line="152" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="145" />
+        <location filename="../../ui/keys/page.py" line="152" />
         <source>This device (recovered)</source>
         <translation>本设备（已恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="146" />
+        <location filename="../../ui/keys/page.py" line="153" />
         <source>Another device</source>
         <translation>其他设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="150" />
+        <location filename="../../ui/keys/page.py" line="157" />
         <source>{name}: verified {time}</source>
         <translation>{name}：已验证（{time}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="152" />
+        <location filename="../../ui/keys/page.py" line="159" />
         <source>{name}: sent, not verified yet</source>
         <translation>{name}：已发送，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="154" />
+        <location filename="../../ui/keys/page.py" line="161" />
         <source>{name}: holder's licence revoked, the backup no longer counts</source>
         <translation>{name}：持有人证照已注销，该备份不再有效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="156" />
+        <location filename="../../ui/keys/page.py" line="163" />
         <source>{name}: holder's licence expired, the backup no longer counts</source>
         <translation>{name}：持有人证照已过期，该备份不再有效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="160" />
+        <location filename="../../ui/keys/page.py" line="167" />
         <source>Backup to verify</source>
         <translation>待验证的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="160" />
+        <location filename="../../ui/keys/page.py" line="167" />
         <source>Recovery request</source>
         <translation>恢复申请</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="169" />
+        <location filename="../../ui/keys/page.py" line="176" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="197" />
+        <location filename="../../ui/keys/page.py" line="204" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备还没有证照：请先在“证照”页面下载证照。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="200" />
+        <location filename="../../ui/keys/page.py" line="207" />
         <source>Backup states and messages as the service knows them now.</source>
         <translation>以下为服务当前记录的备份状态和消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="202" />
+        <location filename="../../ui/keys/page.py" line="209" />
         <source>The keys on this device. Check with the service (licence password) to see whether each backup is verified and which messages wait for you.</source>
         <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="212" />
+        <location filename="../../ui/keys/page.py" line="219" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="213" />
+        <location filename="../../ui/keys/page.py" line="222" />
+        <source>{where} — recovery requested {time}</source>
+        <translation>{where} — 已于 {time} 申请恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="224" />
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="227" />
+        <location filename="../../ui/keys/page.py" line="238" />
         <source>Keys I back up ({n})</source>
         <translation>我备份的密钥（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="280" />
+        <location filename="../../ui/keys/page.py" line="293" />
         <source>check the keys with the service</source>
         <translation>向服务查询密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="281" />
+        <location filename="../../ui/keys/page.py" line="294" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="286" />
+        <location filename="../../ui/keys/page.py" line="299" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的投标加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="287" />
+        <location filename="../../ui/keys/page.py" line="300" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="288" />
+        <location filename="../../ui/keys/page.py" line="301" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="302" />
+        <location filename="../../ui/keys/page.py" line="315" />
         <source>back up the key</source>
         <translation>备份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="303" />
+        <location filename="../../ui/keys/page.py" line="316" />
         <source>Looking for backup holders…</source>
         <translation>正在查找可备份的持有人…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="312" />
+        <location filename="../../ui/keys/page.py" line="325" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="314" />
+        <location filename="../../ui/keys/page.py" line="327" />
         <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
         <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="318" />
+        <location filename="../../ui/keys/page.py" line="331" />
         <source>Holders without a key yet: {names}.</source>
         <translation>尚未申请密钥的持有人：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="319" />
-        <location filename="../../ui/keys/page.py" line="333" />
-        <location filename="../../ui/keys/page.py" line="336" />
-        <location filename="../../ui/keys/page.py" line="344" />
+        <location filename="../../ui/keys/page.py" line="332" />
+        <location filename="../../ui/keys/page.py" line="346" />
+        <location filename="../../ui/keys/page.py" line="349" />
+        <location filename="../../ui/keys/page.py" line="357" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="323" />
+        <location filename="../../ui/keys/page.py" line="336" />
         <source>{name} ({role}) — {label} — {record}</source>
         <translation>{name}（{role}）— {label} — {record}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="326" />
+        <location filename="../../ui/keys/page.py" line="339" />
         <source>(your key on another device)</source>
         <translation>（您在其他设备上的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="328" />
+        <location filename="../../ui/keys/page.py" line="341" />
         <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="345" />
+        <location filename="../../ui/keys/page.py" line="358" />
         <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
         <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="352" />
+        <location filename="../../ui/keys/page.py" line="365" />
         <source>Sending the backup…</source>
         <translation>正在发送备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="360" />
+        <location filename="../../ui/keys/page.py" line="373" />
+        <source>{name} ({record})</source>
+        <translation>{name}（{record}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="378" />
+        <source>Ask whom to give the key {key} back to this device?</source>
+        <translation>请谁将密钥 {key} 恢复到本设备？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="381" />
+        <location filename="../../ui/keys/page.py" line="385" />
+        <location filename="../../ui/keys/page.py" line="392" />
+        <source>Request recovery</source>
+        <translation>申请恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="393" />
+        <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
+        <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="397" />
+        <source>ask {name} to give the key back</source>
+        <translation>请 {name} 恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="399" />
+        <source>Sending the recovery request…</source>
+        <translation>正在发送恢复申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="407" />
         <source>verify the backup</source>
         <translation>验证备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="361" />
+        <location filename="../../ui/keys/page.py" line="408" />
         <source>Verifying the backup…</source>
         <translation>正在验证备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="365" />
+        <location filename="../../ui/keys/page.py" line="412" />
         <source>Verify backup</source>
         <translation>备份验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="366" />
+        <location filename="../../ui/keys/page.py" line="413" />
         <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
         <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="370" />
+        <location filename="../../ui/keys/page.py" line="417" />
         <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
         <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="379" />
+        <location filename="../../ui/keys/page.py" line="426" />
         <source>Confirm recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="380" />
+        <location filename="../../ui/keys/page.py" line="427" />
         <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
         <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="382" />
+        <location filename="../../ui/keys/page.py" line="429" />
         <source>confirm the recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="383" />
+        <location filename="../../ui/keys/page.py" line="430" />
         <source>Confirming the recovery…</source>
         <translation>正在确认恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="389" />
+        <location filename="../../ui/keys/page.py" line="436" />
         <source>Refuse recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="390" />
+        <location filename="../../ui/keys/page.py" line="437" />
         <source>Refuse this request? The requester is not told; their request expires.</source>
         <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="392" />
+        <location filename="../../ui/keys/page.py" line="439" />
         <source>refuse the recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="393" />
+        <location filename="../../ui/keys/page.py" line="440" />
         <source>Refusing the recovery…</source>
         <translation>正在拒绝恢复…</translation>
     </message>

@@ -60,8 +60,9 @@ class KeysPage(Page):
         self.heading.setWordWrap(True)
         self.refresh_button = QPushButton(self)
         self.apply_button, self.backup_button = QPushButton(self), QPushButton(self)
+        self.recover_button = QPushButton(self)
         self.verify_button, self.confirm_button, self.refuse_button = (QPushButton(self) for _ in range(3))
-        for name in ("refresh", "apply", "backup", "verify", "confirm", "refuse"):
+        for name in ("refresh", "apply", "backup", "recover", "verify", "confirm", "refuse"):
             getattr(self, f"{name}_button").setObjectName(f"key_{name}")
         self.tabs = QTabWidget(self)
         self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
@@ -69,6 +70,7 @@ class KeysPage(Page):
         self.refresh_button.clicked.connect(self.refresh)
         self.apply_button.clicked.connect(self.apply_for_key)
         self.backup_button.clicked.connect(self.back_up_selected)
+        self.recover_button.clicked.connect(self.request_recovery)
         self.verify_button.clicked.connect(self.verify_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
@@ -93,6 +95,7 @@ class KeysPage(Page):
         row.addStretch(1)
         row.addWidget(self.apply_button)
         row.addWidget(self.backup_button)
+        row.addWidget(self.recover_button)
         box.addLayout(row)
         held = QWidget(self)
         self.held_box, self.incoming_box = QGroupBox(held), QGroupBox(held)
@@ -121,6 +124,10 @@ class KeysPage(Page):
         self.refresh_button.setText(self.tr("&Check with the service…"))
         self.apply_button.setText(self.tr("&Apply for a key…"))
         self.backup_button.setText(self.tr("&Back up…"))
+        self.recover_button.setText(self.tr("Request &recovery…"))
+        self.recover_button.setToolTip(self.tr(
+            "On a new device: ask a backup holder of your key on another device to give it back to this "
+            "device's key (申请恢复)"))
         self.verify_button.setText(self.tr("&Verify backup…"))
         self.confirm_button.setText(self.tr("Con&firm recovery…"))
         self.refuse_button.setText(self.tr("&Refuse…"))
@@ -210,7 +217,11 @@ class KeysPage(Page):
                 self.held.addTopLevelItem(item)
                 continue
             holders = "; ".join(self.holder_text(h) for h in row.holders) or self.tr("No backup yet")
-            item = QTreeWidgetItem([row.registry_id or self.tr("(not registered)"), self.kind_name(row.kind),
+            where = self.kind_name(row.kind)
+            if row.requested is not None:
+                where = self.tr("{where} — recovery requested {time}").format(
+                    where=where, time=local_time(row.requested))
+            item = QTreeWidgetItem([row.registry_id or self.tr("(not registered)"), where,
                                     row.label, kv.fingerprint(row.key_id), holders])
             item.setData(0, Qt.ItemDataRole.UserRole, row.registry_id)
             item.setData(1, Qt.ItemDataRole.UserRole, row.kind)
@@ -250,6 +261,8 @@ class KeysPage(Page):
         key = self.selected_key()
         self.backup_button.setEnabled(has_licence and key is not None and key.kind in (kv.OWN, kv.RECOVERED)
                                       and bool(key.registry_id))
+        self.recover_button.setEnabled(has_licence and key is not None and key.kind == kv.ELSEWHERE
+                                       and bool(key.verified_holders()) and key.requested is None)
         message = self.selected_message()
         self.verify_button.setEnabled(message is not None and message.kind == "backup")
         self.confirm_button.setEnabled(message is not None and message.kind == "request" and message.problem is None)
@@ -350,6 +363,40 @@ class KeysPage(Page):
 
         BackgroundOp(self, op=lambda p, c: Changed(kv.backup(device, key.registry_id, record), Change.KEYS),
                      success=sent).failure(failed).with_progress(self.tr("Sending the backup…")).run()
+
+    # -- recovery on a new device (申请恢复) --------------------------------------------------------
+
+    def request_recovery(self) -> None:
+        key = self.selected_key()
+        if key is None or key.kind != kv.ELSEWHERE or not key.verified_holders():
+            return
+        holders = {self.tr("{name} ({record})").format(name=h.name, record=h.record_id): h
+                   for h in key.verified_holders()}
+        if len(holders) == 1:
+            (holder,) = holders.values()
+        else:
+            question = self.tr("Ask whom to give the key {key} back to this device?").format(key=key.registry_id)
+
+            def ask():
+                choice, ok = QInputDialog.getItem(self, self.tr("Request recovery"), question, list(holders), 0,
+                                                  False)
+                return holders[choice].record_id if ok else None
+
+            record = seams.pick("choice", self.tr("Request recovery"), question, ask)
+            holder = next((h for h in holders.values() if h.record_id == record), None)
+            if holder is None:
+                return
+
+        def requested(loaded: kv.KeysView) -> None:
+            self._loaded(loaded)
+            seams.info(self, self.tr("Request recovery"), self.tr(
+                "Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, "
+                "check with the service here: the key is then taken onto this device.").format(
+                key=key.registry_id, name=holder.name))
+
+        self._run(self.tr("ask {name} to give the key back").format(name=holder.name),
+                  lambda device: kv.request(device, key.registry_id, holder.record_id), requested,
+                  self.tr("Sending the recovery request…"))
 
     # -- incoming ----------------------------------------------------------------------------------
 

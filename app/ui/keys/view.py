@@ -37,6 +37,10 @@ class KeyRow:
     owner: str = ""  # held: whose key
     since: datetime | None = None
     local_id: int | None = None  # own / recovered: the keystore's id
+    requested: datetime | None = None  # elsewhere: this device asked for it back (申请恢复), when
+
+    def verified_holders(self) -> tuple[Holder, ...]:
+        return tuple(h for h in self.holders if h.state == "verified")
 
 
 @dataclass(frozen=True)
@@ -127,9 +131,11 @@ def load(device: flows.Device) -> KeysView:
                            local_id=key.id, since=key.created_at))
     rows += [KeyRow(h.registry_id, HELD, "", h.key_sm3, owner=f"{h.owner_name} ({h.enterprise_name})",
                     since=h.held_since) for h in store.backups.held_keys()]
+    asked = {r.subject: r.created_at for r in store.backups.recoveries() if r.direction == "sent" and r.state == "sent"}
     for key in device.holder.keys():
         if key.person_id == device.terms.person_id and key.key_id not in here:
-            rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, [])))
+            rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, []),
+                               requested=asked.get(key.key_id)))
     incoming = tuple(i for e in entries if (i := _incoming(device, e)) is not None)
     return KeysView(tuple(rows), incoming, True)
 
@@ -154,6 +160,11 @@ def verify(device: flows.Device, message_id: str) -> KeysView:
     _, frame = flows.fetch(device, message_id, flows.Kind.BACKUP)
     flows.verify_backup(device, frame)
     device.mailbox.delete(message_id)
+    return load(device)
+
+
+def request(device: flows.Device, registry_id: str, record_id: str) -> KeysView:
+    flows.request_recovery(device, registry_id, record_id)
     return load(device)
 
 
