@@ -229,6 +229,9 @@ def test_a_new_device_asks_the_backup_holder_who_confirms_one_request_and_refuse
             assert any(s.kind == "info" and MANAGER.name in s.text for s in seams.shown[shown:])
             assert not page.recover_button.isEnabled()
 
+        # A3's new key (a change elsewhere) left A2's page with what the service said before.
+        assert row(page_a2, key_a, kv.ELSEWHERE).requested is not None and not page_a2.view.online
+
         # B sees both requests with the requester, masked ID number, new device and time.
         check(qtbot, page_b, lambda: len(page_b.view.incoming) == 2)
         fingerprints = {kv.fingerprint(next(r.key_id for r in own_keys(p) if r.registry_id == k)): p

@@ -1376,7 +1376,7 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="135" />
-        <location filename="../../ui/keys/page.py" line="240" />
+        <location filename="../../ui/keys/page.py" line="244" />
         <source>Keys I back up</source>
         <translation>我备份的密钥</translation>
     </message>
@@ -1511,217 +1511,222 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="204" />
+        <location filename="../../ui/keys/page.py" line="205" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备还没有证照：请先在“证照”页面下载证照。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="207" />
+        <location filename="../../ui/keys/page.py" line="208" />
         <source>Backup states and messages as the service knows them now.</source>
         <translation>以下为服务当前记录的备份状态和消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="209" />
+        <location filename="../../ui/keys/page.py" line="210" />
+        <source>Keys changed on this device since the last check with the service: check again for the current backup states and messages.</source>
+        <translation>自上次向服务查询以来，本设备上的密钥有变化：请再次查询以获取最新的备份状态和消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="213" />
         <source>The keys on this device. Check with the service (licence password) to see whether each backup is verified and which messages wait for you.</source>
         <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="219" />
+        <location filename="../../ui/keys/page.py" line="223" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="222" />
+        <location filename="../../ui/keys/page.py" line="226" />
         <source>{where} — recovery requested {time}</source>
         <translation>{where} — 已于 {time} 申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="224" />
+        <location filename="../../ui/keys/page.py" line="228" />
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="238" />
+        <location filename="../../ui/keys/page.py" line="242" />
         <source>Keys I back up ({n})</source>
         <translation>我备份的密钥（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="293" />
+        <location filename="../../ui/keys/page.py" line="298" />
         <source>check the keys with the service</source>
         <translation>向服务查询密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="294" />
+        <location filename="../../ui/keys/page.py" line="299" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="299" />
+        <location filename="../../ui/keys/page.py" line="304" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的投标加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="300" />
+        <location filename="../../ui/keys/page.py" line="305" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="301" />
+        <location filename="../../ui/keys/page.py" line="306" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="315" />
+        <location filename="../../ui/keys/page.py" line="320" />
         <source>back up the key</source>
         <translation>备份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="316" />
+        <location filename="../../ui/keys/page.py" line="321" />
         <source>Looking for backup holders…</source>
         <translation>正在查找可备份的持有人…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="325" />
+        <location filename="../../ui/keys/page.py" line="330" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="327" />
+        <location filename="../../ui/keys/page.py" line="332" />
         <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
         <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="331" />
+        <location filename="../../ui/keys/page.py" line="336" />
         <source>Holders without a key yet: {names}.</source>
         <translation>尚未申请密钥的持有人：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="332" />
-        <location filename="../../ui/keys/page.py" line="346" />
-        <location filename="../../ui/keys/page.py" line="349" />
-        <location filename="../../ui/keys/page.py" line="357" />
+        <location filename="../../ui/keys/page.py" line="337" />
+        <location filename="../../ui/keys/page.py" line="351" />
+        <location filename="../../ui/keys/page.py" line="354" />
+        <location filename="../../ui/keys/page.py" line="362" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="336" />
+        <location filename="../../ui/keys/page.py" line="341" />
         <source>{name} ({role}) — {label} — {record}</source>
         <translation>{name}（{role}）— {label} — {record}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="339" />
+        <location filename="../../ui/keys/page.py" line="344" />
         <source>(your key on another device)</source>
         <translation>（您在其他设备上的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="341" />
+        <location filename="../../ui/keys/page.py" line="346" />
         <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="358" />
+        <location filename="../../ui/keys/page.py" line="363" />
         <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
         <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="365" />
+        <location filename="../../ui/keys/page.py" line="370" />
         <source>Sending the backup…</source>
         <translation>正在发送备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="373" />
+        <location filename="../../ui/keys/page.py" line="378" />
         <source>{name} ({record})</source>
         <translation>{name}（{record}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="378" />
+        <location filename="../../ui/keys/page.py" line="383" />
         <source>Ask whom to give the key {key} back to this device?</source>
         <translation>请谁将密钥 {key} 恢复到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="381" />
-        <location filename="../../ui/keys/page.py" line="385" />
-        <location filename="../../ui/keys/page.py" line="392" />
+        <location filename="../../ui/keys/page.py" line="386" />
+        <location filename="../../ui/keys/page.py" line="390" />
+        <location filename="../../ui/keys/page.py" line="397" />
         <source>Request recovery</source>
         <translation>申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="393" />
+        <location filename="../../ui/keys/page.py" line="398" />
         <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
         <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="397" />
+        <location filename="../../ui/keys/page.py" line="402" />
         <source>ask {name} to give the key back</source>
         <translation>请 {name} 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="399" />
+        <location filename="../../ui/keys/page.py" line="404" />
         <source>Sending the recovery request…</source>
         <translation>正在发送恢复申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="407" />
+        <location filename="../../ui/keys/page.py" line="412" />
         <source>verify the backup</source>
         <translation>验证备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="408" />
+        <location filename="../../ui/keys/page.py" line="413" />
         <source>Verifying the backup…</source>
         <translation>正在验证备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="412" />
+        <location filename="../../ui/keys/page.py" line="417" />
         <source>Verify backup</source>
         <translation>备份验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="413" />
+        <location filename="../../ui/keys/page.py" line="418" />
         <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
         <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="417" />
+        <location filename="../../ui/keys/page.py" line="422" />
         <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
         <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="426" />
+        <location filename="../../ui/keys/page.py" line="431" />
         <source>Confirm recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="427" />
+        <location filename="../../ui/keys/page.py" line="432" />
         <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
         <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="429" />
+        <location filename="../../ui/keys/page.py" line="434" />
         <source>confirm the recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="430" />
+        <location filename="../../ui/keys/page.py" line="435" />
         <source>Confirming the recovery…</source>
         <translation>正在确认恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="436" />
+        <location filename="../../ui/keys/page.py" line="441" />
         <source>Refuse recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="437" />
+        <location filename="../../ui/keys/page.py" line="442" />
         <source>Refuse this request? The requester is not told; their request expires.</source>
         <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="439" />
+        <location filename="../../ui/keys/page.py" line="444" />
         <source>refuse the recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="440" />
+        <location filename="../../ui/keys/page.py" line="445" />
         <source>Refusing the recovery…</source>
         <translation>正在拒绝恢复…</translation>
     </message>

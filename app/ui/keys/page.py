@@ -191,7 +191,8 @@ class KeysPage(Page):
         if self._ours:  # this page's own work showed the service's view already
             self._ours = False
             return
-        self.show_local()
+        self.view = kv.merged(kv.local_view(self.context.keystore), self.view)
+        self._show()
 
     def _loaded(self, loaded: kv.KeysView) -> None:
         self.view = loaded
@@ -205,6 +206,9 @@ class KeysPage(Page):
                                          "Licences page first."))
         elif view.online:
             self.heading.setText(self.tr("Backup states and messages as the service knows them now."))
+        elif view.said:
+            self.heading.setText(self.tr("Keys changed on this device since the last check with the service: "
+                                         "check again for the current backup states and messages."))
         else:
             self.heading.setText(self.tr("The keys on this device. Check with the service (licence password) "
                                          "to see whether each backup is verified and which messages wait for you."))
@@ -286,7 +290,8 @@ class KeysPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         errors.show(self, exc)
-        self.show_local()
+        self.view = kv.merged(kv.local_view(self.context.keystore), self.view)
+        self._show()
 
     def refresh(self) -> None:
         if self.licence.currentData() is not None:

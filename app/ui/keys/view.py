@@ -4,7 +4,7 @@ offers. Nothing here touches a widget; every function takes a :class:`~flows.Dev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ...core.bidding import apply_for_key
@@ -61,7 +61,8 @@ class Incoming:
 class KeysView:
     keys: tuple[KeyRow, ...]
     incoming: tuple[Incoming, ...]
-    online: bool  # states come from the service (False: what this device knows)
+    online: bool  # states come from the service now (False: what this device knows, since a change)
+    said: bool = False  # what the service said at the last check is kept in it (backup states, …)
 
 
 def fingerprint(hex_id: str) -> str:
@@ -81,6 +82,19 @@ def local_view(store) -> KeysView:
     rows += [KeyRow(h.registry_id, HELD, "", h.key_sm3, owner=f"{h.owner_name} ({h.enterprise_name})",
                     since=h.held_since) for h in store.backups.held_keys()]
     return KeysView(tuple(rows), (), False)
+
+
+def merged(local: KeysView, before: KeysView) -> KeysView:
+    """The keystore's view after a change made elsewhere, keeping what the service said before
+    (backup states, keys on other devices, waiting messages) until the next check."""
+    if not before.said:
+        return local
+    said = {(r.registry_id, r.kind): r for r in before.keys if r.registry_id}
+    here = {r.registry_id for r in local.keys}
+    rows = [replace(r, holders=said[(r.registry_id, r.kind)].holders) if (r.registry_id, r.kind) in said else r
+            for r in local.keys]
+    rows += [r for r in before.keys if r.kind == ELSEWHERE and r.registry_id not in here]
+    return KeysView(tuple(rows), before.incoming, False, said=True)
 
 
 def _holders(device: flows.Device, registry_id: str, sent) -> tuple[Holder, ...]:
@@ -137,7 +151,7 @@ def load(device: flows.Device) -> KeysView:
             rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, []),
                                requested=asked.get(key.key_id)))
     incoming = tuple(i for e in entries if (i := _incoming(device, e)) is not None)
-    return KeysView(tuple(rows), incoming, True)
+    return KeysView(tuple(rows), incoming, True, said=True)
 
 
 # -- actions (each returns the view afterwards) ----------------------------------------------------
