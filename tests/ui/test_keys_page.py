@@ -168,6 +168,9 @@ def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, mo
         click(qtbot, page_a.refresh_button)
         settle(qtbot, lambda: [h.state for h in own_keys(page_a)[0].holders] == ["verified"])
         assert [b.state for b in a.keystore.backups.sent_backups()] == ["verified"]
+        assert [(x.kind, x.sender, x.subject, x.problem) for x in page_a.view.answers] == [
+            ("ack", MANAGER.name, key_a, None)]
+        assert MANAGER.name in page_a.news.text() and page_a.news.isVisible()
         text = page_a.mine.topLevelItem(0).text(4)
         assert MANAGER.name in text and ("verified" in text or "已验证" in text)
     finally:
@@ -261,6 +264,8 @@ def test_a_new_device_asks_the_backup_holder_who_confirms_one_request_and_refuse
         check(qtbot, page_a2, lambda: any(r.registry_id == key_a and r.kind == kv.RECOVERED
                                           for r in page_a2.view.keys))
         assert [k.origin for k in a2.keystore.list_encryption_keys() if k.registry_id == key_a] == ["recovered"]
+        assert [(x.kind, x.sender, x.problem) for x in page_a2.view.answers] == [("grant", MANAGER.name, None)]
+        assert key_a in page_a2.news.text()
         check(qtbot, page_a3, lambda: True)
         assert not any(r.kind == kv.RECOVERED for r in page_a3.view.keys)
     finally:

@@ -58,6 +58,10 @@ class KeysPage(Page):
         self.licence = QComboBox(self)
         self.licence_label, self.heading = QLabel(self), QLabel(self)
         self.heading.setWordWrap(True)
+        self.news = QLabel(self)
+        self.news.setObjectName("keyNews")
+        self.news.setWordWrap(True)
+        self.news.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refresh_button = QPushButton(self)
         self.apply_button, self.backup_button = QPushButton(self), QPushButton(self)
         self.recover_button = QPushButton(self)
@@ -114,6 +118,7 @@ class KeysPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
+        layout.addWidget(self.news)
         layout.addWidget(self.tabs, 1)
 
     def title(self) -> str:
@@ -166,6 +171,23 @@ class KeysPage(Page):
     def message_name(self, kind: str) -> str:
         return {"backup": self.tr("Backup to verify"), "request": self.tr("Recovery request")}.get(kind, kind)
 
+    def answer_text(self, answer: kv.Answer) -> str:
+        if answer.takes_effect is not None:
+            return self.tr("{name} confirmed a recovery of your key {key} to another device; it takes effect "
+                           "{time}. If you did not ask for it, veto it before then with "
+                           "“ebid key veto {id}”.").format(
+                name=answer.sender, key=answer.subject, time=local_time(answer.takes_effect), id=answer.message_id)
+        if answer.problem is not None:
+            what = {"ack": self.tr("The acknowledgement of your backup of {key} from {name} could not be taken: "
+                                   "{reason}"),
+                    "grant": self.tr("The recovery of {key} from {name} could not be taken: {reason}"),
+                    }.get(answer.kind, self.tr("A message about {key} from {name} could not be taken: {reason}"))
+            return what.format(key=answer.subject, name=answer.sender, reason=errors.text(answer.problem))
+        return {"ack": self.tr("{name} verified your backup of {key}."),
+                "grant": self.tr("{name} gave the key {key} back: it is on this device again."),
+                "veto": self.tr("The owner of {key} vetoed the recovery you confirmed."),
+                }.get(answer.kind, "").format(key=answer.subject, name=answer.sender)
+
     # -- licences and the view ---------------------------------------------------------------------
 
     def reload_licences(self) -> None:
@@ -212,6 +234,8 @@ class KeysPage(Page):
         else:
             self.heading.setText(self.tr("The keys on this device. Check with the service (licence password) "
                                          "to see whether each backup is verified and which messages wait for you."))
+        self.news.setText("\n".join(self.answer_text(a) for a in view.answers) if view.online else "")
+        self.news.setVisible(bool(self.news.text()))
         self.mine.clear()
         self.held.clear()
         for row in view.keys:
@@ -274,7 +298,7 @@ class KeysPage(Page):
 
     # -- work ------------------------------------------------------------------------------------
 
-    def _run(self, asking: str, work, success, progress: str, *, failure=None, keep_until=None,
+    def _run(self, purpose: str, asking: str, work, success, progress: str, *, failure=None, keep_until=None,
              changes: Change = Change.KEYS) -> UnlockedOp:
         """``work(device)`` with the chosen licence unlocked, on a pool thread."""
         licence = self.licence.currentData()
@@ -282,7 +306,7 @@ class KeysPage(Page):
         def op(access, progress_, cancel):
             return Changed(work(Device(access.store, access.unlocked, access.holder, licence)), changes)
 
-        run = UnlockedOp(self, self.context, asking=asking, licence=licence, purpose="keys page", op=op,
+        run = UnlockedOp(self, self.context, asking=asking, licence=licence, purpose=purpose, op=op,
                          success=success).failure(failure or self._failed).with_progress(progress)
         if keep_until is not None:
             run.keep_until(keep_until)
@@ -295,14 +319,15 @@ class KeysPage(Page):
 
     def refresh(self) -> None:
         if self.licence.currentData() is not None:
-            self._run(self.tr("check the keys with the service"), kv.load, self._loaded,
-                      self.tr("Contacting the service…"), changes=Change.KEYS)
+            self._run("list keys", self.tr("check the keys with the service"), kv.load, self._loaded,
+                      self.tr("Contacting the service…"))
 
     def apply_for_key(self) -> None:
         if self.licence.currentData() is None:
             return
         label = self.tr("Bid encryption key on {device}").format(device=socket.gethostname() or "this device")
-        self._run(self.tr("apply for an encryption key"), lambda device: kv.apply(device, label), self._loaded,
+        self._run("register encryption key",
+                  self.tr("apply for an encryption key"), lambda device: kv.apply(device, label), self._loaded,
                   self.tr("Applying for an encryption key…"))
 
     # -- backup: one password for the candidates and the sending -------------------------------------
@@ -317,7 +342,8 @@ class KeysPage(Page):
             lease.deleteLater()
             self._failed(exc)
 
-        run = self._run(self.tr("back up the key"), lambda device: (device, kv.candidates(device, key.registry_id)),
+        run = self._run("back up key", self.tr("back up the key"),
+                        lambda device: (device, kv.candidates(device, key.registry_id)),
                         partial(self._choose_holder, key, lease), self.tr("Looking for backup holders…"),
                         failure=failed, keep_until=lease, changes=Change(0))
         if run.operation is None:  # cancelled at the password prompt
@@ -399,7 +425,8 @@ class KeysPage(Page):
                 "check with the service here: the key is then taken onto this device.").format(
                 key=key.registry_id, name=holder.name))
 
-        self._run(self.tr("ask {name} to give the key back").format(name=holder.name),
+        self._run("request recovery",
+                  self.tr("ask {name} to give the key back").format(name=holder.name),
                   lambda device: kv.request(device, key.registry_id, holder.record_id), requested,
                   self.tr("Sending the recovery request…"))
 
@@ -409,7 +436,8 @@ class KeysPage(Page):
         message = self.selected_message()
         if message is None or message.kind != "backup":
             return
-        self._run(self.tr("verify the backup"), lambda device: kv.verify(device, message.message_id),
+        self._run("verify backup",
+                  self.tr("verify the backup"), lambda device: kv.verify(device, message.message_id),
                   partial(self._verified, message), self.tr("Verifying the backup…"))
 
     def _verified(self, message: kv.Incoming, loaded: kv.KeysView) -> None:
@@ -431,7 +459,8 @@ class KeysPage(Page):
         if not seams.confirm(self, self.tr("Confirm recovery"), self._describe(message) + "\n\n" + self.tr(
                 "Give the key back only if you know this request comes from its owner. Confirm the recovery?")):
             return
-        self._run(self.tr("confirm the recovery"), lambda device: kv.confirm(device, message.message_id),
+        self._run("confirm recovery",
+                  self.tr("confirm the recovery"), lambda device: kv.confirm(device, message.message_id),
                   self._loaded, self.tr("Confirming the recovery…"))
 
     def refuse_selected(self) -> None:
@@ -441,5 +470,6 @@ class KeysPage(Page):
         if not seams.confirm(self, self.tr("Refuse recovery"), self._describe(message) + "\n\n" + self.tr(
                 "Refuse this request? The requester is not told; their request expires.")):
             return
-        self._run(self.tr("refuse the recovery"), lambda device: kv.refuse(device, message.message_id),
+        self._run("refuse recovery",
+                  self.tr("refuse the recovery"), lambda device: kv.refuse(device, message.message_id),
                   self._loaded, self.tr("Refusing the recovery…"))

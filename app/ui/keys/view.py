@@ -58,11 +58,26 @@ class Incoming:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """An answer to this device taken from the inbox at the last check (an acknowledgement of a
+    backup, a recovery grant, a veto), or one it could not take (``problem``); or a pending grant
+    of one of this device's keys to another device (``takes_effect``)."""
+
+    message_id: str
+    kind: str  # ack / grant / veto
+    sender: str
+    subject: str
+    problem: Refused | None = None
+    takes_effect: datetime | None = None
+
+
+@dataclass(frozen=True)
 class KeysView:
     keys: tuple[KeyRow, ...]
     incoming: tuple[Incoming, ...]
     online: bool  # states come from the service now (False: what this device knows, since a change)
     said: bool = False  # what the service said at the last check is kept in it (backup states, …)
+    answers: tuple[Answer, ...] = ()
 
 
 def fingerprint(hex_id: str) -> str:
@@ -151,7 +166,10 @@ def load(device: flows.Device) -> KeysView:
             rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, []),
                                requested=asked.get(key.key_id)))
     incoming = tuple(i for e in entries if (i := _incoming(device, e)) is not None)
-    return KeysView(tuple(rows), incoming, True, said=True)
+    answers = tuple(Answer(e.meta.message_id, e.meta.kind, e.meta.sender_name, e.meta.subject, e.refusal,
+                           None if e.meta.addressed else e.meta.deliver_after)
+                    for e in entries if e.meta.kind in ("ack", "grant", "veto"))
+    return KeysView(tuple(rows), incoming, True, said=True, answers=answers)
 
 
 # -- actions (each returns the view afterwards) ----------------------------------------------------
