@@ -137,7 +137,7 @@ def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, mo
         # A: 备份 — one password for the candidates and the sending; B's key record is chosen.
         select(page_a.mine, 0, key_a)
         shown = len(seams.shown)
-        seams.answer_next(PASSWORD, key_b)
+        seams.answer_next(PASSWORD, key_b, 0)
         click(qtbot, page_a.backup_button)
         settle(qtbot, lambda: any(s.kind == "info" for s in seams.shown[shown:]))
         choice = next(s for s in seams.shown[shown:] if s.kind == "choice")
@@ -208,7 +208,7 @@ def test_a_new_device_asks_the_backup_holder_who_confirms_one_request_and_refuse
         page_a, page_b, page_a2, page_a3 = (open_page(qtbot, c) for c in (a, b, a2, a3))
         key_b, key_a = apply_key(qtbot, page_b), apply_key(qtbot, page_a)
         select(page_a.mine, 0, key_a)
-        seams.answer_next(PASSWORD, key_b)
+        seams.answer_next(PASSWORD, key_b, 0)
         click(qtbot, page_a.backup_button)
         settle(qtbot, lambda: bool(row(page_a, key_a, kv.OWN).holders))
         check(qtbot, page_b, lambda: len(page_b.view.incoming) == 1)
@@ -270,4 +270,61 @@ def test_a_new_device_asks_the_backup_holder_who_confirms_one_request_and_refuse
         assert not any(r.kind == kv.RECOVERED for r in page_a3.view.keys)
     finally:
         for context in (a, b, a2, a3):
+            context.close()
+
+
+def test_the_owners_other_device_vetoes_a_recovery_inside_the_waiting_period(app, qtbot, service, monkeypatch,
+                                                                             tmp_path):
+    a = device(qtbot, service, monkeypatch, tmp_path, "a", REP)
+    add_manager(a, MANAGER)
+    b = device(qtbot, service, monkeypatch, tmp_path, "b", MANAGER)
+    a2 = device(qtbot, service, monkeypatch, tmp_path, "a2", REP)
+    try:
+        page_a, page_b, page_a2 = (open_page(qtbot, c) for c in (a, b, a2))
+        key_b, key_a = apply_key(qtbot, page_b), apply_key(qtbot, page_a)
+        select(page_a.mine, 0, key_a)
+        shown = len(seams.shown)
+        seams.answer_next(PASSWORD, key_b, 2)  # a recovery takes effect 2 hours after it is confirmed
+        click(qtbot, page_a.backup_button)
+        settle(qtbot, lambda: bool(row(page_a, key_a, kv.OWN).holders))
+        assert any(s.kind == "number" for s in seams.shown[shown:])
+        check(qtbot, page_b, lambda: len(page_b.view.incoming) == 1)
+        select(page_b.incoming, 0, page_b.view.incoming[0].message_id)
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_b.verify_button)
+        settle(qtbot, lambda: page_b.held.topLevelItemCount() == 1)
+        assert [h.wait_hours for h in b.keystore.backups.held_keys()] == [2]
+
+        apply_key(qtbot, page_a2)
+        select(page_a2.mine, 0, key_a)
+        seams.answer_next(PASSWORD)
+        click(qtbot, page_a2.recover_button)
+        settle(qtbot, lambda: row(page_a2, key_a, kv.ELSEWHERE).requested is not None)
+        check(qtbot, page_b, lambda: len(page_b.view.incoming) == 1)
+        select(page_b.incoming, 0, page_b.view.incoming[0].message_id)
+        seams.answer_next(True, PASSWORD)
+        click(qtbot, page_b.confirm_button)
+        settle(qtbot, lambda: not page_b.view.incoming)
+
+        # A's old device, still alive, sees the pending recovery and vetoes it.
+        check(qtbot, page_a, lambda: any(m.kind == "grant" for m in page_a.view.incoming))
+        (grant,) = page_a.view.incoming
+        assert (grant.sender, grant.subject) == (MANAGER.name, key_a)
+        assert grant.takes_effect is not None and (grant.takes_effect - grant.created).total_seconds() >= 7000
+        page_a.tabs.setCurrentIndex(1)
+        select(page_a.incoming, 0, grant.message_id)
+        assert page_a.veto_button.isEnabled() and not page_a.confirm_button.isEnabled()
+        seams.answer_next(True, PASSWORD)
+        click(qtbot, page_a.veto_button)
+        settle(qtbot, lambda: not page_a.view.incoming)
+
+        # The grant never reaches A2; B learns of the veto.
+        check(qtbot, page_a2, lambda: True)
+        assert not any(r.kind == kv.RECOVERED for r in page_a2.view.keys)
+        assert not any(k.registry_id == key_a for k in a2.keystore.list_encryption_keys())
+        check(qtbot, page_b, lambda: bool(page_b.view.answers))
+        assert [(x.kind, x.sender, x.problem) for x in page_b.view.answers] == [("veto", REP.name, None)]
+        assert [r.state for r in b.keystore.backups.recoveries()] == ["vetoed"]
+    finally:
+        for context in (a, b, a2):
             context.close()

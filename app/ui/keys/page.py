@@ -66,7 +66,8 @@ class KeysPage(Page):
         self.apply_button, self.backup_button = QPushButton(self), QPushButton(self)
         self.recover_button = QPushButton(self)
         self.verify_button, self.confirm_button, self.refuse_button = (QPushButton(self) for _ in range(3))
-        for name in ("refresh", "apply", "backup", "recover", "verify", "confirm", "refuse"):
+        self.veto_button = QPushButton(self)
+        for name in ("refresh", "apply", "backup", "recover", "verify", "confirm", "refuse", "veto"):
             getattr(self, f"{name}_button").setObjectName(f"key_{name}")
         self.tabs = QTabWidget(self)
         self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
@@ -78,6 +79,7 @@ class KeysPage(Page):
         self.verify_button.clicked.connect(self.verify_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
+        self.veto_button.clicked.connect(self.veto_selected)
         for tree in (self.mine, self.incoming):
             tree.itemSelectionChanged.connect(self._update)
         self.licence.currentIndexChanged.connect(self._licence_changed)
@@ -107,7 +109,7 @@ class KeysPage(Page):
         QVBoxLayout(self.incoming_box).addWidget(self.incoming)
         row = QHBoxLayout()
         row.addStretch(1)
-        for button in (self.verify_button, self.confirm_button, self.refuse_button):
+        for button in (self.verify_button, self.confirm_button, self.refuse_button, self.veto_button):
             row.addWidget(button)
         self.incoming_box.layout().addLayout(row)
         lay = QVBoxLayout(held)
@@ -136,6 +138,8 @@ class KeysPage(Page):
         self.verify_button.setText(self.tr("&Verify backup…"))
         self.confirm_button.setText(self.tr("Con&firm recovery…"))
         self.refuse_button.setText(self.tr("&Refuse…"))
+        self.veto_button.setText(self.tr("V&eto recovery…"))
+        self.veto_button.setToolTip(self.tr("Stop a recovery of your key to another device before it takes effect"))
         self.tabs.setTabText(0, self.tr("My keys"))
         self.tabs.setTabText(1, self.tr("Keys I back up"))
         self.held_box.setTitle(self.tr("Keys other holders backed up to this device"))
@@ -169,14 +173,10 @@ class KeysPage(Page):
         return f"{holder.name}: {holder.state}"
 
     def message_name(self, kind: str) -> str:
-        return {"backup": self.tr("Backup to verify"), "request": self.tr("Recovery request")}.get(kind, kind)
+        return {"backup": self.tr("Backup to verify"), "request": self.tr("Recovery request"),
+                "grant": self.tr("Recovery of your key")}.get(kind, kind)
 
     def answer_text(self, answer: kv.Answer) -> str:
-        if answer.takes_effect is not None:
-            return self.tr("{name} confirmed a recovery of your key {key} to another device; it takes effect "
-                           "{time}. If you did not ask for it, veto it before then with "
-                           "“ebid key veto {id}”.").format(
-                name=answer.sender, key=answer.subject, time=local_time(answer.takes_effect), id=answer.message_id)
         if answer.problem is not None:
             what = {"ack": self.tr("The acknowledgement of your backup of {key} from {name} could not be taken: "
                                    "{reason}"),
@@ -257,6 +257,9 @@ class KeysPage(Page):
         self.incoming.clear()
         for message in view.incoming:
             note = errors.text(message.problem) if message.problem else ""
+            if message.takes_effect is not None:
+                note = self.tr("Confirmed by its backup holder; takes effect {time} unless you veto it").format(
+                    time=local_time(message.takes_effect))
             item = QTreeWidgetItem([self.message_name(message.kind), message.sender, message.masked_id,
                                     message.new_device, local_time(message.created, seconds=True),
                                     message.subject, note])
@@ -295,6 +298,7 @@ class KeysPage(Page):
         self.verify_button.setEnabled(message is not None and message.kind == "backup")
         self.confirm_button.setEnabled(message is not None and message.kind == "request" and message.problem is None)
         self.refuse_button.setEnabled(message is not None and message.kind == "request")
+        self.veto_button.setEnabled(message is not None and message.kind == "grant")
 
     # -- work ------------------------------------------------------------------------------------
 
@@ -378,7 +382,17 @@ class KeysPage(Page):
             return labels.get(choice) if ok else None
 
         record = seams.pick("choice", self.tr("Back up"), question, ask)
-        if record is None:
+        wait_question = self.tr(
+            "Waiting period, in hours, before a recovery of this key takes effect (0 to 72). During it your "
+            "other devices can veto a recovery you did not ask for; 0 lets a recovery work at once, as on "
+            "an opening day.")
+
+        def ask_wait():
+            hours, ok = QInputDialog.getInt(self, self.tr("Back up"), wait_question, 0, 0, 72, 1)
+            return hours if ok else None
+
+        wait = None if record is None else seams.pick("number", self.tr("Back up"), wait_question, ask_wait)
+        if wait is None:
             lease.deleteLater()
             return
 
@@ -392,7 +406,7 @@ class KeysPage(Page):
             lease.deleteLater()
             self._failed(exc)
 
-        BackgroundOp(self, op=lambda p, c: Changed(kv.backup(device, key.registry_id, record), Change.KEYS),
+        BackgroundOp(self, op=lambda p, c: Changed(kv.backup(device, key.registry_id, record, wait), Change.KEYS),
                      success=sent).failure(failed).with_progress(self.tr("Sending the backup…")).run()
 
     # -- recovery on a new device (申请恢复) --------------------------------------------------------
@@ -462,6 +476,18 @@ class KeysPage(Page):
         self._run("confirm recovery",
                   self.tr("confirm the recovery"), lambda device: kv.confirm(device, message.message_id),
                   self._loaded, self.tr("Confirming the recovery…"))
+
+    def veto_selected(self) -> None:
+        message = self.selected_message()
+        if message is None or message.kind != "grant":
+            return
+        if not seams.confirm(self, self.tr("Veto recovery"), self.tr(
+                "{name} confirmed a recovery of your key {key} to another device; it takes effect {time}. Veto it "
+                "if you did not ask for it: it then never takes effect.").format(
+                name=message.sender, key=message.subject, time=local_time(message.takes_effect))):
+            return
+        self._run("veto recovery", self.tr("veto the recovery"), lambda device: kv.veto(device, message.message_id),
+                  self._loaded, self.tr("Vetoing the recovery…"))
 
     def refuse_selected(self) -> None:
         message = self.selected_message()

@@ -45,30 +45,30 @@ class KeyRow:
 
 @dataclass(frozen=True)
 class Incoming:
-    """A message waiting for this device's decision: a backup to verify, a recovery request."""
+    """A message waiting for this device's decision: a backup to verify, a recovery request, or a
+    pending recovery grant of this device's key to another device (the owner may veto it)."""
 
     message_id: str
-    kind: str  # backup / request
+    kind: str  # backup / request / grant
     sender: str
     subject: str
     created: datetime
     masked_id: str = ""
     new_device: str = ""  # fingerprint of the requesting device's key
     problem: Refused | None = None  # why it cannot be confirmed
+    takes_effect: datetime | None = None  # a pending grant: when
 
 
 @dataclass(frozen=True)
 class Answer:
     """An answer to this device taken from the inbox at the last check (an acknowledgement of a
-    backup, a recovery grant, a veto), or one it could not take (``problem``); or a pending grant
-    of one of this device's keys to another device (``takes_effect``)."""
+    backup, a recovery grant, a veto), or one it could not take (``problem``)."""
 
     message_id: str
     kind: str  # ack / grant / veto
     sender: str
     subject: str
     problem: Refused | None = None
-    takes_effect: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -124,10 +124,12 @@ def _holders(device: flows.Device, registry_id: str, sent) -> tuple[Holder, ...]
 
 def _incoming(device: flows.Device, entry: flows.InboxEntry) -> Incoming | None:
     meta = entry.meta
-    if not meta.addressed or meta.kind not in ("backup", "request"):
-        return None  # answers to this device were taken by the inbox
     base = dict(message_id=meta.message_id, kind=meta.kind, sender=meta.sender_name,
                 subject=meta.subject, created=meta.created_at)
+    if not meta.addressed:
+        return Incoming(**base, takes_effect=meta.deliver_after) if meta.kind == "grant" else None
+    if meta.kind not in ("backup", "request"):
+        return None  # answers to this device were taken by the inbox
     if meta.kind == "backup":
         return Incoming(**base)
     try:
@@ -166,9 +168,8 @@ def load(device: flows.Device) -> KeysView:
             rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, []),
                                requested=asked.get(key.key_id)))
     incoming = tuple(i for e in entries if (i := _incoming(device, e)) is not None)
-    answers = tuple(Answer(e.meta.message_id, e.meta.kind, e.meta.sender_name, e.meta.subject, e.refusal,
-                           None if e.meta.addressed else e.meta.deliver_after)
-                    for e in entries if e.meta.kind in ("ack", "grant", "veto"))
+    answers = tuple(Answer(e.meta.message_id, e.meta.kind, e.meta.sender_name, e.meta.subject, e.refusal)
+                    for e in entries if e.meta.addressed and e.meta.kind in ("ack", "grant", "veto"))
     return KeysView(tuple(rows), incoming, True, said=True, answers=answers)
 
 
@@ -197,6 +198,11 @@ def verify(device: flows.Device, message_id: str) -> KeysView:
 
 def request(device: flows.Device, registry_id: str, record_id: str) -> KeysView:
     flows.request_recovery(device, registry_id, record_id)
+    return load(device)
+
+
+def veto(device: flows.Device, message_id: str) -> KeysView:
+    flows.veto(device, message_id)
     return load(device)
 
 
