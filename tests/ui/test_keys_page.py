@@ -328,3 +328,40 @@ def test_the_owners_other_device_vetoes_a_recovery_inside_the_waiting_period(app
     finally:
         for context in (a, b, a2):
             context.close()
+
+
+def test_a_backup_travels_as_a_file_and_an_altered_one_is_refused(app, qtbot, service, monkeypatch, tmp_path):
+    a = device(qtbot, service, monkeypatch, tmp_path, "a", REP)
+    add_manager(a, MANAGER)
+    b = device(qtbot, service, monkeypatch, tmp_path, "b", MANAGER)
+    try:
+        page_a, page_b = open_page(qtbot, a), open_page(qtbot, b)
+        key_b, key_a = apply_key(qtbot, page_b), apply_key(qtbot, page_a)
+        package = tmp_path / "backup.ebkb"
+        select(page_a.mine, 0, key_a)
+        shown = len(seams.shown)
+        seams.answer_next(PASSWORD, key_b, 0, str(package))
+        click(qtbot, page_a.export_button)
+        settle(qtbot, lambda: any(s.kind == "info" for s in seams.shown[shown:]))
+        assert package.stat().st_size > 1000
+        assert [(h.record_id, h.state) for h in row(page_a, key_a, kv.OWN).holders] == [(key_b, "sent")]
+
+        altered = tmp_path / "altered.ebkb"
+        raw = bytearray(package.read_bytes())
+        raw[-100] ^= 0x01  # inside the sealed body
+        altered.write_bytes(raw)
+        shown = len(seams.shown)
+        seams.answer_next([str(altered)], PASSWORD)
+        click(qtbot, page_b.import_button)
+        qtbot.waitUntil(lambda: any(s.kind == "warn" for s in seams.shown[shown:]), timeout=30000)
+        assert not b.keystore.backups.held_keys()
+        seams.shown.clear()
+
+        seams.answer_next([str(package)], PASSWORD)
+        click(qtbot, page_b.import_button)
+        settle(qtbot, lambda: page_b.held.topLevelItemCount() == 1)
+        assert [h.registry_id for h in b.keystore.backups.held_keys()] == [key_a]
+        check(qtbot, page_a, lambda: [h.state for h in row(page_a, key_a, kv.OWN).holders] == ["verified"])
+    finally:
+        a.close()
+        b.close()

@@ -1318,492 +1318,564 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="127" />
+        <location filename="../../ui/keys/page.py" line="132" />
         <location filename="../../ui/main_window.py" line="54" />
         <source>Keys</source>
         <translation>密钥管理</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="130" />
+        <location filename="../../ui/keys/page.py" line="135" />
         <source>&amp;Licence:</source>
         <translation>证照(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="131" />
+        <location filename="../../ui/keys/page.py" line="136" />
         <source>&amp;Check with the service…</source>
         <translation>向服务查询(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="132" />
+        <location filename="../../ui/keys/page.py" line="137" />
         <source>&amp;Apply for a key…</source>
         <translation>申请密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="133" />
+        <location filename="../../ui/keys/page.py" line="138" />
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="134" />
+        <location filename="../../ui/keys/page.py" line="139" />
         <source>Request &amp;recovery…</source>
         <translation>申请恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="136" />
+        <location filename="../../ui/keys/page.py" line="140" />
+        <source>Back up to a &amp;file…</source>
+        <translation>备份到文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="142" />
+        <source>Write the backup package to a file and hand it to its holder (no mailbox); they import it</source>
+        <translation>将备份包写入文件并交给备份持有人（不经消息中转），由对方导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="143" />
+        <source>&amp;Import a file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="145" />
+        <source>Take a backup package (备份验证) or an answer to this device from a file</source>
+        <translation>从文件接收备份包（备份验证）或发给本设备的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="147" />
         <source>On a new device: ask a backup holder of your key on another device to give it back to this device's key (申请恢复)</source>
         <translation>在新设备上：请您在其他设备上的密钥的备份持有人将密钥恢复到本设备（申请恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="138" />
+        <location filename="../../ui/keys/page.py" line="149" />
         <source>&amp;Verify backup…</source>
         <translation>备份验证(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="139" />
+        <location filename="../../ui/keys/page.py" line="150" />
         <source>Con&amp;firm recovery…</source>
         <translation>确认恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="140" />
+        <location filename="../../ui/keys/page.py" line="151" />
         <source>&amp;Refuse…</source>
         <translation>拒绝(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="141" />
+        <location filename="../../ui/keys/page.py" line="152" />
         <source>V&amp;eto recovery…</source>
         <translation>否决恢复(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="142" />
+        <location filename="../../ui/keys/page.py" line="153" />
         <source>Stop a recovery of your key to another device before it takes effect</source>
         <translation>在生效前阻止将您的密钥恢复到其他设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="143" />
-        <location filename="../../ui/keys/page.py" line="153" />
+        <location filename="../../ui/keys/page.py" line="154" />
+        <location filename="../../ui/keys/page.py" line="164" />
         <source>My keys</source>
         <translation>我的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="144" />
-        <location filename="../../ui/keys/page.py" line="271" />
+        <location filename="../../ui/keys/page.py" line="155" />
+        <location filename="../../ui/keys/page.py" line="282" />
         <source>Keys I back up</source>
         <translation>我备份的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="145" />
-        <location filename="../../ui/keys/page.py" line="154" />
+        <location filename="../../ui/keys/page.py" line="156" />
+        <location filename="../../ui/keys/page.py" line="165" />
         <source>Keys other holders backed up to this device</source>
         <translation>其他持有人备份到本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="146" />
-        <location filename="../../ui/keys/page.py" line="155" />
+        <location filename="../../ui/keys/page.py" line="157" />
+        <location filename="../../ui/keys/page.py" line="166" />
         <source>Waiting for your decision</source>
         <translation>等待您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="147" />
-        <location filename="../../ui/keys/page.py" line="149" />
-        <location filename="../../ui/keys/page.py" line="151" />
+        <location filename="../../ui/keys/page.py" line="158" />
+        <location filename="../../ui/keys/page.py" line="160" />
+        <location filename="../../ui/keys/page.py" line="162" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="147" />
+        <location filename="../../ui/keys/page.py" line="158" />
         <source>Where</source>
         <translation>所在</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="147" />
+        <location filename="../../ui/keys/page.py" line="158" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="147" />
-        <location filename="../../ui/keys/page.py" line="149" />
+        <location filename="../../ui/keys/page.py" line="158" />
+        <location filename="../../ui/keys/page.py" line="160" />
         <source>Key id</source>
         <translation>密钥标识</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="148" />
+        <location filename="../../ui/keys/page.py" line="159" />
         <source>Backup holders</source>
         <translation>备份持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="149" />
+        <location filename="../../ui/keys/page.py" line="160" />
         <source>Owner</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="149" />
+        <location filename="../../ui/keys/page.py" line="160" />
         <source>Held since</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="150" />
+        <location filename="../../ui/keys/page.py" line="161" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="150" />
+        <location filename="../../ui/keys/page.py" line="161" />
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="150" />
+        <location filename="../../ui/keys/page.py" line="161" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="151" />
+        <location filename="../../ui/keys/page.py" line="162" />
         <source>New device</source>
         <translation>新设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="151" />
+        <location filename="../../ui/keys/page.py" line="162" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="152" />
+        <location filename="../../ui/keys/page.py" line="163" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="161" />
+        <location filename="../../ui/keys/page.py" line="172" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="161" />
+        <location filename="../../ui/keys/page.py" line="172" />
         <source>This device (recovered)</source>
         <translation>本设备（已恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="162" />
+        <location filename="../../ui/keys/page.py" line="173" />
         <source>Another device</source>
         <translation>其他设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="166" />
+        <location filename="../../ui/keys/page.py" line="177" />
         <source>{name}: verified {time}</source>
         <translation>{name}：已验证（{time}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="168" />
+        <location filename="../../ui/keys/page.py" line="179" />
         <source>{name}: sent, not verified yet</source>
         <translation>{name}：已发送，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="170" />
+        <location filename="../../ui/keys/page.py" line="181" />
         <source>{name}: holder's licence revoked, the backup no longer counts</source>
         <translation>{name}：持有人证照已注销，该备份不再有效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="172" />
+        <location filename="../../ui/keys/page.py" line="183" />
         <source>{name}: holder's licence expired, the backup no longer counts</source>
         <translation>{name}：持有人证照已过期，该备份不再有效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="176" />
+        <location filename="../../ui/keys/page.py" line="187" />
         <source>Backup to verify</source>
         <translation>待验证的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="176" />
+        <location filename="../../ui/keys/page.py" line="187" />
         <source>Recovery request</source>
         <translation>恢复申请</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="177" />
+        <location filename="../../ui/keys/page.py" line="188" />
         <source>Recovery of your key</source>
         <translation>您的密钥的恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="181" />
+        <location filename="../../ui/keys/page.py" line="192" />
         <source>The acknowledgement of your backup of {key} from {name} could not be taken: {reason}</source>
         <translation>无法接收 {name} 对您的密钥 {key} 备份的验证确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="183" />
+        <location filename="../../ui/keys/page.py" line="194" />
         <source>The recovery of {key} from {name} could not be taken: {reason}</source>
         <translation>无法接收 {name} 恢复的密钥 {key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="184" />
+        <location filename="../../ui/keys/page.py" line="195" />
         <source>A message about {key} from {name} could not be taken: {reason}</source>
         <translation>无法接收 {name} 发来的关于密钥 {key} 的消息：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="186" />
+        <location filename="../../ui/keys/page.py" line="197" />
         <source>{name} verified your backup of {key}.</source>
         <translation>{name} 已验证您的密钥 {key} 的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="187" />
+        <location filename="../../ui/keys/page.py" line="198" />
         <source>{name} gave the key {key} back: it is on this device again.</source>
         <translation>{name} 已恢复密钥 {key}：该密钥已回到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="188" />
+        <location filename="../../ui/keys/page.py" line="199" />
         <source>The owner of {key} vetoed the recovery you confirmed.</source>
         <translation>密钥 {key} 的所有人否决了您确认的恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="198" />
+        <location filename="../../ui/keys/page.py" line="209" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="227" />
+        <location filename="../../ui/keys/page.py" line="238" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备还没有证照：请先在“证照”页面下载证照。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="230" />
+        <location filename="../../ui/keys/page.py" line="241" />
         <source>Backup states and messages as the service knows them now.</source>
         <translation>以下为服务当前记录的备份状态和消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="232" />
+        <location filename="../../ui/keys/page.py" line="243" />
         <source>Keys changed on this device since the last check with the service: check again for the current backup states and messages.</source>
         <translation>自上次向服务查询以来，本设备上的密钥有变化：请再次查询以获取最新的备份状态和消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="235" />
+        <location filename="../../ui/keys/page.py" line="246" />
         <source>The keys on this device. Check with the service (licence password) to see whether each backup is verified and which messages wait for you.</source>
         <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="247" />
+        <location filename="../../ui/keys/page.py" line="258" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="250" />
+        <location filename="../../ui/keys/page.py" line="261" />
         <source>{where} — recovery requested {time}</source>
         <translation>{where} — 已于 {time} 申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="252" />
+        <location filename="../../ui/keys/page.py" line="263" />
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="261" />
+        <location filename="../../ui/keys/page.py" line="272" />
         <source>Confirmed by its backup holder; takes effect {time} unless you veto it</source>
         <translation>备份持有人已确认；除非您否决，将于 {time} 生效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="269" />
+        <location filename="../../ui/keys/page.py" line="280" />
         <source>Keys I back up ({n})</source>
         <translation>我备份的密钥（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="326" />
+        <location filename="../../ui/keys/page.py" line="339" />
         <source>check the keys with the service</source>
         <translation>向服务查询密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="327" />
+        <location filename="../../ui/keys/page.py" line="340" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="332" />
+        <location filename="../../ui/keys/page.py" line="345" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的投标加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="334" />
+        <location filename="../../ui/keys/page.py" line="347" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="335" />
+        <location filename="../../ui/keys/page.py" line="348" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="349" />
+        <location filename="../../ui/keys/page.py" line="362" />
         <source>back up the key</source>
         <translation>备份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="351" />
+        <location filename="../../ui/keys/page.py" line="364" />
         <source>Looking for backup holders…</source>
         <translation>正在查找可备份的持有人…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="360" />
+        <location filename="../../ui/keys/page.py" line="373" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="362" />
+        <location filename="../../ui/keys/page.py" line="375" />
         <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
         <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="366" />
+        <location filename="../../ui/keys/page.py" line="379" />
         <source>Holders without a key yet: {names}.</source>
         <translation>尚未申请密钥的持有人：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="367" />
-        <location filename="../../ui/keys/page.py" line="381" />
-        <location filename="../../ui/keys/page.py" line="384" />
-        <location filename="../../ui/keys/page.py" line="391" />
+        <location filename="../../ui/keys/page.py" line="380" />
         <location filename="../../ui/keys/page.py" line="394" />
-        <location filename="../../ui/keys/page.py" line="402" />
+        <location filename="../../ui/keys/page.py" line="397" />
+        <location filename="../../ui/keys/page.py" line="404" />
+        <location filename="../../ui/keys/page.py" line="407" />
+        <location filename="../../ui/keys/page.py" line="415" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="371" />
+        <location filename="../../ui/keys/page.py" line="384" />
         <source>{name} ({role}) — {label} — {record}</source>
         <translation>{name}（{role}）— {label} — {record}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="374" />
+        <location filename="../../ui/keys/page.py" line="387" />
         <source>(your key on another device)</source>
         <translation>（您在其他设备上的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="376" />
+        <location filename="../../ui/keys/page.py" line="389" />
         <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="386" />
+        <location filename="../../ui/keys/page.py" line="399" />
         <source>Waiting period, in hours, before a recovery of this key takes effect (0 to 72). During it your other devices can veto a recovery you did not ask for; 0 lets a recovery work at once, as on an opening day.</source>
         <translation>该密钥的恢复在确认后多少小时生效（0 至 72）。在此期间，您的其他设备可以否决并非您本人申请的恢复；0 表示确认后立即生效（适用于开标当天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="403" />
+        <location filename="../../ui/keys/page.py" line="416" />
         <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
         <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="410" />
+        <location filename="../../ui/keys/page.py" line="423" />
+        <location filename="../../ui/keys/page.py" line="431" />
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="432" />
+        <source>The backup package was written to {path}. Hand it to its holder: they import it on the Keys page (备份验证), and the backup counts once they have.</source>
+        <translation>备份包已写入 {path}。请交给备份持有人：对方在“密钥管理”页面导入（备份验证）后，该备份方才有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="437" />
+        <source>Writing the backup package…</source>
+        <translation>正在写入备份包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="440" />
         <source>Sending the backup…</source>
         <translation>正在发送备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="418" />
+        <location filename="../../ui/keys/page.py" line="448" />
         <source>{name} ({record})</source>
         <translation>{name}（{record}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="423" />
+        <location filename="../../ui/keys/page.py" line="453" />
         <source>Ask whom to give the key {key} back to this device?</source>
         <translation>请谁将密钥 {key} 恢复到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="426" />
-        <location filename="../../ui/keys/page.py" line="430" />
-        <location filename="../../ui/keys/page.py" line="437" />
+        <location filename="../../ui/keys/page.py" line="456" />
+        <location filename="../../ui/keys/page.py" line="460" />
+        <location filename="../../ui/keys/page.py" line="467" />
         <source>Request recovery</source>
         <translation>申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="438" />
+        <location filename="../../ui/keys/page.py" line="468" />
         <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
         <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="443" />
+        <location filename="../../ui/keys/page.py" line="473" />
         <source>ask {name} to give the key back</source>
         <translation>请 {name} 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="445" />
+        <location filename="../../ui/keys/page.py" line="475" />
         <source>Sending the recovery request…</source>
         <translation>正在发送恢复申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="454" />
+        <location filename="../../ui/keys/page.py" line="484" />
         <source>verify the backup</source>
         <translation>验证备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="455" />
+        <location filename="../../ui/keys/page.py" line="485" />
         <source>Verifying the backup…</source>
         <translation>正在验证备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="459" />
+        <location filename="../../ui/keys/page.py" line="489" />
         <source>Verify backup</source>
         <translation>备份验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="460" />
+        <location filename="../../ui/keys/page.py" line="490" />
         <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
         <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="464" />
+        <location filename="../../ui/keys/page.py" line="494" />
         <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
         <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="473" />
+        <location filename="../../ui/keys/page.py" line="503" />
         <source>Confirm recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="474" />
+        <location filename="../../ui/keys/page.py" line="504" />
         <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
         <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="477" />
+        <location filename="../../ui/keys/page.py" line="507" />
         <source>confirm the recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="478" />
+        <location filename="../../ui/keys/page.py" line="508" />
         <source>Confirming the recovery…</source>
         <translation>正在确认恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="484" />
+        <location filename="../../ui/keys/page.py" line="513" />
+        <location filename="../../ui/keys/page.py" line="526" />
+        <source>Import a key-backup file</source>
+        <translation>导入密钥备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="521" />
+        <source>The backup package in {path} is verified and kept on this device; its owner has been told.</source>
+        <translation>{path} 中的备份包已验证并保存在本设备上，已通知密钥所有人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="523" />
+        <source>The acknowledgement in {path} is taken: the backup counts.</source>
+        <translation>已接收 {path} 中的验证确认：该备份有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="524" />
+        <source>The key in {path} is on this device again.</source>
+        <translation>{path} 中的密钥已恢复到本设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="525" />
+        <source>The veto in {path} is taken: the recovery never takes effect.</source>
+        <translation>已接收 {path} 中的否决：该恢复永不生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="528" />
+        <source>import the file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="529" />
+        <source>Importing the file…</source>
+        <translation>正在导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="535" />
         <source>Veto recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="485" />
+        <location filename="../../ui/keys/page.py" line="536" />
         <source>{name} confirmed a recovery of your key {key} to another device; it takes effect {time}. Veto it if you did not ask for it: it then never takes effect.</source>
         <translation>{name} 已确认将您的密钥 {key} 恢复到另一台设备，将于 {time} 生效。如果这不是您本人申请的，请否决，该恢复将永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="489" />
+        <location filename="../../ui/keys/page.py" line="540" />
         <source>veto the recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="490" />
+        <location filename="../../ui/keys/page.py" line="541" />
         <source>Vetoing the recovery…</source>
         <translation>正在否决恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="496" />
+        <location filename="../../ui/keys/page.py" line="547" />
         <source>Refuse recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="497" />
+        <location filename="../../ui/keys/page.py" line="548" />
         <source>Refuse this request? The requester is not told; their request expires.</source>
         <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="500" />
+        <location filename="../../ui/keys/page.py" line="551" />
         <source>refuse the recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="501" />
+        <location filename="../../ui/keys/page.py" line="552" />
         <source>Refusing the recovery…</source>
         <translation>正在拒绝恢复…</translation>
     </message>

@@ -65,9 +65,10 @@ class KeysPage(Page):
         self.refresh_button = QPushButton(self)
         self.apply_button, self.backup_button = QPushButton(self), QPushButton(self)
         self.recover_button = QPushButton(self)
+        self.export_button, self.import_button = QPushButton(self), QPushButton(self)
         self.verify_button, self.confirm_button, self.refuse_button = (QPushButton(self) for _ in range(3))
         self.veto_button = QPushButton(self)
-        for name in ("refresh", "apply", "backup", "recover", "verify", "confirm", "refuse", "veto"):
+        for name in ("refresh", "apply", "backup", "export", "recover", "import", "verify", "confirm", "refuse", "veto"):
             getattr(self, f"{name}_button").setObjectName(f"key_{name}")
         self.tabs = QTabWidget(self)
         self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
@@ -76,6 +77,8 @@ class KeysPage(Page):
         self.apply_button.clicked.connect(self.apply_for_key)
         self.backup_button.clicked.connect(self.back_up_selected)
         self.recover_button.clicked.connect(self.request_recovery)
+        self.export_button.clicked.connect(lambda: self.back_up_selected(to_file=True))
+        self.import_button.clicked.connect(self.import_file)
         self.verify_button.clicked.connect(self.verify_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
@@ -101,6 +104,7 @@ class KeysPage(Page):
         row.addStretch(1)
         row.addWidget(self.apply_button)
         row.addWidget(self.backup_button)
+        row.addWidget(self.export_button)
         row.addWidget(self.recover_button)
         box.addLayout(row)
         held = QWidget(self)
@@ -108,6 +112,7 @@ class KeysPage(Page):
         QVBoxLayout(self.held_box).addWidget(self.held)
         QVBoxLayout(self.incoming_box).addWidget(self.incoming)
         row = QHBoxLayout()
+        row.addWidget(self.import_button)
         row.addStretch(1)
         for button in (self.verify_button, self.confirm_button, self.refuse_button, self.veto_button):
             row.addWidget(button)
@@ -132,6 +137,12 @@ class KeysPage(Page):
         self.apply_button.setText(self.tr("&Apply for a key…"))
         self.backup_button.setText(self.tr("&Back up…"))
         self.recover_button.setText(self.tr("Request &recovery…"))
+        self.export_button.setText(self.tr("Back up to a &file…"))
+        self.export_button.setToolTip(self.tr(
+            "Write the backup package to a file and hand it to its holder (no mailbox); they import it"))
+        self.import_button.setText(self.tr("&Import a file…"))
+        self.import_button.setToolTip(self.tr(
+            "Take a backup package (备份验证) or an answer to this device from a file"))
         self.recover_button.setToolTip(self.tr(
             "On a new device: ask a backup holder of your key on another device to give it back to this "
             "device's key (申请恢复)"))
@@ -292,6 +303,8 @@ class KeysPage(Page):
         key = self.selected_key()
         self.backup_button.setEnabled(has_licence and key is not None and key.kind in (kv.OWN, kv.RECOVERED)
                                       and bool(key.registry_id))
+        self.export_button.setEnabled(self.backup_button.isEnabled())
+        self.import_button.setEnabled(has_licence)
         self.recover_button.setEnabled(has_licence and key is not None and key.kind == kv.ELSEWHERE
                                        and bool(key.verified_holders()) and key.requested is None)
         message = self.selected_message()
@@ -336,7 +349,7 @@ class KeysPage(Page):
 
     # -- backup: one password for the candidates and the sending -------------------------------------
 
-    def back_up_selected(self) -> None:
+    def back_up_selected(self, to_file: bool = False) -> None:
         key = self.selected_key()
         if key is None or not key.registry_id or self.licence.currentData() is None:
             return
@@ -348,12 +361,12 @@ class KeysPage(Page):
 
         run = self._run("back up key", self.tr("back up the key"),
                         lambda device: (device, kv.candidates(device, key.registry_id)),
-                        partial(self._choose_holder, key, lease), self.tr("Looking for backup holders…"),
+                        partial(self._choose_holder, key, lease, to_file), self.tr("Looking for backup holders…"),
                         failure=failed, keep_until=lease, changes=Change(0))
         if run.operation is None:  # cancelled at the password prompt
             lease.deleteLater()
 
-    def _choose_holder(self, key: kv.KeyRow, lease: QObject, found) -> None:
+    def _choose_holder(self, key: kv.KeyRow, lease: QObject, to_file: bool, found) -> None:
         device, candidates = found
         if not candidates.records:
             lease.deleteLater()
@@ -406,6 +419,23 @@ class KeysPage(Page):
             lease.deleteLater()
             self._failed(exc)
 
+        if to_file:
+            path = seams.choose_save_file(self, self.tr("Back up to a file"), f"{key.registry_id}-{record}.ebkb")
+            if not path:
+                lease.deleteLater()
+                return
+
+            def written(loaded: kv.KeysView) -> None:
+                lease.deleteLater()
+                self._loaded(loaded)
+                seams.info(self, self.tr("Back up to a file"), self.tr(
+                    "The backup package was written to {path}. Hand it to its holder: they import it on the Keys "
+                    "page (备份验证), and the backup counts once they have.").format(path=path))
+
+            BackgroundOp(self, op=lambda p, c: Changed(kv.export_backup(device, key.registry_id, record, wait, path),
+                                                       Change.KEYS),
+                         success=written).failure(failed).with_progress(self.tr("Writing the backup package…")).run()
+            return
         BackgroundOp(self, op=lambda p, c: Changed(kv.backup(device, key.registry_id, record, wait), Change.KEYS),
                      success=sent).failure(failed).with_progress(self.tr("Sending the backup…")).run()
 
@@ -476,6 +506,27 @@ class KeysPage(Page):
         self._run("confirm recovery",
                   self.tr("confirm the recovery"), lambda device: kv.confirm(device, message.message_id),
                   self._loaded, self.tr("Confirming the recovery…"))
+
+    def import_file(self) -> None:
+        if self.licence.currentData() is None:
+            return
+        files = seams.choose_files(self, self.tr("Import a key-backup file"))
+        if not files:
+            return
+        path = files[0]
+
+        def imported(result) -> None:
+            kind, loaded = result
+            self._loaded(loaded)
+            said = {"backup": self.tr("The backup package in {path} is verified and kept on this device; its "
+                                      "owner has been told."),
+                    "ack": self.tr("The acknowledgement in {path} is taken: the backup counts."),
+                    "grant": self.tr("The key in {path} is on this device again."),
+                    "veto": self.tr("The veto in {path} is taken: the recovery never takes effect.")}[kind]
+            seams.info(self, self.tr("Import a key-backup file"), said.format(path=path))
+
+        self._run("import key-backup message", self.tr("import the file"),
+                  lambda device: kv.import_message(device, path), imported, self.tr("Importing the file…"))
 
     def veto_selected(self) -> None:
         message = self.selected_message()

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ...core.bidding import apply_for_key
-from ...core.errors import Refused
+from ...core.errors import InvalidInput, Refused
+from ...core.fsutil import atomic_write, describe_os_error
 from ...core.keybackup import flows
 from ...core.keybackup import frame as fr
 from ...core.pki import parse_licence
@@ -214,3 +215,34 @@ def confirm(device: flows.Device, message_id: str) -> KeysView:
 def refuse(device: flows.Device, message_id: str) -> KeysView:
     flows.refuse_recovery(device, message_id)
     return load(device)
+
+
+# -- the offline transport: the same frame in a file ------------------------------------------------
+
+def export_backup(device: flows.Device, registry_id: str, record_id: str, wait_hours: int, path: str) -> KeysView:
+    raw, _ = flows.make_backup(device, registry_id, record_id, wait_hours=wait_hours)
+    try:
+        atomic_write(path, raw)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from None
+    return load(device)
+
+
+def import_message(device: flows.Device, path: str) -> tuple[str, KeysView]:
+    """Take a key-backup message from a file, as ``ebid key import``: a backup is verified (备份验证)
+    and kept; an acknowledgement, grant or veto is taken. (its kind, the view afterwards)"""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(fr.MAX_FRAME + 1)
+    except OSError as exc:
+        raise InvalidInput("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)) from None
+    frame = fr.parse(raw)
+    kind = frame.header.kind
+    if kind is fr.Kind.BACKUP:
+        flows.verify_backup(device, frame)
+    elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
+        {fr.Kind.ACK: flows.take_ack, fr.Kind.GRANT: flows.take_grant, fr.Kind.VETO: flows.take_veto}[kind](
+            device, frame)
+    else:
+        raise fr.malformed(f"a {kind.label} is answered through the mailbox")
+    return kind.label, load(device)
