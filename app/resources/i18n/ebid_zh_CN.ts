@@ -420,78 +420,78 @@
     </message>
     <message>
         <location filename="../../ui/bids/page.py" line="166" />
-        <location filename="../../ui/bids/page.py" line="192" />
+        <location filename="../../ui/bids/page.py" line="193" />
         <location filename="../../ui/main_window.py" line="52" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
         <location filename="../../ui/bids/page.py" line="171" />
-        <source>Key backup is not available yet. An encrypted bid opens only with the key on this device: if this device is lost or broken before the opening, your bid cannot be opened.</source>
-        <translation>密钥备份功能尚未提供。加密后的标书只能用本设备上的密钥打开：如果本设备在开标前丢失或损坏，您的标书将无法解密。</translation>
+        <source>Back up your key on the Keys page (密钥管理) before you encrypt: an encrypted bid opens only with the key on this device or a verified backup of it. If this device is lost or broken before the opening and no one holds a backup, your bid cannot be opened.</source>
+        <translation>加密前请先在“密钥管理”页面备份您的密钥：加密后的标书只能用本设备上的密钥或其已验证的备份解密。如果开标前本设备丢失或损坏，且无人持有备份，您的标书将无法解密。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="177" />
+        <location filename="../../ui/bids/page.py" line="178" />
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
         <translation>将投标文件或文件夹拖放到这里，或点击添加：每个文件都用您在本设备上的密钥加密，并用所选执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="182" />
+        <location filename="../../ui/bids/page.py" line="183" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="183" />
+        <location filename="../../ui/bids/page.py" line="184" />
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="184" />
+        <location filename="../../ui/bids/page.py" line="185" />
         <source>Cancel selected</source>
         <translation>取消所选</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="185" />
+        <location filename="../../ui/bids/page.py" line="186" />
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="186" />
+        <location filename="../../ui/bids/page.py" line="187" />
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="187" />
+        <location filename="../../ui/bids/page.py" line="188" />
         <source>Rehearse decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="188" />
+        <location filename="../../ui/bids/page.py" line="189" />
         <source>Submit to the platform</source>
         <translation>递交到交易平台</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="193" />
+        <location filename="../../ui/bids/page.py" line="194" />
         <source>Overall progress</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="220" />
+        <location filename="../../ui/bids/page.py" line="221" />
         <source>Choose bid files</source>
         <translation>选择投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="281" />
+        <location filename="../../ui/bids/page.py" line="282" />
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
         <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="290" />
+        <location filename="../../ui/bids/page.py" line="291" />
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="309" />
+        <location filename="../../ui/bids/page.py" line="310" />
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform's signature is verified against its certificate.</source>
         <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>
