@@ -162,6 +162,10 @@ def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, mo
         held = page_b.held.topLevelItem(0)
         assert held.text(0) == key_a and REP.name in held.text(1)
         assert [h.registry_id for h in b.keystore.backups.held_keys()] == [key_a]
+        assert [(r.registry_id, r.kind) for r in page_b.view.keys if r.kind != kv.ELSEWHERE] == [
+            (key_b, kv.OWN), (key_a, kv.HELD)]
+        select(page_b.mine, 0, key_a)  # 我的密钥 lists it too, as `ebid key list` does; it is not B's to back up
+        assert REP.name in page_b.mine.currentItem().text(1) and not page_b.backup_button.isEnabled()
 
         # A: the acknowledgement is taken and the service's state says verified.
         seams.answer_next(PASSWORD)

@@ -1406,7 +1406,7 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="155" />
-        <location filename="../../ui/keys/page.py" line="282" />
+        <location filename="../../ui/keys/page.py" line="287" />
         <source>Keys I back up</source>
         <translation>我备份的密钥</translation>
     </message>
@@ -1596,286 +1596,296 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
     </message>
     <message>
+        <location filename="../../ui/keys/page.py" line="257" />
+        <source>This device, a backup held for {owner}</source>
+        <translation>本设备（为 {owner} 保管的备份）</translation>
+    </message>
+    <message>
         <location filename="../../ui/keys/page.py" line="258" />
+        <source>(you are its backup holder)</source>
+        <translation>（您是其备份持有人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="263" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="261" />
+        <location filename="../../ui/keys/page.py" line="266" />
         <source>{where} — recovery requested {time}</source>
         <translation>{where} — 已于 {time} 申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="263" />
+        <location filename="../../ui/keys/page.py" line="268" />
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="272" />
+        <location filename="../../ui/keys/page.py" line="277" />
         <source>Confirmed by its backup holder; takes effect {time} unless you veto it</source>
         <translation>备份持有人已确认；除非您否决，将于 {time} 生效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="280" />
+        <location filename="../../ui/keys/page.py" line="285" />
         <source>Keys I back up ({n})</source>
         <translation>我备份的密钥（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="339" />
+        <location filename="../../ui/keys/page.py" line="344" />
         <source>check the keys with the service</source>
         <translation>向服务查询密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="340" />
+        <location filename="../../ui/keys/page.py" line="345" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="345" />
+        <location filename="../../ui/keys/page.py" line="350" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的投标加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="347" />
+        <location filename="../../ui/keys/page.py" line="352" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="348" />
+        <location filename="../../ui/keys/page.py" line="353" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="362" />
+        <location filename="../../ui/keys/page.py" line="367" />
         <source>back up the key</source>
         <translation>备份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="364" />
+        <location filename="../../ui/keys/page.py" line="369" />
         <source>Looking for backup holders…</source>
         <translation>正在查找可备份的持有人…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="373" />
+        <location filename="../../ui/keys/page.py" line="378" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="375" />
+        <location filename="../../ui/keys/page.py" line="380" />
         <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
         <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="379" />
+        <location filename="../../ui/keys/page.py" line="384" />
         <source>Holders without a key yet: {names}.</source>
         <translation>尚未申请密钥的持有人：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="380" />
-        <location filename="../../ui/keys/page.py" line="394" />
-        <location filename="../../ui/keys/page.py" line="397" />
-        <location filename="../../ui/keys/page.py" line="404" />
-        <location filename="../../ui/keys/page.py" line="407" />
-        <location filename="../../ui/keys/page.py" line="415" />
+        <location filename="../../ui/keys/page.py" line="385" />
+        <location filename="../../ui/keys/page.py" line="399" />
+        <location filename="../../ui/keys/page.py" line="402" />
+        <location filename="../../ui/keys/page.py" line="409" />
+        <location filename="../../ui/keys/page.py" line="412" />
+        <location filename="../../ui/keys/page.py" line="420" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="384" />
+        <location filename="../../ui/keys/page.py" line="389" />
         <source>{name} ({role}) — {label} — {record}</source>
         <translation>{name}（{role}）— {label} — {record}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="387" />
+        <location filename="../../ui/keys/page.py" line="392" />
         <source>(your key on another device)</source>
         <translation>（您在其他设备上的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="389" />
+        <location filename="../../ui/keys/page.py" line="394" />
         <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="399" />
+        <location filename="../../ui/keys/page.py" line="404" />
         <source>Waiting period, in hours, before a recovery of this key takes effect (0 to 72). During it your other devices can veto a recovery you did not ask for; 0 lets a recovery work at once, as on an opening day.</source>
         <translation>该密钥的恢复在确认后多少小时生效（0 至 72）。在此期间，您的其他设备可以否决并非您本人申请的恢复；0 表示确认后立即生效（适用于开标当天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="416" />
+        <location filename="../../ui/keys/page.py" line="421" />
         <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
         <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="423" />
-        <location filename="../../ui/keys/page.py" line="431" />
+        <location filename="../../ui/keys/page.py" line="428" />
+        <location filename="../../ui/keys/page.py" line="436" />
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="432" />
+        <location filename="../../ui/keys/page.py" line="437" />
         <source>The backup package was written to {path}. Hand it to its holder: they import it on the Keys page (备份验证), and the backup counts once they have.</source>
         <translation>备份包已写入 {path}。请交给备份持有人：对方在“密钥管理”页面导入（备份验证）后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="437" />
+        <location filename="../../ui/keys/page.py" line="442" />
         <source>Writing the backup package…</source>
         <translation>正在写入备份包…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="440" />
+        <location filename="../../ui/keys/page.py" line="445" />
         <source>Sending the backup…</source>
         <translation>正在发送备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="448" />
+        <location filename="../../ui/keys/page.py" line="453" />
         <source>{name} ({record})</source>
         <translation>{name}（{record}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="453" />
+        <location filename="../../ui/keys/page.py" line="458" />
         <source>Ask whom to give the key {key} back to this device?</source>
         <translation>请谁将密钥 {key} 恢复到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="456" />
-        <location filename="../../ui/keys/page.py" line="460" />
-        <location filename="../../ui/keys/page.py" line="467" />
+        <location filename="../../ui/keys/page.py" line="461" />
+        <location filename="../../ui/keys/page.py" line="465" />
+        <location filename="../../ui/keys/page.py" line="472" />
         <source>Request recovery</source>
         <translation>申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="468" />
+        <location filename="../../ui/keys/page.py" line="473" />
         <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
         <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="473" />
+        <location filename="../../ui/keys/page.py" line="478" />
         <source>ask {name} to give the key back</source>
         <translation>请 {name} 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="475" />
+        <location filename="../../ui/keys/page.py" line="480" />
         <source>Sending the recovery request…</source>
         <translation>正在发送恢复申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="484" />
+        <location filename="../../ui/keys/page.py" line="489" />
         <source>verify the backup</source>
         <translation>验证备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="485" />
+        <location filename="../../ui/keys/page.py" line="490" />
         <source>Verifying the backup…</source>
         <translation>正在验证备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="489" />
+        <location filename="../../ui/keys/page.py" line="494" />
         <source>Verify backup</source>
         <translation>备份验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="490" />
+        <location filename="../../ui/keys/page.py" line="495" />
         <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
         <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="494" />
+        <location filename="../../ui/keys/page.py" line="499" />
         <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
         <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="503" />
+        <location filename="../../ui/keys/page.py" line="508" />
         <source>Confirm recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="504" />
+        <location filename="../../ui/keys/page.py" line="509" />
         <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
         <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="507" />
+        <location filename="../../ui/keys/page.py" line="512" />
         <source>confirm the recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="508" />
+        <location filename="../../ui/keys/page.py" line="513" />
         <source>Confirming the recovery…</source>
         <translation>正在确认恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="513" />
-        <location filename="../../ui/keys/page.py" line="526" />
+        <location filename="../../ui/keys/page.py" line="518" />
+        <location filename="../../ui/keys/page.py" line="531" />
         <source>Import a key-backup file</source>
         <translation>导入密钥备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="521" />
+        <location filename="../../ui/keys/page.py" line="526" />
         <source>The backup package in {path} is verified and kept on this device; its owner has been told.</source>
         <translation>{path} 中的备份包已验证并保存在本设备上，已通知密钥所有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="523" />
+        <location filename="../../ui/keys/page.py" line="528" />
         <source>The acknowledgement in {path} is taken: the backup counts.</source>
         <translation>已接收 {path} 中的验证确认：该备份有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="524" />
+        <location filename="../../ui/keys/page.py" line="529" />
         <source>The key in {path} is on this device again.</source>
         <translation>{path} 中的密钥已恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="525" />
+        <location filename="../../ui/keys/page.py" line="530" />
         <source>The veto in {path} is taken: the recovery never takes effect.</source>
         <translation>已接收 {path} 中的否决：该恢复永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="528" />
+        <location filename="../../ui/keys/page.py" line="533" />
         <source>import the file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="529" />
+        <location filename="../../ui/keys/page.py" line="534" />
         <source>Importing the file…</source>
         <translation>正在导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="535" />
+        <location filename="../../ui/keys/page.py" line="540" />
         <source>Veto recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="536" />
+        <location filename="../../ui/keys/page.py" line="541" />
         <source>{name} confirmed a recovery of your key {key} to another device; it takes effect {time}. Veto it if you did not ask for it: it then never takes effect.</source>
         <translation>{name} 已确认将您的密钥 {key} 恢复到另一台设备，将于 {time} 生效。如果这不是您本人申请的，请否决，该恢复将永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="540" />
+        <location filename="../../ui/keys/page.py" line="545" />
         <source>veto the recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="541" />
+        <location filename="../../ui/keys/page.py" line="546" />
         <source>Vetoing the recovery…</source>
         <translation>正在否决恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="547" />
+        <location filename="../../ui/keys/page.py" line="552" />
         <source>Refuse recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="548" />
+        <location filename="../../ui/keys/page.py" line="553" />
         <source>Refuse this request? The requester is not told; their request expires.</source>
         <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="551" />
+        <location filename="../../ui/keys/page.py" line="556" />
         <source>refuse the recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="552" />
+        <location filename="../../ui/keys/page.py" line="557" />
         <source>Refusing the recovery…</source>
         <translation>正在拒绝恢复…</translation>
     </message>

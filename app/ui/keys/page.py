@@ -254,6 +254,11 @@ class KeysPage(Page):
                 item = QTreeWidgetItem([row.registry_id, row.owner, kv.fingerprint(row.key_id),
                                         local_time(row.since)])
                 self.held.addTopLevelItem(item)
+                item = QTreeWidgetItem([row.registry_id, self.tr("This device, a backup held for {owner}").format(
+                    owner=row.owner), "", kv.fingerprint(row.key_id), self.tr("(you are its backup holder)")])
+                item.setData(0, Qt.ItemDataRole.UserRole, row.registry_id)
+                item.setData(1, Qt.ItemDataRole.UserRole, row.kind)
+                self.mine.addTopLevelItem(item)
                 continue
             holders = "; ".join(self.holder_text(h) for h in row.holders) or self.tr("No backup yet")
             where = self.kind_name(row.kind)
