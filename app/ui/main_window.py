@@ -51,6 +51,7 @@ PAGES = [
     PageSpec("licences.page", "LicencesPage", "licences", "licence", QT_TRANSLATE_NOOP("LicencesPage", "Licences")),
     PageSpec("bids.page", "BidsPage", "bids", "bid", QT_TRANSLATE_NOOP("BidsPage", "Bid files")),
     PageSpec("seals.page", "SealsPage", "seals", "seal", QT_TRANSLATE_NOOP("SealsPage", "Seals")),
+    PageSpec("keys.page", "KeysPage", "keys", "key", QT_TRANSLATE_NOOP("KeysPage", "Keys")),
     PageSpec("settings_page", "SettingsPage", "settings", "settings", QT_TRANSLATE_NOOP("SettingsPage", "Settings")),
 ]
 

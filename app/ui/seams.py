@@ -123,3 +123,10 @@ def choose_folder(parent: Optional[QWidget], title: str) -> Optional[str]:
         return _answer("folder", title, "")
     folder = QFileDialog.getExistingDirectory(parent, title)
     return folder or None
+
+
+def choose_save_file(parent: Optional[QWidget], title: str, suggested: str = "") -> Optional[str]:
+    if _testing:
+        return _answer("save", title, suggested)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
+    return path or None

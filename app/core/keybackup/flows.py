@@ -75,6 +75,7 @@ class InboxEntry:
     meta: MessageMeta
     header: Header
     status: str  # what this device did or can do with it
+    refusal: Refused | None = field(default=None, compare=False)  # why an answer could not be taken
 
 
 # ---------------------------------------------------------------------------------------------
@@ -498,25 +499,25 @@ def inbox(device: Device) -> list[InboxEntry]:
     for key_id in dict.fromkeys(keys):
         for meta in device.mailbox.inbox(key_id):
             frame = fr.parse(meta.frame)
-            entries.append(InboxEntry(meta, frame.header, _take(device, meta, frame)))
+            entries.append(InboxEntry(meta, frame.header, *_take(device, meta, frame)))
     return entries
 
 
-def _take(device: Device, meta: MessageMeta, frame: Frame) -> str:
+def _take(device: Device, meta: MessageMeta, frame: Frame) -> tuple[str, Refused | None]:
     kind = frame.header.kind
     if not meta.addressed:
-        return f"pending: takes effect {fr.fmt_time(meta.deliver_after)}; veto with `ebid key veto {meta.message_id}`"
+        return f"pending: takes effect {fr.fmt_time(meta.deliver_after)}; veto with `ebid key veto {meta.message_id}`", None
     handlers = {Kind.ACK: take_ack, Kind.GRANT: take_grant, Kind.VETO: take_veto}
     if kind not in handlers:
         return {Kind.BACKUP: f"verify with `ebid key verify-backup {meta.message_id}`",
-                Kind.REQUEST: f"confirm or refuse: `ebid key confirm-recovery {meta.message_id}`"}.get(kind, "")
+                Kind.REQUEST: f"confirm or refuse: `ebid key confirm-recovery {meta.message_id}`"}.get(kind, ""), None
     try:
         handlers[kind](device, frame)
     except Refused as exc:
         if exc.code not in ("message_replayed", "already_here"):
-            return f"refused: {exc.message} ({exc.code})"
+            return f"refused: {exc.message} ({exc.code})", exc
         device.mailbox.delete(meta.message_id)  # taken before (a retry, or a second grant)
-        return f"already taken on this device ({exc.code})"
+        return f"already taken on this device ({exc.code})", None
     device.mailbox.delete(meta.message_id)
     return {Kind.ACK: "backup verified by its holder", Kind.GRANT: "key recovered on this device",
-            Kind.VETO: "recovery vetoed by the owner"}[kind]
+            Kind.VETO: "recovery vetoed by the owner"}[kind], None

@@ -168,8 +168,9 @@ class BidsPage(Page):
     def retranslate(self) -> None:
         self.banner.setText(
             self.tr(
-                "Key backup is not available yet. An encrypted bid opens only with the key on this device: "
-                "if this device is lost or broken before the opening, your bid cannot be opened."
+                "Back up your key on the Keys page (密钥管理) before you encrypt: an encrypted bid opens only with "
+                "the key on this device or a verified backup of it. If this device is lost or broken before the "
+                "opening and no one holds a backup, your bid cannot be opened."
             )
         )
         self.hint.setText(

@@ -1,0 +1,248 @@
+"""What the Keys page shows, gathered on a pool thread through core's key-backup steps
+(:mod:`app.core.keybackup.flows`, the same calls as ``ebid key``), and each action the page
+offers. Nothing here touches a widget; every function takes a :class:`~flows.Device`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ...core.bidding import apply_for_key
+from ...core.errors import InvalidInput, Refused
+from ...core.fsutil import atomic_write, describe_os_error
+from ...core.keybackup import flows
+from ...core.keybackup import frame as fr
+from ...core.pki import parse_licence
+from ...core.wire import Candidates
+
+OWN, RECOVERED, HELD, ELSEWHERE = "own", "recovered", "held", "elsewhere"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One backup holder of a key: ``state`` is sent / verified / revoked / expired."""
+
+    name: str
+    record_id: str
+    state: str
+    since: datetime | None
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    registry_id: str  # "" for a key never registered
+    kind: str  # own / recovered / held (for someone) / elsewhere (mine, on another device)
+    label: str
+    key_id: str  # container key id (SM3 of the SPKI), hex
+    holders: tuple[Holder, ...] = ()
+    owner: str = ""  # held: whose key
+    since: datetime | None = None
+    local_id: int | None = None  # own / recovered: the keystore's id
+    requested: datetime | None = None  # elsewhere: this device asked for it back (申请恢复), when
+
+    def verified_holders(self) -> tuple[Holder, ...]:
+        return tuple(h for h in self.holders if h.state == "verified")
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A message waiting for this device's decision: a backup to verify, a recovery request, or a
+    pending recovery grant of this device's key to another device (the owner may veto it)."""
+
+    message_id: str
+    kind: str  # backup / request / grant
+    sender: str
+    subject: str
+    created: datetime
+    masked_id: str = ""
+    new_device: str = ""  # fingerprint of the requesting device's key
+    problem: Refused | None = None  # why it cannot be confirmed
+    takes_effect: datetime | None = None  # a pending grant: when
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to this device taken from the inbox at the last check (an acknowledgement of a
+    backup, a recovery grant, a veto), or one it could not take (``problem``)."""
+
+    message_id: str
+    kind: str  # ack / grant / veto
+    sender: str
+    subject: str
+    problem: Refused | None = None
+
+
+@dataclass(frozen=True)
+class KeysView:
+    keys: tuple[KeyRow, ...]
+    incoming: tuple[Incoming, ...]
+    online: bool  # states come from the service now (False: what this device knows, since a change)
+    said: bool = False  # what the service said at the last check is kept in it (backup states, …)
+    answers: tuple[Answer, ...] = ()
+
+
+def fingerprint(hex_id: str) -> str:
+    """The first 16 hex digits of a key id, in groups of four."""
+    head = hex_id[:16].upper()
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+
+def local_view(store) -> KeysView:
+    """What the keystore knows without the password or the service."""
+    rows = []
+    for key in store.list_encryption_keys():
+        holders = tuple(Holder(b.holder_name, b.holder_record, b.state, b.verified_at or b.sent_at)
+                        for b in store.backups.sent_backups(key.id))
+        rows.append(KeyRow(key.registry_id or "", RECOVERED if key.origin == "recovered" else OWN, key.label,
+                           fr.key_sm3(key.public_key), holders, local_id=key.id, since=key.created_at))
+    rows += [KeyRow(h.registry_id, HELD, "", h.key_sm3, owner=f"{h.owner_name} ({h.enterprise_name})",
+                    since=h.held_since) for h in store.backups.held_keys()]
+    return KeysView(tuple(rows), (), False)
+
+
+def merged(local: KeysView, before: KeysView) -> KeysView:
+    """The keystore's view after a change made elsewhere, keeping what the service said before
+    (backup states, keys on other devices, waiting messages) until the next check."""
+    if not before.said:
+        return local
+    said = {(r.registry_id, r.kind): r for r in before.keys if r.registry_id}
+    here = {r.registry_id for r in local.keys}
+    rows = [replace(r, holders=said[(r.registry_id, r.kind)].holders) if (r.registry_id, r.kind) in said else r
+            for r in local.keys]
+    rows += [r for r in before.keys if r.kind == ELSEWHERE and r.registry_id not in here]
+    return KeysView(tuple(rows), before.incoming, False, said=True)
+
+
+def _holders(device: flows.Device, registry_id: str, sent) -> tuple[Holder, ...]:
+    states = device.mailbox.backups(registry_id) if registry_id else []
+    shown = [Holder(s.holder_name, s.holder_key, "verified" if s.counts else s.state, s.verified_at)
+             for s in states]
+    known = {s.holder_key for s in states}
+    shown += [Holder(b.holder_name, b.holder_record, "sent", b.sent_at) for b in sent
+              if b.holder_record not in known]
+    return tuple(shown)
+
+
+def _incoming(device: flows.Device, entry: flows.InboxEntry) -> Incoming | None:
+    meta = entry.meta
+    base = dict(message_id=meta.message_id, kind=meta.kind, sender=meta.sender_name,
+                subject=meta.subject, created=meta.created_at)
+    if not meta.addressed:
+        return Incoming(**base, takes_effect=meta.deliver_after) if meta.kind == "grant" else None
+    if meta.kind not in ("backup", "request"):
+        return None  # answers to this device were taken by the inbox
+    if meta.kind == "backup":
+        return Incoming(**base)
+    try:
+        checked = flows.check_request(device, fr.parse(meta.frame))
+    except Refused as exc:
+        return Incoming(**base, problem=exc, **_requester(meta))
+    return Incoming(**base, masked_id=checked.requester.masked_id_number,
+                    new_device=fingerprint(fr.key_sm3(checked.new_public)))
+
+
+def _requester(meta) -> dict:
+    try:
+        terms = parse_licence(fr.parse(meta.frame).header.certificate()).terms
+    except (Refused, ValueError):  # the request's problem is said already
+        return {}
+    return {"masked_id": terms.masked_id_number}
+
+
+def load(device: flows.Device) -> KeysView:
+    """Everything, with the service's backup states; answers waiting in the inbox (acknowledgements,
+    grants, vetoes) are taken on the way, as ``ebid key inbox`` does."""
+    entries = flows.inbox(device)
+    store = device.store
+    rows, here = [], set()
+    for key in store.list_encryption_keys():
+        here.add(key.registry_id)
+        rows.append(KeyRow(key.registry_id or "", RECOVERED if key.origin == "recovered" else OWN, key.label,
+                           fr.key_sm3(key.public_key),
+                           _holders(device, key.registry_id or "", store.backups.sent_backups(key.id)),
+                           local_id=key.id, since=key.created_at))
+    rows += [KeyRow(h.registry_id, HELD, "", h.key_sm3, owner=f"{h.owner_name} ({h.enterprise_name})",
+                    since=h.held_since) for h in store.backups.held_keys()]
+    asked = {r.subject: r.created_at for r in store.backups.recoveries() if r.direction == "sent" and r.state == "sent"}
+    for key in device.holder.keys():
+        if key.person_id == device.terms.person_id and key.key_id not in here:
+            rows.append(KeyRow(key.key_id, ELSEWHERE, key.label, "", _holders(device, key.key_id, []),
+                               requested=asked.get(key.key_id)))
+    incoming = tuple(i for e in entries if (i := _incoming(device, e)) is not None)
+    answers = tuple(Answer(e.meta.message_id, e.meta.kind, e.meta.sender_name, e.meta.subject, e.refusal)
+                    for e in entries if e.meta.addressed and e.meta.kind in ("ack", "grant", "veto"))
+    return KeysView(tuple(rows), incoming, True, said=True, answers=answers)
+
+
+# -- actions (each returns the view afterwards) ----------------------------------------------------
+
+def apply(device: flows.Device, label: str) -> KeysView:
+    apply_for_key(device.holder, device.store, device.unlocked, device.licence_id, label)
+    return load(device)
+
+
+def candidates(device: flows.Device, registry_id: str) -> Candidates:
+    return device.mailbox.candidates(registry_id)
+
+
+def backup(device: flows.Device, registry_id: str, record_id: str, wait_hours: int = 0) -> KeysView:
+    flows.send_backup(device, registry_id, record_id, wait_hours=wait_hours)
+    return load(device)
+
+
+def verify(device: flows.Device, message_id: str) -> KeysView:
+    _, frame = flows.fetch(device, message_id, flows.Kind.BACKUP)
+    flows.verify_backup(device, frame)
+    device.mailbox.delete(message_id)
+    return load(device)
+
+
+def request(device: flows.Device, registry_id: str, record_id: str) -> KeysView:
+    flows.request_recovery(device, registry_id, record_id)
+    return load(device)
+
+
+def veto(device: flows.Device, message_id: str) -> KeysView:
+    flows.veto(device, message_id)
+    return load(device)
+
+
+def confirm(device: flows.Device, message_id: str) -> KeysView:
+    flows.confirm_recovery(device, message_id)
+    return load(device)
+
+
+def refuse(device: flows.Device, message_id: str) -> KeysView:
+    flows.refuse_recovery(device, message_id)
+    return load(device)
+
+
+# -- the offline transport: the same frame in a file ------------------------------------------------
+
+def export_backup(device: flows.Device, registry_id: str, record_id: str, wait_hours: int, path: str) -> KeysView:
+    raw, _ = flows.make_backup(device, registry_id, record_id, wait_hours=wait_hours)
+    try:
+        atomic_write(path, raw)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from None
+    return load(device)
+
+
+def import_message(device: flows.Device, path: str) -> tuple[str, KeysView]:
+    """Take a key-backup message from a file, as ``ebid key import``: a backup is verified (备份验证)
+    and kept; an acknowledgement, grant or veto is taken. (its kind, the view afterwards)"""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(fr.MAX_FRAME + 1)
+    except OSError as exc:
+        raise InvalidInput("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)) from None
+    frame = fr.parse(raw)
+    kind = frame.header.kind
+    if kind is fr.Kind.BACKUP:
+        flows.verify_backup(device, frame)
+    elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
+        {fr.Kind.ACK: flows.take_ack, fr.Kind.GRANT: flows.take_grant, fr.Kind.VETO: flows.take_veto}[kind](
+            device, frame)
+    else:
+        raise fr.malformed(f"a {kind.label} is answered through the mailbox")
+    return kind.label, load(device)
