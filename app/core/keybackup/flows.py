@@ -9,7 +9,7 @@ call these; none of them locks the session.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from .. import gm
@@ -281,9 +281,10 @@ def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldK
                 "holder": _person(device.terms, device.serial)}
         raw = fr.build(ack, body, gm.load_public_key(owner_key.public_key), device.holder.key)
         device.mailbox.post(raw)
-        device.mailbox.record_backup(header.subject, held.sealed_to, header.message_id, proof)
+        # Audited before the relay records it: once recorded, a retry only deletes the package.
         store.log_event("key_backup.acknowledged", device.unlocked, key=header.subject,
                         package=header.message_id, message=ack.message_id)
+        device.mailbox.record_backup(header.subject, held.sealed_to, header.message_id, proof)
     return held
 
 
@@ -375,32 +376,79 @@ def check_request(device: Device, frame: Frame) -> CheckedRequest:
 
 def confirm_recovery(device: Device, message_id: str) -> tuple[str, datetime]:
     """确认恢复: after :func:`check_request`, re-wrap the key to the owner's new device key; the
-    grant takes effect after the owner's waiting period. (grant id, in effect from)."""
+    grant takes effect after the owner's waiting period. (grant id, in effect from).
+
+    The grant is recorded here (state ``granting``, with its id) before it is posted, then marked
+    ``granted``: a retry after a crash in between posts the same grant id again — the relay
+    refuses a second copy (``message_exists``) — and never a second grant."""
     done = next((r for r in device.store.backups.recoveries()
-                 if r.message_id == message_id and r.direction == "received" and r.state == "granted"), None)
-    if done is not None and done.grant_id and done.not_before:  # a retry after the grant was sent
+                 if r.message_id == message_id and r.direction == "received"
+                 and r.state in ("granting", "granted")), None)
+    if done is not None and done.grant_id and done.not_before:  # a retry
+        not_before = done.not_before
+        if done.state == "granting":
+            not_before = _resend_grant(device, done)
+            device.store.backups.set_recovery_state(device.unlocked, message_id, "granted")
         _forget(device, message_id)
-        return done.grant_id, done.not_before
+        return done.grant_id, not_before
     _, frame = fetch(device, message_id, Kind.REQUEST)
     checked = check_request(device, frame)
     held = checked.held
-    private = device.store.backups.held_private_key(held.id, device.unlocked, purpose="recovery grant")
-    not_before = device.now() + timedelta(hours=held.wait_hours)
     to = (checked.new_key, fr.key_sm3(checked.new_public))
     header = device.header(Kind.GRANT, to=to, subject=held.registry_id, reply_to=message_id,
-                           not_before=not_before)
-    body = {"request": message_id, "not_before": fr.fmt_time(not_before),
-            "key": {"id": held.registry_id, "public": _spki(held.public_key), "private": b64(private.to_bytes())}}
-    raw = fr.build(header, body, checked.new_public, device.holder.key)
-    device.mailbox.post(raw)
+                           not_before=_after_wait(device, held.wait_hours))
+    not_before = header.not_before
     device.store.backups.record_recovery(
         device.unlocked, message_id=message_id, direction="received", subject=held.registry_id,
         peer_record=checked.new_key, new_key=checked.new_key, requester_name=checked.requester.holder_name,
-        requester_masked_id=checked.requester.masked_id_number, state="granted",
+        requester_masked_id=checked.requester.masked_id_number, state="granting",
         expires=frame.header.expires, grant_id=header.message_id, not_before=not_before,
     )
+    _post_grant(device, header, held, checked.new_public)
+    device.store.backups.set_recovery_state(device.unlocked, message_id, "granted")
     device.mailbox.delete(message_id)
     return header.message_id, not_before
+
+
+def _post_grant(device: Device, header: Header, held: HeldKeyInfo, new_public: gm.SM2PublicKey) -> bool:
+    """Seal the held key to the new device key and post the grant; False if the relay has this
+    grant id already (posted before a crash)."""
+    private = device.store.backups.held_private_key(held.id, device.unlocked, purpose="recovery grant")
+    body = {"request": header.reply_to, "not_before": fr.fmt_time(header.not_before),
+            "key": {"id": held.registry_id, "public": _spki(held.public_key), "private": b64(private.to_bytes())}}
+    try:
+        device.mailbox.post(fr.build(header, body, new_public, device.holder.key))
+    except Refused as exc:
+        if exc.code != "message_exists":
+            raise
+        return False
+    return True
+
+
+def _resend_grant(device: Device, recorded) -> datetime:
+    """The grant recorded as ``granting`` (a crash came around its post), posted again under the
+    same id. Its time of effect: the recorded one if still ahead, else a full waiting period from
+    now (if the first copy never arrived, the owner's other devices still get their time to
+    veto; if it did, the relay keeps that one). Refused if the owner vetoed it meanwhile."""
+    held = next((h for h in device.store.backups.held_keys() if h.registry_id == recorded.subject), None)
+    if held is None:
+        raise MessageRefused("not_backup_holder", "This device holds no backup of {id}: only its backup holder can confirm",
+                             id=recorded.subject)
+    if any(m.kind == "veto" and m.reply_to == recorded.grant_id for m in device.mailbox.inbox(held.sealed_to)):
+        raise Refused("recovery_vetoed", "The owner vetoed the recovery grant {id}: see `ebid key inbox`",
+                      id=recorded.grant_id)
+    new_public = gm.load_public_key(registered_key(device, recorded.new_key).public_key)
+    ahead = recorded.not_before if recorded.not_before > device.now() else None
+    header = replace(device.header(Kind.GRANT, to=(recorded.new_key, fr.key_sm3(new_public)),
+                                   subject=held.registry_id, reply_to=recorded.message_id,
+                                   not_before=ahead or _after_wait(device, held.wait_hours)),
+                     message_id=recorded.grant_id)
+    return header.not_before if _post_grant(device, header, held, new_public) else recorded.not_before
+
+
+def _after_wait(device: Device, hours: int) -> datetime | None:
+    """A grant's time of effect: None (its creation time: no wait) or now + the waiting period."""
+    return device.now() + timedelta(hours=hours) if hours else None
 
 
 def _forget(device: Device, message_id: str) -> None:

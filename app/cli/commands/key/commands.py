@@ -149,11 +149,18 @@ def _inbox(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from ....core.keybackup.flows import Kind, fetch, verify_backup
+    from ....core.keybackup.flows import Kind, MessageRefused, fetch, verify_backup
 
     with device_session(args, purpose="verify backup") as device:
         _, frame = fetch(device, args.message_id, Kind.BACKUP)
-        held = verify_backup(device, frame)
+        try:
+            held = verify_backup(device, frame)
+        except MessageRefused as exc:
+            # Kept, acknowledged and recorded at the relay, yet still in the mailbox: the last run
+            # stopped before the deletion below. Finish it rather than call it a replay.
+            held = next((h for h in device.store.backups.held_keys() if h.package_id == args.message_id), None)
+            if exc.code != "message_replayed" or held is None:
+                raise
         device.mailbox.delete(args.message_id)
     print(f"Backup {held.registry_id} of {held.owner_name} verified and kept on this device; "
           "acknowledgement sent")
