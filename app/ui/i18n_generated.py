@@ -254,6 +254,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The output folder {path} does not exist'),
     QT_TRANSLATE_NOOP('errors', 'The output path {path} is not a folder'),
     QT_TRANSLATE_NOOP('errors', "The oval's axis ratio is {ratio}, but the chosen size needs {expected}."),
+    QT_TRANSLATE_NOOP('errors', 'The owner vetoed the recovery grant {id}: see `ebid key inbox`'),
     QT_TRANSLATE_NOOP('errors', 'The package names another owner than its sender'),
     QT_TRANSLATE_NOOP('errors', 'The platform answered with another task than the QR code names'),
     QT_TRANSLATE_NOOP('errors', 'The platform asks for a seal of {wanted} ({code}); this licence is for {enterprise}'),
