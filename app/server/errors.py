@@ -150,6 +150,7 @@ STATUS: dict[str, int] = {
     "holder_licence_not_live": 403,
     "bad_backup_proof": 400,
     "veto_too_late": 409,
+    "recovery_vetoed": 409,  # a retried grant whose veto arrived meanwhile (device side)
     "backup_mismatch": 400,
     "not_same_person": 403,
     "not_backup_holder": 403,
