@@ -17,8 +17,7 @@ import traceback
 from typing import Sequence
 
 from .. import __version__
-from ..core.client.errors import ServiceError
-from ..core.errors import Cancelled, EbidError
+from ..core.errors import Cancelled, EbidError, Refused
 from . import commands
 from .common import shown
 from .connection import FINGERPRINT_ENV
@@ -88,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ebid: interrupted", file=sys.stderr)
         return 130
-    except ServiceError as exc:  # the service's reason code, for scripts
+    except Refused as exc:  # the rule's code (the service's, or this device's), for scripts
         print(f"ebid: error: {shown(exc.message)} ({shown(exc.code)})", file=sys.stderr)
         return exc.exit_code
     except EbidError as exc:
