@@ -40,10 +40,6 @@ class Access:
     holder: HolderClient | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppContext", text)
-
-
 class UnlockedOp:
     def __init__(self, parent: QWidget | None, context: AppContext, *, asking: str,
                  op: Callable[[Access, Any, Any], Any], success: Callable[[Any], None],
@@ -81,12 +77,15 @@ class UnlockedOp:
         if self._licence is not None and not self.context.connected:
             errors.show(self.parent, EbidError("The service is not connected yet"))
             return self
-        label = self._prompt or _tr("Enter the licence password to {purpose}:").format(purpose=self._asking)
-        password = seams.ask_password(self.parent, _tr("Licence password"), label)
+        # Literal calls, so that lupdate finds them (a helper taking a variable hides the text).
+        label = self._prompt or QCoreApplication.translate(
+            "UnlockedOp", "Enter the licence password to {purpose}:").format(purpose=self._asking)
+        password = seams.ask_password(self.parent, QCoreApplication.translate("UnlockedOp", "Licence password"), label)
         if password is None:
             return self
         operation = BackgroundOp(self.parent, op=self._work(password.encode("utf-8")), success=self._success)
-        operation.failure(self._failed).with_progress(self._label or _tr("Checking the password…"))
+        operation.failure(self._failed).with_progress(
+            self._label or QCoreApplication.translate("UnlockedOp", "Checking the password…"))
         if self._cancellable:
             operation.cancellable()
         self.operation = operation.run()

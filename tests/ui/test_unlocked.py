@@ -31,6 +31,7 @@ def test_wrong_password_shows_the_error_and_asks_again(app, qtbot):
     asks = [s for s in seams.shown if s.kind == "password"]
     warnings = [s.text for s in seams.shown if s.kind == "warn"]
     assert len(asks) == 2
+    assert (asks[0].title, asks[0].text) == ("证照密码", "请输入证照密码，以便sign：")  # the prompt is Chinese too
     wrong = QCoreApplication.translate("errors", "Wrong licence password ({count} wrong in a row)")
     assert warnings and warnings[0] == wrong.format(count=1)  # translated (zh_CN) since the .ts has it
     context.close()

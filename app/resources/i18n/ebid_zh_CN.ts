@@ -3291,6 +3291,24 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
 </context>
 <context>
+    <name>UnlockedOp</name>
+    <message>
+        <location filename="../../ui/unlocked.py" line="81" />
+        <source>Enter the licence password to {purpose}:</source>
+        <translation>请输入证照密码，以便{purpose}：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlocked.py" line="83" />
+        <source>Licence password</source>
+        <translation>证照密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlocked.py" line="88" />
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+</context>
+<context>
     <name>WindowEditor</name>
     <message>
         <location filename="../../ui/window_editor.py" line="54" />
