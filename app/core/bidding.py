@@ -51,6 +51,19 @@ def device_keys_for(store: Keystore, licence_id: int | None) -> list[EncryptionK
     return [k for k in store.list_encryption_keys() if k.licence_id == licence_id]
 
 
+def bid_key(store: Keystore, licence_id: int | None, holder: HolderClient | None = None):
+    """The key a new bid of ``licence_id`` is encrypted to, with its backup standing (the
+    service's when ``holder`` is given, else the keystore's): the newest protected key of the
+    licence on this device, else its newest. (key, :class:`~.keybackup.guard.Protection`), or
+    None when the licence has no key here."""
+    from .keybackup import guard
+
+    def standing(key: EncryptionKeyInfo) -> guard.Protection:
+        return guard.online_protection(holder, store, key) if holder is not None else guard.protection(store, key)
+
+    return guard.bid_key(device_keys_for(store, licence_id), standing)
+
+
 def key_hex(public_key: SM2PublicKey) -> str:
     return bidx.key_id(public_key).hex()
 

@@ -214,8 +214,13 @@ def test_cli_encrypts_and_uploads_files_for_an_encrypt_task(cli, live, tmp_path,
     made = task()
     shown = _ok(cli("task", "show", made.uri))
     assert "encrypt and upload bid files" in shown and DEMO_PROJECT in shown
-    out = _ok(cli("task", "confirm", made.uri, "--licence", "1", "--file", *map(str, files)))
+    alone = cli("task", "confirm", made.uri, "--licence", "1", "--file", *map(str, files))
+    assert alone.returncode == 1 and "no_verified_backup" in alone.stderr  # the key is on this device only
+    assert task_state(live.url, made.row.task_id, made.upload.poll_token).state == "scanned"
+    assert not (tmp_path / "ebid-home" / "bids" / "encrypted").exists()  # nothing encrypted
+    out = _ok(cli("task", "confirm", made.uri, "--licence", "1", "--file", *map(str, files), "--accept-risk"))
     assert "the platform reports the task confirmed" in out
+    assert "bid.unprotected_key_accepted" in _ok(cli("audit", "list"))
     state = task_state(live.url, made.row.task_id, made.upload.poll_token)
     assert state.state == "confirmed" and state.outcome["result"] == "encrypted"
     receipts = state.outcome["receipts"]

@@ -175,3 +175,47 @@ def test_a_lost_device_gets_its_key_back_from_the_backup_holder(device, live, tm
     assert "key_backup.held" in audit_b and "key_recovery.granted" in audit_b
     audit_a2 = ok(a2("audit", "list"))
     assert "key_recovery.sent" in audit_a2 and "key_recovery.recovered" in audit_a2
+
+
+def test_ebid_bid_encrypt_refuses_a_key_of_this_device_without_a_verified_backup(device, live, tmp_path):
+    """The bid-survival guard in the CLI (§8): judged by this device's records; a key this device
+    does not hold is its holder's to back up; ``--accept-risk`` goes ahead and is audited."""
+    a, b = device("a"), device("b")
+    download(a, REP)
+    ok(a("licence", "managers", "add", "--name", MANAGER.name, "--id-number", MANAGER.id_number))
+    download(b, MANAGER)
+    key_b, key_a = apply(b), apply(a)
+    pem_a, pem_b = tmp_path / "a.pem", tmp_path / "b.pem"
+    ok(a("key", "export-public", key_a, "-o", str(pem_a)))
+    ok(b("key", "export-public", key_b, "-o", str(pem_b)))
+    tender = tmp_path / "tender.pdf"
+    tender.write_bytes(os.urandom(100_000))
+
+    def encrypt(folder: str, *extra, pem=pem_a):
+        (tmp_path / folder).mkdir()
+        return a("bid", "encrypt", str(tender), "-r", str(pem), "-o", str(tmp_path / folder), *extra)
+
+    def empty(folder: str) -> bool:
+        return not any((tmp_path / folder).iterdir())
+
+    said = refused(encrypt("alone"), "no_verified_backup")
+    assert key_a in said and empty("alone")
+    ok(encrypt("to-b", pem=pem_b))  # B's key, which A's device does not hold: B's to back up
+
+    ok(a("key", "backup", key_a, "--to", key_b))
+    said = refused(encrypt("sent"), "backup_unverified")
+    assert MANAGER.name in said and empty("sent")
+    risky = encrypt("risky", "--accept-risk")
+    assert risky.returncode == 0 and "recorded in the audit log" in risky.stderr
+    assert (tmp_path / "risky" / "tender.pdf.bidx").exists()
+    audit = ok(a("audit", "list"))
+    assert audit.count("bid.unprotected_key_accepted") == 1 and "backup_unverified" in audit
+    ok(a("audit", "verify"))  # exit 0: the chain holds with the entry in it
+
+    ok(b("key", "verify-backup", message_of(b, "backup")))
+    refused(encrypt("before-inbox"), "backup_unverified")  # the acknowledgement waits in A's inbox
+    assert empty("before-inbox")
+    ok(a("key", "inbox"))
+    done = encrypt("verified")
+    assert done.returncode == 0 and done.stderr == "" and (tmp_path / "verified" / "tender.pdf.bidx").exists()
+    assert ok(a("audit", "list")).count("bid.unprotected_key_accepted") == 1

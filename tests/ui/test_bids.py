@@ -15,6 +15,7 @@ from app.ui import seams
 from app.ui.bids import records as bid_records
 from app.ui.bids.model import State
 from app.ui.bids.page import BidsPage
+from app.ui.keys import guard as guard_question
 
 from . import bid_service
 from .bid_service import PASSWORD, PROJECT, drop_files, make_context
@@ -51,7 +52,9 @@ def _files(tmp_path, *sizes):
 
 
 def _encrypted(page, qtbot, paths, *answers):
-    seams.answer_next(*answers)
+    """Drop ``paths`` and wait until they are encrypted. The key has no backup in these tests, so
+    the bid-survival guard is answered by accepting the risk (its own tests: test_encryption_guard)."""
+    seams.answer_next(*answers, guard_question.ACCEPT)
     assert drop_files(page, paths)
     qtbot.waitUntil(
         lambda: (
@@ -109,7 +112,7 @@ def test_cancel_right_after_the_start_leaves_no_output(page, qtbot, tmp_path):
     big.parent.mkdir()
     with open(big, "wb") as f:
         f.truncate(768 << 20)
-    seams.answer_next(True, PASSWORD)
+    seams.answer_next(True, PASSWORD, guard_question.ACCEPT)
     assert drop_files(page, [big])
     row = page.model.rows[0]
     qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)

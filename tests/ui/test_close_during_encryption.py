@@ -9,6 +9,7 @@ import pytest
 
 from app.ui import seams
 from app.ui.bids.model import State
+from app.ui.keys import guard as guard_question
 from app.ui.main_window import MainWindow
 from app.ui.termination import SIGNALS, Termination
 
@@ -37,7 +38,7 @@ def _encrypting_window(context, qtbot, tmp_path):
     big.parent.mkdir()
     with open(big, "wb") as f:
         f.truncate(1 << 30)
-    seams.answer_next(True, PASSWORD)  # "apply for a key?", then the password
+    seams.answer_next(True, PASSWORD, guard_question.ACCEPT)  # apply for a key?, the password, the guard
     assert drop_files(page, [big])
     row = page.model.rows[0]
     qtbot.waitUntil(lambda: row.state is State.ENCRYPTING, timeout=WAIT)

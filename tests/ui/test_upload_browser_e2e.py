@@ -18,6 +18,7 @@ from app.core.bidding import apply_for_key
 from app.core.client.wallet import acting_as
 from app.core.paths import data_dir
 from app.ui import seams
+from app.ui.keys import guard as guard_question
 from tests.seal_service import chromium
 
 from . import bid_service, task_scan
@@ -74,13 +75,18 @@ def test_the_app_encrypts_and_uploads_the_chosen_files_for_the_qr_read_off_its_s
     assert "投标文件-1.pdf" in panel.chosen.text()
     assert dialog.confirm_button.isEnabled() and not dialog.problem.isVisible()
 
-    seams.answer_next(PASSWORD)
+    # The key is on this device only: the bid-survival guard asks; accepting asks the password again.
+    seams.answer_next(PASSWORD, guard_question.ACCEPT, PASSWORD)
     dialog.confirm_button.click()
     qtbot.waitUntil(lambda: dialog.state is not None or dialog.problem.text().startswith("被拒绝"),
                     timeout=WAIT)
     assert dialog.state is not None, dialog.problem.text()
     receipts = dialog.state.outcome["receipts"]
     assert dialog.outcome.text().startswith("加密成功") and len(receipts) == 2
+    assert [s.kind for s in seams.shown if s.kind == "unprotected"] == ["unprotected"]
+    (accepted,) = [e.details_dict() for e in context.keystore.audit_entries()
+                   if e.event == "bid.unprotected_key_accepted"]
+    assert accepted["via"] == "encrypt task" and accepted["files"] == [p.name for p in sources]
 
     assert browser.wait_for("document.getElementById('status').dataset.state === 'encrypted'")
     assert browser.js("document.getElementById('status').textContent") == "加密成功"
@@ -152,7 +158,7 @@ def test_a_cancel_while_encrypting_leaves_no_container_and_no_upload(service, co
         task = tasks.fetch(made.uri)
         with pytest.raises(Cancelled):
             confirm_encrypt(tasks, context.client, store, unlocked, store.list_licences()[0].id, task,
-                            [source], out, pool, progress, cancel)
+                            [source], out, pool, progress, cancel, accept_risk=True)
     unlocked.lock()
     assert not any(out.iterdir())  # the half-made container was removed
     assert task_state(running.url, made.row.task_id, made.upload.poll_token).state == "scanned"

@@ -323,22 +323,29 @@ def check_encrypt(store: Keystore, now: datetime, licence_id: int | None, task: 
 
 
 def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlocked, licence_id: int,
-                    task: VerifiedTask, files, outdir, pool, progress, cancel):
+                    task: VerifiedTask, files, outdir, pool, progress, cancel, *, accept_risk: bool = False):
     """Encrypt ``files`` on this device to the licence's registered key and sign them, exactly as
     the bid page does (:func:`app.core.bidding.encrypt_one`), upload each bound to the task
     (:func:`app.core.bidding.submit` with ``task``), then confirm the task with the receipts.
-    ``progress(done, total)`` counts plaintext bytes encrypted; ``cancel`` stops between and
-    inside files (a container half made is removed by the engine). Returns (state, submitted)."""
+    The key must have a verified backup that counts (:mod:`app.core.keybackup.guard`) unless
+    ``accept_risk``, which is audited. ``progress(done, total)`` counts plaintext bytes
+    encrypted; ``cancel`` stops between and inside files (a container half made is removed by the
+    engine). Returns (state, submitted)."""
     from pathlib import Path
 
     from .. import bidx
-    from ..bidding import encrypt_one, signer_key, submit
+    from ..bidding import bid_key, encrypt_one, signer_key, submit
+    from ..keybackup.guard import guard
     from ..qrtask.bids import encrypt_confirm_details
     from ..tasks import check
     from .wallet import holder_for
 
     files = [Path(f) for f in files]
-    details, key = check_encrypt(store, tasks.clock(), licence_id, task, files)
+    details, _ = check_encrypt(store, tasks.clock(), licence_id, task, files)
+    holder = holder_for(client, store, unlocked, licence_id, purpose=ENCRYPT_PURPOSE)
+    key, found = bid_key(store, licence_id, holder)
+    guard(store, unlocked, found, accepted=accept_risk, via="encrypt task", task=task.document.task,
+          project=details.project_code, section=details.section, files=[f.name for f in files])
     submitted = []
 
     def uploaded() -> dict:
@@ -353,7 +360,6 @@ def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlock
                                     lambda d, _t, base=base: progress(min(total, base + d), total), cancel))
             done += source.stat().st_size
         check(cancel)
-        holder = holder_for(client, store, unlocked, licence_id, purpose=ENCRYPT_PURPOSE)
         items = [(r.container, r.signature, details.project_code, details.section) for r in made]
         submitted.extend(submit(holder, items, cancel, task=task.document.task))
         return encrypt_confirm_details([s.receipt for s in submitted])

@@ -105,122 +105,122 @@
 <context>
     <name>BidActions</name>
     <message>
-        <location filename="../../ui/bids/actions.py" line="40" />
+        <location filename="../../ui/bids/actions.py" line="43" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="87" />
+        <location filename="../../ui/bids/actions.py" line="90" />
         <source>Download a licence first: the bid is signed with it.</source>
         <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="93" />
+        <location filename="../../ui/bids/actions.py" line="96" />
         <source>The platform is not connected yet; try again in a moment.</source>
         <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="96" />
+        <location filename="../../ui/bids/actions.py" line="99" />
         <source>Choose the project and section first.</source>
         <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="129" />
+        <location filename="../../ui/bids/actions.py" line="132" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="117" />
+        <location filename="../../ui/bids/actions.py" line="120" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="130" />
+        <location filename="../../ui/bids/actions.py" line="133" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="161" />
+        <location filename="../../ui/bids/actions.py" line="168" />
         <source>sign the bid files</source>
         <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="145" />
+        <location filename="../../ui/bids/actions.py" line="148" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
         <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="109" />
+        <location filename="../../ui/bids/actions.py" line="112" />
         <source>The bid deadline of {project} passed at {deadline}: the platform no longer accepts bids for it, so nothing was encrypted or sent.</source>
         <translation>{project} 的投标截止时间 {deadline} 已过：交易平台不再接收该项目的投标文件，因此没有加密或发送任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="176" />
+        <location filename="../../ui/bids/actions.py" line="210" />
         <source>Cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="198" />
+        <location filename="../../ui/bids/actions.py" line="232" />
         <source>These files are already submitted.</source>
         <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="206" />
+        <location filename="../../ui/bids/actions.py" line="240" />
         <source>submit the bid files</source>
         <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="209" />
+        <location filename="../../ui/bids/actions.py" line="243" />
         <source>Submitting to the platform…</source>
         <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="244" />
+        <location filename="../../ui/bids/actions.py" line="278" />
         <source>rehearse the decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="247" />
+        <location filename="../../ui/bids/actions.py" line="281" />
         <source>Rehearsing the decryption…</source>
         <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="254" />
+        <location filename="../../ui/bids/actions.py" line="288" />
         <source>Rehearsal passed ({seconds} s).</source>
         <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="260" />
+        <location filename="../../ui/bids/actions.py" line="294" />
         <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
         <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="272" />
+        <location filename="../../ui/bids/actions.py" line="306" />
         <source>Rehearsal failed: {reason}</source>
         <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="286" />
+        <location filename="../../ui/bids/actions.py" line="320" />
         <source>list your submissions</source>
         <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="289" />
+        <location filename="../../ui/bids/actions.py" line="323" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="306" />
+        <location filename="../../ui/bids/actions.py" line="340" />
         <source>fetch and decrypt the bid</source>
         <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="309" />
+        <location filename="../../ui/bids/actions.py" line="343" />
         <source>Fetching and decrypting…</source>
         <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="320" />
+        <location filename="../../ui/bids/actions.py" line="354" />
         <source>Fetched, checked and decrypted: {path}</source>
         <translation>已取回、校验并解密：{path}</translation>
     </message>
@@ -391,22 +391,22 @@
         <translation>{holder}，{role}，{enterprise}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="207" />
+        <location filename="../../ui/bids/form.py" line="209" />
         <source>Download a licence first (Licences page).</source>
         <translation>请先下载执照（执照页面）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="210" />
+        <location filename="../../ui/bids/form.py" line="212" />
         <source>None on this device yet: apply for one before encrypting.</source>
         <translation>本设备上还没有：加密前请先申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="214" />
+        <location filename="../../ui/bids/form.py" line="216" />
         <source>{label} (key id {id}), on this device</source>
         <translation>{label}（密钥标识 {id}），在本设备上</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/form.py" line="221" />
+        <location filename="../../ui/bids/form.py" line="223" />
         <source>Save encrypted files in</source>
         <translation>加密文件保存到</translation>
     </message>
@@ -414,84 +414,84 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../ui/bids/page.py" line="150" />
+        <location filename="../../ui/bids/page.py" line="151" />
         <source>Encryption is in progress. Quit anyway?</source>
         <translation>加密进行中，确定退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="166" />
-        <location filename="../../ui/bids/page.py" line="193" />
+        <location filename="../../ui/bids/page.py" line="167" />
+        <location filename="../../ui/bids/page.py" line="194" />
         <location filename="../../ui/main_window.py" line="52" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="171" />
+        <location filename="../../ui/bids/page.py" line="172" />
         <source>Back up your key on the Keys page (密钥管理) before you encrypt: an encrypted bid opens only with the key on this device or a verified backup of it. If this device is lost or broken before the opening and no one holds a backup, your bid cannot be opened.</source>
         <translation>加密前请先在“密钥管理”页面备份您的密钥：加密后的标书只能用本设备上的密钥或其已验证的备份解密。如果开标前本设备丢失或损坏，且无人持有备份，您的标书将无法解密。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="178" />
+        <location filename="../../ui/bids/page.py" line="179" />
         <source>Drop bid files or folders here, or add them: each file is encrypted to your key on this device and signed with the chosen licence.</source>
         <translation>将投标文件或文件夹拖放到这里，或点击添加：每个文件都用您在本设备上的密钥加密，并用所选执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="183" />
+        <location filename="../../ui/bids/page.py" line="184" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="184" />
+        <location filename="../../ui/bids/page.py" line="185" />
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="185" />
+        <location filename="../../ui/bids/page.py" line="186" />
         <source>Cancel selected</source>
         <translation>取消所选</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="186" />
+        <location filename="../../ui/bids/page.py" line="187" />
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="187" />
+        <location filename="../../ui/bids/page.py" line="188" />
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="188" />
+        <location filename="../../ui/bids/page.py" line="189" />
         <source>Rehearse decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="189" />
+        <location filename="../../ui/bids/page.py" line="190" />
         <source>Submit to the platform</source>
         <translation>递交到交易平台</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="194" />
+        <location filename="../../ui/bids/page.py" line="195" />
         <source>Overall progress</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="221" />
+        <location filename="../../ui/bids/page.py" line="222" />
         <source>Choose bid files</source>
         <translation>选择投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="282" />
+        <location filename="../../ui/bids/page.py" line="283" />
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
         <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="291" />
+        <location filename="../../ui/bids/page.py" line="292" />
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="310" />
+        <location filename="../../ui/bids/page.py" line="311" />
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform's signature is verified against its certificate.</source>
         <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>
@@ -1341,6 +1341,29 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
+    <name>KeyGuard</name>
+    <message>
+        <location filename="../../ui/keys/guard.py" line="20" />
+        <source>Back up your key first</source>
+        <translation>请先备份密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/guard.py" line="21" />
+        <source>Back up the key now, or encrypt anyway if you accept that losing this device loses this bid. If you encrypt anyway, your choice is recorded in the audit log.</source>
+        <translation>请现在备份密钥；如果您接受“此设备丢失，这份投标就无法解密”的风险，也可以仍然加密。选择仍然加密会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/guard.py" line="27" />
+        <source>Back up the key…</source>
+        <translation>备份密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/guard.py" line="29" />
+        <source>Encrypt anyway: I accept that losing this device loses this bid</source>
+        <translation>仍然加密：我接受此设备丢失即无法解密这份投标的风险</translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
         <location filename="../../ui/keys/page.py" line="132" />
@@ -1431,7 +1454,7 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="155" />
-        <location filename="../../ui/keys/page.py" line="287" />
+        <location filename="../../ui/keys/page.py" line="290" />
         <source>Keys I back up</source>
         <translation>我备份的密钥</translation>
     </message>
@@ -1621,296 +1644,296 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="257" />
+        <location filename="../../ui/keys/page.py" line="258" />
         <source>This device, a backup held for {owner}</source>
         <translation>本设备（为 {owner} 保管的备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="258" />
+        <location filename="../../ui/keys/page.py" line="259" />
         <source>(you are its backup holder)</source>
         <translation>（您是其备份持有人）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="263" />
+        <location filename="../../ui/keys/page.py" line="264" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="266" />
+        <location filename="../../ui/keys/page.py" line="267" />
         <source>{where} — recovery requested {time}</source>
         <translation>{where} — 已于 {time} 申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="268" />
+        <location filename="../../ui/keys/page.py" line="269" />
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="277" />
+        <location filename="../../ui/keys/page.py" line="280" />
         <source>Confirmed by its backup holder; takes effect {time} unless you veto it</source>
         <translation>备份持有人已确认；除非您否决，将于 {time} 生效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="285" />
+        <location filename="../../ui/keys/page.py" line="288" />
         <source>Keys I back up ({n})</source>
         <translation>我备份的密钥（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="344" />
+        <location filename="../../ui/keys/page.py" line="347" />
         <source>check the keys with the service</source>
         <translation>向服务查询密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="345" />
+        <location filename="../../ui/keys/page.py" line="348" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="350" />
+        <location filename="../../ui/keys/page.py" line="353" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的投标加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="352" />
+        <location filename="../../ui/keys/page.py" line="355" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="353" />
+        <location filename="../../ui/keys/page.py" line="356" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="367" />
+        <location filename="../../ui/keys/page.py" line="385" />
         <source>back up the key</source>
         <translation>备份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="369" />
+        <location filename="../../ui/keys/page.py" line="387" />
         <source>Looking for backup holders…</source>
         <translation>正在查找可备份的持有人…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="378" />
+        <location filename="../../ui/keys/page.py" line="396" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="380" />
+        <location filename="../../ui/keys/page.py" line="398" />
         <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
         <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="384" />
+        <location filename="../../ui/keys/page.py" line="402" />
         <source>Holders without a key yet: {names}.</source>
         <translation>尚未申请密钥的持有人：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="385" />
-        <location filename="../../ui/keys/page.py" line="399" />
-        <location filename="../../ui/keys/page.py" line="402" />
-        <location filename="../../ui/keys/page.py" line="409" />
-        <location filename="../../ui/keys/page.py" line="412" />
+        <location filename="../../ui/keys/page.py" line="403" />
+        <location filename="../../ui/keys/page.py" line="417" />
         <location filename="../../ui/keys/page.py" line="420" />
+        <location filename="../../ui/keys/page.py" line="427" />
+        <location filename="../../ui/keys/page.py" line="430" />
+        <location filename="../../ui/keys/page.py" line="438" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="389" />
+        <location filename="../../ui/keys/page.py" line="407" />
         <source>{name} ({role}) — {label} — {record}</source>
         <translation>{name}（{role}）— {label} — {record}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="392" />
+        <location filename="../../ui/keys/page.py" line="410" />
         <source>(your key on another device)</source>
         <translation>（您在其他设备上的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="394" />
+        <location filename="../../ui/keys/page.py" line="412" />
         <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="404" />
+        <location filename="../../ui/keys/page.py" line="422" />
         <source>Waiting period, in hours, before a recovery of this key takes effect (0 to 72). During it your other devices can veto a recovery you did not ask for; 0 lets a recovery work at once, as on an opening day.</source>
         <translation>该密钥的恢复在确认后多少小时生效（0 至 72）。在此期间，您的其他设备可以否决并非您本人申请的恢复；0 表示确认后立即生效（适用于开标当天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="421" />
+        <location filename="../../ui/keys/page.py" line="439" />
         <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
         <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="428" />
-        <location filename="../../ui/keys/page.py" line="436" />
+        <location filename="../../ui/keys/page.py" line="446" />
+        <location filename="../../ui/keys/page.py" line="454" />
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="437" />
+        <location filename="../../ui/keys/page.py" line="455" />
         <source>The backup package was written to {path}. Hand it to its holder: they import it on the Keys page (备份验证), and the backup counts once they have.</source>
         <translation>备份包已写入 {path}。请交给备份持有人：对方在“密钥管理”页面导入（备份验证）后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="442" />
+        <location filename="../../ui/keys/page.py" line="460" />
         <source>Writing the backup package…</source>
         <translation>正在写入备份包…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="445" />
+        <location filename="../../ui/keys/page.py" line="463" />
         <source>Sending the backup…</source>
         <translation>正在发送备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="453" />
+        <location filename="../../ui/keys/page.py" line="471" />
         <source>{name} ({record})</source>
         <translation>{name}（{record}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="458" />
+        <location filename="../../ui/keys/page.py" line="476" />
         <source>Ask whom to give the key {key} back to this device?</source>
         <translation>请谁将密钥 {key} 恢复到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="461" />
-        <location filename="../../ui/keys/page.py" line="465" />
-        <location filename="../../ui/keys/page.py" line="472" />
+        <location filename="../../ui/keys/page.py" line="479" />
+        <location filename="../../ui/keys/page.py" line="483" />
+        <location filename="../../ui/keys/page.py" line="490" />
         <source>Request recovery</source>
         <translation>申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="473" />
+        <location filename="../../ui/keys/page.py" line="491" />
         <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
         <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="478" />
+        <location filename="../../ui/keys/page.py" line="496" />
         <source>ask {name} to give the key back</source>
         <translation>请 {name} 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="480" />
+        <location filename="../../ui/keys/page.py" line="498" />
         <source>Sending the recovery request…</source>
         <translation>正在发送恢复申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="489" />
+        <location filename="../../ui/keys/page.py" line="507" />
         <source>verify the backup</source>
         <translation>验证备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="490" />
+        <location filename="../../ui/keys/page.py" line="508" />
         <source>Verifying the backup…</source>
         <translation>正在验证备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="494" />
+        <location filename="../../ui/keys/page.py" line="512" />
         <source>Verify backup</source>
         <translation>备份验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="495" />
+        <location filename="../../ui/keys/page.py" line="513" />
         <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
         <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="499" />
+        <location filename="../../ui/keys/page.py" line="517" />
         <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
         <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="508" />
+        <location filename="../../ui/keys/page.py" line="526" />
         <source>Confirm recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="509" />
+        <location filename="../../ui/keys/page.py" line="527" />
         <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
         <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="512" />
+        <location filename="../../ui/keys/page.py" line="530" />
         <source>confirm the recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="513" />
+        <location filename="../../ui/keys/page.py" line="531" />
         <source>Confirming the recovery…</source>
         <translation>正在确认恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="518" />
-        <location filename="../../ui/keys/page.py" line="531" />
+        <location filename="../../ui/keys/page.py" line="536" />
+        <location filename="../../ui/keys/page.py" line="549" />
         <source>Import a key-backup file</source>
         <translation>导入密钥备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="526" />
+        <location filename="../../ui/keys/page.py" line="544" />
         <source>The backup package in {path} is verified and kept on this device; its owner has been told.</source>
         <translation>{path} 中的备份包已验证并保存在本设备上，已通知密钥所有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="528" />
+        <location filename="../../ui/keys/page.py" line="546" />
         <source>The acknowledgement in {path} is taken: the backup counts.</source>
         <translation>已接收 {path} 中的验证确认：该备份有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="529" />
+        <location filename="../../ui/keys/page.py" line="547" />
         <source>The key in {path} is on this device again.</source>
         <translation>{path} 中的密钥已恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="530" />
+        <location filename="../../ui/keys/page.py" line="548" />
         <source>The veto in {path} is taken: the recovery never takes effect.</source>
         <translation>已接收 {path} 中的否决：该恢复永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="533" />
+        <location filename="../../ui/keys/page.py" line="551" />
         <source>import the file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="534" />
+        <location filename="../../ui/keys/page.py" line="552" />
         <source>Importing the file…</source>
         <translation>正在导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="540" />
+        <location filename="../../ui/keys/page.py" line="558" />
         <source>Veto recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="541" />
+        <location filename="../../ui/keys/page.py" line="559" />
         <source>{name} confirmed a recovery of your key {key} to another device; it takes effect {time}. Veto it if you did not ask for it: it then never takes effect.</source>
         <translation>{name} 已确认将您的密钥 {key} 恢复到另一台设备，将于 {time} 生效。如果这不是您本人申请的，请否决，该恢复将永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="545" />
+        <location filename="../../ui/keys/page.py" line="563" />
         <source>veto the recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="546" />
+        <location filename="../../ui/keys/page.py" line="564" />
         <source>Vetoing the recovery…</source>
         <translation>正在否决恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="552" />
+        <location filename="../../ui/keys/page.py" line="570" />
         <source>Refuse recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="553" />
+        <location filename="../../ui/keys/page.py" line="571" />
         <source>Refuse this request? The requester is not told; their request expires.</source>
         <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="556" />
+        <location filename="../../ui/keys/page.py" line="574" />
         <source>refuse the recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="557" />
+        <location filename="../../ui/keys/page.py" line="575" />
         <source>Refusing the recovery…</source>
         <translation>正在拒绝恢复…</translation>
     </message>
@@ -3060,232 +3083,233 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="166" />
+        <location filename="../../ui/tasks/dialog.py" line="168" />
         <source>Platform task</source>
         <translation>平台任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="167" />
+        <location filename="../../ui/tasks/dialog.py" line="169" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="167" />
+        <location filename="../../ui/tasks/dialog.py" line="169" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="167" />
+        <location filename="../../ui/tasks/dialog.py" line="169" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="167" />
+        <location filename="../../ui/tasks/dialog.py" line="169" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="168" />
+        <location filename="../../ui/tasks/dialog.py" line="170" />
         <source>Session</source>
         <translation>会话时长</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="168" />
+        <location filename="../../ui/tasks/dialog.py" line="170" />
         <source>Requested by</source>
         <translation>请求来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="168" />
+        <location filename="../../ui/tasks/dialog.py" line="170" />
         <source>Browser</source>
         <translation>浏览器</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="168" />
+        <location filename="../../ui/tasks/dialog.py" line="170" />
         <source>Requested at</source>
         <translation>请求时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="169" />
+        <location filename="../../ui/tasks/dialog.py" line="171" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="172" />
+        <location filename="../../ui/tasks/dialog.py" line="174" />
         <source>Who asks, and for what</source>
         <translation>谁在请求，请求做什么</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="173" />
+        <location filename="../../ui/tasks/dialog.py" line="175" />
         <source>Answer with the licence</source>
         <translation>使用以下执照回应</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="174" />
+        <location filename="../../ui/tasks/dialog.py" line="176" />
         <source>Licences on this device</source>
         <translation>本机上的执照</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="175" />
+        <location filename="../../ui/tasks/dialog.py" line="177" />
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="176" />
+        <location filename="../../ui/tasks/dialog.py" line="178" />
         <source>Ca&amp;ncel the task</source>
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="177" />
+        <location filename="../../ui/tasks/dialog.py" line="179" />
         <source>Tell the platform you decline; no password is needed</source>
         <translation>告诉平台您拒绝此任务；无需输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="178" />
+        <location filename="../../ui/tasks/dialog.py" line="180" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="182" />
+        <location filename="../../ui/tasks/dialog.py" line="184" />
         <source>Fetching and checking the task…</source>
         <translation>正在获取并核验任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="186" />
+        <location filename="../../ui/tasks/dialog.py" line="188" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="186" />
+        <location filename="../../ui/tasks/dialog.py" line="188" />
         <source>Sign</source>
         <translation>签章</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="186" />
+        <location filename="../../ui/tasks/dialog.py" line="188" />
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="187" />
+        <location filename="../../ui/tasks/dialog.py" line="189" />
         <source>Decrypt</source>
         <translation>解密</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="203" />
+        <location filename="../../ui/tasks/dialog.py" line="205" />
         <source>{platform} asks: {task}</source>
         <translation>{platform} 请求：{task}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="210" />
+        <location filename="../../ui/tasks/dialog.py" line="212" />
         <source>{minutes} minutes once you confirm</source>
         <translation>确认后 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="226" />
+        <location filename="../../ui/tasks/dialog.py" line="228" />
         <source>This version of EBid Desk cannot answer {task} tasks yet; you can cancel it.</source>
         <translation>此版本的电子投标助手尚不能处理“{task}”任务；您可以取消它。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="239" />
+        <location filename="../../ui/tasks/dialog.py" line="241" />
         <source>This task was refused: nothing was sent</source>
         <translation>此任务已被拒绝：未发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="257" />
+        <location filename="../../ui/tasks/dialog.py" line="259" />
         <source>{enterprise} — {holder} ({role})</source>
         <translation>{enterprise} — {holder}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="261" />
+        <location filename="../../ui/tasks/dialog.py" line="263" />
         <source>{holder} ({role}): {reason}</source>
         <translation>{holder}（{role}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="265" />
+        <location filename="../../ui/tasks/dialog.py" line="267" />
         <source>There is no licence on this device: download one on the Licences page first.</source>
         <translation>本机上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="267" />
+        <location filename="../../ui/tasks/dialog.py" line="269" />
         <source>Greyed out, cannot be used for this task now:</source>
         <translation>以下执照显示为灰色，目前不能用于此任务：</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="306" />
+        <location filename="../../ui/tasks/dialog.py" line="308" />
         <source>Answered</source>
         <translation>已回应</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="309" />
+        <location filename="../../ui/tasks/dialog.py" line="311" />
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="311" />
+        <location filename="../../ui/tasks/dialog.py" line="313" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="314" />
+        <location filename="../../ui/tasks/dialog.py" line="316" />
         <source>The task has expired. Make a new QR code on the platform's page and scan it again.</source>
         <translation>任务已过期。请在平台页面上生成新的二维码，然后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="358" />
+        <location filename="../../ui/tasks/dialog.py" line="360" />
         <source>confirm the platform's task</source>
         <translation>确认平台的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="361" />
+        <location filename="../../ui/tasks/dialog.py" line="363" />
         <source>Encrypting and uploading the bid files…</source>
         <translation>正在加密并上传投标文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="362" />
+        <location filename="../../ui/tasks/dialog.py" line="364" />
         <source>Confirming the task…</source>
         <translation>正在确认任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="374" />
+        <location filename="../../ui/tasks/dialog.py" line="376" />
         <source>Telling the platform…</source>
         <translation>正在通知平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="383" />
+        <location filename="../../ui/tasks/dialog.py" line="385" />
         <source>Signed: {document} was sealed with {seal}; {platform} verified the signature.</source>
         <translation>签章成功：已用{seal}对 {document} 签章，{platform}已验证签章。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="387" />
+        <location filename="../../ui/tasks/dialog.py" line="389" />
         <source>Decrypted: {platform} opened the bid; its plaintext SM3 is {sm3}.</source>
         <translation>解密成功：{platform} 已解密该投标文件，明文 SM3 为 {sm3}。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="390" />
+        <location filename="../../ui/tasks/dialog.py" line="392" />
         <source>Encrypted and uploaded: {count} bid files, receipts {ids}.</source>
         <translation>加密成功：已加密并上传 {count} 个投标文件，回执 {ids}。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="394" />
+        <location filename="../../ui/tasks/dialog.py" line="396" />
         <source>Not decrypted: the platform was told this device holds no key for the bid.</source>
         <translation>未解密：已告知平台本设备没有该投标文件的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="397" />
+        <location filename="../../ui/tasks/dialog.py" line="399" />
         <source>Logged in: {enterprise} ({person}) is now logged in to {platform}.</source>
         <translation>登录成功：{enterprise}（{person}）已登录 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="400" />
+        <location filename="../../ui/tasks/dialog.py" line="402" />
         <source>Cancelled: the platform was told you declined.</source>
         <translation>已取消：已通知平台您拒绝了此任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="402" />
+        <location filename="../../ui/tasks/dialog.py" line="404" />
         <source>The platform reports the task {state}.</source>
         <translation>平台报告任务状态：{state}。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/dialog.py" line="417" />
+        <location filename="../../ui/tasks/dialog.py" line="421" />
+        <location filename="../../ui/tasks/dialog.py" line="429" />
         <source>Refused: {reason}</source>
         <translation>已拒绝：{reason}</translation>
     </message>
@@ -3964,1536 +3988,1551 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../ui/i18n_generated.py" line="126" />
+        <source>The backup of the key {key} is not verified yet: {holders} must verify it (备份验证) on their device before a bid is encrypted to it (their acknowledgement arrives in the inbox: Keys page, or `ebid key inbox`)</source>
+        <translation>密钥 {key} 的备份尚未验证：{holders} 须先在其设备上完成备份验证，才能用此密钥加密投标文件（验证回执会出现在“密钥管理”页或 `ebid key inbox` 中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="127" />
+        <source>The backup of the key {key} no longer counts: its holder's licence is no longer valid ({holders}). Back the key up to another holder (Keys page, or `ebid key backup`) before you encrypt a bid to it</source>
+        <translation>密钥 {key} 的备份已不再有效：备份持有人的执照已失效（{holders}）。请先把密钥备份给其他持有人（“密钥管理”页或 `ebid key backup`），再用它加密投标文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="128" />
         <source>The bid deadline of {code} was {deadline}; bids are no longer accepted</source>
         <translation>项目 {code} 的投标截止时间为 {deadline}，交易平台不再接收投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="127" />
+        <location filename="../../ui/i18n_generated.py" line="129" />
         <source>The bid file's signature does not verify with the licence's key</source>
         <translation>投标文件的签名无法用该执照的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="128" />
+        <location filename="../../ui/i18n_generated.py" line="130" />
         <source>The bid signature is not base64url</source>
         <translation>投标签名不是 base64url 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="129" />
+        <location filename="../../ui/i18n_generated.py" line="131" />
         <source>The bid's header was made for {p}/{s}, but the task names {project}/{section}</source>
         <translation>投标文件的文件头属于 {p}/{s}，但任务写的是 {project}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="130" />
+        <location filename="../../ui/i18n_generated.py" line="132" />
         <source>The birth date in the ID number {number} is not possible</source>
         <translation>身份号码 {number} 中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="131" />
+        <location filename="../../ui/i18n_generated.py" line="133" />
         <source>The body does not match the signed digest</source>
         <translation>请求内容与签名的摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="132" />
+        <location filename="../../ui/i18n_generated.py" line="134" />
         <source>The certificate given for the seal office may not make seals</source>
         <translation>所给的印章制作机构证书无权制作印章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="133" />
+        <location filename="../../ui/i18n_generated.py" line="135" />
         <source>The certificate is malformed: {detail}</source>
         <translation>证书格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="134" />
+        <location filename="../../ui/i18n_generated.py" line="136" />
         <source>The certificate is not a licence: it has no {what} extension</source>
         <translation>该证书不是执照：缺少 {what} 扩展</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="135" />
+        <location filename="../../ui/i18n_generated.py" line="137" />
         <source>The certificate on record does not carry its serial</source>
         <translation>登记的证书与其序列号不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="136" />
+        <location filename="../../ui/i18n_generated.py" line="138" />
         <source>The certificate sent is not the licence with that serial</source>
         <translation>发送的证书不是该序列号的执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="137" />
+        <location filename="../../ui/i18n_generated.py" line="139" />
         <source>The certificate was issued by another authority: {issuer}</source>
         <translation>该证书由其他机构签发：{issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="138" />
+        <location filename="../../ui/i18n_generated.py" line="140" />
         <source>The certificate was revoked at {when}</source>
         <translation>该证书已于 {when} 被吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="139" />
+        <location filename="../../ui/i18n_generated.py" line="141" />
         <source>The certificate was signed by another key of the authority</source>
         <translation>该证书由登记机关的另一把密钥签署</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="140" />
+        <location filename="../../ui/i18n_generated.py" line="142" />
         <source>The certificate's key is for signing only, not for encryption</source>
         <translation>该证书的密钥仅用于签名，不能用于加密</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="141" />
+        <location filename="../../ui/i18n_generated.py" line="143" />
         <source>The certificate's key is not an SM2 key: {detail}</source>
         <translation>该证书的密钥不是 SM2 密钥：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="142" />
+        <location filename="../../ui/i18n_generated.py" line="144" />
         <source>The check character of the credit code {code} is wrong</source>
         <translation>信用代码 {code} 的校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="143" />
+        <location filename="../../ui/i18n_generated.py" line="145" />
         <source>The check digit of the ID number {number} is wrong</source>
         <translation>身份号码 {number} 的校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="144" />
+        <location filename="../../ui/i18n_generated.py" line="146" />
         <source>The chunk size must be between {low} and {high} bytes</source>
         <translation>数据块大小必须在 {low} 到 {high} 字节之间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="145" />
+        <location filename="../../ui/i18n_generated.py" line="147" />
         <source>The container is truncated inside its header</source>
         <translation>加密文件在文件头内被截断</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="146" />
+        <location filename="../../ui/i18n_generated.py" line="148" />
         <source>The container was made for {p}/{s}, not {project}/{section}</source>
         <translation>该文件是为项目/标段 {p}/{s} 加密的，不是 {project}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="147" />
+        <location filename="../../ui/i18n_generated.py" line="149" />
         <source>The content digest must be 64 lower-case hex digits</source>
         <translation>内容摘要必须是 64 位小写十六进制数字</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="148" />
+        <location filename="../../ui/i18n_generated.py" line="150" />
         <source>The credit code {code} contains {char}, which is not allowed</source>
         <translation>信用代码 {code} 含有不允许的字符 {char}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="149" />
+        <location filename="../../ui/i18n_generated.py" line="151" />
         <source>The crop rectangle is empty ({w}×{h} pixels)</source>
         <translation>裁剪框为空（{w}×{h} 像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="150" />
+        <location filename="../../ui/i18n_generated.py" line="152" />
         <source>The crop rectangle lies entirely outside the image</source>
         <translation>裁剪框完全在图像之外</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="151" />
+        <location filename="../../ui/i18n_generated.py" line="153" />
         <source>The data hash must be an SM3 digest (32 bytes)</source>
         <translation>数据摘要必须是 SM3 摘要（32 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="152" />
+        <location filename="../../ui/i18n_generated.py" line="154" />
         <source>The document is not the one that was sealed</source>
         <translation>该文档不是签章时的文档</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="153" />
+        <location filename="../../ui/i18n_generated.py" line="155" />
         <source>The embedded service did not start</source>
         <translation>内置服务未能启动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="154" />
+        <location filename="../../ui/i18n_generated.py" line="156" />
         <source>The encrypted metadata failed authentication</source>
         <translation>加密元数据未通过认证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="155" />
+        <location filename="../../ui/i18n_generated.py" line="157" />
         <source>The encrypted metadata has a file name that is not UTF-8</source>
         <translation>加密元数据中的文件名不是 UTF-8 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="156" />
+        <location filename="../../ui/i18n_generated.py" line="158" />
         <source>The encrypted metadata has the wrong layout</source>
         <translation>加密元数据的结构不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="157" />
+        <location filename="../../ui/i18n_generated.py" line="159" />
         <source>The encrypted private key is malformed</source>
         <translation>加密私钥格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="158" />
+        <location filename="../../ui/i18n_generated.py" line="160" />
         <source>The encrypted private key is malformed: {detail}</source>
         <translation>加密私钥格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="159" />
+        <location filename="../../ui/i18n_generated.py" line="161" />
         <source>The encrypted {column} of {table} row {row} does not authenticate: it was damaged, or copied from another row</source>
         <translation>{table} 表第 {row} 行的加密 {column} 未通过认证：它已损坏，或是从其他行复制而来</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="160" />
+        <location filename="../../ui/i18n_generated.py" line="162" />
         <source>The encrypted {column} of {table} row {row} has an unknown format</source>
         <translation>{table} 表第 {row} 行的加密 {column} 格式未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="161" />
+        <location filename="../../ui/i18n_generated.py" line="163" />
         <source>The enterprise has no usable licence of its legal representative or a manager to list in the seal</source>
         <translation>该企业没有可写入印章的法定代表人或证照管理员的有效执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="162" />
+        <location filename="../../ui/i18n_generated.py" line="164" />
         <source>The enterprise is not registered at {place}</source>
         <translation>该企业未在{place}登记</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="163" />
+        <location filename="../../ui/i18n_generated.py" line="165" />
         <source>The enterprise must agree to the seal office's terms before uploading an imprint</source>
         <translation>上传印模前，企业须同意制章机构的条款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="164" />
+        <location filename="../../ui/i18n_generated.py" line="166" />
         <source>The file has unexpected bytes after its last chunk</source>
         <translation>文件在最后一个数据块之后有多余的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="165" />
+        <location filename="../../ui/i18n_generated.py" line="167" />
         <source>The file has {extra} unexpected bytes after its last chunk</source>
         <translation>文件在最后一个数据块之后有 {extra} 个多余字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="166" />
+        <location filename="../../ui/i18n_generated.py" line="168" />
         <source>The file is empty, not a BIDX bid container</source>
         <translation>文件是空的，不是 BIDX 加密标书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="167" />
+        <location filename="../../ui/i18n_generated.py" line="169" />
         <source>The file is truncated: it ends inside chunk {index} of {count}</source>
         <translation>文件被截断：结束于第 {index} 个数据块（共 {count} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="168" />
+        <location filename="../../ui/i18n_generated.py" line="170" />
         <source>The file is truncated: it ends inside chunk {index} of {count} ({missing} bytes missing)</source>
         <translation>文件被截断：结束于第 {index} 个数据块（共 {count} 个，缺少 {missing} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="169" />
+        <location filename="../../ui/i18n_generated.py" line="171" />
         <source>The file name is longer than {n} bytes</source>
         <translation>文件名超过 {n} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="170" />
+        <location filename="../../ui/i18n_generated.py" line="172" />
         <source>The frame is empty</source>
         <translation>画面为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="171" />
+        <location filename="../../ui/i18n_generated.py" line="173" />
         <source>The grant does not come from the backup holder asked</source>
         <translation>该恢复授予并非来自所申请的备份持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="172" />
+        <location filename="../../ui/i18n_generated.py" line="174" />
         <source>The header failed authentication: it was altered after encryption</source>
         <translation>文件头未通过认证：加密后被改动过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="173" />
+        <location filename="../../ui/i18n_generated.py" line="175" />
         <source>The header has an impossible chunk size ({size})</source>
         <translation>文件头中的数据块大小不可能（{size}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="174" />
+        <location filename="../../ui/i18n_generated.py" line="176" />
         <source>The header is damaged: it lists no recipients</source>
         <translation>文件头已损坏：没有列出任何接收者</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="175" />
+        <location filename="../../ui/i18n_generated.py" line="177" />
         <source>The header is damaged: recipient {n}'s wrapped key is too long</source>
         <translation>文件头已损坏：第 {n} 个接收者的封装密钥过长</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="176" />
+        <location filename="../../ui/i18n_generated.py" line="178" />
         <source>The header is damaged: the encrypted metadata is too short</source>
         <translation>文件头已损坏：加密的元数据过短</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="177" />
+        <location filename="../../ui/i18n_generated.py" line="179" />
         <source>The header is damaged: the {what} is not UTF-8</source>
         <translation>文件头已损坏：{what} 不是 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="178" />
+        <location filename="../../ui/i18n_generated.py" line="180" />
         <source>The header is damaged: the {what} is too long</source>
         <translation>文件头已损坏：{what} 过长</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="179" />
+        <location filename="../../ui/i18n_generated.py" line="181" />
         <source>The header is damaged: {n} stray bytes before the payload</source>
         <translation>文件头已损坏：数据前有 {n} 个多余字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="180" />
+        <location filename="../../ui/i18n_generated.py" line="182" />
         <source>The header is damaged: {what} runs past its end</source>
         <translation>文件头已损坏：{what} 超出了文件头末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="181" />
+        <location filename="../../ui/i18n_generated.py" line="183" />
         <source>The header length field is impossible ({length} bytes)</source>
         <translation>文件头长度字段不可能（{length} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="182" />
+        <location filename="../../ui/i18n_generated.py" line="184" />
         <source>The header names an unknown cipher suite ({ident})</source>
         <translation>文件头指定了未知的密码套件（{ident}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="183" />
+        <location filename="../../ui/i18n_generated.py" line="185" />
         <source>The holder certificates belong to several enterprises</source>
         <translation>持有人证书属于多个企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="184" />
+        <location filename="../../ui/i18n_generated.py" line="186" />
         <source>The image contains no visible ink.</source>
         <translation>图像中没有可见的印迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="185" />
+        <location filename="../../ui/i18n_generated.py" line="187" />
         <source>The image could not be encoded as PNG</source>
         <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="186" />
+        <location filename="../../ui/i18n_generated.py" line="188" />
         <source>The image could not be read: not a supported image format</source>
         <translation>无法读取图像：不支持的图像格式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="187" />
+        <location filename="../../ui/i18n_generated.py" line="189" />
         <source>The image could not be read: {reason}</source>
         <translation>无法读取图像：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="188" />
+        <location filename="../../ui/i18n_generated.py" line="190" />
         <source>The image does not say its real size; choose the seal's size in millimetres so its resolution can be checked.</source>
         <translation>图像未注明实际尺寸；请选择印章的毫米尺寸，以便检查分辨率。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="189" />
+        <location filename="../../ui/i18n_generated.py" line="191" />
         <source>The image file is empty</source>
         <translation>图像文件为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="190" />
+        <location filename="../../ui/i18n_generated.py" line="192" />
         <source>The image has no transparency: the background must be transparent.</source>
         <translation>图像没有透明通道：背景必须是透明的。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="191" />
+        <location filename="../../ui/i18n_generated.py" line="193" />
         <source>The image's proportions ({w}×{h} px) do not match the chosen size {mw}×{mh} mm; the seal would look stretched.</source>
         <translation>图像比例（{w}×{h} 像素）与所选尺寸 {mw}×{mh} 毫米不符；印章会被拉伸变形。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="192" />
+        <location filename="../../ui/i18n_generated.py" line="194" />
         <source>The imprint PNG cannot be decoded</source>
         <translation>无法解析印模 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="193" />
+        <location filename="../../ui/i18n_generated.py" line="195" />
         <source>The imprint has no transparency (alpha) channel</source>
         <translation>印模没有透明（alpha）通道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="194" />
+        <location filename="../../ui/i18n_generated.py" line="196" />
         <source>The imprint is empty: no ink left after extraction</source>
         <translation>印模为空：提取后没有剩下印迹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="195" />
+        <location filename="../../ui/i18n_generated.py" line="197" />
         <source>The imprint must be a PNG file</source>
         <translation>印模须为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="196" />
+        <location filename="../../ui/i18n_generated.py" line="198" />
         <source>The imprint must be a colour image</source>
         <translation>印模必须是彩色图像</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="197" />
+        <location filename="../../ui/i18n_generated.py" line="199" />
         <source>The imprint must have a transparent background (PNG with alpha)</source>
         <translation>印模须为透明背景（带透明通道的 PNG）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="198" />
+        <location filename="../../ui/i18n_generated.py" line="200" />
         <source>The ink colour is uneven (average difference ΔE {delta_e}); recolour it to one of the standard inks.</source>
         <translation>印色不均匀（平均色差 ΔE {delta_e}）；请改为一种标准印色。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="199" />
+        <location filename="../../ui/i18n_generated.py" line="201" />
         <source>The ink edges are blurred over {width} mm (at most {maximum} mm). Hold the camera still, focus on the seal and use more light.</source>
         <translation>印迹边缘模糊宽度为 {width} 毫米（最多 {maximum} 毫米）。请拿稳相机、对准印章对焦，并增加光线。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="200" />
+        <location filename="../../ui/i18n_generated.py" line="202" />
         <source>The ink edges look soft (sharpness {score}, {minimum} or more is usual).</source>
         <translation>印迹边缘不够清晰（清晰度 {score}，通常应不低于 {minimum}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="201" />
+        <location filename="../../ui/i18n_generated.py" line="203" />
         <source>The key file asks for {n} password-hash iterations; at most {max} are accepted</source>
         <translation>密钥文件要求 {n} 次口令哈希迭代；最多接受 {max} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="202" />
+        <location filename="../../ui/i18n_generated.py" line="204" />
         <source>The key in the message does not decrypt a challenge for {id}</source>
         <translation>消息中的密钥无法解密 {id} 的挑战数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="203" />
+        <location filename="../../ui/i18n_generated.py" line="205" />
         <source>The key in the message does not match the key registry's {id}</source>
         <translation>消息中的密钥与密钥登记处的 {id} 不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="204" />
+        <location filename="../../ui/i18n_generated.py" line="206" />
         <source>The key in the message is not the key {id} it names</source>
         <translation>消息中的密钥不是其声称的密钥 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="205" />
+        <location filename="../../ui/i18n_generated.py" line="207" />
         <source>The key is not an SM2 key</source>
         <translation>该密钥不是 SM2 密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="206" />
+        <location filename="../../ui/i18n_generated.py" line="208" />
         <source>The key {id} belongs to another enterprise: a key is backed up only to holders of the same enterprise's licence</source>
         <translation>密钥 {id} 属于其他企业：密钥只能备份给同一企业执照的持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="207" />
+        <location filename="../../ui/i18n_generated.py" line="209" />
         <source>The key {id} is not in the key registry: apply for a key with `ebid key apply`</source>
         <translation>密钥 {id} 未在密钥登记处登记：请用 `ebid key apply` 申请密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="208" />
+        <location filename="../../ui/i18n_generated.py" line="210" />
         <source>The key {id} is not one of your registered keys</source>
         <translation>密钥 {id} 不是您登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="209" />
+        <location filename="../../ui/i18n_generated.py" line="211" />
         <source>The key {id} is on this device already</source>
         <translation>密钥 {id} 已在本设备上</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="210" />
+        <location filename="../../ui/i18n_generated.py" line="212" />
+        <source>The key {key} is on this device only: if this device is lost or broken before the opening, a bid encrypted to it cannot be opened. Back it up to a colleague's device (Keys page, or `ebid key backup`) and have them verify it, or accept the risk explicitly</source>
+        <translation>密钥 {key} 仅在此设备上：如果开标前此设备丢失或损坏，用它加密的投标文件将无法解密。请把它备份到同事的设备（“密钥管理”页或 `ebid key backup`）并请对方完成备份验证，或明确接受这一风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="213" />
         <source>The key's algorithm identifier is malformed</source>
         <translation>密钥的算法标识格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="211" />
+        <location filename="../../ui/i18n_generated.py" line="214" />
         <source>The keystore is locked: enter the licence password again</source>
         <translation>密钥库已锁定：请重新输入证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="212" />
+        <location filename="../../ui/i18n_generated.py" line="215" />
         <source>The keystore {path} cannot be read: {reason}</source>
         <translation>无法读取密钥库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="213" />
+        <location filename="../../ui/i18n_generated.py" line="216" />
         <source>The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app</source>
         <translation>密钥库 {path} 由更新版本的电子投标助手写入（结构版本 {rev}）；请升级本程序</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="214" />
+        <location filename="../../ui/i18n_generated.py" line="217" />
         <source>The keystore's password record has format {version}, which this version of EBid Desk cannot read</source>
         <translation>密钥库的口令记录格式为 {version}，本版本电子投标助手无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="215" />
+        <location filename="../../ui/i18n_generated.py" line="218" />
         <source>The keystore's password record is damaged</source>
         <translation>密钥库的口令记录已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="216" />
+        <location filename="../../ui/i18n_generated.py" line="219" />
         <source>The legal representative cannot also be a manager</source>
         <translation>法定代表人不能同时担任证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="217" />
+        <location filename="../../ui/i18n_generated.py" line="220" />
         <source>The legal representative must download the licence first</source>
         <translation>须由法定代表人首先下载执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="218" />
+        <location filename="../../ui/i18n_generated.py" line="221" />
         <source>The licence does not verify against the authority: {m}</source>
         <translation>执照未能通过登记机关验证：{m}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="219" />
+        <location filename="../../ui/i18n_generated.py" line="222" />
         <source>The licence has been revoked</source>
         <translation>该执照已被吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="220" />
+        <location filename="../../ui/i18n_generated.py" line="223" />
         <source>The licence is for enterprise {held}, not {wanted}</source>
         <translation>该执照属于企业 {held}，不是 {wanted}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="221" />
+        <location filename="../../ui/i18n_generated.py" line="224" />
         <source>The licence is not authorised for {matter}</source>
         <translation>该执照未获授权办理 {matter}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="222" />
+        <location filename="../../ui/i18n_generated.py" line="225" />
         <source>The licence is not of the enterprise that submitted this bid</source>
         <translation>该执照不属于递交此投标文件的企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="223" />
+        <location filename="../../ui/i18n_generated.py" line="226" />
         <source>The licence names no holder</source>
         <translation>该执照未写明持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="224" />
+        <location filename="../../ui/i18n_generated.py" line="227" />
         <source>The licence password must not be empty</source>
         <translation>证照密码不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="225" />
+        <location filename="../../ui/i18n_generated.py" line="228" />
         <source>The licence password was changed: enter it again</source>
         <translation>证照密码已更改：请重新输入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="226" />
+        <location filename="../../ui/i18n_generated.py" line="229" />
         <source>The licence request is malformed: {detail}</source>
         <translation>执照申请格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="227" />
+        <location filename="../../ui/i18n_generated.py" line="230" />
         <source>The licence request is not base64</source>
         <translation>执照申请不是 base64 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="228" />
+        <location filename="../../ui/i18n_generated.py" line="231" />
         <source>The licence request is not signed by the device key it names</source>
         <translation>执照申请不是由其所写明的设备密钥签名的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="229" />
+        <location filename="../../ui/i18n_generated.py" line="232" />
         <source>The licence request nonce must be 16 to 64 bytes</source>
         <translation>执照申请的随机数须为 16 至 64 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="230" />
+        <location filename="../../ui/i18n_generated.py" line="233" />
         <source>The licence request was made at {at}: check the device clock</source>
         <translation>执照申请的时间为 {at}：请检查本机时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="231" />
+        <location filename="../../ui/i18n_generated.py" line="234" />
         <source>The licence was issued but could not be stored on this device ({reason}); it has been revoked again (serial {serial}). Fix the cause and download it again</source>
         <translation>执照已签发，但无法保存到本设备（{reason}）；已将其重新注销（序列号 {serial}）。请排除原因后重新下载</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="232" />
+        <location filename="../../ui/i18n_generated.py" line="235" />
         <source>The licence {name} registered the key {id} with is {status}: it cannot receive a backup</source>
         <translation>{name} 登记密钥 {id} 所用的执照状态为 {status}：不能接收备份</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="233" />
+        <location filename="../../ui/i18n_generated.py" line="236" />
         <source>The licence {serial} was issued but could not be stored on this device ({reason}), and revoking it failed too ({why}): ask the enterprise's legal representative to revoke it</source>
         <translation>执照 {serial} 已签发，但无法保存到本设备（{reason}），注销也失败了（{why}）：请联系企业法定代表人注销该执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="234" />
+        <location filename="../../ui/i18n_generated.py" line="237" />
         <source>The licence's {what} extension is malformed: {detail}</source>
         <translation>执照的 {what} 扩展格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="235" />
+        <location filename="../../ui/i18n_generated.py" line="238" />
         <source>The mailbox of {id} holds {n} messages: it must fetch some first</source>
         <translation>{id} 的信箱已有 {n} 条消息：须先取走一些</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="236" />
+        <location filename="../../ui/i18n_generated.py" line="239" />
         <source>The matter catalogue lists a code twice</source>
         <translation>事项目录中有重复的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="237" />
+        <location filename="../../ui/i18n_generated.py" line="240" />
         <source>The message comes from another enterprise's licence</source>
         <translation>该消息来自其他企业的执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="238" />
+        <location filename="../../ui/i18n_generated.py" line="241" />
         <source>The message is not sealed to the key {id}</source>
         <translation>该消息不是加密封装给密钥 {id} 的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="239" />
+        <location filename="../../ui/i18n_generated.py" line="242" />
         <source>The message is sealed to the key {id}, which this device does not hold</source>
         <translation>该消息加密封装给密钥 {id}，本设备没有该密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="240" />
+        <location filename="../../ui/i18n_generated.py" line="243" />
         <source>The message names another enterprise than its sender's</source>
         <translation>该消息所写的企业与发送人的企业不同</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="241" />
+        <location filename="../../ui/i18n_generated.py" line="244" />
         <source>The message names another sender than the licence that sent it</source>
         <translation>该消息所写的发送人与发送它的执照不同</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="242" />
+        <location filename="../../ui/i18n_generated.py" line="245" />
         <source>The message {id} does not decrypt: altered in transit</source>
         <translation>消息 {id} 无法解密：传输中被篡改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="243" />
+        <location filename="../../ui/i18n_generated.py" line="246" />
         <source>The message {id} expired at {at}</source>
         <translation>消息 {id} 已于 {at} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="244" />
+        <location filename="../../ui/i18n_generated.py" line="247" />
         <source>The message {id} is sealed to another key</source>
         <translation>消息 {id} 是加密封装给另一把密钥的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="245" />
+        <location filename="../../ui/i18n_generated.py" line="248" />
         <source>The message {id} was already handled on this device: a replay</source>
         <translation>消息 {id} 已在本设备处理过：属于重放</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="246" />
+        <location filename="../../ui/i18n_generated.py" line="249" />
         <source>The message {id} was already posted</source>
         <translation>消息 {id} 已经投递过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="247" />
+        <location filename="../../ui/i18n_generated.py" line="250" />
         <source>The message {id} was altered or not signed by the licence it names</source>
         <translation>消息 {id} 被篡改，或并非由其所写的执照签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="248" />
+        <location filename="../../ui/i18n_generated.py" line="251" />
         <source>The message {id} was made at {at}, in the future: check the clock</source>
         <translation>消息 {id} 的生成时间为 {at}，晚于当前时间：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="249" />
+        <location filename="../../ui/i18n_generated.py" line="252" />
         <source>The module size must be at least 1 px and the border not negative</source>
         <translation>模块尺寸至少为 1 像素，边框不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="250" />
+        <location filename="../../ui/i18n_generated.py" line="253" />
         <source>The name and ID number do not match the registered person</source>
         <translation>姓名与身份号码与登记信息不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="251" />
+        <location filename="../../ui/i18n_generated.py" line="254" />
         <source>The new key {id} is not registered to the key's owner</source>
         <translation>新密钥 {id} 不是登记在密钥所有人名下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="252" />
+        <location filename="../../ui/i18n_generated.py" line="255" />
         <source>The nonce must be 16 to 64 characters of base64url</source>
         <translation>随机数须为 16 至 64 个 base64url 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="253" />
+        <location filename="../../ui/i18n_generated.py" line="256" />
         <source>The opening cannot be before the bid deadline</source>
         <translation>开标时间不能早于投标截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="254" />
+        <location filename="../../ui/i18n_generated.py" line="257" />
         <source>The output folder {path} does not exist</source>
         <translation>输出文件夹 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="255" />
+        <location filename="../../ui/i18n_generated.py" line="258" />
         <source>The output path {path} is not a folder</source>
         <translation>输出路径 {path} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="256" />
+        <location filename="../../ui/i18n_generated.py" line="259" />
         <source>The oval's axis ratio is {ratio}, but the chosen size needs {expected}.</source>
         <translation>椭圆的长短轴比为 {ratio}，但所选尺寸要求为 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="257" />
+        <location filename="../../ui/i18n_generated.py" line="260" />
         <source>The owner vetoed the recovery grant {id}: see `ebid key inbox`</source>
         <translation>密钥所有人已否决恢复授权 {id}：请查看 `ebid key inbox`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="258" />
+        <location filename="../../ui/i18n_generated.py" line="261" />
         <source>The package names another owner than its sender</source>
         <translation>备份包所写的所有人与其发送人不同</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="259" />
+        <location filename="../../ui/i18n_generated.py" line="262" />
         <source>The platform answered with another task than the QR code names</source>
         <translation>平台返回的任务不是二维码所指的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="260" />
+        <location filename="../../ui/i18n_generated.py" line="263" />
         <source>The platform asks for a seal of {wanted} ({code}); this licence is for {enterprise}</source>
         <translation>平台要求使用 {wanted}（{code}）的印章，而此执照属于 {enterprise}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="261" />
+        <location filename="../../ui/i18n_generated.py" line="264" />
         <source>The platform takes at most {n} files for this task; {chosen} were chosen</source>
         <translation>本任务平台最多接收 {n} 个文件，已选择 {chosen} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="262" />
+        <location filename="../../ui/i18n_generated.py" line="265" />
         <source>The poll token does not belong to this task</source>
         <translation>查询令牌不属于此任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="263" />
+        <location filename="../../ui/i18n_generated.py" line="266" />
         <source>The private key does not match its stored public key</source>
         <translation>私钥与其保存的公钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="264" />
+        <location filename="../../ui/i18n_generated.py" line="267" />
         <source>The private key file is malformed: unknown version</source>
         <translation>私钥文件格式错误：版本未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="265" />
+        <location filename="../../ui/i18n_generated.py" line="268" />
         <source>The private key file is malformed: {detail}</source>
         <translation>私钥文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="266" />
+        <location filename="../../ui/i18n_generated.py" line="269" />
         <source>The private key is encrypted: a password is required</source>
         <translation>私钥已加密：需要输入口令</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="267" />
+        <location filename="../../ui/i18n_generated.py" line="270" />
         <source>The private key is out of range for SM2</source>
         <translation>私钥超出 SM2 的取值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="268" />
+        <location filename="../../ui/i18n_generated.py" line="271" />
         <source>The proof does not verify with the registered key {id}</source>
         <translation>该证明无法用已登记的密钥 {id} 验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="269" />
+        <location filename="../../ui/i18n_generated.py" line="272" />
         <source>The public key file is malformed: {detail}</source>
         <translation>公钥文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="270" />
+        <location filename="../../ui/i18n_generated.py" line="273" />
         <source>The public key is not a point on the SM2 curve</source>
         <translation>公钥不是 SM2 曲线上的点</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="271" />
+        <location filename="../../ui/i18n_generated.py" line="274" />
         <source>The public key is not base64</source>
         <translation>公钥不是 base64 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="272" />
+        <location filename="../../ui/i18n_generated.py" line="275" />
         <source>The public key must be a 65-byte uncompressed or 33-byte compressed point</source>
         <translation>公钥必须是 65 字节的非压缩点或 33 字节的压缩点</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="273" />
+        <location filename="../../ui/i18n_generated.py" line="276" />
         <source>The re-wrapped file key does not open this bid: {reason}</source>
         <translation>重新封装的文件密钥无法打开该投标文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="274" />
+        <location filename="../../ui/i18n_generated.py" line="277" />
         <source>The re-wrapped file key is addressed to key {kid}, not to this task's opening key</source>
         <translation>重新封装的文件密钥是给密钥 {kid} 的，不是本任务的开标密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="275" />
+        <location filename="../../ui/i18n_generated.py" line="278" />
         <source>The receipt's platform signature does not verify</source>
         <translation>回执上的交易平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="276" />
+        <location filename="../../ui/i18n_generated.py" line="279" />
         <source>The receipt's signed fields differ from the answer</source>
         <translation>回执中签名的字段与平台的答复不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="277" />
+        <location filename="../../ui/i18n_generated.py" line="280" />
         <source>The recovery grant {id} takes effect at {at}</source>
         <translation>恢复授予 {id} 将于 {at} 生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="278" />
+        <location filename="../../ui/i18n_generated.py" line="281" />
         <source>The recovery grant {id} took effect at {at}: too late to veto</source>
         <translation>恢复授予 {id} 已于 {at} 生效：无法再否决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="279" />
+        <location filename="../../ui/i18n_generated.py" line="282" />
         <source>The request body is larger than this service accepts here ({n} bytes)</source>
         <translation>请求内容超过了服务在此处接受的大小（{n} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="280" />
+        <location filename="../../ui/i18n_generated.py" line="283" />
         <source>The request body stopped arriving for {s} seconds</source>
         <translation>请求内容已中断 {s} 秒未继续发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="281" />
+        <location filename="../../ui/i18n_generated.py" line="284" />
         <source>The request comes from {name} ({masked}), not from the key's owner {owner} ({owner_masked})</source>
         <translation>该申请来自 {name}（{masked}），而不是密钥所有人 {owner}（{owner_masked}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="282" />
+        <location filename="../../ui/i18n_generated.py" line="285" />
         <source>The request must be signed with the key it asks a licence for</source>
         <translation>申请必须用所申请执照对应的密钥签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="283" />
+        <location filename="../../ui/i18n_generated.py" line="286" />
         <source>The request signature does not verify with the licence's key</source>
         <translation>请求签名无法用该执照的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="284" />
+        <location filename="../../ui/i18n_generated.py" line="287" />
         <source>The request was signed at {at} but the service time is {now}: check the clock</source>
         <translation>请求的签名时间为 {at}，而服务时间为 {now}：本机时钟与交易平台不一致，请校正时钟后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="285" />
+        <location filename="../../ui/i18n_generated.py" line="288" />
         <source>The resolution is {dpi} dpi at this size; at least {min_dpi} dpi is needed. Photograph the seal closer or with a better camera.</source>
         <translation>按此尺寸分辨率为 {dpi} dpi，至少需要 {min_dpi} dpi。请靠近拍摄或换用更好的相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="286" />
+        <location filename="../../ui/i18n_generated.py" line="289" />
         <source>The resolution must be between 72 and 2400 dpi, not {dpi}</source>
         <translation>分辨率必须在 72 到 2400 dpi 之间，而不是 {dpi}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="287" />
+        <location filename="../../ui/i18n_generated.py" line="290" />
         <source>The response was made at {at} but the platform's time is {now}: check the clock</source>
         <translation>应答的生成时间为 {at}，而平台时间为 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="288" />
+        <location filename="../../ui/i18n_generated.py" line="291" />
         <source>The response's {field} is not this task's</source>
         <translation>应答中的 {field} 与此任务不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="289" />
+        <location filename="../../ui/i18n_generated.py" line="292" />
         <source>The revocation list expired at {when}: fetch a fresh one</source>
         <translation>证书撤销列表已于 {when} 过期：请获取新的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="290" />
+        <location filename="../../ui/i18n_generated.py" line="293" />
         <source>The revocation list is malformed: {detail}</source>
         <translation>吊销列表格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="291" />
+        <location filename="../../ui/i18n_generated.py" line="294" />
         <source>The revocation list is not signed SM2-with-SM3</source>
         <translation>吊销列表不是用 SM2-with-SM3 签名的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="292" />
+        <location filename="../../ui/i18n_generated.py" line="295" />
         <source>The revocation list was issued by another authority</source>
         <translation>吊销列表由其他机关签发</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="293" />
+        <location filename="../../ui/i18n_generated.py" line="296" />
         <source>The revocation list's signature is invalid</source>
         <translation>吊销列表的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="294" />
+        <location filename="../../ui/i18n_generated.py" line="297" />
         <source>The root certificate is not a certificate authority</source>
         <translation>根证书不是证书颁发机构证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="295" />
+        <location filename="../../ui/i18n_generated.py" line="298" />
         <source>The root certificate is not self-issued</source>
         <translation>根证书不是自签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="296" />
+        <location filename="../../ui/i18n_generated.py" line="299" />
         <source>The root certificate may not sign certificates</source>
         <translation>根证书无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="297" />
+        <location filename="../../ui/i18n_generated.py" line="300" />
         <source>The same recipient key is listed twice</source>
         <translation>同一个接收者密钥被列了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="298" />
+        <location filename="../../ui/i18n_generated.py" line="301" />
         <source>The seal belongs to {seal_owner} ({seal_code}); the signer's licence is for {signer_owner} ({signer_code})</source>
         <translation>该印章属于 {seal_owner}（{seal_code}），签章人的执照属于 {signer_owner}（{signer_code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="299" />
+        <location filename="../../ui/i18n_generated.py" line="302" />
         <source>The seal catalogue is malformed: {reason}</source>
         <translation>印章目录格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="300" />
+        <location filename="../../ui/i18n_generated.py" line="303" />
         <source>The seal catalogue {path} cannot be read: {reason}</source>
         <translation>无法读取印章目录 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="301" />
+        <location filename="../../ui/i18n_generated.py" line="304" />
         <source>The seal imprint must be a PNG image</source>
         <translation>印模必须是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="302" />
+        <location filename="../../ui/i18n_generated.py" line="305" />
         <source>The seal is not round (axis ratio {ratio}); straighten the photo or take it from straight above.</source>
         <translation>印章不圆（长短轴比 {ratio}）；请校正照片，或从正上方拍摄。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="303" />
+        <location filename="../../ui/i18n_generated.py" line="306" />
         <source>The seal maker's certificate: {detail}</source>
         <translation>制章机构证书：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="304" />
+        <location filename="../../ui/i18n_generated.py" line="307" />
         <source>The seal office has no key yet: run `ebid service init` on the server</source>
         <translation>制章机构尚无密钥：请在服务器上运行 `ebid service init`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="305" />
+        <location filename="../../ui/i18n_generated.py" line="308" />
         <source>The seal office's key does not match its certificate</source>
         <translation>印章制作机构的密钥与其证书不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="306" />
+        <location filename="../../ui/i18n_generated.py" line="309" />
         <source>The seal office's key files do not match</source>
         <translation>制章机构的密钥文件不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="307" />
+        <location filename="../../ui/i18n_generated.py" line="310" />
         <source>The seal office's signature on the seal is invalid</source>
         <translation>印章上制章机构的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="308" />
+        <location filename="../../ui/i18n_generated.py" line="311" />
         <source>The seal signature is not over the document's SM3</source>
         <translation>签章未针对该文件的 SM3 摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="309" />
+        <location filename="../../ui/i18n_generated.py" line="312" />
         <source>The seal size must be between 0 and 200 mm, not {w}×{h} mm</source>
         <translation>印章尺寸必须在 0 到 200 毫米之间，而不是 {w}×{h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="310" />
+        <location filename="../../ui/i18n_generated.py" line="313" />
         <source>The seal was made with a certificate that may not make seals</source>
         <translation>制作该印章的证书无权制章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="311" />
+        <location filename="../../ui/i18n_generated.py" line="314" />
         <source>The seal {id} belongs to another enterprise</source>
         <translation>印章 {id} 属于其他企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="312" />
+        <location filename="../../ui/i18n_generated.py" line="315" />
         <source>The seal {id} belongs to another enterprise than the licence's</source>
         <translation>印章 {id} 不属于此执照所属的企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="313" />
+        <location filename="../../ui/i18n_generated.py" line="316" />
         <source>The seal {id} expired at {end}</source>
         <translation>印章 {id} 已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="314" />
+        <location filename="../../ui/i18n_generated.py" line="317" />
         <source>The seal {id} is not a seal of {wanted}, whose seal the platform asks for</source>
         <translation>印章 {id} 不是平台要求的 {wanted} 的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="315" />
+        <location filename="../../ui/i18n_generated.py" line="318" />
         <source>The seal {id} is not valid until {start}</source>
         <translation>印章 {id} 自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="316" />
+        <location filename="../../ui/i18n_generated.py" line="319" />
         <source>The secret does not belong to this task</source>
         <translation>密钥不属于此任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="317" />
+        <location filename="../../ui/i18n_generated.py" line="320" />
         <source>The sender's licence does not hold now: {reason}</source>
         <translation>发送人的执照当前无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="318" />
+        <location filename="../../ui/i18n_generated.py" line="321" />
         <source>The serial must be lower-case hex without leading zeros</source>
         <translation>序列号必须是不带前导零的小写十六进制数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="319" />
+        <location filename="../../ui/i18n_generated.py" line="322" />
         <source>The server pin file {path} is unreadable</source>
         <translation>无法读取服务器指纹文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="320" />
+        <location filename="../../ui/i18n_generated.py" line="323" />
         <source>The service database cannot be opened: {reason}</source>
         <translation>无法打开服务数据库：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="321" />
+        <location filename="../../ui/i18n_generated.py" line="324" />
         <source>The service database was written by a newer version (schema {rev})</source>
         <translation>服务数据库由更新的版本写入（结构版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="322" />
+        <location filename="../../ui/i18n_generated.py" line="325" />
         <source>The service has no keys in {folder}: run `ebid service init` first</source>
         <translation>服务在 {folder} 中没有密钥：请先运行 `ebid service init`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="323" />
+        <location filename="../../ui/i18n_generated.py" line="326" />
         <source>The service returned a seal other than {id}</source>
         <translation>服务返回的印章不是 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="324" />
+        <location filename="../../ui/i18n_generated.py" line="327" />
         <source>The signature claims a signing time in the future: {when}</source>
         <translation>签名声称的签署时间在未来：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="325" />
+        <location filename="../../ui/i18n_generated.py" line="328" />
         <source>The signature does not match {path}: the file was changed or signed by another key</source>
         <translation>签名与 {path} 不符：文件被改动过，或是用其他密钥签的名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="326" />
+        <location filename="../../ui/i18n_generated.py" line="329" />
         <source>The signature is not valid</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="327" />
+        <location filename="../../ui/i18n_generated.py" line="330" />
         <source>The signature is not valid (r or s out of range)</source>
         <translation>签名无效（r 或 s 超出范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="328" />
+        <location filename="../../ui/i18n_generated.py" line="331" />
         <source>The signer's certificate is not listed in the seal</source>
         <translation>签章人的证书未列在印章中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="329" />
+        <location filename="../../ui/i18n_generated.py" line="332" />
         <source>The signer's licence: {detail}</source>
         <translation>签章人的执照：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="330" />
+        <location filename="../../ui/i18n_generated.py" line="333" />
         <source>The signer's signature is invalid</source>
         <translation>签章人的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="331" />
+        <location filename="../../ui/i18n_generated.py" line="334" />
         <source>The signing key does not match the signer's certificate</source>
         <translation>签名密钥与签名人证书不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="332" />
+        <location filename="../../ui/i18n_generated.py" line="335" />
         <source>The stored licence certificate cannot be read</source>
         <translation>无法读取存储的执照证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="333" />
+        <location filename="../../ui/i18n_generated.py" line="336" />
         <source>The stored seal {id} cannot be read</source>
         <translation>无法读取本机保存的印章 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="334" />
+        <location filename="../../ui/i18n_generated.py" line="337" />
         <source>The task comes from {name}, a platform this device does not trust</source>
         <translation>任务来自 {name}，本设备不信任该平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="335" />
+        <location filename="../../ui/i18n_generated.py" line="338" />
         <source>The task comes from {name}, whose certificate does not verify: {detail}</source>
         <translation>任务来自 {name}，其证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="336" />
+        <location filename="../../ui/i18n_generated.py" line="339" />
         <source>The task comes from {name}, whose certificate may not sign tasks</source>
         <translation>任务来自 {name}，其证书无权签署任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="337" />
+        <location filename="../../ui/i18n_generated.py" line="340" />
         <source>The task comes without a readable platform certificate</source>
         <translation>任务未附带可读的平台证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="338" />
+        <location filename="../../ui/i18n_generated.py" line="341" />
         <source>The task document is not canonical JSON</source>
         <translation>任务文档不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="339" />
+        <location filename="../../ui/i18n_generated.py" line="342" />
         <source>The task document lacks a field or has a wrong one</source>
         <translation>任务文档缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="340" />
+        <location filename="../../ui/i18n_generated.py" line="343" />
         <source>The task expired at {at}</source>
         <translation>任务已于 {at} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="341" />
+        <location filename="../../ui/i18n_generated.py" line="344" />
         <source>The task has version {version}; this device knows version 1</source>
         <translation>任务版本为 {version}；本设备只支持版本 1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="342" />
+        <location filename="../../ui/i18n_generated.py" line="345" />
         <source>The task names the platform {claimed} at {url}, but it came from {base} signed by {name}</source>
         <translation>任务声称来自位于 {url} 的平台 {claimed}，但实际来自 {base}，由 {name} 签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="343" />
+        <location filename="../../ui/i18n_generated.py" line="346" />
         <source>The task names {base} without https: its secret would cross the network in clear</source>
         <translation>任务地址 {base} 未使用 https：其密钥将以明文在网络上传输</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="344" />
+        <location filename="../../ui/i18n_generated.py" line="347" />
         <source>The task response is not canonical JSON</source>
         <translation>任务应答不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="345" />
+        <location filename="../../ui/i18n_generated.py" line="348" />
         <source>The task response lacks a field or has a wrong one</source>
         <translation>任务应答缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="346" />
+        <location filename="../../ui/i18n_generated.py" line="349" />
         <source>The task response's signature does not verify with the licence's key</source>
         <translation>任务应答的签名无法用执照密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="347" />
+        <location filename="../../ui/i18n_generated.py" line="350" />
         <source>The task type {type} is unknown to this device</source>
         <translation>本设备不认识任务类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="348" />
+        <location filename="../../ui/i18n_generated.py" line="351" />
         <source>The task was made at {at}, later than this device's time {now}: check the clock</source>
         <translation>任务生成于 {at}，晚于本设备时间 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="349" />
+        <location filename="../../ui/i18n_generated.py" line="352" />
         <source>The task {task} is for {p}/{s}, not {code}/{section}</source>
         <translation>任务 {task} 属于 {p}/{s}，不是 {code}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="350" />
+        <location filename="../../ui/i18n_generated.py" line="353" />
         <source>The task {task} was made for another enterprise</source>
         <translation>任务 {task} 是为其他企业生成的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="351" />
+        <location filename="../../ui/i18n_generated.py" line="354" />
         <source>The task's platform signature does not verify</source>
         <translation>任务的平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="352" />
+        <location filename="../../ui/i18n_generated.py" line="355" />
         <source>The upload is not a BIDX container: {d}</source>
         <translation>交易平台拒收该文件：它不是加密的投标文件（{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="353" />
+        <location filename="../../ui/i18n_generated.py" line="356" />
         <source>The veto does not come from the key's owner</source>
         <translation>该否决并非来自密钥所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="354" />
+        <location filename="../../ui/i18n_generated.py" line="357" />
         <source>The waiting period is 0 to 72 hours, not {n}</source>
         <translation>等待期为 0 至 72 小时，不能为 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="355" />
+        <location filename="../../ui/i18n_generated.py" line="358" />
         <source>The wrapped file key for your key id {kid} has the wrong size</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥大小不对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="356" />
+        <location filename="../../ui/i18n_generated.py" line="359" />
         <source>The wrapped file key for your key id {kid} is damaged</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="357" />
+        <location filename="../../ui/i18n_generated.py" line="360" />
         <source>The {what} expired at {end}</source>
         <translation>{what}已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="358" />
+        <location filename="../../ui/i18n_generated.py" line="361" />
         <source>The {what} is longer than {limit} bytes</source>
         <translation>{what}超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="359" />
+        <location filename="../../ui/i18n_generated.py" line="362" />
         <source>The {what} is malformed</source>
         <translation>{what}格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="360" />
+        <location filename="../../ui/i18n_generated.py" line="363" />
         <source>The {what} is malformed: {detail}</source>
         <translation>{what}格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="361" />
+        <location filename="../../ui/i18n_generated.py" line="364" />
         <source>The {what} is not valid until {start}</source>
         <translation>{what}自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="362" />
+        <location filename="../../ui/i18n_generated.py" line="365" />
         <source>The {what} must be 1 to {n} characters</source>
         <translation>{what}须为 1 至 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="363" />
+        <location filename="../../ui/i18n_generated.py" line="366" />
         <source>The {what} signature is malformed (unused bits in its BIT STRING)</source>
         <translation>{what}的签名格式错误（BIT STRING 含未用位）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="364" />
+        <location filename="../../ui/i18n_generated.py" line="367" />
         <source>There are no files to encrypt</source>
         <translation>没有要加密的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="365" />
+        <location filename="../../ui/i18n_generated.py" line="368" />
         <source>There is no task {task}</source>
         <translation>不存在任务 {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="366" />
+        <location filename="../../ui/i18n_generated.py" line="369" />
         <source>There is nothing to encrypt (empty message)</source>
         <translation>没有可加密的内容（消息为空）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="367" />
+        <location filename="../../ui/i18n_generated.py" line="370" />
         <source>This QR code is not a task of an e-bidding platform</source>
         <translation>此二维码不是电子招投标平台的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="368" />
+        <location filename="../../ui/i18n_generated.py" line="371" />
         <source>This container uses BIDX version {v}; this program reads version 1</source>
         <translation>该加密文件使用 BIDX 第 {v} 版；本程序只能读取第 1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="369" />
+        <location filename="../../ui/i18n_generated.py" line="372" />
         <source>This device already has an identity key</source>
         <translation>本设备已有身份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="370" />
+        <location filename="../../ui/i18n_generated.py" line="373" />
         <source>This device holds no backup of {id}: only its backup holder can confirm</source>
         <translation>本设备没有 {id} 的备份：只有其备份持有人可以确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="371" />
+        <location filename="../../ui/i18n_generated.py" line="374" />
         <source>This device holds no key that opens the bid {file}: it was encrypted to {keys}</source>
         <translation>本设备没有能打开投标文件 {file} 的密钥：该文件加密给了 {keys}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="372" />
+        <location filename="../../ui/i18n_generated.py" line="375" />
         <source>This device holds no key that opens this container</source>
         <translation>本设备没有能打开此文件的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="373" />
+        <location filename="../../ui/i18n_generated.py" line="376" />
         <source>This device holds no key that opens {name}</source>
         <translation>本设备没有能打开 {name} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="374" />
+        <location filename="../../ui/i18n_generated.py" line="377" />
         <source>This device sent no backup package {id}</source>
         <translation>本设备没有发出过备份包 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="375" />
+        <location filename="../../ui/i18n_generated.py" line="378" />
         <source>This device sent no recovery request {id}</source>
         <translation>本设备没有发出过恢复申请 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="376" />
+        <location filename="../../ui/i18n_generated.py" line="379" />
         <source>This file is not encrypted to your key (key id {kid}); its recipients are {ids}</source>
         <translation>该文件不是用您的密钥（标识 {kid}）加密的；它的接收者是 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="377" />
+        <location filename="../../ui/i18n_generated.py" line="380" />
         <source>This is not a BIDX bid container (wrong magic bytes)</source>
         <translation>这不是 BIDX 加密标书（文件标识不对）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="378" />
+        <location filename="../../ui/i18n_generated.py" line="381" />
         <source>This keystore already has a licence password</source>
         <translation>此密钥库已设置证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="379" />
+        <location filename="../../ui/i18n_generated.py" line="382" />
         <source>This licence has no encryption key on this device: apply for one on the Bids page first</source>
         <translation>该执照在本设备上没有加密密钥：请先在“标书文件”页申请密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="380" />
+        <location filename="../../ui/i18n_generated.py" line="383" />
         <source>This licence request was already used</source>
         <translation>该执照申请已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="381" />
+        <location filename="../../ui/i18n_generated.py" line="384" />
         <source>This request must be signed with a licence key; missing headers: {names}</source>
         <translation>此请求须用执照密钥签名；缺少请求头：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="382" />
+        <location filename="../../ui/i18n_generated.py" line="385" />
         <source>This signed request was already used</source>
         <translation>此签名请求已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="383" />
+        <location filename="../../ui/i18n_generated.py" line="386" />
         <source>This task was already answered: a QR code is good for one answer</source>
         <translation>此任务已被应答：一个二维码只能应答一次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="384" />
+        <location filename="../../ui/i18n_generated.py" line="387" />
         <source>Too many wrong licence passwords: wait {seconds} s before trying again</source>
         <translation>证照密码错误次数过多：请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="385" />
+        <location filename="../../ui/i18n_generated.py" line="388" />
         <source>Unknown SM2 backend {name}</source>
         <translation>未知的 SM2 实现 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="386" />
+        <location filename="../../ui/i18n_generated.py" line="389" />
         <source>Unknown SM2 ciphertext layout {layout}</source>
         <translation>未知的 SM2 密文格式 {layout}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="387" />
+        <location filename="../../ui/i18n_generated.py" line="390" />
         <source>Unknown border mode {border}</source>
         <translation>未知的边缘模式 {border}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="388" />
+        <location filename="../../ui/i18n_generated.py" line="391" />
         <source>Unknown cipher suite {name}; use sm4 or aes</source>
         <translation>未知的密码套件 {name}；请使用 sm4 或 aes</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="389" />
+        <location filename="../../ui/i18n_generated.py" line="392" />
         <source>Unknown ink colour {name}; choose one of {choices}</source>
         <translation>未知印色 {name}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="390" />
+        <location filename="../../ui/i18n_generated.py" line="393" />
         <source>Unknown matter {code}</source>
         <translation>未知事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="391" />
+        <location filename="../../ui/i18n_generated.py" line="394" />
         <source>Unknown revocation reason {reason}</source>
         <translation>未知的吊销原因 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="392" />
+        <location filename="../../ui/i18n_generated.py" line="395" />
         <source>Unknown seal shape {shape}</source>
         <translation>未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="393" />
+        <location filename="../../ui/i18n_generated.py" line="396" />
         <source>Unknown seal shape {shape} in the catalogue</source>
         <translation>印章目录中有未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="394" />
+        <location filename="../../ui/i18n_generated.py" line="397" />
         <source>Unknown seal type {code}</source>
         <translation>未知的印章类型 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="395" />
+        <location filename="../../ui/i18n_generated.py" line="398" />
         <source>Unknown seal type {type}</source>
         <translation>未知的印章类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="396" />
+        <location filename="../../ui/i18n_generated.py" line="399" />
         <source>Unknown {what} in the licence: {value}</source>
         <translation>执照中有未知的{what}：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="397" />
+        <location filename="../../ui/i18n_generated.py" line="400" />
         <source>Unsupported key-file cipher {name}</source>
         <translation>不支持的密钥文件加密算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="398" />
+        <location filename="../../ui/i18n_generated.py" line="401" />
         <source>Unsupported key-file encryption {name}</source>
         <translation>不支持的密钥文件加密方式 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="399" />
+        <location filename="../../ui/i18n_generated.py" line="402" />
         <source>Unsupported key-file password hash {name}</source>
         <translation>不支持的密钥文件口令哈希 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="400" />
+        <location filename="../../ui/i18n_generated.py" line="403" />
         <source>Unsupported key-file password hash {prf}</source>
         <translation>不支持的密钥文件口令哈希 {prf}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="401" />
+        <location filename="../../ui/i18n_generated.py" line="404" />
         <source>Unsupported licence request version {v}</source>
         <translation>不支持的执照申请版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="402" />
+        <location filename="../../ui/i18n_generated.py" line="405" />
         <source>Wrong licence password</source>
         <translation>证照密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="403" />
+        <location filename="../../ui/i18n_generated.py" line="406" />
         <source>Wrong licence password ({count} wrong in a row)</source>
         <translation>证照密码错误（已连续错误 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="404" />
+        <location filename="../../ui/i18n_generated.py" line="407" />
         <source>Wrong licence password ({count} wrong in a row); wait {seconds} s before trying again</source>
         <translation>证照密码错误（已连续错误 {count} 次）；请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="405" />
+        <location filename="../../ui/i18n_generated.py" line="408" />
         <source>Wrong password for the private key</source>
         <translation>私钥口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="406" />
+        <location filename="../../ui/i18n_generated.py" line="409" />
         <source>header MAC</source>
         <translation>文件头 MAC</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="407" />
+        <location filename="../../ui/i18n_generated.py" line="410" />
         <source>invalid request</source>
         <translation>无效请求</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="408" />
+        <location filename="../../ui/i18n_generated.py" line="411" />
         <source>{holder} is an agent without an authorisation for the seal {id} at {when}</source>
         <translation>{holder} 是办事人，在 {when} 没有印章 {id} 的用章授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="409" />
+        <location filename="../../ui/i18n_generated.py" line="412" />
         <source>{name} claims an empty picture ({width}×{height})</source>
         <translation>{name} 声称图片尺寸为空（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="410" />
+        <location filename="../../ui/i18n_generated.py" line="413" />
         <source>{name} has not applied for a key on their device: ask them to apply for a key (申请密钥) first; then they are listed as a backup holder</source>
         <translation>{name} 尚未在其设备上申请密钥：请其先申请密钥，之后即会列为可备份的持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="411" />
+        <location filename="../../ui/i18n_generated.py" line="414" />
         <source>{name} holds no current authorisation from {enterprise}</source>
         <translation>{name} 没有 {enterprise} 当前有效的授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="412" />
+        <location filename="../../ui/i18n_generated.py" line="415" />
         <source>{name} holds several authorisations: choose one</source>
         <translation>{name} 持有多个授权：请选择一个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="413" />
+        <location filename="../../ui/i18n_generated.py" line="416" />
         <source>{name} is a folder, not an image</source>
         <translation>{name} 是文件夹，不是图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="414" />
+        <location filename="../../ui/i18n_generated.py" line="417" />
         <source>{name} is already a licence manager</source>
         <translation>{name} 已是证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="415" />
+        <location filename="../../ui/i18n_generated.py" line="418" />
         <source>{name} is damaged: the {kind} data cannot be decoded</source>
         <translation>{name} 已损坏：无法解码其中的 {kind} 数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="416" />
+        <location filename="../../ui/i18n_generated.py" line="419" />
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="417" />
+        <location filename="../../ui/i18n_generated.py" line="420" />
         <source>{name} is not a PNG, JPEG, BMP or WebP image</source>
         <translation>{name} 不是 PNG、JPEG、BMP 或 WebP 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="418" />
+        <location filename="../../ui/i18n_generated.py" line="421" />
         <source>{name} is not an agent of this enterprise: authorise them as an agent first</source>
         <translation>{name} 不是该企业的办事人：请先在“执照”页授权其为办事人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="419" />
+        <location filename="../../ui/i18n_generated.py" line="422" />
         <source>{name} is too large to scan ({size} MB)</source>
         <translation>{name} 太大，无法扫描（{size} MB）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="420" />
+        <location filename="../../ui/i18n_generated.py" line="423" />
         <source>{name} is too large to scan: {width}×{height} pixels (at most {limit} megapixels)</source>
         <translation>{name} 太大，无法扫描：{width}×{height} 像素（最多 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="421" />
+        <location filename="../../ui/i18n_generated.py" line="424" />
         <source>{name} is truncated: the {kind} file ends early</source>
         <translation>{name} 不完整：该 {kind} 文件提前结束</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="422" />
+        <location filename="../../ui/i18n_generated.py" line="425" />
         <source>{name} key must be {size} bytes, got {got}</source>
         <translation>{name} 密钥应为 {size} 字节，实际为 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="424" />
+        <location filename="../../ui/i18n_generated.py" line="427" />
         <source>{path} already exists</source>
         <translation>{path} 已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="425" />
+        <location filename="../../ui/i18n_generated.py" line="428" />
         <source>{path} grew while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变大了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="426" />
+        <location filename="../../ui/i18n_generated.py" line="429" />
         <source>{path} is a folder, not a keystore file</source>
         <translation>{path} 是文件夹，不是密钥库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="427" />
+        <location filename="../../ui/i18n_generated.py" line="430" />
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="428" />
+        <location filename="../../ui/i18n_generated.py" line="431" />
         <source>{path} shrank while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变小了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="429" />
+        <location filename="../../ui/i18n_generated.py" line="432" />
         <source>{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.</source>
         <translation>可见像素中有 {percent}% 不是印迹（残留纸张或背景）。请将背景处理为透明。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="430" />
+        <location filename="../../ui/i18n_generated.py" line="433" />
         <source>{size} bytes do not fit in one QR code</source>
         <translation>{size} 字节的内容放不进一个二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="431" />
+        <location filename="../../ui/i18n_generated.py" line="434" />
         <source>{url} is not a service address such as https://host:port</source>
         <translation>{url} 不是服务地址（应形如 https://主机:端口）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="432" />
+        <location filename="../../ui/i18n_generated.py" line="435" />
         <source>{where}: {detail}</source>
         <translation>{where}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="423" />
+        <location filename="../../ui/i18n_generated.py" line="426" />
         <location filename="../../ui/licences/fields.py" line="19" />
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>

@@ -14,9 +14,12 @@ from PySide6.QtCore import QObject
 from ...core import bidding as work
 from ...core.client import Receipt
 from ...core.errors import Cancelled
+from ...core.keybackup import guard as key_guard
 from .. import errors, pools, seams
 from ..changes import Change, Changed
 from ..format import data_size, local_time
+from ..keys import guard as guard_question
+from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
 from . import records as bid_records
 from .jobs import EncryptRequest
@@ -150,9 +153,13 @@ class BidActions(QObject):
         licence, label, lease = target[2], self._key_label(), QObject(self.page.encryptor)
 
         def op(access, progress, cancel) -> Changed:
-            info = key or work.apply_for_key(access.holder, access.store, access.unlocked, licence, label)
+            if key is None:
+                work.apply_for_key(access.holder, access.store, access.unlocked, licence, label)
+            chosen, found = work.bid_key(access.store, licence, access.holder)
             signer = work.signer_key(access.store, access.unlocked, licence)
-            return Changed((info, signer), Change(0) if key else Change.KEYS)
+            accept = partial(key_guard.accept_risk, access.store, access.unlocked, found, via="bid page",
+                             project=target[0], section=target[1])  # while the lease keeps the session
+            return Changed((chosen, signer, found, accept), Change(0) if key else Change.KEYS)
 
         def failed(exc: BaseException) -> None:
             lease.deleteLater()
@@ -165,7 +172,34 @@ class BidActions(QObject):
             lease.deleteLater()
 
     def _start(self, rows: list[BidRow], target: tuple[str, str, int], lease: QObject, keys) -> None:
-        key, signer = keys
+        key, signer, found, accept = keys
+        if not found.protected:
+            self._unprotected(rows, target, lease, keys)
+            return
+        self._encrypt_now(rows, target, lease, key, signer)
+
+    def _unprotected(self, rows: list[BidRow], target, lease: QObject, keys) -> None:
+        """The bid-survival guard: back the key up, or encrypt accepting the risk (recorded in the
+        audit log before anything is encrypted), or stop."""
+        key, signer, found, accept = keys
+        answer = guard_question.ask(self.page, found.refusal())
+        if answer != guard_question.ACCEPT:
+            lease.deleteLater()
+            if answer == guard_question.BACK_UP:
+                guard_question.open_backup(self.page, found.key.registry_id)
+            return
+        names = [r.source.name for r in rows]
+
+        def failed(exc: BaseException) -> None:
+            lease.deleteLater()
+            self.page.show_error(exc)
+
+        BackgroundOp(self.page, op=lambda p, c: accept(files=names),
+                     success=lambda _: self._encrypt_now(rows, target, lease, key, signer)) \
+            .failure(failed).run()
+
+    def _encrypt_now(self, rows: list[BidRow], target: tuple[str, str, int], lease: QObject, key,
+                     signer) -> None:
         project, section, licence = target
         try:
             self.form.outdir.mkdir(parents=True, exist_ok=True)

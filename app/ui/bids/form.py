@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ...core.bidding import Phase, device_keys_for, key_hex, phase
+from ...core.bidding import Phase, bid_key, key_hex, phase
 from ...core.client import Project
 from ...core.keystore import EncryptionKeyInfo, LicenceInfo
 from ...core.paths import data_dir
@@ -193,9 +193,11 @@ class BidTargetForm(QWidget):
         return self.licence_box.currentData()
 
     def device_key(self) -> EncryptionKeyInfo | None:
+        """The key a bid is encrypted to, as this device's records judge it (the service has the
+        last word when encryption starts)."""
         licence = self.licence_id()
-        keys = device_keys_for(self.context.keystore, licence) if licence is not None else []
-        return keys[-1] if keys else None
+        chosen = bid_key(self.context.keystore, licence) if licence is not None else None
+        return chosen[0] if chosen else None
 
     def _licence_chosen(self) -> None:
         self.refresh_key()

@@ -134,6 +134,7 @@ class BidsPage(Page):
         self.encryptor.batch_finished.connect(self._batch_finished)
         self.table.selectionModel().selectionChanged.connect(self._enable)
         self.model.dataChanged.connect(self._enable)
+        self.model.rowsInserted.connect(self._enable)  # files waiting (the guard may stop before any start)
         self.form.apply_requested.connect(lambda: self.actions.apply_for_key())
         self.form.licence_changed.connect(self._enable)
         self.submitted.refresh_requested.connect(self.actions.refresh_submissions)

@@ -247,6 +247,7 @@ class KeysPage(Page):
                                          "to see whether each backup is verified and which messages wait for you."))
         self.news.setText("\n".join(self.answer_text(a) for a in view.answers) if view.online else "")
         self.news.setVisible(bool(self.news.text()))
+        chosen = self.selected_key()  # kept across a refresh
         self.mine.clear()
         self.held.clear()
         for row in view.keys:
@@ -270,6 +271,8 @@ class KeysPage(Page):
             item.setData(0, Qt.ItemDataRole.UserRole, row.registry_id)
             item.setData(1, Qt.ItemDataRole.UserRole, row.kind)
             self.mine.addTopLevelItem(item)
+            if chosen is not None and (chosen.registry_id, chosen.kind) == (row.registry_id, row.kind):
+                self.mine.setCurrentItem(item)
         self.incoming.clear()
         for message in view.incoming:
             note = errors.text(message.problem) if message.problem else ""
@@ -353,6 +356,21 @@ class KeysPage(Page):
                   self.tr("Applying for an encryption key…"))
 
     # -- backup: one password for the candidates and the sending -------------------------------------
+
+    def back_up_key(self, registry_id: str) -> None:
+        """The bid-survival question's one click (:mod:`.guard`): this key chosen, its backup
+        started."""
+        key = next((k for k in self.context.keystore.list_encryption_keys() if k.registry_id == registry_id), None)
+        if key is not None and self.licence.findData(key.licence_id) >= 0:
+            self.licence.setCurrentIndex(self.licence.findData(key.licence_id))
+        self.tabs.setCurrentIndex(0)
+        for row in range(self.mine.topLevelItemCount()):
+            item = self.mine.topLevelItem(row)
+            if item.data(0, Qt.ItemDataRole.UserRole) == registry_id and \
+                    item.data(1, Qt.ItemDataRole.UserRole) in (kv.OWN, kv.RECOVERED):
+                self.mine.setCurrentItem(item)
+                self.back_up_selected()
+                return
 
     def back_up_selected(self, to_file: bool = False) -> None:
         key = self.selected_key()

@@ -208,8 +208,9 @@ class EncryptPanel(QGroupBox):
         return ""
 
 
-def confirm_encrypt_op(fetched: Fetched, licence_id: int, files: list[Path]):
-    """The op of an :class:`~app.ui.unlocked.UnlockedOp`: encrypt, sign, upload and confirm."""
+def confirm_encrypt_op(fetched: Fetched, licence_id: int, files: list[Path], *, accept_risk: bool = False):
+    """The op of an :class:`~app.ui.unlocked.UnlockedOp`: encrypt, sign, upload and confirm (to a
+    key without a verified backup only with ``accept_risk``, which core audits)."""
 
     def op(access, progress, cancel):
         from ...core.client.task_holder import confirm_encrypt
@@ -219,7 +220,7 @@ def confirm_encrypt_op(fetched: Fetched, licence_id: int, files: list[Path]):
         with fetched.using() as tasks:
             state, _ = confirm_encrypt(tasks, access.client, access.store, access.unlocked, licence_id,
                                        fetched.task, files, data_dir() / "bids" / "encrypted",
-                                       pools.crypto(), progress, cancel)
+                                       pools.crypto(), progress, cancel, accept_risk=accept_risk)
             return state
 
     return op

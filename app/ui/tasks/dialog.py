@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import EbidError
+from ...core.keybackup.guard import Unprotected
 from .. import errors
 from ..format import local_time
+from ..keys import guard as guard_question
 from ..licences.roles import role_name
 from ..operations import BackgroundOp
 from ..unlocked import UnlockedOp
@@ -342,7 +344,7 @@ class TaskDialog(QDialog):
         self.confirm_button.setVisible(self.state is None and not self.closed_for_good)
         self.cancel_button.setVisible(self.state is None and not self.closed_for_good)
 
-    def confirm(self) -> None:
+    def confirm(self, *, accept_risk: bool = False) -> None:
         licence_id = self.chosen_licence()
         if not self.confirm_button.isEnabled() or licence_id is None or self.fetched is None:
             return  # expired, answered, busy or no usable licence: nothing is sent
@@ -351,7 +353,7 @@ class TaskDialog(QDialog):
         elif self._is("decrypt"):
             op = confirm_decrypt_op(self.fetched, licence_id)
         elif self._is("encrypt"):
-            op = confirm_encrypt_op(self.fetched, licence_id, self.upload_panel.files)
+            op = confirm_encrypt_op(self.fetched, licence_id, self.upload_panel.files, accept_risk=accept_risk)
         else:
             op = confirm_op(self.fetched, licence_id)
         self._confirming = UnlockedOp(
@@ -408,6 +410,16 @@ class TaskDialog(QDialog):
         self._update()
 
     def _answer_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, Unprotected):  # the bid-survival guard: nothing was encrypted or sent
+            self._update()
+            answer = guard_question.ask(self, exc)
+            if answer == guard_question.ACCEPT:
+                self.confirm(accept_risk=True)
+                return
+            if answer == guard_question.BACK_UP:
+                guard_question.open_backup(self, exc.protection.key.registry_id)
+            self._say_problem(self.tr("Refused: {reason}").format(reason=errors.text(exc)))
+            return
         if not isinstance(exc, EbidError):
             errors.show(self, exc)
             self._update()

@@ -50,6 +50,9 @@ def _add_encrypt(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password-file", metavar="F", help="password of an encrypted signing key")
     p.add_argument("--project", default="", metavar="CODE", help="project code (readable in the header)")
     p.add_argument("--section", default="", metavar="CODE", help="section code (readable in the header)")
+    p.add_argument("--accept-risk", action="store_true",
+                   help="a recipient is a key of this device without a verified backup: encrypt anyway — I accept "
+                        "that losing this device loses this bid (recorded in the keystore's audit log)")
     _engine_options(p, chunk=True)
     p.set_defaults(func=_encrypt)
 
@@ -113,6 +116,7 @@ def _encrypt(args: argparse.Namespace) -> int:
     if args.section and not args.project:
         raise InvalidInput("--section needs --project")
     recipients = [bidx.load_recipient(read_bytes(r, "recipient file")) for r in args.recipient]
+    _guard(args, recipients)
     options = bidx.EncryptOptions(
         suite=bidx.suite_by_name(args.suite),
         chunk_size=args.chunk_size,
@@ -127,6 +131,25 @@ def _encrypt(args: argparse.Namespace) -> int:
         line = f"{result.source} -> {result.container}"
         print(line + (f" (signature {result.signature})" if result.signature else ""))
     return 0
+
+
+def _guard(args: argparse.Namespace, recipients: list[gm.SM2PublicKey]) -> None:
+    """Bid survival (docs/protocols/key-backup.md §8): a recipient that is a key of this device
+    must have a verified backup, by this device's records, unless ``--accept-risk``. Keys this
+    device does not hold are their holders' to back up."""
+    from ....core.keybackup.guard import device_key_protections, guard
+    from ....core.keystore import default_path
+    from ..keystore import open_keystore
+
+    if not default_path().exists():
+        return
+    with open_keystore(must_exist=False) as store:
+        for found in device_key_protections(store, recipients):
+            guard(store, None, found, accepted=args.accept_risk, via="ebid bid encrypt",
+                  files=[Path(f).name for f in args.files], project=args.project, section=args.section)
+            if not found.protected:
+                print(f"ebid: the key {found.key_label} has no verified backup; encrypting as you accepted "
+                      "(recorded in the audit log)", file=sys.stderr)
 
 
 def _decrypt(args: argparse.Namespace) -> int:

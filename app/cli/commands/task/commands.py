@@ -40,6 +40,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seal", metavar="SEAL_ID", help="a sign task: the collected seal to seal the document with")
     p.add_argument("--file", nargs="+", metavar="F", default=[],
                    help="encrypt task: the bid files to encrypt on this device and upload")
+    p.add_argument("--accept-risk", action="store_true",
+                   help="encrypt task: go ahead although the key has no verified backup — I accept that losing "
+                        "this device loses this bid (recorded in the audit log)")
     p.set_defaults(func=_confirm)
     p = sub.add_parser("cancel", help="tell the platform you decline a task")
     p.add_argument("uri", metavar="URI")
@@ -88,7 +91,8 @@ def _confirm(args: argparse.Namespace) -> int:
 
                     state = confirm_sign(tasks, client, store, unlocked, licence_id, task, args.seal)
                 elif task.document.type == "encrypt":
-                    state = _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, args.file)
+                    state = _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, args.file,
+                                             args.accept_risk)
                 else:
                     state = _confirm_for(task)(tasks, store, unlocked, licence_id, task)
             finally:
@@ -128,7 +132,7 @@ def _cancel_for(task: VerifiedTask):
     return decline_decrypt if task.document.type == "decrypt" else cancel_task
 
 
-def _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files):
+def _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files, accept_risk):
     """Encrypt ``files`` to this licence's device key, upload them bound to the task, confirm."""
     from ....core.bidx import worker_pool
     from ....core.client.task_holder import check_encrypt, confirm_encrypt
@@ -140,7 +144,7 @@ def _confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files):
     with worker_pool() as pool:
         state, _ = confirm_encrypt(tasks, client, store, unlocked, licence_id, task, files,
                                    data_dir() / "bids" / "encrypted", pool,
-                                   terminal_progress("Encrypting"), CancelToken())
+                                   terminal_progress("Encrypting"), CancelToken(), accept_risk=accept_risk)
     return state
 
 
