@@ -29,7 +29,8 @@ service, clock, context = (
 WAIT = 60000
 
 
-def _submit(context, tmp_path, name: str, recipient=None, record: bool = True):
+def _submit(context, tmp_path, name: str, recipient=None, record: bool = True, project: str = PROJECT,
+            section: str = "2"):
     """Encrypt to this device's key (or ``recipient``), sign, submit; remember it like the bid page."""
     store, client = context.keystore, context.client
     unlocked = store.unlock(PASSWORD.encode())
@@ -43,11 +44,11 @@ def _submit(context, tmp_path, name: str, recipient=None, record: bool = True):
     outdir = tmp_path / "out"
     outdir.mkdir(exist_ok=True)
     options = bidx.EncryptOptions(
-        project=PROJECT, section="2", signer=bid_platform.signer_key(store, unlocked, licence)
+        project=project, section=section, signer=bid_platform.signer_key(store, unlocked, licence)
     )
     result = bidx.encrypt_file(source, outdir, [recipient or key.public_key], options=options)
     (done,) = bid_platform.submit(
-        holder, [(result.container, result.signature, PROJECT, "2")], CancelToken()
+        holder, [(result.container, result.signature, project, section)], CancelToken()
     )
     if record:
         r = done.receipt
@@ -154,3 +155,36 @@ def test_home_opens_the_platform_s_login_page_in_the_browser(app, qtbot, service
         answer = http.get(browser.opened[0])
     assert answer.status_code == 200 and 'src="data:image/png;base64,' in answer.text
     context.close()
+
+
+def test_home_warns_before_an_opening_of_a_key_without_a_live_backup_and_a_licence_ending_first(
+    context, service, qtbot, tmp_path
+):
+    """docs/protocols/key-backup.md §8: the bid's key is on this device only (no backup sent), and
+    a second project opens after the licence ends (the decryption would be signed with it)."""
+    from datetime import timedelta
+
+    from app.core.bidding import key_hex
+    from app.server.provision import ProjectSpec, add_project
+
+    running, clock = service
+    licence = context.keystore.list_licences()[0]
+    late = "DEMO-LATE-OPENING"
+    add_project(running.ctx, ProjectSpec(late, "开标晚于执照到期的项目（DEMO）", "演示招标人有限公司（DEMO）", ("1",),
+                                         clock() + timedelta(days=2), licence.not_after + timedelta(days=3)))
+    _submit(context, tmp_path, "商务标.pdf")
+    _submit(context, tmp_path, "远期标.pdf", project=late, section="1")
+    page = _page(context, qtbot)
+    context.projects.refresh()
+    qtbot.waitUntil(lambda: {p.code for p in page.projects} >= {PROJECT, late} and len(page.cautions) == 3,
+                    timeout=WAIT)
+    (key,) = context.keystore.list_encryption_keys()
+    backups = [c for c in page.cautions if c.protection is not None]
+    assert sorted(c.row.project_code for c in backups) == sorted([PROJECT, late])
+    assert all(c.protection.key.id == key.id and c.row.key_id == key_hex(key.public_key) for c in backups)
+    (gap,) = [c for c in page.cautions if c.ends is not None]
+    assert (gap.row.project_code, gap.ends, gap.holder) == (late, licence.not_after, licence.holder_name)
+    text = page.caution.text()
+    assert page.caution.isVisible() and key.registry_id in text and "商务标.pdf.bidx" in text
+    assert "只在此设备上" in text and "密钥管理" in text
+    assert licence.holder_name in text and "到期" in text and late in text

@@ -1,5 +1,6 @@
-"""The home page's view of the bids: which projects the enterprise bid on, when each opens, and
-whether this device holds a key that opens each submitted file. Pure data (no widgets)."""
+"""The home page's view of the bids: which projects the enterprise bid on, when each opens,
+whether this device holds a key that opens each submitted file, and what to fix before an
+opening (a key without a live backup, a licence ending first). Pure data (no widgets)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ...core.client import Project, Receipt
+    from ...core.keybackup.guard import Protection
+    from ...core.keystore import EncryptionKeyInfo, LicenceInfo
 from ..bids.records import SubmittedBid
 
 
@@ -95,3 +98,36 @@ def split(delta: timedelta) -> tuple[int, int, int]:
     """(days, hours, minutes) of a positive duration, rounded down to the minute."""
     minutes = int(delta.total_seconds() // 60)
     return minutes // 1440, minutes % 1440 // 60, minutes % 60
+
+
+@dataclass(frozen=True)
+class BidWarning:
+    """Something to fix before an opening: the key that opens a bid has no live backup
+    (``protection`` says why), or the licence it was applied under ends before the opening
+    (``ends``: an agent's licence ends with the authorisation)."""
+
+    row: OverviewRow
+    protection: Protection | None = None
+    ends: datetime | None = None
+    holder: str = ""  # whose licence ends
+
+
+def warnings(rows: Iterable[OverviewRow], keys: dict[str, EncryptionKeyInfo],
+             protections: dict[str, Protection], licences: dict[int, LicenceInfo],
+             now: datetime) -> list[BidWarning]:
+    """For each bid still to open whose key is on this device (``keys`` by hex id): a backup that
+    does not count (``protections`` by hex id), and a licence that ends before the opening."""
+    found = []
+    for row in rows:
+        if row.key is not KeyStatus.HELD or row.opening is None or row.opening <= now:
+            continue
+        key = keys.get(row.key_id)
+        if key is None:
+            continue
+        standing = protections.get(row.key_id)
+        if standing is not None and not standing.protected:
+            found.append(BidWarning(row, protection=standing))
+        licence = licences.get(key.licence_id) if key.licence_id is not None else None
+        if licence is not None and licence.not_after < row.opening:
+            found.append(BidWarning(row, ends=licence.not_after, holder=licence.holder_name))
+    return found

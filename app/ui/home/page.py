@@ -13,8 +13,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,10 +33,11 @@ from ..format import local_time
 from ..operations import BackgroundOp
 from ..page import Page
 from ..unlocked import UnlockedOp
-from .overview import KeyStatus, OverviewRow, overview, split
+from .overview import BidWarning, KeyStatus, OverviewRow, overview, split, warnings
 
 if TYPE_CHECKING:  # the client and the keystore are imported on first use, not at start-up
     from ...core.client import Project, Receipt
+    from ...core.keybackup.guard import Protection
 
 COUNTDOWN_MS = 30_000
 
@@ -58,6 +60,8 @@ class HomePage(Page):
         self.projects: list[Project] = []
         self.receipts: list[Receipt] = []
         self.rows: list[OverviewRow] = []
+        self.protections: dict[str, Protection] = {}  # the service's word at the last update, by key id
+        self.cautions: list[BidWarning] = []
         self._build()
         self.update_button.clicked.connect(self.update_from_platform)
         context.projects.follow(self, updated=self._projects_loaded, failed=self._projects_failed)
@@ -107,6 +111,15 @@ class HomePage(Page):
         self.hint = QLabel(self)
         self.hint.setObjectName("bidsHint")
         self.hint.setWordWrap(True)
+        self.caution = QLabel(self)
+        self.caution.setObjectName("bidWarnings")
+        self.caution.setWordWrap(True)
+        self.caution.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caution.setMargin(8)
+        self.caution.setAutoFillBackground(True)
+        self.caution.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.caution.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.caution.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("biddedProjects")
         self.tree.setColumnCount(4)
@@ -118,6 +131,7 @@ class HomePage(Page):
         layout.addSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
+        layout.addWidget(self.caution)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
 
@@ -207,34 +221,42 @@ class HomePage(Page):
             return
 
         def op(access, progress, cancel):
-            from ...core.bidding import submissions
+            from ...core.bidding import key_hex, submissions
+            from ...core.keybackup.guard import online_protection
 
-            return submissions(access.holder)
+            standing = {key_hex(k.public_key): online_protection(access.holder, access.store, k)
+                        for k in access.store.list_encryption_keys() if k.registry_id}
+            return submissions(access.holder), standing
 
         UnlockedOp(self, self.context, asking=self.tr("list your enterprise's submissions"), op=op,
                    success=self._receipts_loaded, licence=licence, purpose="list submissions") \
             .failure(partial(errors.show, self)).with_progress(self.tr("Asking the platform…")).run()
 
-    def _receipts_loaded(self, receipts: list[Receipt]) -> None:
-        self.receipts = receipts
+    def _receipts_loaded(self, loaded) -> None:
+        self.receipts, self.protections = loaded
         self.refresh()
 
     def refresh(self, *args) -> None:
         from ...core.bidding import key_hex
+        from ...core.keybackup.guard import protection
 
         store = self.context.keystore
-        keys = (
-            {key_hex(k.public_key) for k in store.list_encryption_keys()}
-            if store.is_initialised()
-            else set()
-        )
-        self.rows = overview(bid_records.load(), self.receipts, self.projects, keys)
+        ready = store.is_initialised()
+        keys = {key_hex(k.public_key): k for k in store.list_encryption_keys()} if ready else {}
+        self.rows = overview(bid_records.load(), self.receipts, self.projects, set(keys))
+        # This device's records where the service has not been asked since (a revoked holder
+        # licence shows after "Update from the platform").
+        standing = {hex_id: self.protections.get(hex_id) or protection(store, key) for hex_id, key in keys.items()}
+        licences = {info.id: info for info in store.list_licences()} if ready else {}
+        self.cautions = warnings(self.rows, keys, standing, licences, datetime.now(UTC))
         self._fill()
 
     # -- view ------------------------------------------------------------------------------------------
 
     def _fill(self) -> None:
         self.hint.setText(self._hint())
+        self.caution.setText("\n".join(self.caution_text(c) for c in self.cautions))
+        self.caution.setVisible(bool(self.cautions))
         self.update_button.setEnabled(self.context.connected and self._licence_id() is not None)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -276,6 +298,29 @@ class HomePage(Page):
         return self.tr(
             "Before each opening, make sure a device you will have at hand holds a key that opens your file."
         )
+
+    def caution_text(self, caution: BidWarning) -> str:
+        row = caution.row
+        project = f"{row.project_name} ({row.project_code})"
+        opening = local_time(row.opening)
+        found = caution.protection
+        if found is None:
+            return self.tr(
+                "{holder}'s licence ends {end}, before {project} opens {opening}: renew it (an agent: have the "
+                "authorisation extended) before the opening, because the decryption is signed with it."
+            ).format(holder=caution.holder, end=local_time(caution.ends), project=project, opening=opening)
+        if found.lapsed and not found.unverified:
+            why = self.tr("its backup no longer counts: the holder's licence is no longer valid ({holders})").format(
+                holders="、".join(name for name, _ in found.lapsed))
+        elif found.unverified:
+            why = self.tr("its backup is not verified yet ({holders} must verify it)").format(
+                holders="、".join(found.unverified))
+        else:
+            why = self.tr("it is on this device only")
+        return self.tr(
+            "{project} opens {opening}: the key {key} that opens {file} has no live backup — {why}. If this "
+            "device is lost before then, the bid cannot be opened: back the key up on the Keys page."
+        ).format(project=project, opening=opening, key=found.key_label, file=row.file_name, why=why)
 
     def countdown(self, opening: datetime | None, now: datetime) -> str:
         if opening is None:
