@@ -32,13 +32,25 @@ OID_KP_SEAL_MAKING = OID_SEAL_ARC + ".2"  # extendedKeyUsage of a seal office (å
 
 class ExtData(core.Sequence):
     """ExtData ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE,
-    extnValue OCTET STRING }"""
+    extnValue OCTET STRING }
+
+    ``critical`` is declared optional, not DEFAULT: asn1crypto leaves a DEFAULT-valued field out
+    when writing (as DER says), but every deployed producer writes ``BOOLEAN FALSE`` and ofdrw
+    (``ExtData(ASN1Sequence)`` reads three elements) and gm_0031_38540_verifier (a plain
+    ``ASN1_BOOLEAN``) cannot read the field's absence. Optional writes whatever is set, so we
+    always set it; a value read without it (our seals before 2026-12) has ``critical`` VOID,
+    which reads as FALSE (:func:`is_critical`)."""
 
     _fields = [
         ("extn_id", core.ObjectIdentifier),
-        ("critical", core.Boolean, {"default": False}),
+        ("critical", core.Boolean, {"optional": True}),
         ("extn_value", core.OctetString),
     ]
+
+
+def is_critical(ext: ExtData) -> bool:
+    """``critical`` as the DEFAULT FALSE rule reads it, whether written or left out."""
+    return bool(ext["critical"].native)
 
 
 class ExtensionDatas(core.SequenceOf):

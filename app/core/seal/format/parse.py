@@ -1,8 +1,11 @@
 """Reading ``SESeal`` and ``SES_Signature`` DER strictly into :class:`SealInfo` /
-:class:`SignatureInfo`. Anything we cannot read as GB/T 38540 v4 is refused as tampered."""
+:class:`SignatureInfo`. The header is read first: a seal of a version we do not read is refused
+as such (``unsupported_seal_version``), anything else we cannot read as GB/T 38540 v4 as
+tampered. Every refusal is one line."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from asn1crypto import core
@@ -16,25 +19,83 @@ from .asn1 import (
     SM2_WITH_SM3,
     CertDigestList,
     CertInfoList,
-    SealEnterprise as SealEnterpriseAsn1,
     SESeal,
     SESSignature,
+    is_critical,
+)
+from .asn1 import (
+    SealEnterprise as SealEnterpriseAsn1,
 )
 from .der import octets_of
-from .errors import SealRefused, tampered
-from .model import CertListType, SealEnterprise, SealInfo, SignatureInfo
+from .errors import SealRefused, tampered, unsupported
+from .header import Header, describe, is_bare_sm2_signature, read_header
+from .model import CertListType, SealEnterprise, SealExtension, SealInfo, SignatureInfo
 from .trust import load_embedded_certificate
 
 DIGEST_TYPE = "SM3"  # CertDigestObj.type we write and match
+SEAL, SIGNATURE = "electronic seal", "seal signature"
+
+# The standard's names for our asn1crypto classes, for the one-line parse errors.
+_STANDARD_NAMES = {
+    "SESeal": "SESeal", "SESSealInfo": "SES_SealInfo", "SESHeader": "SES_Header",
+    "SESESPropertyInfo": "SES_ESPropertyInfo", "SESESPictrueInfo": "SES_ESPictrueInfo",
+    "ExtData": "ExtData", "ExtensionDatas": "ExtensionDatas", "TBSSign": "TBS_Sign",
+    "SESSignature": "SES_Signature", "CertInfoList": "CertInfoList",
+    "CertDigestList": "CertDigestList", "CertDigestObj": "CertDigestObj",
+}
+
+
+def one_line(detail: str) -> str:
+    """asn1crypto's multi-line parse trace as one line: the failure and the innermost
+    structure it was in, by the standard's names, without Python module paths."""
+    lines = [line.strip() for line in str(detail).splitlines() if line.strip()]
+    if not lines:
+        return "unreadable DER"
+    first = re.sub(r"Error parsing (?:[\w]+\.)*(\w+) - ", r"\1: ", lines[0])
+    first = re.sub(r"(?:[a-z_0-9]+\.)+([A-Z]\w*)", r"\1", first)
+    inner = next((line for line in lines[1:] if line.startswith("while parsing ")), "")
+    if inner:
+        name = inner.rsplit(".", 1)[-1]
+        first += f" (in {_STANDARD_NAMES.get(name, name)})"
+    return first
 
 
 def _load(spec: type[core.Sequence], der: bytes, what: str) -> core.Sequence:
-    return load_der(spec, der, lambda detail: tampered(what, detail))
+    return load_der(spec, der, lambda detail: tampered(what, one_line(detail)))
+
+
+def _readable_header(der: bytes, kind: str) -> Header | None:
+    """The header, if it is one we read as ``kind``; otherwise the refusal that says why."""
+    what = SEAL if kind == "seal" else SIGNATURE
+    header = read_header(der)
+    if header is None:
+        if is_bare_sm2_signature(der):
+            detail = "a bare SM2 signature value (SEQUENCE {r, s}), not a GB/T 38540 structure"
+            raise tampered(what, detail)
+        return None  # no header to speak of: the full parse says what is wrong
+    if header.kind != kind:
+        raise tampered(what, "it is a seal signature" if kind == "seal" else "it is a bare seal")
+    if header.id != HEADER_ID:
+        raise tampered(what, f"its header ID is {header.id!r}, not {HEADER_ID!r}")
+    if header.version != SEAL_VERSION:
+        raise unsupported(what, describe(header))
+    return header
 
 
 def parse_seal(der: bytes) -> SealInfo:
     """A parsed seal (no signature or time checks); raises :class:`SealRefused` if malformed."""
-    return seal_from_asn1(_load(SESeal, der, "electronic seal"), bytes(der))
+    _readable_header(der, "seal")
+    return seal_from_asn1(_load(SESeal, der, SEAL), bytes(der))
+
+
+def parse_seal_or_signature(der: bytes) -> tuple[SealInfo, SignatureInfo | None]:
+    """The seal, and the signature when ``der`` is one: the header decides which it is, so a
+    refusal is about the structure the file claims to be."""
+    header = read_header(der)
+    if header is not None and header.kind == "signature":
+        signature = parse_signature(der)
+        return signature.seal, signature
+    return parse_seal(der), None
 
 
 def seal_from_asn1(seal: SESeal, der: bytes) -> SealInfo:
@@ -43,16 +104,16 @@ def seal_from_asn1(seal: SESeal, der: bytes) -> SealInfo:
     except SealRefused:
         raise
     except ASN1_ERRORS as exc:
-        raise tampered("electronic seal", str(exc)) from None
+        raise tampered(SEAL, one_line(str(exc))) from None
 
 
 def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
     info = seal["e_seal_info"]
     header, prop, picture = info["header"], info["property"], info["picture"]
     if header["id"].native != HEADER_ID or header["version"].native != SEAL_VERSION:
-        raise tampered("electronic seal", "not a GB/T 38540 version 4 seal header")
+        raise tampered(SEAL, "not a GB/T 38540 version 4 seal header")
     if seal["sign_alg_id"].dotted != SM2_WITH_SM3:
-        raise tampered("electronic seal", "the seal is not signed SM2-with-SM3")
+        raise tampered(SEAL, "the seal is not signed SM2-with-SM3")
     list_type, certs, digests = _cert_list(prop["cert_list_type"].native, prop["cert_list"])
     return SealInfo(
         der=der,
@@ -74,6 +135,8 @@ def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
         maker_certificate=load_embedded_certificate(seal["cert"].native, "seal maker's cert"),
         signed_value=octets_of(seal["signed_value"]),
         asn1=seal,
+        version=SEAL_VERSION,
+        extensions=_extensions(info["ext_datas"]),
     )
 
 
@@ -81,7 +144,7 @@ def _utc(value: core.GeneralizedTime) -> datetime:
     """A GeneralizedTime as an aware UTC datetime; a local time (no ``Z``) is ambiguous."""
     moment = value.native
     if not isinstance(moment, datetime) or moment.tzinfo is None:
-        raise tampered("electronic seal", "a time without a time zone")
+        raise tampered(SEAL, "a time without a time zone")
     return moment.astimezone(UTC)
 
 
@@ -94,7 +157,7 @@ def _cert_list(list_type: int, value: core.Sequence) -> tuple[CertListType, tupl
         entries = CertDigestList.load(value.dump(), strict=True).native
         digests = tuple(e["value"] for e in entries if e["type"] == DIGEST_TYPE)
         return CertListType.DIGESTS, (), digests
-    raise tampered("electronic seal", f"unknown certListType {list_type}")
+    raise tampered(SEAL, f"unknown certListType {list_type}")
 
 
 def _enterprise(ext_datas) -> SealEnterprise | None:
@@ -105,32 +168,37 @@ def _enterprise(ext_datas) -> SealEnterprise | None:
             found = SealEnterprise(
                 value["credit_code"], value["name"], value["registration_place"]
             )
-        elif ext["critical"].native:
-            # GB/T 38540: a critical extension the verifier does not understand invalidates it.
-            raise tampered("electronic seal", f"unknown critical extension {ext['extn_id'].dotted}")
     return found
+
+
+def _extensions(ext_datas, understood: frozenset[str] = frozenset({OID_SEAL_ENTERPRISE})):
+    """Every entry, critical or not. A critical one we do not understand does not make the
+    structure unreadable: it is shown, and verification refuses it (GB/T 38540, like X.509:
+    a verifier must not accept what it cannot interpret)."""
+    return tuple(
+        SealExtension(ext["extn_id"].dotted, is_critical(ext), ext["extn_id"].dotted in understood)
+        for ext in ext_datas or []
+    )
 
 
 def parse_signature(der: bytes) -> SignatureInfo:
     """A parsed seal signature (nothing verified); raises :class:`SealRefused` if malformed."""
-    value = _load(SESSignature, der, "seal signature")
+    _readable_header(der, "signature")
+    value = _load(SESSignature, der, SIGNATURE)
     try:
         return _signature_info(value, bytes(der))
     except SealRefused:
         raise
     except ASN1_ERRORS as exc:
-        raise tampered("seal signature", str(exc)) from None
+        raise tampered(SIGNATURE, one_line(str(exc))) from None
 
 
 def _signature_info(value: SESSignature, der: bytes) -> SignatureInfo:
     tbs = value["to_sign"]
     if tbs["version"].native != SEAL_VERSION:
-        raise tampered("seal signature", "not a GB/T 38540 version 4 signature")
+        raise tampered(SIGNATURE, "not a GB/T 38540 version 4 signature")
     if value["signature_alg_id"].dotted != SM2_WITH_SM3:
-        raise tampered("seal signature", "the signature is not SM2-with-SM3")
-    for ext in tbs["ext_datas"] or []:
-        if ext["critical"].native:
-            raise tampered("seal signature", f"unknown critical extension {ext['extn_id'].dotted}")
+        raise tampered(SIGNATURE, "the signature is not SM2-with-SM3")
     return SignatureInfo(
         der=der,
         seal=seal_from_asn1(tbs["eseal"], tbs["eseal"].dump()),
@@ -141,4 +209,5 @@ def _signature_info(value: SESSignature, der: bytes) -> SignatureInfo:
         signature=octets_of(value["signature"]),
         has_time_stamp=bool(value["time_stamp"].native is not None),
         asn1=value,
+        extensions=_extensions(tbs["ext_datas"], frozenset()),
     )
