@@ -111,9 +111,9 @@ def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
     info = seal["e_seal_info"]
     header, prop, picture = info["header"], info["property"], info["picture"]
     if header["id"].native != HEADER_ID or header["version"].native != SEAL_VERSION:
-        raise tampered(SEAL, "not a GB/T 38540 version 4 seal header")
+        raise tampered("electronic seal", "not a GB/T 38540 version 4 seal header")
     if seal["sign_alg_id"].dotted != SM2_WITH_SM3:
-        raise tampered(SEAL, "the seal is not signed SM2-with-SM3")
+        raise tampered("electronic seal", "the seal is not signed SM2-with-SM3")
     list_type, certs, digests = _cert_list(prop["cert_list_type"].native, prop["cert_list"])
     return SealInfo(
         der=der,
@@ -144,7 +144,7 @@ def _utc(value: core.GeneralizedTime) -> datetime:
     """A GeneralizedTime as an aware UTC datetime; a local time (no ``Z``) is ambiguous."""
     moment = value.native
     if not isinstance(moment, datetime) or moment.tzinfo is None:
-        raise tampered(SEAL, "a time without a time zone")
+        raise tampered("electronic seal", "a time without a time zone")
     return moment.astimezone(UTC)
 
 
@@ -196,9 +196,9 @@ def parse_signature(der: bytes) -> SignatureInfo:
 def _signature_info(value: SESSignature, der: bytes) -> SignatureInfo:
     tbs = value["to_sign"]
     if tbs["version"].native != SEAL_VERSION:
-        raise tampered(SIGNATURE, "not a GB/T 38540 version 4 signature")
+        raise tampered("seal signature", "not a GB/T 38540 version 4 signature")
     if value["signature_alg_id"].dotted != SM2_WITH_SM3:
-        raise tampered(SIGNATURE, "the signature is not SM2-with-SM3")
+        raise tampered("seal signature", "the signature is not SM2-with-SM3")
     return SignatureInfo(
         der=der,
         seal=seal_from_asn1(tbs["eseal"], tbs["eseal"].dump()),
