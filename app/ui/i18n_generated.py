@@ -59,6 +59,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'Chunk {index} is shorter than its tag'),
     QT_TRANSLATE_NOOP('errors', 'Ciphertext is shorter than its authentication tag'),
     QT_TRANSLATE_NOOP('errors', 'Data failed authentication (tampered or wrong key)'),
+    QT_TRANSLATE_NOOP('errors', 'EBid Desk signs with GB/T 38540 version 4 seals only'),
     QT_TRANSLATE_NOOP('errors', 'Enterprise {code} is already registered'),
     QT_TRANSLATE_NOOP('errors', 'Error correction must be L, M, Q or H, not {level}'),
     QT_TRANSLATE_NOOP('errors', 'Expected an SM2 public key or certificate, found a {label}'),

@@ -17,6 +17,7 @@ import pytest
 from asn1crypto import x509
 
 from app.core import gm
+from app.core.errors import InvalidInput
 from app.core.pki import Certificate
 from app.core.seal.format import (
     MakerSigned,
@@ -230,8 +231,7 @@ def test_real_signatures_verify_signer_and_hash(name, signed_data):
 
 @pytest.mark.parametrize(
     ("name", "code", "words"),
-    [("ofdrw_UserV1.esl", Reason.UNSUPPORTED_VERSION, "GM/T 0031-2014 version 1"),
-     ("ofdrw_UserV5.esl", Reason.UNSUPPORTED_VERSION, "version 5"),
+    [("ofdrw_UserV5.esl", Reason.UNSUPPORTED_VERSION, "ofdrw 'V5' seal (SES_Header version 5)"),
      ("ofdrw_DigitalSign_SignedValue.dat", Reason.TAMPERED_STRUCTURE, "bare SM2 signature")],
 )
 def test_other_formats_are_named_in_one_line(name, code, words):
@@ -254,10 +254,10 @@ def test_a_malformed_field_is_one_line_without_python_names(world, seal):
 
 
 def test_cli_inspect_says_which_version_in_one_line(ebid):
-    result = ebid("sealfmt", "inspect", str(INTEROP / "ofdrw_UserV1.esl"))
+    result = ebid("sealfmt", "inspect", str(INTEROP / "ofdrw_UserV5.esl"))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "version 1" in lines[0] and "Integer" not in lines[0]
+    assert len(lines) == 1 and "version 5" in lines[0] and "Integer" not in lines[0]
 
 
 # --- item 6: an unknown critical extension -------------------------------------------------------
@@ -354,3 +354,84 @@ def test_type_names_are_ours_only_on_our_seals(seal):
     assert parse_seal(seal).type_name() == "bidding"
     foreign = parse_seal(sample("ofdrw_UserV4.esl"))
     assert foreign.seal_type == 3 and foreign.type_name() == "type 3"
+
+
+# --- item 9: GM/T 0031-2014 version 1 -------------------------------------------------------
+
+
+def test_real_v1_seal_is_read_and_its_maker_signature_verifies():
+    seal = parse_seal(sample("ofdrw_UserV1.esl"))
+    user = Certificate.load(sample("ofdrw_USER.cert.pem"))
+    maker = Certificate.load(sample("ofdrw_SealBuilder.cert.pem"))
+    assert (seal.version, seal.seal_id, seal.name) == (1, "40C8CDD24DEF43388B86E62CCE1D6832",
+                                                       "OFDRW测试用印章")
+    assert seal.lists(user) and seal.maker_certificate.der == maker.der
+    assert seal.created_at.isoformat() == "2020-04-22T02:18:07+00:00"
+    assert (seal.picture_type, seal.width_mm, seal.height_mm) == ("PNG", 40, 40)
+    assert check_seal_signature(seal) is MakerSigned.SEQUENCE  # GM/T 0031's rule
+
+
+def _utc_time(moment) -> bytes:
+    return encode(0x17, moment.strftime("%y%m%d%H%M%SZ").encode())
+
+
+def v1_seal(world, *, holder, created, start, end, sign_seal_info_alone=False) -> bytes:
+    """A GM/T 0031 v1 seal as ofdrw's v1 classes lay it out, made here byte by byte."""
+    header = encode(SEQUENCE, encode(IA5, b"ES") + encode(INTEGER, b"\x01") + encode(IA5, b"T"))
+    prop = encode(SEQUENCE, encode(INTEGER, b"\x01") + encode(UTF8, "测试公章".encode())
+                  + encode(SEQUENCE, encode(OCTET_STRING, holder.der))
+                  + _utc_time(created) + _utc_time(start) + _utc_time(end))
+    picture = encode(SEQUENCE, encode(IA5, b"PNG") + encode(OCTET_STRING, b"\x89PNG")
+                     + encode(INTEGER, b"\x28") + encode(INTEGER, b"\x28"))
+    info = encode(SEQUENCE, header + encode(IA5, b"V1-0001") + prop + picture)
+    cert, alg = encode(OCTET_STRING, world.office.der), encode(OID, SM2_WITH_SM3_DER)
+    signed = info if sign_seal_info_alone else encode(SEQUENCE, info + cert + alg)
+    value = world.office_key.sign(signed)
+    return encode(SEQUENCE, info + encode(SEQUENCE, cert + alg + encode(BIT_STRING, b"\0" + value)))
+
+
+def v1_signature(seal: bytes, holder, data: bytes, time_text: bytes) -> bytes:
+    """ofdrw's SESV1Container: timeInfo is local 'yyyy-MM-dd HH:mm:ss' text in a BIT STRING."""
+    tbs = encode(SEQUENCE, encode(INTEGER, b"\x01") + seal
+                 + encode(BIT_STRING, b"\0" + time_text)
+                 + encode(BIT_STRING, b"\0" + gm.sm3(data)) + encode(IA5, b"/Doc_0/Signature.xml")
+                 + encode(OCTET_STRING, holder.cert.der) + encode(OID, SM2_WITH_SM3_DER))
+    return encode(SEQUENCE, tbs + encode(BIT_STRING, b"\0" + holder.key.sign(tbs)))
+
+
+def test_v1_seal_and_signature_verify(world, clock, ebid, tmp_path):
+    created = clock()
+    seal = v1_seal(world, holder=world.legal_rep.cert, created=created, start=created,
+                   end=created + timedelta(days=20))
+    info = verify_seal(seal, roots=[world.root], clock=clock)
+    assert info.version == 1 and info.maker_signed is MakerSigned.SEQUENCE
+    beijing = (created + timedelta(hours=8, minutes=30)).strftime("%Y-%m-%d %H:%M:%S")
+    signature = v1_signature(seal, world.legal_rep, DOC, beijing.encode())
+    clock.set(created + timedelta(hours=1))
+    result = verify_signature(signature, DOC, roots=[world.root], clock=clock)
+    assert result.signature.signed_at == created + timedelta(minutes=30)
+    assert result.seal.seal_id == "V1-0001" and result.licence.holder_name == "王演示"
+    with pytest.raises(SealRefused) as refused:
+        verify_signature(signature, DOC + b"x", roots=[world.root], clock=clock)
+    assert refused.value.code == Reason.BAD_DOCUMENT_HASH
+    (tmp_path / "v1.esl").write_bytes(seal)
+    shown = ebid("sealfmt", "inspect", "v1.esl")
+    assert shown.returncode == 0 and "GM/T 0031-2014 (version 1)" in shown.stdout
+
+
+def test_v1_seal_signed_over_seal_info_alone_is_refused(world, clock):
+    """v1's rule is the SEQUENCE form; the v4 form is not a second way to sign a v1 seal."""
+    created = clock()
+    seal = v1_seal(world, holder=world.legal_rep.cert, created=created, start=created,
+                   end=created + timedelta(days=20), sign_seal_info_alone=True)
+    with pytest.raises(SealRefused) as refused:
+        verify_seal(seal, roots=[world.root], clock=clock)
+    assert refused.value.code == Reason.BAD_SEAL_SIGNATURE
+
+
+def test_we_do_not_sign_with_v1_seals(world, clock):
+    created = clock()
+    seal = v1_seal(world, holder=world.legal_rep.cert, created=created, start=created,
+                   end=created + timedelta(days=20))
+    with pytest.raises(InvalidInput):
+        sign_with_seal(seal, world.legal_rep.key, world.legal_rep.cert, gm.sm3(DOC), clock=clock)

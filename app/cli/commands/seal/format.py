@@ -91,7 +91,7 @@ def _verify_signature(args: argparse.Namespace) -> int:
         return 1
     _print_lines(_signature_lines(result.signature))
     _print_lines(_seal_lines(result.seal))
-    print(f"Maker signed: {_maker_signed(result.seal.maker_signed)}")
+    print(f"Maker signed: {_maker_signed(result.seal)}")
     print(f"Signer's role: {result.licence.role.value}")
     print("Seal signature OK")
     return 0
@@ -99,8 +99,12 @@ def _verify_signature(args: argparse.Namespace) -> int:
 
 
 
-def _maker_signed(form: MakerSigned | None) -> str:
-    if form is MakerSigned.SEQUENCE:
+FORMATS = {4: "GB/T 38540-2020 (version 4)", 1: "GM/T 0031-2014 (version 1)"}
+
+
+def _maker_signed(seal: SealInfo) -> str:
+    form = seal.maker_signed
+    if form is MakerSigned.SEQUENCE and seal.version == 4:
         return f"{form.value} (the form EBid Desk used before December 2026; still accepted)"
     return str(form.value) if form else "(not checked)"
 
@@ -132,7 +136,7 @@ def _seal_lines(seal: SealInfo) -> list[tuple[str, str]]:
         ("Picture", _picture(seal)),
         ("Seal maker", seal.maker_certificate.tbs["subject"].human_friendly),
         ("Vendor", seal.vendor_id),
-        ("Format", f"SES_Header version {seal.version}"),
+        ("Format", FORMATS.get(seal.version, f"SES_Header version {seal.version}")),
         *_extension_lines(seal),
     ]
 

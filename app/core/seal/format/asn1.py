@@ -168,3 +168,81 @@ class SESSignature(core.Sequence):
 class SealEnterprise(EbidEnterprise):
     """Value of our ``OID_SEAL_ENTERPRISE`` extDatas entry: the same structure as the licence's
     ebidEnterprise extension (creditCode, name, registrationPlace)."""
+
+
+# --- GM/T 0031-2014 (version 1), read and verified, never written ---------------------------
+# Layout as ofdrw's org.ofdrw.gm.ses.v1 classes and gm_0031_38540_verifier's SESv2_* templates
+# have it: no certListType (certList is always certificates), UTCTime, and the maker's
+# certificate, algorithm and signature in a separate SES_SignInfo.
+
+V1_VERSION = 1
+
+
+class Time(core.Choice):
+    """UTCTime as GM/T 0031 says; some v1 producers write GeneralizedTime (ofdrw reads both)."""
+
+    _alternatives = [("utc_time", core.UTCTime), ("general_time", core.GeneralizedTime)]
+
+
+class SESESPropertyInfoV1(core.Sequence):
+    """SES_ESPropertyInfo ::= SEQUENCE { type INTEGER, name UTF8String, certList SEQUENCE OF
+    OCTET STRING, createDate UTCTime, validStart UTCTime, validEnd UTCTime }"""
+
+    _fields = [
+        ("type", core.Integer),
+        ("name", core.UTF8String),
+        ("cert_list", CertInfoList),
+        ("create_date", Time),
+        ("valid_start", Time),
+        ("valid_end", Time),
+    ]
+
+
+class SESSealInfoV1(core.Sequence):
+    _fields = [
+        ("header", SESHeader),
+        ("es_id", core.IA5String),
+        ("property", SESESPropertyInfoV1),
+        ("picture", SESESPictrueInfo),
+        ("ext_datas", ExtensionDatas, {"optional": True}),
+    ]
+
+
+class SESSignInfo(core.Sequence):
+    """SES_SignInfo ::= SEQUENCE { cert OCTET STRING, signatureAlgorithm OBJECT IDENTIFIER,
+    signData BIT STRING }  -- signData: the maker's signature over
+    SEQUENCE { sealInfo, cert, signatureAlgorithm }"""
+
+    _fields = [
+        ("cert", core.OctetString),
+        ("signature_algorithm", core.ObjectIdentifier),
+        ("sign_data", core.OctetBitString),
+    ]
+
+
+class SESealV1(core.Sequence):
+    """SESeal ::= SEQUENCE { esealInfo SES_SealInfo, signInfo SES_SignInfo }"""
+
+    _fields = [("e_seal_info", SESSealInfoV1), ("sign_info", SESSignInfo)]
+
+
+class TBSSignV1(core.Sequence):
+    """TBS_Sign ::= SEQUENCE { version INTEGER, eseal SESeal, timeInfo BIT STRING,
+    dataHash BIT STRING, propertyInfo IA5String, cert OCTET STRING,
+    signatureAlgorithm OBJECT IDENTIFIER }  -- timeInfo: a time stamp or a time as text"""
+
+    _fields = [
+        ("version", core.Integer),
+        ("eseal", SESealV1),
+        ("time_info", core.OctetBitString),
+        ("data_hash", core.OctetBitString),
+        ("property_info", core.IA5String),
+        ("cert", core.OctetString),
+        ("signature_algorithm", core.ObjectIdentifier),
+    ]
+
+
+class SESSignatureV1(core.Sequence):
+    """SES_Signature ::= SEQUENCE { toSign TBS_Sign, signature BIT STRING }"""
+
+    _fields = [("to_sign", TBSSignV1), ("signature", core.OctetBitString)]

@@ -6,7 +6,7 @@ tampered. Every refusal is one line."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 from asn1crypto import core
 
@@ -17,10 +17,14 @@ from .asn1 import (
     OID_SEAL_ENTERPRISE,
     SEAL_VERSION,
     SM2_WITH_SM3,
+    V1_VERSION,
     CertDigestList,
     CertInfoList,
     SESeal,
+    SESealV1,
     SESSignature,
+    SESSignatureV1,
+    Time,
     is_critical,
 )
 from .asn1 import (
@@ -77,15 +81,30 @@ def _readable_header(der: bytes, kind: str) -> Header | None:
         raise tampered(what, "it is a seal signature" if kind == "seal" else "it is a bare seal")
     if header.id != HEADER_ID:
         raise tampered(what, f"its header ID is {header.id!r}, not {HEADER_ID!r}")
-    if header.version != SEAL_VERSION:
+    if header.version not in (SEAL_VERSION, V1_VERSION):
         raise unsupported(what, describe(header))
+    if header.kind == "signature" and header.signature_version != header.version:
+        detail = f"a version {header.signature_version} signature over a version {header.version} seal"
+        raise tampered(what, detail)
     return header
 
 
 def parse_seal(der: bytes) -> SealInfo:
-    """A parsed seal (no signature or time checks); raises :class:`SealRefused` if malformed."""
-    _readable_header(der, "seal")
+    """A parsed seal, GB/T 38540 v4 or GM/T 0031 v1 (no signature or time checks); raises
+    :class:`SealRefused` if malformed or of another version."""
+    header = _readable_header(der, "seal")
+    if header is not None and header.version == V1_VERSION:
+        return _guarded(SEAL, _seal_info_v1, _load(SESealV1, der, SEAL), bytes(der))
     return seal_from_asn1(_load(SESeal, der, SEAL), bytes(der))
+
+
+def _guarded(what: str, build, value, der: bytes):
+    try:
+        return build(value, der)
+    except SealRefused:
+        raise
+    except ASN1_ERRORS as exc:
+        raise tampered(what, one_line(str(exc))) from None
 
 
 def parse_seal_or_signature(der: bytes) -> tuple[SealInfo, SignatureInfo | None]:
@@ -99,12 +118,7 @@ def parse_seal_or_signature(der: bytes) -> tuple[SealInfo, SignatureInfo | None]
 
 
 def seal_from_asn1(seal: SESeal, der: bytes) -> SealInfo:
-    try:
-        return _seal_info(seal, der)
-    except SealRefused:
-        raise
-    except ASN1_ERRORS as exc:
-        raise tampered(SEAL, one_line(str(exc))) from None
+    return _guarded(SEAL, _seal_info, seal, der)
 
 
 def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
@@ -136,6 +150,42 @@ def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
         signed_value=octets_of(seal["signed_value"]),
         asn1=seal,
         version=SEAL_VERSION,
+        extensions=_extensions(info["ext_datas"]),
+    )
+
+
+def _seal_info_v1(seal: SESealV1, der: bytes) -> SealInfo:
+    """A GM/T 0031-2014 seal: certList holds certificates; the maker's part is SES_SignInfo."""
+    info, sign_info = seal["e_seal_info"], seal["sign_info"]
+    header, prop, picture = info["header"], info["property"], info["picture"]
+    if header["id"].native != HEADER_ID or header["version"].native != V1_VERSION:
+        raise tampered("electronic seal", "not a GM/T 0031 version 1 seal header")
+    if sign_info["signature_algorithm"].dotted != SM2_WITH_SM3:
+        raise tampered("electronic seal", "the seal is not signed SM2-with-SM3")
+    certs = tuple(c.native for c in prop["cert_list"])
+    return SealInfo(
+        der=der,
+        vendor_id=header["vid"].native,
+        seal_id=info["es_id"].native,
+        seal_type=prop["type"].native,
+        name=prop["name"].native,
+        cert_list_type=CertListType.CERTIFICATES,
+        holder_certificates=certs,
+        holder_digests=tuple(gm.sm3(c) for c in certs),
+        created_at=_utc(prop["create_date"].chosen),
+        valid_start=_utc(prop["valid_start"].chosen),
+        valid_end=_utc(prop["valid_end"].chosen),
+        picture_type=picture["type"].native,
+        picture=picture["data"].native,
+        width_mm=picture["width"].native,
+        height_mm=picture["height"].native,
+        enterprise=_enterprise(info["ext_datas"]),
+        maker_certificate=load_embedded_certificate(
+            sign_info["cert"].native, "seal maker's cert"
+        ),
+        signed_value=octets_of(sign_info["sign_data"]),
+        asn1=seal,
+        version=V1_VERSION,
         extensions=_extensions(info["ext_datas"]),
     )
 
@@ -183,14 +233,12 @@ def _extensions(ext_datas, understood: frozenset[str] = frozenset({OID_SEAL_ENTE
 
 def parse_signature(der: bytes) -> SignatureInfo:
     """A parsed seal signature (nothing verified); raises :class:`SealRefused` if malformed."""
-    _readable_header(der, "signature")
-    value = _load(SESSignature, der, SIGNATURE)
-    try:
-        return _signature_info(value, bytes(der))
-    except SealRefused:
-        raise
-    except ASN1_ERRORS as exc:
-        raise tampered(SIGNATURE, one_line(str(exc))) from None
+    header = _readable_header(der, "signature")
+    if header is not None and header.version == V1_VERSION:
+        return _guarded(
+            SIGNATURE, _signature_info_v1, _load(SESSignatureV1, der, SIGNATURE), bytes(der)
+        )
+    return _guarded(SIGNATURE, _signature_info, _load(SESSignature, der, SIGNATURE), bytes(der))
 
 
 def _signature_info(value: SESSignature, der: bytes) -> SignatureInfo:
@@ -211,3 +259,48 @@ def _signature_info(value: SESSignature, der: bytes) -> SignatureInfo:
         asn1=value,
         extensions=_extensions(tbs["ext_datas"], frozenset()),
     )
+
+
+def _signature_info_v1(value: SESSignatureV1, der: bytes) -> SignatureInfo:
+    """A GM/T 0031-2014 signature: the signer's certificate and algorithm are inside TBS_Sign."""
+    tbs = value["to_sign"]
+    if tbs["version"].native != V1_VERSION:
+        raise tampered("seal signature", "not a GM/T 0031 version 1 signature")
+    if tbs["signature_algorithm"].dotted != SM2_WITH_SM3:
+        raise tampered("seal signature", "the signature is not SM2-with-SM3")
+    return SignatureInfo(
+        der=der,
+        seal=_seal_info_v1(tbs["eseal"], tbs["eseal"].dump()),
+        signed_at=v1_signing_time(octets_of(tbs["time_info"])),
+        data_hash=octets_of(tbs["data_hash"]),
+        property_info=tbs["property_info"].native,
+        signer_certificate=load_embedded_certificate(tbs["cert"].native, "signer's certificate"),
+        signature=octets_of(value["signature"]),
+        has_time_stamp=False,
+        asn1=value,
+    )
+
+
+BEIJING = timezone(timedelta(hours=8))
+_V1_TEXT_TIMES = ("%Y-%m-%d %H:%M:%S", "%Y%m%d%H%M%SZ", "%y%m%d%H%M%SZ")
+
+
+def v1_signing_time(raw: bytes) -> datetime:
+    """GM/T 0031's timeInfo is a BIT STRING holding "a time stamp or a UTCTIME". Producers
+    write a DER UTCTime / GeneralizedTime, or the time as text: ofdrw writes local
+    ``yyyy-MM-dd HH:mm:ss`` without a zone, which we read as Beijing time (UTC+8), the zone
+    every GM/T 0031 deployment we know of runs in. A time stamp token is not read."""
+    if raw[:1] in (b"\x17", b"\x18"):
+        return _utc(Time.load(raw, strict=True).chosen)
+    try:
+        text = raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise tampered("seal signature", "timeInfo is neither a time nor a time text") from None
+    for pattern in _V1_TEXT_TIMES:
+        try:
+            moment = datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        zone = UTC if pattern.endswith("Z") else BEIJING
+        return moment.replace(tzinfo=zone).astimezone(UTC)
+    raise tampered("seal signature", "timeInfo is neither a time nor a time text")

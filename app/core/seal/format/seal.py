@@ -22,6 +22,7 @@ from .asn1 import (
     OID_SEAL_ENTERPRISE,
     SEAL_VERSION,
     SM2_WITH_SM3,
+    V1_VERSION,
     VENDOR_ID,
     CertDigestList,
     CertInfoList,
@@ -187,6 +188,10 @@ def check_seal_signature(info: SealInfo) -> MakerSigned:
     )
 
 def _signed_forms(info: SealInfo) -> list[tuple[MakerSigned, bytes]]:
+    if info.version == V1_VERSION:  # GM/T 0031: SEQUENCE { sealInfo, cert, signatureAlgorithm }
+        sign_info = info.asn1["sign_info"]
+        parts = (sign_info["cert"].dump(), sign_info["signature_algorithm"].dump())
+        return [(MakerSigned.SEQUENCE, der_sequence(info.asn1["e_seal_info"].dump(), *parts))]
     forms = [(MakerSigned.SEAL_INFO, seal_tbs(info.asn1))]
     if info.vendor_id == VENDOR_ID:
         forms.append((MakerSigned.SEQUENCE, legacy_seal_tbs(info.asn1)))

@@ -46,6 +46,8 @@ def sign_with_seal(
     if not is_ia5(property_info):
         raise InvalidInput("propertyInfo must be printable ASCII (an IA5String)")
     seal = parse_seal(seal_der)
+    if seal.version != SEAL_VERSION:  # we read GM/T 0031 v1 seals, we do not make signatures
+        raise InvalidInput("EBid Desk signs with GB/T 38540 version 4 seals only")
     now = to_utc_second(clock())
     check_seal_window(seal, now)  # refuse early: a verifier would refuse it anyway
     tbs = TBSSign(
