@@ -229,14 +229,23 @@ def test_real_signatures_verify_signer_and_hash(name, signed_data):
 # --- item 5: one-line refusals that name the version ------------------------------------------
 
 
+def version_3(name: str = "ofdrw_UserV4.esl") -> bytes:
+    """A real v4 seal whose header says version 3: a version nobody defines, to be named."""
+    data = bytearray(sample(name))
+    assert data[14:17] == b"\x02\x01\x04"  # SES_Header.version (see the asn1parse in the docs)
+    data[16] = 3
+    return bytes(data)
+
+
 @pytest.mark.parametrize(
-    ("name", "code", "words"),
-    [("ofdrw_UserV5.esl", Reason.UNSUPPORTED_VERSION, "ofdrw 'V5' seal (SES_Header version 5)"),
-     ("ofdrw_DigitalSign_SignedValue.dat", Reason.TAMPERED_STRUCTURE, "bare SM2 signature")],
+    ("data", "code", "words"),
+    [(lambda: version_3(), Reason.UNSUPPORTED_VERSION, "SES_Header version 3"),
+     (lambda: sample("ofdrw_DigitalSign_SignedValue.dat"), Reason.TAMPERED_STRUCTURE,
+      "bare SM2 signature")],
 )
-def test_other_formats_are_named_in_one_line(name, code, words):
+def test_other_formats_are_named_in_one_line(data, code, words):
     with pytest.raises(SealRefused) as refused:
-        parse_seal(sample(name))
+        parse_seal(data())
     assert refused.value.code == code and words in refused.value.message
     assert "\n" not in refused.value.message and "asn1crypto" not in refused.value.message
 
@@ -253,11 +262,12 @@ def test_a_malformed_field_is_one_line_without_python_names(world, seal):
     assert refused.value.code == Reason.TAMPERED_STRUCTURE
 
 
-def test_cli_inspect_says_which_version_in_one_line(ebid):
-    result = ebid("sealfmt", "inspect", str(INTEROP / "ofdrw_UserV5.esl"))
+def test_cli_inspect_says_which_version_in_one_line(ebid, tmp_path):
+    (tmp_path / "v3.esl").write_bytes(version_3())
+    result = ebid("sealfmt", "inspect", "v3.esl")
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "version 5" in lines[0] and "Integer" not in lines[0]
+    assert len(lines) == 1 and "version 3" in lines[0] and "Integer" not in lines[0]
 
 
 # --- item 6: an unknown critical extension -------------------------------------------------------
@@ -435,3 +445,31 @@ def test_we_do_not_sign_with_v1_seals(world, clock):
                    end=created + timedelta(days=20))
     with pytest.raises(InvalidInput):
         sign_with_seal(seal, world.legal_rep.key, world.legal_rep.cert, gm.sm3(DOC), clock=clock)
+
+
+# --- item 9: ofdrw's V5 -------------------------------------------------------------------------
+
+
+def test_real_v5_seal_is_read_and_its_maker_signature_verifies():
+    seal = parse_seal(sample("ofdrw_UserV5.esl"))
+    assert (seal.version, seal.vendor_id, seal.name) == (5, "OFDR&WTestV5", "OFD R&W V5测试用印章")
+    assert seal.lists(Certificate.load(sample("ofdrw_USER.cert.pem")))
+    assert check_seal_signature(seal) is MakerSigned.SEAL_INFO
+
+
+def test_v5_seal_and_signature_verify(world, clock, seal):
+    """V5 as ofdrw's v5 classes write it, made here: header version 5, the maker over
+    eSealInfo, TBS_Sign version 5, the signer over DER(toSign)."""
+    parsed = SESeal.load(seal)
+    parsed["e_seal_info"]["header"]["version"] = 5
+    v5 = reseal(parsed.dump(), world.office_key, world.office)
+    assert verify_seal(v5, roots=[world.root], clock=clock).version == 5
+    time = encode(GENERALIZED_TIME, clock().strftime("%Y%m%d%H%M%SZ").encode())
+    tbs = encode(SEQUENCE, encode(INTEGER, b"\x05") + v5 + time
+                 + encode(BIT_STRING, b"\0" + gm.sm3(DOC)) + encode(IA5, b"/Doc_0/Signature.xml"))
+    value = world.legal_rep.key.sign(tbs)
+    signature = encode(SEQUENCE, tbs + encode(OCTET_STRING, world.legal_rep.cert.der)
+                       + encode(OID, SM2_WITH_SM3_DER) + encode(BIT_STRING, b"\0" + value))
+    result = verify_signature(signature, DOC, roots=[world.root], clock=clock)
+    assert result.seal.version == 5 and result.seal.maker_signed is MakerSigned.SEAL_INFO
+

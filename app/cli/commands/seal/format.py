@@ -99,7 +99,11 @@ def _verify_signature(args: argparse.Namespace) -> int:
 
 
 
-FORMATS = {4: "GB/T 38540-2020 (version 4)", 1: "GM/T 0031-2014 (version 1)"}
+FORMATS = {
+    4: "GB/T 38540-2020 (version 4)",
+    1: "GM/T 0031-2014 (version 1)",
+    5: "ofdrw V5 (version 5: the v4 layout with a time stamp field)",
+}
 
 
 def _maker_signed(seal: SealInfo) -> str:

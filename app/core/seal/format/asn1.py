@@ -246,3 +246,42 @@ class SESSignatureV1(core.Sequence):
     """SES_Signature ::= SEQUENCE { toSign TBS_Sign, signature BIT STRING }"""
 
     _fields = [("to_sign", TBSSignV1), ("signature", core.OctetBitString)]
+
+
+# --- ofdrw's "V5" (header version 5, 2026-04), read and verified, never written --------------
+# The v4 layout with two additions, as org.ofdrw.gm.ses.v5 has it: SESeal and SES_Signature end
+# with an optional [0] EXPLICIT timeStamp BIT STRING, and TBS_Sign's extDatas is [0] EXPLICIT.
+# The maker signs DER(eSealInfo), the signer DER(toSign), as in v4.
+
+V5_VERSION = 5
+
+
+class SESealV5(core.Sequence):
+    _fields = [
+        ("e_seal_info", SESSealInfo),
+        ("cert", core.OctetString),
+        ("sign_alg_id", core.ObjectIdentifier),
+        ("signed_value", core.OctetBitString),
+        ("time_stamp", core.OctetBitString, {"explicit": 0, "optional": True}),
+    ]
+
+
+class TBSSignV5(core.Sequence):
+    _fields = [
+        ("version", core.Integer),
+        ("eseal", SESealV5),
+        ("time_info", core.GeneralizedTime),
+        ("data_hash", core.OctetBitString),
+        ("property_info", core.IA5String),
+        ("ext_datas", ExtensionDatas, {"explicit": 0, "optional": True}),
+    ]
+
+
+class SESSignatureV5(core.Sequence):
+    _fields = [
+        ("to_sign", TBSSignV5),
+        ("cert", core.OctetString),
+        ("signature_alg_id", core.ObjectIdentifier),
+        ("signature", core.OctetBitString),
+        ("time_stamp", core.OctetBitString, {"explicit": 0, "optional": True}),
+    ]

@@ -18,12 +18,15 @@ from .asn1 import (
     SEAL_VERSION,
     SM2_WITH_SM3,
     V1_VERSION,
+    V5_VERSION,
     CertDigestList,
     CertInfoList,
     SESeal,
     SESealV1,
+    SESealV5,
     SESSignature,
     SESSignatureV1,
+    SESSignatureV5,
     Time,
     is_critical,
 )
@@ -81,7 +84,7 @@ def _readable_header(der: bytes, kind: str) -> Header | None:
         raise tampered(what, "it is a seal signature" if kind == "seal" else "it is a bare seal")
     if header.id != HEADER_ID:
         raise tampered(what, f"its header ID is {header.id!r}, not {HEADER_ID!r}")
-    if header.version not in (SEAL_VERSION, V1_VERSION):
+    if header.version not in (SEAL_VERSION, V1_VERSION, V5_VERSION):
         raise unsupported(what, describe(header))
     if header.kind == "signature" and header.signature_version != header.version:
         detail = f"a version {header.signature_version} signature over a version {header.version} seal"
@@ -95,6 +98,8 @@ def parse_seal(der: bytes) -> SealInfo:
     header = _readable_header(der, "seal")
     if header is not None and header.version == V1_VERSION:
         return _guarded(SEAL, _seal_info_v1, _load(SESealV1, der, SEAL), bytes(der))
+    if header is not None and header.version == V5_VERSION:
+        return seal_from_asn1(_load(SESealV5, der, SEAL), bytes(der))
     return seal_from_asn1(_load(SESeal, der, SEAL), bytes(der))
 
 
@@ -121,10 +126,12 @@ def seal_from_asn1(seal: SESeal, der: bytes) -> SealInfo:
     return _guarded(SEAL, _seal_info, seal, der)
 
 
-def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
+def _seal_info(seal: SESeal | SESealV5, der: bytes) -> SealInfo:
+    """A v4 seal, or ofdrw's V5 (the v4 fields and an optional time stamp)."""
     info = seal["e_seal_info"]
     header, prop, picture = info["header"], info["property"], info["picture"]
-    if header["id"].native != HEADER_ID or header["version"].native != SEAL_VERSION:
+    version = V5_VERSION if isinstance(seal, SESealV5) else SEAL_VERSION
+    if header["id"].native != HEADER_ID or header["version"].native != version:
         raise tampered("electronic seal", "not a GB/T 38540 version 4 seal header")
     if seal["sign_alg_id"].dotted != SM2_WITH_SM3:
         raise tampered("electronic seal", "the seal is not signed SM2-with-SM3")
@@ -149,7 +156,7 @@ def _seal_info(seal: SESeal, der: bytes) -> SealInfo:
         maker_certificate=load_embedded_certificate(seal["cert"].native, "seal maker's cert"),
         signed_value=octets_of(seal["signed_value"]),
         asn1=seal,
-        version=SEAL_VERSION,
+        version=version,
         extensions=_extensions(info["ext_datas"]),
     )
 
@@ -238,12 +245,14 @@ def parse_signature(der: bytes) -> SignatureInfo:
         return _guarded(
             SIGNATURE, _signature_info_v1, _load(SESSignatureV1, der, SIGNATURE), bytes(der)
         )
-    return _guarded(SIGNATURE, _signature_info, _load(SESSignature, der, SIGNATURE), bytes(der))
+    spec = SESSignatureV5 if header is not None and header.version == V5_VERSION else SESSignature
+    return _guarded(SIGNATURE, _signature_info, _load(spec, der, SIGNATURE), bytes(der))
 
 
 def _signature_info(value: SESSignature, der: bytes) -> SignatureInfo:
     tbs = value["to_sign"]
-    if tbs["version"].native != SEAL_VERSION:
+    version = V5_VERSION if isinstance(value, SESSignatureV5) else SEAL_VERSION
+    if tbs["version"].native != version:
         raise tampered("seal signature", "not a GB/T 38540 version 4 signature")
     if value["signature_alg_id"].dotted != SM2_WITH_SM3:
         raise tampered("seal signature", "the signature is not SM2-with-SM3")

@@ -193,7 +193,7 @@ def _signed_forms(info: SealInfo) -> list[tuple[MakerSigned, bytes]]:
         parts = (sign_info["cert"].dump(), sign_info["signature_algorithm"].dump())
         return [(MakerSigned.SEQUENCE, der_sequence(info.asn1["e_seal_info"].dump(), *parts))]
     forms = [(MakerSigned.SEAL_INFO, seal_tbs(info.asn1))]
-    if info.vendor_id == VENDOR_ID:
+    if info.vendor_id == VENDOR_ID and info.version == SEAL_VERSION:
         forms.append((MakerSigned.SEQUENCE, legacy_seal_tbs(info.asn1)))
     return forms
 
