@@ -81,8 +81,4 @@ def is_bare_sm2_signature(der: bytes) -> bool:
 def describe(header: Header) -> str:
     """The file's kind and version, in words, for a refusal that cannot read it."""
     what = "seal" if header.kind == "seal" else "signature over a seal"
-    if header.version == 1:
-        return f"a GM/T 0031-2014 version 1 {what} (SES_Header version 1)"
-    if header.version == 5:
-        return f"an ofdrw 'V5' {what} (SES_Header version 5)"
     return f"a {what} of SES_Header version {header.version} (vendor {header.vendor})"

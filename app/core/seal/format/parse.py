@@ -1,7 +1,7 @@
 """Reading ``SESeal`` and ``SES_Signature`` DER strictly into :class:`SealInfo` /
-:class:`SignatureInfo`. The header is read first: a seal of a version we do not read is refused
-as such (``unsupported_seal_version``), anything else we cannot read as GB/T 38540 v4 as
-tampered. Every refusal is one line."""
+:class:`SignatureInfo`. The header is read first and picks the layout (v4, GM/T 0031 v1, ofdrw
+V5); a version we do not read is refused as such (``unsupported_seal_version``), anything else
+that does not fit its layout as tampered. Every refusal is one line."""
 
 from __future__ import annotations
 
@@ -93,8 +93,8 @@ def _readable_header(der: bytes, kind: str) -> Header | None:
 
 
 def parse_seal(der: bytes) -> SealInfo:
-    """A parsed seal, GB/T 38540 v4 or GM/T 0031 v1 (no signature or time checks); raises
-    :class:`SealRefused` if malformed or of another version."""
+    """A parsed seal — GB/T 38540 v4, GM/T 0031 v1 or ofdrw's V5 — with no signature or time
+    checks; raises :class:`SealRefused` if malformed or of another version."""
     header = _readable_header(der, "seal")
     if header is not None and header.version == V1_VERSION:
         return _guarded(SEAL, _seal_info_v1, _load(SESealV1, der, SEAL), bytes(der))
