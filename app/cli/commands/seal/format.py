@@ -15,13 +15,14 @@ from ....core import gm
 from ....core.errors import InvalidInput
 from ....core.pki import Certificate, load_crl, system_clock
 from ....core.seal.format import (
+    MakerSigned,
     SealInfo,
     SealRefused,
     SignatureInfo,
-    parse_seal,
-    parse_signature,
+    parse_seal_or_signature,
     verify_signature,
 )
+from ....core.seal.format.header import read_header
 from ...common import iso_time, read_bytes
 
 
@@ -60,17 +61,15 @@ def _add_verify_signature(sub: argparse._SubParsersAction) -> None:
 def _inspect(args: argparse.Namespace) -> int:
     data = read_bytes(args.seal, "seal file")
     try:
-        seal, signature = parse_seal(data), None
-    except SealRefused as seal_error:
-        try:
-            signature = parse_signature(data)
-        except SealRefused:
+        seal, signature = parse_seal_or_signature(data)
+    except SealRefused as exc:
+        if read_header(data) is None:
             raise InvalidInput(
                 "{path} is neither a GB/T 38540 seal nor a seal signature: {detail}",
                 path=args.seal,
-                detail=seal_error.message,
+                detail=exc.message,
             ) from None
-        seal = signature.seal
+        raise InvalidInput("{path}: {detail}", path=args.seal, detail=exc.message) from None
     if signature is not None:
         _print_lines(_signature_lines(signature))
     _print_lines(_seal_lines(seal))
@@ -92,11 +91,26 @@ def _verify_signature(args: argparse.Namespace) -> int:
         return 1
     _print_lines(_signature_lines(result.signature))
     _print_lines(_seal_lines(result.seal))
+    print(f"Maker signed: {_maker_signed(result.seal)}")
     print(f"Signer's role: {result.licence.role.value}")
     print("Seal signature OK")
     return 0
 
 
+
+
+FORMATS = {
+    4: "GB/T 38540-2020 (version 4)",
+    1: "GM/T 0031-2014 (version 1)",
+    5: "ofdrw V5 (version 5: the v4 layout with a time stamp field)",
+}
+
+
+def _maker_signed(seal: SealInfo) -> str:
+    form = seal.maker_signed
+    if form is MakerSigned.SEQUENCE and seal.version == 4:
+        return f"{form.value} (the form EBid Desk used before December 2026; still accepted)"
+    return str(form.value) if form else "(not checked)"
 
 
 def _hash_file(path: str) -> bytes:
@@ -126,6 +140,16 @@ def _seal_lines(seal: SealInfo) -> list[tuple[str, str]]:
         ("Picture", _picture(seal)),
         ("Seal maker", seal.maker_certificate.tbs["subject"].human_friendly),
         ("Vendor", seal.vendor_id),
+        ("Format", FORMATS.get(seal.version, f"SES_Header version {seal.version}")),
+        *_extension_lines(seal),
+    ]
+
+
+def _extension_lines(seal: SealInfo) -> list[tuple[str, str]]:
+    return [
+        ("Extension", f"{e.oid}{' (critical)' if e.critical else ''}"
+         f"{'' if e.understood else ' (not understood)'}")
+        for e in seal.extensions
     ]
 
 

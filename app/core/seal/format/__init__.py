@@ -11,9 +11,17 @@ from .authorisation import (
     no_authorisations,
 )
 from .errors import Reason, SealRefused
-from .model import CertListType, SealEnterprise, SealInfo, SealType, SignatureInfo
+from .model import (
+    CertListType,
+    MakerSigned,
+    SealEnterprise,
+    SealExtension,
+    SealInfo,
+    SealType,
+    SignatureInfo,
+)
 from .office import is_seal_maker, make_office_certificate
-from .parse import parse_seal, parse_signature
+from .parse import parse_seal, parse_seal_or_signature, parse_signature
 from .seal import make_seal, verify_seal
 from .signature import DEFAULT_PROPERTY_INFO, VerifiedSignature, sign_with_seal, verify_signature
 
@@ -25,6 +33,8 @@ __all__ = [
     "Reason",
     "SealRefused",
     "CertListType",
+    "MakerSigned",
+    "SealExtension",
     "SealEnterprise",
     "SealInfo",
     "SealType",
@@ -32,6 +42,7 @@ __all__ = [
     "is_seal_maker",
     "make_office_certificate",
     "parse_seal",
+    "parse_seal_or_signature",
     "parse_signature",
     "make_seal",
     "verify_seal",

@@ -32,13 +32,25 @@ OID_KP_SEAL_MAKING = OID_SEAL_ARC + ".2"  # extendedKeyUsage of a seal office (å
 
 class ExtData(core.Sequence):
     """ExtData ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE,
-    extnValue OCTET STRING }"""
+    extnValue OCTET STRING }
+
+    ``critical`` is declared optional, not DEFAULT: asn1crypto leaves a DEFAULT-valued field out
+    when writing (as DER says), but every deployed producer writes ``BOOLEAN FALSE`` and ofdrw
+    (``ExtData(ASN1Sequence)`` reads three elements) and gm_0031_38540_verifier (a plain
+    ``ASN1_BOOLEAN``) cannot read the field's absence. Optional writes whatever is set, so we
+    always set it; a value read without it (our seals before 2026-12) has ``critical`` VOID,
+    which reads as FALSE (:func:`is_critical`)."""
 
     _fields = [
         ("extn_id", core.ObjectIdentifier),
-        ("critical", core.Boolean, {"default": False}),
+        ("critical", core.Boolean, {"optional": True}),
         ("extn_value", core.OctetString),
     ]
+
+
+def is_critical(ext: ExtData) -> bool:
+    """``critical`` as the DEFAULT FALSE rule reads it, whether written or left out."""
+    return bool(ext["critical"].native)
 
 
 class ExtensionDatas(core.SequenceOf):
@@ -156,3 +168,120 @@ class SESSignature(core.Sequence):
 class SealEnterprise(EbidEnterprise):
     """Value of our ``OID_SEAL_ENTERPRISE`` extDatas entry: the same structure as the licence's
     ebidEnterprise extension (creditCode, name, registrationPlace)."""
+
+
+# --- GM/T 0031-2014 (version 1), read and verified, never written ---------------------------
+# Layout as ofdrw's org.ofdrw.gm.ses.v1 classes and gm_0031_38540_verifier's SESv2_* templates
+# have it: no certListType (certList is always certificates), UTCTime, and the maker's
+# certificate, algorithm and signature in a separate SES_SignInfo.
+
+V1_VERSION = 1
+
+
+class Time(core.Choice):
+    """UTCTime as GM/T 0031 says; some v1 producers write GeneralizedTime (ofdrw reads both)."""
+
+    _alternatives = [("utc_time", core.UTCTime), ("general_time", core.GeneralizedTime)]
+
+
+class SESESPropertyInfoV1(core.Sequence):
+    """SES_ESPropertyInfo ::= SEQUENCE { type INTEGER, name UTF8String, certList SEQUENCE OF
+    OCTET STRING, createDate UTCTime, validStart UTCTime, validEnd UTCTime }"""
+
+    _fields = [
+        ("type", core.Integer),
+        ("name", core.UTF8String),
+        ("cert_list", CertInfoList),
+        ("create_date", Time),
+        ("valid_start", Time),
+        ("valid_end", Time),
+    ]
+
+
+class SESSealInfoV1(core.Sequence):
+    _fields = [
+        ("header", SESHeader),
+        ("es_id", core.IA5String),
+        ("property", SESESPropertyInfoV1),
+        ("picture", SESESPictrueInfo),
+        ("ext_datas", ExtensionDatas, {"optional": True}),
+    ]
+
+
+class SESSignInfo(core.Sequence):
+    """SES_SignInfo ::= SEQUENCE { cert OCTET STRING, signatureAlgorithm OBJECT IDENTIFIER,
+    signData BIT STRING }  -- signData: the maker's signature over
+    SEQUENCE { sealInfo, cert, signatureAlgorithm }"""
+
+    _fields = [
+        ("cert", core.OctetString),
+        ("signature_algorithm", core.ObjectIdentifier),
+        ("sign_data", core.OctetBitString),
+    ]
+
+
+class SESealV1(core.Sequence):
+    """SESeal ::= SEQUENCE { esealInfo SES_SealInfo, signInfo SES_SignInfo }"""
+
+    _fields = [("e_seal_info", SESSealInfoV1), ("sign_info", SESSignInfo)]
+
+
+class TBSSignV1(core.Sequence):
+    """TBS_Sign ::= SEQUENCE { version INTEGER, eseal SESeal, timeInfo BIT STRING,
+    dataHash BIT STRING, propertyInfo IA5String, cert OCTET STRING,
+    signatureAlgorithm OBJECT IDENTIFIER }  -- timeInfo: a time stamp or a time as text"""
+
+    _fields = [
+        ("version", core.Integer),
+        ("eseal", SESealV1),
+        ("time_info", core.OctetBitString),
+        ("data_hash", core.OctetBitString),
+        ("property_info", core.IA5String),
+        ("cert", core.OctetString),
+        ("signature_algorithm", core.ObjectIdentifier),
+    ]
+
+
+class SESSignatureV1(core.Sequence):
+    """SES_Signature ::= SEQUENCE { toSign TBS_Sign, signature BIT STRING }"""
+
+    _fields = [("to_sign", TBSSignV1), ("signature", core.OctetBitString)]
+
+
+# --- ofdrw's "V5" (header version 5, 2026-04), read and verified, never written --------------
+# The v4 layout with two additions, as org.ofdrw.gm.ses.v5 has it: SESeal and SES_Signature end
+# with an optional [0] EXPLICIT timeStamp BIT STRING, and TBS_Sign's extDatas is [0] EXPLICIT.
+# The maker signs DER(eSealInfo), the signer DER(toSign), as in v4.
+
+V5_VERSION = 5
+
+
+class SESealV5(core.Sequence):
+    _fields = [
+        ("e_seal_info", SESSealInfo),
+        ("cert", core.OctetString),
+        ("sign_alg_id", core.ObjectIdentifier),
+        ("signed_value", core.OctetBitString),
+        ("time_stamp", core.OctetBitString, {"explicit": 0, "optional": True}),
+    ]
+
+
+class TBSSignV5(core.Sequence):
+    _fields = [
+        ("version", core.Integer),
+        ("eseal", SESealV5),
+        ("time_info", core.GeneralizedTime),
+        ("data_hash", core.OctetBitString),
+        ("property_info", core.IA5String),
+        ("ext_datas", ExtensionDatas, {"explicit": 0, "optional": True}),
+    ]
+
+
+class SESSignatureV5(core.Sequence):
+    _fields = [
+        ("to_sign", TBSSignV5),
+        ("cert", core.OctetString),
+        ("signature_alg_id", core.ObjectIdentifier),
+        ("signature", core.OctetBitString),
+        ("time_stamp", core.OctetBitString, {"explicit": 0, "optional": True}),
+    ]

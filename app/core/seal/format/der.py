@@ -39,3 +39,29 @@ def generalized_time(moment: datetime) -> core.GeneralizedTime:
 
 def is_ia5(text: str) -> bool:
     return text.isascii() and all(32 <= ord(c) < 127 for c in text)
+
+
+def tlv(data: bytes, pos: int = 0) -> tuple[int, bytes, int]:
+    """One DER element at ``pos``: (tag byte, contents, end offset). Only what a header needs:
+    single-byte tags and definite lengths; anything else raises ValueError."""
+    if pos + 2 > len(data) or data[pos] & 0x1F == 0x1F:
+        raise ValueError("not a DER element")
+    tag, first, pos = data[pos], data[pos + 1], pos + 2
+    if first == 0x80 or first > 0x84:
+        raise ValueError("not a DER length")
+    if first & 0x80:
+        count = first & 0x7F
+        first, pos = int.from_bytes(data[pos : pos + count], "big"), pos + count
+    end = pos + first
+    if end > len(data):
+        raise ValueError("truncated")
+    return tag, data[pos:end], end
+
+
+def tlv_children(contents: bytes) -> list[tuple[int, bytes]]:
+    """(tag, contents) of each element inside a constructed element's contents."""
+    found, pos = [], 0
+    while pos < len(contents):
+        tag, inner, pos = tlv(contents, pos)
+        found.append((tag, inner))
+    return found

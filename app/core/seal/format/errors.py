@@ -9,6 +9,8 @@ from ...errors import Refused, VerificationFailed
 
 class Reason(StrEnum):
     TAMPERED_STRUCTURE = "tampered_structure"  # not DER we accept: malformed, wrong header/OID
+    UNSUPPORTED_VERSION = "unsupported_seal_version"  # a seal format (header version) we don't read
+    UNKNOWN_CRITICAL_EXTENSION = "unknown_critical_extension"  # readable, but not verifiable
     BAD_SEAL_SIGNATURE = "bad_seal_signature"  # the office's signature over the seal fails
     BAD_SEAL_MAKER = "bad_seal_maker"  # office certificate: chain, usage, validity, revocation
     SEAL_NOT_YET_VALID = "seal_not_yet_valid"
@@ -26,6 +28,15 @@ class Reason(StrEnum):
 class SealRefused(Refused, VerificationFailed):
     """A seal or seal signature that does not verify; ``code`` (a :class:`Reason`) says which
     check refused it."""
+
+
+def unsupported(what: str, description: str) -> SealRefused:
+    return SealRefused(
+        Reason.UNSUPPORTED_VERSION,
+        "The {what} is {description}, which EBid Desk does not read",
+        what=what,
+        description=description,
+    )
 
 
 def tampered(what: str, detail: str = "") -> SealRefused:

@@ -1,14 +1,14 @@
 """Making an electronic seal (the office's side) and verifying one.
 
-What the office signs: GB/T 38540-2020 has the maker sign the SEQUENCE of ``eSealInfo``,
-``cert`` and ``signAlgID`` (the DER of the first three fields of ``SESeal``, re-wrapped as one
-SEQUENCE); we emit that. Two open implementations (ofdrw's v4 test seal, and the
-gm_0031_38540_verifier) sign the DER of ``eSealInfo`` alone; ``verify_seal`` accepts that form
-too, since both are signatures by the same maker key over distinct, unambiguous byte strings.
+What the office signs: the DER of ``eSealInfo`` alone, as every deployed v4 seal, ofdrw's v4
+classes and gm_0031_38540_verifier do. Until December 2026 we signed ``SEQUENCE { eSealInfo,
+cert, signAlgID }`` (GM/T 0031 v1's rule) for v4 too; ``check_seal_signature`` still accepts that
+form for seals with our Vid, so seals already issued keep verifying, and says which form it found.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -19,19 +19,22 @@ from ...errors import InvalidInput, VerificationFailed
 from ...pki import Certificate, Clock, RevocationList, parse_licence, system_clock, to_utc_second
 from .asn1 import (
     HEADER_ID,
-    CertDigestList,
-    CertInfoList,
     OID_SEAL_ENTERPRISE,
     SEAL_VERSION,
     SM2_WITH_SM3,
+    V1_VERSION,
     VENDOR_ID,
-    SealEnterprise as SealEnterpriseAsn1,
+    CertDigestList,
+    CertInfoList,
     SESeal,
     SESSealInfo,
 )
+from .asn1 import (
+    SealEnterprise as SealEnterpriseAsn1,
+)
 from .der import der_sequence, generalized_time, is_ia5
 from .errors import Reason, SealRefused
-from .model import CertListType, SealInfo
+from .model import CertListType, MakerSigned, SealInfo
 from .office import is_seal_maker
 from .parse import DIGEST_TYPE, parse_seal
 from .trust import check_seal_maker
@@ -77,12 +80,15 @@ def make_seal(
         }
     )
     seal = SESeal({"e_seal_info": info, "cert": office_cert.der, "sign_alg_id": SM2_WITH_SM3})
-    signed = office_key.sign(seal_tbs(seal))
-    seal["signed_value"] = signed
+    seal["signed_value"] = office_key.sign(seal_tbs(seal))
     return seal.dump()
 
 def seal_tbs(seal: SESeal) -> bytes:
-    """The bytes the office signs: SEQUENCE { eSealInfo, cert, signAlgID } (GB/T 38540)."""
+    """The bytes the office signs: DER of eSealInfo, exactly as it appears in the seal."""
+    return seal["e_seal_info"].dump()
+
+def legacy_seal_tbs(seal: SESeal) -> bytes:
+    """What we signed for v4 before December 2026: SEQUENCE { eSealInfo, cert, signAlgID }."""
     return der_sequence(seal["e_seal_info"].dump(), seal["cert"].dump(), seal["sign_alg_id"].dump())
 
 def _check_maker(office_key: gm.SM2PrivateKey, office_cert: Certificate) -> None:
@@ -144,28 +150,52 @@ def verify_seal(
     at: datetime | None = None,
     crl: RevocationList | None = None,
 ) -> SealInfo:
-    """The office's signature, its certificate at the seal's creation, and the seal's window at
-    ``at`` (default: now). Raises :class:`SealRefused` with the first failing reason."""
+    """The office's signature, its certificate (docs/formats/electronic-seal.md §5, "Which
+    time"), and the seal's window at ``at`` (default: now). Returns the seal with
+    ``maker_signed`` set; raises :class:`SealRefused` with the first failing reason."""
     info = seal if isinstance(seal, SealInfo) else parse_seal(seal)
-    check_seal_signature(info)
-    check_seal_maker(info.maker_certificate, roots, at=info.created_at, revocations=crl)
-    check_seal_window(info, to_utc_second(at if at is not None else clock()))
-    return info
+    moment = to_utc_second(at if at is not None else clock())
+    check_extensions(info)
+    form = check_seal_signature(info)
+    check_seal_maker(
+        info.maker_certificate, roots, made_at=info.created_at, used_at=moment, revocations=crl
+    )
+    check_seal_window(info, moment)
+    return dataclasses.replace(info, maker_signed=form)
 
-def check_seal_signature(info: SealInfo) -> None:
+def check_extensions(info: SealInfo) -> None:
+    """A critical extension we do not understand: the seal is readable but not verifiable."""
+    if info.unknown_critical:
+        raise SealRefused(
+            Reason.UNKNOWN_CRITICAL_EXTENSION,
+            "The seal {id} has a critical extension EBid Desk does not understand: {oid}",
+            id=info.seal_id,
+            oid=", ".join(info.unknown_critical),
+        )
+
+def check_seal_signature(info: SealInfo) -> MakerSigned:
+    """The maker's signature over eSealInfo; over the older SEQUENCE form only for our own
+    seals (no other v4 producer uses it). Returns the form that verified."""
     key = _maker_key(info)
-    for tbs in _signed_forms(info.asn1):
+    for form, tbs in _signed_forms(info):
         try:
             key.verify(info.signed_value, tbs)
-            return
+            return form
         except (VerificationFailed, InvalidInput):  # InvalidInput: not a DER SEQUENCE{r, s}
             continue
     raise SealRefused(
         Reason.BAD_SEAL_SIGNATURE, "The seal office's signature on the seal is invalid"
     )
 
-def _signed_forms(seal: SESeal) -> list[bytes]:
-    return [seal_tbs(seal), seal["e_seal_info"].dump()]  # standard form first, then ofdrw's
+def _signed_forms(info: SealInfo) -> list[tuple[MakerSigned, bytes]]:
+    if info.version == V1_VERSION:  # GM/T 0031: SEQUENCE { sealInfo, cert, signatureAlgorithm }
+        sign_info = info.asn1["sign_info"]
+        parts = (sign_info["cert"].dump(), sign_info["signature_algorithm"].dump())
+        return [(MakerSigned.SEQUENCE, der_sequence(info.asn1["e_seal_info"].dump(), *parts))]
+    forms = [(MakerSigned.SEAL_INFO, seal_tbs(info.asn1))]
+    if info.vendor_id == VENDOR_ID and info.version == SEAL_VERSION:
+        forms.append((MakerSigned.SEQUENCE, legacy_seal_tbs(info.asn1)))
+    return forms
 
 def _maker_key(info: SealInfo) -> gm.SM2PublicKey:
     try:

@@ -7,6 +7,7 @@ gm_0031_38540_verifier do. ``dataHash`` is the SM3 digest of the document data.
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from .der import generalized_time, is_ia5
 from .errors import Reason, SealRefused
 from .model import SealInfo, SignatureInfo
 from .parse import parse_seal, parse_signature
-from .seal import check_seal_signature, check_seal_window
+from .seal import check_extensions, check_seal_signature, check_seal_window
 from .trust import check_seal_maker, check_signer_licence
 
 DEFAULT_PROPERTY_INFO = "ebid:sm3-of-whole-file"  # propertyInfo: what dataHash covers
@@ -45,6 +46,8 @@ def sign_with_seal(
     if not is_ia5(property_info):
         raise InvalidInput("propertyInfo must be printable ASCII (an IA5String)")
     seal = parse_seal(seal_der)
+    if seal.version != SEAL_VERSION:  # we read GM/T 0031 v1 seals, we do not make signatures
+        raise InvalidInput("EBid Desk signs with GB/T 38540 version 4 seals only")
     now = to_utc_second(clock())
     check_seal_window(seal, now)  # refuse early: a verifier would refuse it anyway
     tbs = TBSSign(
@@ -95,18 +98,21 @@ def verify_signature(
     record, so agents are refused (see :class:`SealAuthorisationRule`)."""
     expected_hash = _expected_hash(data, data_hash)
     info = parse_signature(sig_der)
-    _check_signer_signature(info)
+    check_signature_extensions(info)
+    check_extensions(info.seal)
+    check_signer_signature(info)
     if not hmac.compare_digest(info.data_hash, expected_hash):
         raise SealRefused(Reason.BAD_DOCUMENT_HASH, "The document is not the one that was sealed")
     signed_at = _signing_time(info, clock)
     licence = check_signer_licence(info.signer_certificate, roots, at=signed_at, revocations=crl)
-    seal = info.seal
-    check_seal_signature(seal)
-    check_seal_maker(seal.maker_certificate, roots, at=seal.created_at, revocations=crl)
+    seal = dataclasses.replace(info.seal, maker_signed=check_seal_signature(info.seal))
+    check_seal_maker(
+        seal.maker_certificate, roots, made_at=seal.created_at, used_at=signed_at, revocations=crl
+    )
     check_seal_window(seal, signed_at)
     check_binding(seal, licence, info.signer_certificate)
     (authorisation_check or no_authorisations())(seal, licence, signed_at)
-    return VerifiedSignature(info, licence)
+    return VerifiedSignature(dataclasses.replace(info, seal=seal), licence)
 
 
 def _expected_hash(data: bytes | None, data_hash: bytes | None) -> bytes:
@@ -115,7 +121,16 @@ def _expected_hash(data: bytes | None, data_hash: bytes | None) -> bytes:
     return gm.sm3(data) if data is not None else bytes(data_hash)
 
 
-def _check_signer_signature(info: SignatureInfo) -> None:
+def check_signature_extensions(info: SignatureInfo) -> None:
+    if info.unknown_critical:
+        raise SealRefused(
+            Reason.UNKNOWN_CRITICAL_EXTENSION,
+            "The seal signature has a critical extension EBid Desk does not understand: {oid}",
+            oid=", ".join(info.unknown_critical),
+        )
+
+
+def check_signer_signature(info: SignatureInfo) -> None:
     try:
         key = info.signer_certificate.public_key()
         key.verify(info.signature, info.asn1["to_sign"].dump())

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from ...errors import EbidError, InvalidInput
-from ...pki import Certificate, LicenceInfo, RevocationList, verify_licence
+from ...errors import EbidError, InvalidInput, VerificationFailed
+from ...gm.oids import SM2_WITH_SM3
+from ...pki import Certificate, LicenceInfo, RevocationList, to_utc_second, verify_licence
 from ...pki import verify as pki_verify
+from ...pki.certs import signature_bytes
 from .der import octets_of
 from .errors import Reason, SealRefused, tampered
 from .office import is_seal_maker
@@ -41,18 +43,42 @@ def issuing_root(cert: Certificate, roots: Sequence[Certificate]) -> Certificate
     return None
 
 
+def maker_time(cert: Certificate, made_at: datetime, used_at: datetime) -> datetime:
+    """When the maker's certificate must have been valid: the seal's createDate, or, for a seal
+    re-signed by a renewed maker certificate (createDate is kept, the new certificate starts
+    later), that certificate's notBefore. That re-signature must exist before the seal is used,
+    so such a notBefore after ``used_at`` (the signing time, or the verifier's time) is refused.
+    (``used_at`` may precede createDate by a little: validStart can be earlier than createDate.)"""
+    made = to_utc_second(made_at)
+    if cert.not_before <= made:
+        return made
+    moment = cert.not_before
+    if moment > to_utc_second(used_at):
+        raise SealRefused(
+            Reason.BAD_SEAL_MAKER,
+            "The seal maker's certificate is not valid until {start}, after the seal was used "
+            "at {used}",
+            start=cert.not_before.isoformat(),
+            used=to_utc_second(used_at).isoformat(),
+        )
+    return moment
+
+
 def check_seal_maker(
     cert: Certificate,
     roots: Sequence[Certificate],
     *,
-    at: datetime,
+    made_at: datetime,
+    used_at: datetime,
     revocations: RevocationList | None = None,
 ) -> None:
-    """The office certificate chains to a trusted root, is valid at ``at`` and may make seals."""
+    """The office certificate chains to a trusted root, was valid when it signed the seal
+    (:func:`maker_time`), is not revoked, and may make seals."""
     root = _root_or_refuse(cert, roots, Reason.BAD_SEAL_MAKER, "seal maker's")
+    at = maker_time(cert, made_at, used_at)
     try:
         pki_verify.check_root(root)
-        pki_verify.check_issued_by(cert, root)
+        check_issued_by(cert, root)
         pki_verify.check_validity(root, at, "root certificate")
         pki_verify.check_validity(cert, at, "seal maker's certificate")
         pki_verify.check_not_revoked(cert, revocations, at)
@@ -83,6 +109,39 @@ def check_signer_licence(
     except EbidError as exc:  # NotALicence, or InvalidInput for a malformed signature
         raise SealRefused(
             Reason.BAD_LICENCE, "The signer's licence: {detail}", detail=exc.message
+        ) from None
+
+
+def check_issued_by(cert: Certificate, root: Certificate) -> None:
+    """Issuer DN, key identifiers and the root's SM2 signature. The authority key identifier
+    is compared only when the certificate's AKI has a keyIdentifier and the root has an SKI:
+    an AKI may name the issuer by name and serial alone (RFC 5280 4.2.1.1), which says nothing
+    about the key. (``pki.verify.check_issued_by`` compares an absent keyIdentifier as a
+    mismatch; that module is not the seal format's to change.)"""
+    if cert.tbs["issuer"] != root.tbs["subject"]:
+        raise pki_verify.CertificateInvalid(
+            pki_verify.WRONG_ISSUER,
+            "The certificate was issued by another authority: {issuer}",
+            issuer=cert.tbs["issuer"].human_friendly,
+        )
+    aki = cert.extension_value("authority_key_identifier")
+    ski = root.extension_value("key_identifier")
+    key_id = aki["key_identifier"].native if aki is not None else None
+    if key_id is not None and ski is not None and key_id != ski.native:
+        raise pki_verify.CertificateInvalid(
+            pki_verify.WRONG_ISSUER, "The certificate was signed by another key of the authority"
+        )
+    algorithm = cert.asn1["signature_algorithm"]["algorithm"].dotted
+    if algorithm != SM2_WITH_SM3 or cert.tbs["signature"]["algorithm"].dotted != algorithm:
+        raise pki_verify.CertificateInvalid(
+            pki_verify.BAD_SIGNATURE, "The certificate is not signed SM2-with-SM3"
+        )
+    try:
+        root.public_key().verify(signature_bytes(cert.asn1["signature_value"], "certificate"),
+                                 cert.tbs.dump())
+    except (VerificationFailed, InvalidInput):
+        raise pki_verify.CertificateInvalid(
+            pki_verify.BAD_SIGNATURE, "The authority's signature on the certificate is invalid"
         ) from None
 
 
