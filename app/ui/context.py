@@ -20,6 +20,7 @@ from ..core.errors import EbidError
 from . import settings
 from .operations import BackgroundOp
 from .platform_watch import ProjectWatch
+from .wallet_session import WalletSession
 
 if TYPE_CHECKING:  # imported on first use: SQLAlchemy, Alembic and httpx cost ~0.7 s at start-up
     from ..core.client import ServiceClient
@@ -47,6 +48,7 @@ class AppContext(QObject):
         self._keystore: Optional[Keystore] = None
         self._keystore_lock = threading.Lock()
         self.projects = ProjectWatch(self, self)  # the platform's project list, kept current
+        self.session = WalletSession(self)  # unlock once, for a while
 
     # -- keystore ---------------------------------------------------------------------------------
 
@@ -112,6 +114,7 @@ class AppContext(QObject):
         return ServiceClient(url, root_fingerprint=pin)
 
     def close(self) -> None:
+        self.session.lock()
         self.projects.stop()
         if self._client is not None:
             self._client.close()

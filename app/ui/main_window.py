@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from . import seams, settings, theme
 from .context import AppContext
+from .lock_state import LockButton
 from .operations import BackgroundOp
 from .page import Page
 
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self._stopping = False  # the user chose to quit; running work is being cancelled
         self._terminating = False  # a termination signal: quit the application once closed
         self.context.projects.follow(self, news=self.show_news)
+        self.lock_button = LockButton(self.context.session, self)
+        self.statusBar().addPermanentWidget(self.lock_button)
         self.resize(1024, 680)
         self._restore()
         self.retranslate()

@@ -1,4 +1,4 @@
-"""Settings: language now; the service connection and more arrive with their features."""
+"""Settings: language, how long the wallet stays unlocked, the data folder."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBox
 from ..core.paths import data_dir
 from . import i18n, settings
 from .page import Page
+from .wallet_session import CHOICES
 
 
 class SettingsPage(Page):
@@ -31,6 +32,15 @@ class SettingsPage(Page):
         self.language_label = QLabel(self)
         self.language_label.setBuddy(self.language)
         form.addRow(self.language_label, self.language)
+        self.unlock = QComboBox(self)
+        self.unlock.setObjectName("unlockMinutes")
+        for minutes in CHOICES:
+            self.unlock.addItem("", minutes)
+        self.unlock.setCurrentIndex(max(0, self.unlock.findData(settings.UNLOCK_MINUTES.get())))
+        self.unlock.currentIndexChanged.connect(self._unlock_chosen)
+        self.unlock_label = QLabel(self)
+        self.unlock_label.setBuddy(self.unlock)
+        form.addRow(self.unlock_label, self.unlock)
         self.folder_label = QLabel(self)
         self.folder = QPushButton(self)
         self.folder.setObjectName("dataFolderButton")
@@ -45,6 +55,14 @@ class SettingsPage(Page):
     def retranslate(self) -> None:
         self.language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
+        self.unlock_label.setText(self.tr("&Keep unlocked"))
+        self.unlock.setAccessibleName(self.tr("Keep the wallet unlocked"))
+        self.unlock.setToolTip(self.tr("After the licence password is given, how long it is not asked again "
+                                       "(counted from the last use; the status bar locks it at once)"))
+        for row in range(self.unlock.count()):
+            minutes = self.unlock.itemData(row)
+            self.unlock.setItemText(row, self.tr("Ask every time") if minutes == 0 else
+                                    self.tr("{n} minutes").format(n=minutes))
         self.folder_label.setText(self.tr("Data folder"))
         self.folder.setText(str(data_dir(create=False)))
         self.folder.setToolTip(self.tr("Open the folder that holds the keystore and the logs"))
@@ -54,6 +72,11 @@ class SettingsPage(Page):
         code = self.language.itemData(index)
         settings.LANGUAGE.set(code)
         i18n.install(QCoreApplication.instance(), code)  # sends LanguageChange to every widget
+
+    def _unlock_chosen(self, index: int) -> None:
+        settings.UNLOCK_MINUTES.set(int(self.unlock.itemData(index)))
+        if self.unlock.itemData(index) == 0:
+            self.context.session.lock()
 
     def _open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))

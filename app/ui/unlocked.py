@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from ..core.errors import EbidError, WrongPassword
 from . import errors, seams
 from .operations import BackgroundOp
+from .wallet_session import copy
 
 if TYPE_CHECKING:
     from ..core.client import HolderClient, ServiceClient
@@ -53,6 +54,7 @@ class UnlockedOp:
         self._cancellable = False
         self._keeper: QObject | None = None
         self.operation: BackgroundOp | None = None
+        self._borrowed = False
 
     def failure(self, handler: Callable[[BaseException], None]) -> UnlockedOp:
         self._failure = handler
@@ -77,30 +79,43 @@ class UnlockedOp:
         if self._licence is not None and not self.context.connected:
             errors.show(self.parent, EbidError("The service is not connected yet"))
             return self
-        # Literal calls, so that lupdate finds them (a helper taking a variable hides the text).
-        label = self._prompt or QCoreApplication.translate(
-            "UnlockedOp", "Enter the licence password to {purpose}:").format(purpose=self._asking)
-        password = seams.ask_password(self.parent, QCoreApplication.translate("UnlockedOp", "Licence password"), label)
-        if password is None:
-            return self
-        operation = BackgroundOp(self.parent, op=self._work(password.encode("utf-8")), success=self._success)
-        operation.failure(self._failed).with_progress(
-            self._label or QCoreApplication.translate("UnlockedOp", "Checking the password…"))
+        borrowed = self.context.session.borrow()  # unlocked a moment ago: no question
+        password = None
+        if borrowed is None:
+            # Literal calls, so that lupdate finds them (a helper taking a variable hides the text).
+            label = self._prompt or QCoreApplication.translate(
+                "UnlockedOp", "Enter the licence password to {purpose}:").format(purpose=self._asking)
+            asked = seams.ask_password(self.parent, QCoreApplication.translate("UnlockedOp", "Licence password"),
+                                       label)
+            if asked is None:
+                return self
+            password = asked.encode("utf-8")
+        self._borrowed = borrowed is not None
+        operation = BackgroundOp(self.parent, op=self._work(password, borrowed), success=self._success)
+        waiting = QCoreApplication.translate("UnlockedOp", "Checking the password…") if password is not None \
+            else QCoreApplication.translate("UnlockedOp", "Working…")
+        operation.failure(self._failed).with_progress(self._label or waiting)
         if self._cancellable:
             operation.cancellable()
         self.operation = operation.run()
         return self
 
-    def _work(self, password: bytes):
+    def _work(self, password: bytes | None, borrowed: Unlocked | None):
         store = self.context.keystore
         client = self.context.client if self.context.connected else None
         licence, purpose, op, keeper = self._licence, self._purpose, self._op, self._keeper
+        session = self.context.session
 
         def work(progress, cancel):
             from ..core.client import wallet
 
             with ExitStack() as stack:
-                unlocked = store.unlock(password)
+                if borrowed is not None:
+                    unlocked = borrowed
+                else:
+                    unlocked = store.unlock(password)
+                    kept = copy(unlocked)  # for the next operations, handed to the GUI thread
+                    QTimer.singleShot(0, session, lambda: session.open(kept))
                 stack.callback(unlocked.lock)
                 holder = None
                 if licence is not None:
@@ -114,8 +129,14 @@ class UnlockedOp:
         return work
 
     def _failed(self, exc: BaseException) -> None:
+        from ..core.keystore.errors import Locked
+
         if isinstance(exc, WrongPassword):
             errors.show(self.parent, exc)
+            self.run()
+        elif isinstance(exc, Locked) and self._borrowed:
+            # The password was changed since the session was opened: ask it again.
+            self.context.session.lock()
             self.run()
         elif self._failure is not None:
             self._failure(exc)

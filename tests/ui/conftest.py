@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.ui import seams
+from app.ui import seams, settings
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +13,9 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("EBID_HOME", str(tmp_path / "home"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    # Every operation asks the password, so each test's queued answers say what it asks; the
+    # session that unlocks for a while (the product's default) is tested in test_wallet_session.
+    settings.UNLOCK_MINUTES.set(0)
     seams.enable_testing()
     yield
     seams.enable_testing(False)

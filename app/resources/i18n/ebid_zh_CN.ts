@@ -421,7 +421,7 @@
     <message>
         <location filename="../../ui/bids/page.py" line="167" />
         <location filename="../../ui/bids/page.py" line="194" />
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
@@ -563,12 +563,12 @@
         <translation>正在用新密码重新加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/password.py" line="77" />
+        <location filename="../../ui/licences/password.py" line="78" />
         <source>Licence password</source>
         <translation>证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/password.py" line="77" />
+        <location filename="../../ui/licences/password.py" line="78" />
         <source>The licence password was changed.</source>
         <translation>证照密码已修改。</translation>
     </message>
@@ -1074,7 +1074,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>HomePage</name>
     <message>
         <location filename="../../ui/home/page.py" line="139" />
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1392,7 +1392,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>KeysPage</name>
     <message>
         <location filename="../../ui/keys/page.py" line="132" />
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>Keys</source>
         <translation>密钥管理</translation>
     </message>
@@ -1975,7 +1975,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>LicencesPage</name>
     <message>
         <location filename="../../ui/licences/page.py" line="85" />
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Licences</source>
         <translation>执照</translation>
     </message>
@@ -2036,19 +2036,37 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
+    <name>LockButton</name>
+    <message>
+        <location filename="../../ui/lock_state.py" line="39" />
+        <source>Unlocked for {minutes} more min — Lock now</source>
+        <translation>已解锁，还剩 {minutes} 分钟 — 立即锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_state.py" line="40" />
+        <source>The licence password is not asked again until the wallet locks: after {n} minutes without use, or now with this button (Settings: how long)</source>
+        <translation>钱包锁定前不会再次询问证照密码：闲置 {n} 分钟后自动锁定，或点此按钮立即锁定（时长在“设置”中选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_state.py" line="43" />
+        <source>Lock the wallet</source>
+        <translation>锁定钱包</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Quit EBid Desk</source>
         <translation>退出电子投标助手</translation>
     </message>
@@ -2365,7 +2383,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="51" />
         <location filename="../../ui/scan/page.py" line="132" />
         <source>Scan</source>
         <translation>扫一扫</translation>
@@ -2730,7 +2748,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="54" />
         <location filename="../../ui/seals/page.py" line="121" />
         <location filename="../../ui/seals/page.py" line="131" />
         <source>Seals</source>
@@ -3022,33 +3040,58 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
-        <location filename="../../ui/settings_page.py" line="43" />
+        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/settings_page.py" line="53" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46" />
+        <location filename="../../ui/settings_page.py" line="56" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="47" />
+        <location filename="../../ui/settings_page.py" line="57" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="48" />
+        <location filename="../../ui/settings_page.py" line="58" />
+        <source>&amp;Keep unlocked</source>
+        <translation>保持解锁(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="59" />
+        <source>Keep the wallet unlocked</source>
+        <translation>钱包保持解锁的时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="60" />
+        <source>After the licence password is given, how long it is not asked again (counted from the last use; the status bar locks it at once)</source>
+        <translation>输入证照密码后多长时间内不再询问（从最后一次使用起计算；可在状态栏立即锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="64" />
+        <source>Ask every time</source>
+        <translation>每次都询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="65" />
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="66" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="50" />
+        <location filename="../../ui/settings_page.py" line="68" />
         <source>Open the folder that holds the keystore and the logs</source>
         <translation>打开存放密钥库和日志的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="51" />
+        <location filename="../../ui/settings_page.py" line="69" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
@@ -3342,19 +3385,24 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>UnlockedOp</name>
     <message>
-        <location filename="../../ui/unlocked.py" line="81" />
+        <location filename="../../ui/unlocked.py" line="86" />
         <source>Enter the licence password to {purpose}:</source>
         <translation>请输入证照密码，以便{purpose}：</translation>
     </message>
     <message>
-        <location filename="../../ui/unlocked.py" line="83" />
+        <location filename="../../ui/unlocked.py" line="88" />
         <source>Licence password</source>
         <translation>证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/unlocked.py" line="88" />
+        <location filename="../../ui/unlocked.py" line="95" />
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlocked.py" line="96" />
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,7 @@ class ChangePasswordDialog(QDialog):
             .with_progress(self.tr("Re-sealing the keys under the new password…")).run()
 
     def _changed(self, _result) -> None:
+        self.context.session.lock()  # its master key is gone with the old password
         seams.info(self.parentWidget(), self.tr("Licence password"), self.tr("The licence password was changed."))
         if shiboken6.isValid(self):
             self.accept()
