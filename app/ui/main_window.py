@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from . import seams, settings, theme
 from .context import AppContext
+from .keys.notices import KeyNotices
 from .lock_state import LockButton
 from .operations import BackgroundOp
 from .page import Page
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.context.projects.follow(self, news=self.show_news)
         self.lock_button = LockButton(self.context.session, self)
         self.statusBar().addPermanentWidget(self.lock_button)
+        self.key_notices = KeyNotices(self.context, self)
+        self.key_notices.news.connect(self.show_news)
+        self.key_notices.counted.connect(lambda _: self.retranslate())
         self.resize(1024, 680)
         self._restore()
         self.retranslate()
@@ -147,8 +151,12 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("EBid Desk"))
         self.sidebar.setAccessibleName(self.tr("Navigation"))
+        waiting = len(self.key_notices.waiting)
         for row, spec in enumerate(self.specs):
-            self.sidebar.item(row).setText(self._built[row].title() if row in self._built else self._title(spec))
+            title = self._built[row].title() if row in self._built else self._title(spec)
+            if spec.page_id == "keys" and waiting:
+                title = self.tr("{title} ({n})").format(title=title, n=waiting)  # messages waiting there
+            self.sidebar.item(row).setText(title)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -421,7 +421,7 @@
     <message>
         <location filename="../../ui/bids/page.py" line="167" />
         <location filename="../../ui/bids/page.py" line="194" />
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
@@ -1074,7 +1074,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>HomePage</name>
     <message>
         <location filename="../../ui/home/page.py" line="139" />
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1389,10 +1389,33 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
+    <name>KeyNotices</name>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="114" />
+        <source>{sender} confirmed a recovery of your key {key} for another device: veto it on the Keys page if you did not ask for it</source>
+        <translation>{sender} 已确认把您的密钥 {key} 恢复到另一台设备：如果不是您申请的，请到“密钥管理”页否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="120" />
+        <source>backups to verify: {n} (from {senders})</source>
+        <translation>待验证的备份 {n} 个（来自 {senders}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="123" />
+        <source>recovery requests to answer: {n} (from {senders})</source>
+        <translation>待处理的恢复申请 {n} 个（来自 {senders}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="125" />
+        <source>Keys page: {what}</source>
+        <translation>密钥管理：{what}</translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
         <location filename="../../ui/keys/page.py" line="132" />
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>Keys</source>
         <translation>密钥管理</translation>
     </message>
@@ -1975,7 +1998,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>LicencesPage</name>
     <message>
         <location filename="../../ui/licences/page.py" line="85" />
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Licences</source>
         <translation>执照</translation>
     </message>
@@ -2056,17 +2079,22 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>{title} ({n})</source>
+        <translation>{title}（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Quit EBid Desk</source>
         <translation>退出电子投标助手</translation>
     </message>
@@ -2383,7 +2411,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="52" />
         <location filename="../../ui/scan/page.py" line="132" />
         <source>Scan</source>
         <translation>扫一扫</translation>
@@ -2748,7 +2776,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="55" />
         <location filename="../../ui/seals/page.py" line="121" />
         <location filename="../../ui/seals/page.py" line="131" />
         <source>Seals</source>
@@ -3040,7 +3068,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="57" />
         <location filename="../../ui/settings_page.py" line="53" />
         <source>Settings</source>
         <translation>设置</translation>

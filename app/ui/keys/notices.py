@@ -1,0 +1,125 @@
+"""Notices of key-backup messages waiting for this device (docs/protocols/key-backup.md §4): a
+backup to verify, a recovery request to answer, and — the one that cannot wait — a recovery of
+one of this device's keys confirmed for another device, which this device may still veto.
+
+The mailbox is read with signed requests, so it is checked only while the wallet is unlocked
+(:mod:`app.ui.wallet_session`): when the session opens and every few minutes while it stays
+open. Reading changes nothing (answers to this device are taken on the Keys page); each message
+is announced once, in the status bar, and the Keys entry of the sidebar counts what waits.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..changes import Change, on_change
+from ..operations import BackgroundOp
+
+log = logging.getLogger(__name__)
+CHECK_MS = 5 * 60_000
+
+
+@dataclass(frozen=True)
+class Waiting:
+    message_id: str
+    kind: str  # backup / request / grant (pending: vetoable)
+    sender: str
+    subject: str
+    takes_effect: datetime | None = None
+
+
+def waiting_messages(store, unlocked, client) -> list[Waiting]:
+    """Every message waiting for this device's registered keys, read as each key's licence."""
+    from ...core.client.mailbox import MailboxClient
+    from ...core.client.wallet import acting_as
+
+    found: dict[str, Waiting] = {}
+    keys = [k for k in store.list_encryption_keys() if k.registry_id and k.licence_id is not None]
+    for licence in dict.fromkeys(k.licence_id for k in keys):
+        with acting_as(client, store, unlocked, licence, purpose="check key-backup messages") as holder:
+            mailbox = MailboxClient(holder)
+            for key in (k for k in keys if k.licence_id == licence):
+                for meta in mailbox.inbox(key.registry_id):
+                    if meta.kind in ("backup", "request") and meta.addressed:
+                        found[meta.message_id] = Waiting(meta.message_id, meta.kind, meta.sender_name, meta.subject)
+                    elif meta.kind == "grant" and not meta.addressed:
+                        found[meta.message_id] = Waiting(meta.message_id, "grant", meta.sender_name, meta.subject,
+                                                         meta.deliver_after)
+    return list(found.values())
+
+
+class KeyNotices(QObject):
+    news = Signal(str)  # a line for the status bar
+    counted = Signal(int)  # messages waiting now
+
+    def __init__(self, context, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.waiting: list[Waiting] = []
+        self._announced: set[str] = set()
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        context.session.changed.connect(self._session_changed)
+        on_change(self, Change.KEYS, self.check)  # a backup verified, a request answered on the Keys page
+
+    def _session_changed(self) -> None:
+        if self.context.session.is_unlocked():
+            self._timer.start()
+            self.check()
+        else:
+            self._timer.stop()
+
+    def check(self) -> None:
+        """Read the mailbox now if the wallet is unlocked (else nothing: no password is asked)."""
+        context = self.context
+        if self._busy or not context.connected or not context.keystore.is_initialised():
+            return
+        unlocked = context.session.borrow()
+        if unlocked is None:
+            return
+        store, client = context.keystore, context.client
+
+        def op(progress, cancel):
+            try:
+                return waiting_messages(store, unlocked, client)
+            finally:
+                unlocked.lock()
+
+        self._busy = True
+        BackgroundOp(self, op=op, success=self._found).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.info("key-backup messages not checked: %s", exc)  # the Keys page says it when asked
+
+    def _found(self, waiting: list[Waiting]) -> None:
+        self._busy = False
+        self.waiting = waiting
+        fresh = [w for w in waiting if w.message_id not in self._announced]
+        self._announced.update(w.message_id for w in fresh)
+        self.counted.emit(len(waiting))
+        if fresh:
+            self.news.emit(self.text(fresh))
+
+    def text(self, fresh: list[Waiting]) -> str:
+        grants = [w for w in fresh if w.kind == "grant"]
+        if grants:  # first: someone may be taking this device's key
+            g = grants[0]
+            return self.tr("{sender} confirmed a recovery of your key {key} for another device: veto it on the Keys "
+                           "page if you did not ask for it").format(sender=g.sender, key=g.subject)
+        backups = [w for w in fresh if w.kind == "backup"]
+        requests = [w for w in fresh if w.kind == "request"]
+        parts = []
+        if backups:
+            parts.append(self.tr("backups to verify: {n} (from {senders})").format(
+                n=len(backups), senders="、".join(dict.fromkeys(w.sender for w in backups))))
+        if requests:
+            parts.append(self.tr("recovery requests to answer: {n} (from {senders})").format(
+                n=len(requests), senders="、".join(dict.fromkeys(w.sender for w in requests))))
+        return self.tr("Keys page: {what}").format(what="；".join(parts))
