@@ -5,6 +5,8 @@
   ``EncryptedPrivateKeyInfo`` (PEM ``ENCRYPTED PRIVATE KEY``) with PBES2, PBKDF2-HMAC-SHA256 and
   AES-256-CBC, which ``openssl pkey -passin`` reads. SEC 1 ``EC PRIVATE KEY`` files are read too.
 - Public keys: ``SubjectPublicKeyInfo`` (PEM ``PUBLIC KEY`` / DER) with an uncompressed point.
+  We write id-ecPublicKey with the SM2 curve; we also read the SM2 OID itself as the algorithm
+  (OpenSSL 3 and gmsm can write that form, in keys and in certificates).
 
 ``cryptography`` cannot load SM2 keys, so the structures are built with asn1crypto and the
 password-based encryption is done with ``cryptography`` primitives.
@@ -14,14 +16,14 @@ from __future__ import annotations
 
 import os
 
-from asn1crypto import algos, keys, pem
+from asn1crypto import algos, core, keys, pem
 from cryptography.hazmat.primitives import hashes, padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from ..der import ASN1_ERRORS, load_der
 from ..errors import InvalidInput, InvalidKey, WrongPassword
-from .oids import EC_PUBLIC_KEY, SM4_CBC
+from .oids import EC_PUBLIC_KEY, SM4_CBC, algorithm_name
 from .oids import SM2_CURVE as CURVE_OID
 from .sm2 import SM2PrivateKey, SM2PublicKey
 
@@ -34,6 +36,40 @@ try:
     keys.NamedCurve.register("sm2", CURVE_OID, 32)
 except ValueError:  # already registered by an earlier import
     pass
+
+
+
+def _register_sm2_algorithm() -> None:
+    """Let asn1crypto parse an SPKI or PKCS#8 whose algorithm is the SM2 OID (its value an EC
+    point / ECPrivateKey, as for id-ecPublicKey), and any other unknown algorithm as opaque
+    bytes: without this, a whole certificate fails to parse with a bare KeyError on the OID,
+    where the right answer is "not an SM2 key (...)" from :func:`_check_sm2_algorithm`."""
+    keys.PublicKeyAlgorithm._oid_specs.setdefault(CURVE_OID, keys.ECDomainParameters)
+    keys.PrivateKeyAlgorithm._oid_specs.setdefault(CURVE_OID, keys.ECDomainParameters)
+    _wrap_spec_callback(keys.PublicKeyInfo, "public_key", "algorithm",
+                        (keys.ECPointBitString, None), (core.OctetBitString, None))
+    _wrap_spec_callback(keys.PrivateKeyInfo, "private_key", "private_key_algorithm",
+                        keys.ECPrivateKey, (core.OctetString, None))
+
+
+def _wrap_spec_callback(cls, field: str, algorithm_field: str, sm2_spec, opaque_spec) -> None:
+    original = cls._spec_callbacks[field]
+    if getattr(original, "_ebid_sm2", False):  # already wrapped (module reloaded)
+        return
+
+    def spec(self):
+        if self[algorithm_field]["algorithm"].dotted == CURVE_OID:
+            return sm2_spec
+        try:
+            return original(self)
+        except KeyError:  # an algorithm asn1crypto does not know
+            return opaque_spec
+
+    spec._ebid_sm2 = True
+    cls._spec_callbacks = {**cls._spec_callbacks, field: spec}
+
+
+_register_sm2_algorithm()
 
 # OpenSSL labels SEC 1 SM2 keys "SM2 PRIVATE KEY".
 _PEM_ALIASES = {"SM2 PRIVATE KEY": "EC PRIVATE KEY"}
@@ -78,14 +114,25 @@ def public_key_to_pem(key: SM2PublicKey) -> bytes:
 
 
 def _check_sm2_algorithm(algorithm: object) -> None:
+    """id-ecPublicKey with the SM2 named curve, or the SM2 OID itself as the algorithm (its
+    parameters absent, NULL or the SM2 curve); anything else is named in the refusal."""
     try:
         oid = algorithm["algorithm"].dotted
-        params = algorithm["parameters"]
-        curve = params.chosen.dotted if params.name == "named" else None
     except ASN1_ERRORS:
         raise InvalidKey("The key's algorithm identifier is malformed") from None
-    if oid != EC_PUBLIC_KEY or curve != CURVE_OID:
-        raise InvalidKey("The key is not an SM2 key")
+    if oid not in (EC_PUBLIC_KEY, CURVE_OID):
+        raise InvalidKey("The key is not an SM2 key ({algorithm})", algorithm=algorithm_name(oid))
+    try:
+        params = algorithm["parameters"]
+        absent = isinstance(params, core.Void) or params.name == "implicit_ca"
+        curve = params.chosen.dotted if not absent and params.name == "named" else None
+    except ASN1_ERRORS:
+        raise InvalidKey("The key's algorithm identifier is malformed") from None
+    if oid == CURVE_OID and absent:
+        return
+    if curve != CURVE_OID:
+        shown = algorithm_name(curve) if curve else "explicit or missing curve parameters"
+        raise InvalidKey("The key is not an SM2 key (EC, {curve})", curve=shown)
 
 
 def public_key_from_der(der: bytes) -> SM2PublicKey:
