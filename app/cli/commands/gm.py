@@ -19,6 +19,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     p = sub.add_parser("keygen", help="generate an SM2 private key (PKCS#8 PEM)")
     p.add_argument("-o", "--output", required=True, metavar="KEY.pem")
     p.add_argument("--password-file", metavar="F", help="encrypt the key with the password in F")
+    _key_encryption_option(p)
     p.add_argument("--force", action="store_true", help="replace KEY.pem if it exists (its key is lost)")
     p.set_defaults(func=_keygen)
 
@@ -60,6 +61,14 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_sm3)
 
 
+def _key_encryption_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--key-encryption", choices=gm.keys.SCHEMES, default=gm.keys.SCHEME_AES,
+        help="how a password-protected key is encrypted: aes256-cbc (PBKDF2-HMAC-SHA256, what "
+             "OpenSSL reads; the default) or sm4-cbc (PBKDF2-HMAC-SM3, what GmSSL reads; "
+             "OpenSSL 3 cannot)")
+
+
 def _password_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password-file", metavar="F", help="password of an encrypted key")
 
@@ -76,7 +85,9 @@ def _keygen(args: argparse.Namespace) -> int:
         raise InvalidInput("{path} exists: a private key is never replaced without --force", path=args.output)
     key = gm.SM2PrivateKey.generate()
     password = read_password(args.password_file) if args.password_file else None
-    write_bytes(args.output, gm.private_key_to_pem(key, password))
+    if password is None and args.key_encryption != gm.keys.SCHEME_AES:
+        raise InvalidInput("--key-encryption needs --password-file: an unencrypted key has none")
+    write_bytes(args.output, gm.private_key_to_pem(key, password, scheme=args.key_encryption))
     return 0
 
 

@@ -2,8 +2,11 @@
 
 - Private keys: PKCS#8 ``PrivateKeyInfo`` (PEM ``PRIVATE KEY`` / DER), algorithm id-ecPublicKey with
   the SM2 named curve, inner SEC 1 ``ECPrivateKey`` carrying the public key; or PKCS#8
-  ``EncryptedPrivateKeyInfo`` (PEM ``ENCRYPTED PRIVATE KEY``) with PBES2, PBKDF2-HMAC-SHA256 and
-  AES-256-CBC, which ``openssl pkey -passin`` reads. SEC 1 ``EC PRIVATE KEY`` files are read too.
+  ``EncryptedPrivateKeyInfo`` (PEM ``ENCRYPTED PRIVATE KEY``) with PBES2: by default
+  PBKDF2-HMAC-SHA256 and AES-256-CBC, which ``openssl pkey -passin`` reads; on request
+  (``scheme=SCHEME_SM4``) PBKDF2-HMAC-SM3 (hmacWithSM3, 1.2.156.10197.1.401.2) and SM4-CBC, the
+  only scheme GmSSL reads (OpenSSL 3 refuses HMAC-SM3 as a PRF). Both are read, as are the other
+  PBKDF2-HMAC-SHA* / AES-CBC combinations OpenSSL writes. SEC 1 ``EC PRIVATE KEY`` is read too.
 - Public keys: ``SubjectPublicKeyInfo`` (PEM ``PUBLIC KEY`` / DER) with an uncompressed point.
   We write id-ecPublicKey with the SM2 curve; we also read the SM2 OID itself as the algorithm
   (OpenSSL 3 and gmsm can write that form, in keys and in certificates).
@@ -23,7 +26,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from ..der import ASN1_ERRORS, load_der
 from ..errors import InvalidInput, InvalidKey, WrongPassword
-from .oids import EC_PUBLIC_KEY, SM4_CBC, algorithm_name
+from .oids import EC_PUBLIC_KEY, HMAC_SM3, HMAC_SM3_OPENSSL, SM4_CBC, algorithm_name
 from .oids import SM2_CURVE as CURVE_OID
 from .sm2 import SM2PrivateKey, SM2PublicKey
 
@@ -31,6 +34,11 @@ PBKDF2_ITERATIONS = 600_000  # OWASP 2023 figure for PBKDF2-HMAC-SHA256
 # A key file names its own iteration count: without a ceiling, a crafted one holds the CPU for
 # hours. Ten million (about 17 times ours, 5 s here) is above what any key tool writes.
 MAX_PBKDF2_ITERATIONS = 10_000_000
+
+#: PBES2 schemes we write: the OpenSSL default, and the one GmSSL (and gmsm) read and write.
+SCHEME_AES = "aes256-cbc"  # PBKDF2-HMAC-SHA256 + AES-256-CBC
+SCHEME_SM4 = "sm4-cbc"  # PBKDF2-HMAC-SM3 + SM4-CBC
+SCHEMES = (SCHEME_AES, SCHEME_SM4)
 
 try:
     keys.NamedCurve.register("sm2", CURVE_OID, 32)
@@ -80,6 +88,8 @@ _PRF_HASHES = {
     "sha256": hashes.SHA256,
     "sha384": hashes.SHA384,
     "sha512": hashes.SHA512,
+    HMAC_SM3: hashes.SM3,
+    HMAC_SM3_OPENSSL: hashes.SM3,
 }
 _CBC_CIPHERS = {
     "aes128_cbc": (algorithms.AES, 16),
@@ -168,21 +178,29 @@ def _ec_private_key(key: SM2PrivateKey, *, with_params: bool) -> keys.ECPrivateK
     return ec
 
 
-def private_key_to_der(key: SM2PrivateKey, password: bytes | None = None) -> bytes:
-    """PKCS#8 DER, encrypted with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) when a password is given."""
+def private_key_to_der(
+    key: SM2PrivateKey, password: bytes | None = None, *, scheme: str = SCHEME_AES
+) -> bytes:
+    """PKCS#8 DER; encrypted with PBES2 under ``scheme`` (see the module docstring) when a
+    password is given."""
+    if scheme not in SCHEMES:
+        raise InvalidInput("Unknown key-file encryption {scheme}", scheme=scheme)
     info = keys.PrivateKeyInfo(
         {
             "version": 0,
             "private_key_algorithm": _ec_algorithm(),
-            "private_key": _ec_private_key(key, with_params=False),
+            # GmSSL 3 requires the curve inside ECPrivateKey as well; OpenSSL leaves it out.
+            "private_key": _ec_private_key(key, with_params=scheme == SCHEME_SM4),
         }
     ).dump()
-    return info if password is None else _encrypt_pkcs8(info, password)
+    return info if password is None else _encrypt_pkcs8(info, password, scheme)
 
 
-def private_key_to_pem(key: SM2PrivateKey, password: bytes | None = None) -> bytes:
+def private_key_to_pem(
+    key: SM2PrivateKey, password: bytes | None = None, *, scheme: str = SCHEME_AES
+) -> bytes:
     label = "PRIVATE KEY" if password is None else "ENCRYPTED PRIVATE KEY"
-    return pem.armor(label, private_key_to_der(key, password))
+    return pem.armor(label, private_key_to_der(key, password, scheme=scheme))
 
 
 def load_private_key(data: bytes, password: bytes | None = None) -> SM2PrivateKey:
@@ -261,35 +279,56 @@ def _pbkdf2(password: bytes, salt: bytes, iterations: int, length: int, prf: str
     return kdf.derive(password)
 
 
-def _encrypt_pkcs8(info: bytes, password: bytes) -> bytes:
+def _encrypt_pkcs8(info: bytes, password: bytes, scheme: str = SCHEME_AES) -> bytes:
+    algorithm, body = pbes2_encrypt(info, password, scheme)
+    return keys.EncryptedPrivateKeyInfo(
+        {"encryption_algorithm": algorithm, "encrypted_data": body}
+    ).dump()
+
+
+def pbes2_encrypt(data: bytes, password: bytes, scheme: str = SCHEME_AES
+                  ) -> tuple[algos.EncryptionAlgorithm, bytes]:
+    """PBES2 (RFC 8018) over ``data``: the AlgorithmIdentifier and the ciphertext. Also the
+    encryption of PKCS#12 bags."""
     salt, iv = os.urandom(16), os.urandom(16)
-    key = _pbkdf2(password, salt, PBKDF2_ITERATIONS, 32, "sha256")
+    sm4 = scheme == SCHEME_SM4
+    key = _pbkdf2(password, salt, PBKDF2_ITERATIONS, 16 if sm4 else 32, HMAC_SM3 if sm4 else "sha256")
     padder = padding.PKCS7(128).padder()
-    enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-    body = enc.update(padder.update(info) + padder.finalize()) + enc.finalize()
+    cipher = algorithms.SM4(key) if sm4 else algorithms.AES(key)
+    enc = Cipher(cipher, modes.CBC(iv)).encryptor()
+    body = enc.update(padder.update(data) + padder.finalize()) + enc.finalize()
+    kdf_params = {
+        "salt": algos.Pbkdf2Salt(name="specified", value=salt),
+        "iteration_count": PBKDF2_ITERATIONS,
+    }
+    if sm4:  # as GmSSL writes it: keyLength 16, the PRF's parameters absent (GmSSL 3 refuses NULL)
+        kdf_params["key_length"] = 16
+        kdf_params["prf"] = algos.HmacAlgorithm({"algorithm": HMAC_SM3})
+        scheme_id = {"algorithm": SM4_CBC, "parameters": core.OctetString(iv)}
+    else:
+        kdf_params["prf"] = {"algorithm": "sha256", "parameters": None}
+        scheme_id = {"algorithm": "aes256_cbc", "parameters": iv}
     algorithm = algos.EncryptionAlgorithm(
         {
             "algorithm": "pbes2",
             "parameters": {
-                "key_derivation_func": {
-                    "algorithm": "pbkdf2",
-                    "parameters": {
-                        "salt": algos.Pbkdf2Salt(name="specified", value=salt),
-                        "iteration_count": PBKDF2_ITERATIONS,
-                        "prf": {"algorithm": "sha256", "parameters": None},
-                    },
-                },
-                "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": iv},
+                "key_derivation_func": {"algorithm": "pbkdf2", "parameters": kdf_params},
+                "encryption_scheme": scheme_id,
             },
         }
     )
-    return keys.EncryptedPrivateKeyInfo({"encryption_algorithm": algorithm, "encrypted_data": body}).dump()
+    return algorithm, body
 
 
 def _decrypt_pkcs8(der: bytes, password: bytes) -> bytes:
     info = _load(keys.EncryptedPrivateKeyInfo, der, "encrypted private key")
+    return pbes2_decrypt(info["encryption_algorithm"], info["encrypted_data"].native, password)
+
+
+def pbes2_decrypt(algorithm: algos.EncryptionAlgorithm, body: bytes, password: bytes) -> bytes:
+    """The plaintext of a PBES2 (PBKDF2 + a CBC cipher) ciphertext; raises WrongPassword when
+    the padding does not check (also the decryption of PKCS#12 bags)."""
     try:
-        algorithm = info["encryption_algorithm"]
         if algorithm["algorithm"].native != "pbes2":
             raise InvalidKey("Unsupported key-file encryption {name}", name=algorithm["algorithm"].native)
         params = algorithm["parameters"]
@@ -299,18 +338,22 @@ def _decrypt_pkcs8(der: bytes, password: bytes) -> bytes:
         kdf_params = kdf["parameters"]
         salt = kdf_params["salt"].native
         iterations = kdf_params["iteration_count"].native
+        key_length = kdf_params["key_length"].native
         prf = kdf_params["prf"]["algorithm"].native
         cipher_name = scheme["algorithm"].dotted if scheme["algorithm"].dotted == SM4_CBC \
             else scheme["algorithm"].native
         iv = scheme["parameters"].native
-        body = info["encrypted_data"].native
     except ASN1_ERRORS as exc:
         raise InvalidKey("The encrypted private key is malformed: {detail}", detail=str(exc)) from None
     if cipher_name not in _CBC_CIPHERS:
         raise InvalidKey("Unsupported key-file cipher {name}", name=cipher_name)
-    if not isinstance(iv, bytes) or len(iv) != 16 or not body or len(body) % 16:
+    if not isinstance(iv, bytes) or len(iv) != 16 or not isinstance(body, bytes) or not body \
+            or len(body) % 16:
         raise InvalidKey("The encrypted private key is malformed")
     algorithm_cls, key_len = _CBC_CIPHERS[cipher_name]
+    if key_length is not None and key_length != key_len:
+        raise InvalidKey("The encrypted private key is malformed: a {n}-byte key for {name}",
+                         n=str(key_length), name=cipher_name)
     key = _pbkdf2(password, salt, iterations, key_len, prf)
     dec = Cipher(algorithm_cls(key), modes.CBC(iv)).decryptor()
     padded = dec.update(body) + dec.finalize()
