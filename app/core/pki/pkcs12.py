@@ -174,8 +174,9 @@ def load_pkcs12(data: bytes, password: bytes) -> Pkcs12:
     bmp = bmp_password(password)
     try:
         if pfx["version"].native != "v3":
-            raise InvalidInput("The PKCS#12 file is malformed: version {v}", v=str(pfx["version"].native))
-        safe = _data_octets(pfx["auth_safe"], "the PKCS#12 content")
+            raise InvalidInput("The PKCS#12 file is malformed: {detail}",
+                               detail=f"version {pfx['version'].native}")
+        safe = _data_octets(pfx["auth_safe"])
         _check_mac(pfx["mac_data"], safe, bmp)
         keys, certs = [], []
         for info in pkcs12.AuthenticatedSafe.load(safe, strict=True):
@@ -194,14 +195,13 @@ def _ordered(found: Pkcs12) -> Pkcs12:
     return Pkcs12(found.key, (own, *(c for c in found.certificates if c is not own)))
 
 
-def _data_octets(info: cms.ContentInfo, what: str) -> bytes:
+def _data_octets(info: cms.ContentInfo) -> bytes:
     kind = info["content_type"].dotted
     if kind not in _DATA:
-        raise InvalidInput("Unsupported PKCS#12 content: {what} is {kind}, not data",
-                           what=what, kind=kind)
+        raise InvalidInput("Unsupported PKCS#12 content {kind}: data was expected", kind=kind)
     octets = _typed(info["content"], core.OctetString).native
     if not isinstance(octets, bytes):
-        raise InvalidInput("The PKCS#12 file is malformed: empty {what}", what=what)
+        raise InvalidInput("The PKCS#12 file is malformed: {detail}", detail="empty content")
     return octets
 
 
@@ -212,7 +212,7 @@ def _typed(value: core.Asn1Value, spec: type[core.Asn1Value]):
         return value
     class_, _constructed, tag, _header, inner, _trailer = parser.parse(value.dump())
     if (class_, tag) != (2, 0):
-        raise InvalidInput("The PKCS#12 file is malformed: content without its [0] tag")
+        raise InvalidInput("The PKCS#12 file is malformed: {detail}", detail="content without its [0] tag")
     return spec.load(inner)
 
 
@@ -246,7 +246,7 @@ class _Sm3Hash(gm.SM3):
 def _safe_contents(info: cms.ContentInfo, bmp: bytes, password: bytes) -> pkcs12.SafeContents:
     kind = info["content_type"].dotted
     if kind in _DATA:
-        return pkcs12.SafeContents.load(_data_octets(info, "a bag list"), strict=True)
+        return pkcs12.SafeContents.load(_data_octets(info), strict=True)
     if kind not in _ENCRYPTED_DATA:
         raise InvalidInput("Unsupported PKCS#12 content {kind} (only password-encrypted bags are "
                            "read)", kind=kind)
@@ -273,7 +273,7 @@ def _pkcs12_pbe_decrypt(oid: str, params, body: bytes, bmp: bytes) -> bytes:
     cipher, key_len, bits = _PKCS12_PBES[oid]
     salt, iterations = params["salt"].native, params["iterations"].native
     if not isinstance(body, bytes) or not body or len(body) % 8 or not isinstance(salt, bytes):
-        raise InvalidInput("The PKCS#12 file is malformed: an encrypted bag")
+        raise InvalidInput("The PKCS#12 file is malformed: {detail}", detail="an encrypted bag")
     key = pkcs12_kdf("1.3.14.3.2.26", bmp, salt, 1, iterations, key_len)
     iv = pkcs12_kdf("1.3.14.3.2.26", bmp, salt, 2, iterations, 8)
     if cipher == "rc2":
@@ -285,13 +285,13 @@ def _pkcs12_pbe_decrypt(oid: str, params, body: bytes, bmp: bytes) -> bytes:
     try:
         return unpadder.update(padded) + unpadder.finalize()
     except ValueError:
-        raise WrongPassword("Wrong password for the PKCS#12 file") from None
+        raise WrongPassword("Wrong password for the PKCS#12 file (or the file was altered)") from None
 
 
 def _read_bags(bags: pkcs12.SafeContents, bmp: bytes, password: bytes, keys: list, certs: list,
                depth: int) -> None:
     if depth > _MAX_NESTING:
-        raise InvalidInput("The PKCS#12 file is malformed: bags nested too deep")
+        raise InvalidInput("The PKCS#12 file is malformed: {detail}", detail="bags nested too deep")
     for bag in bags:
         kind = bag["bag_id"].native
         value = bag["bag_value"]
