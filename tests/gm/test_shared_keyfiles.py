@@ -80,8 +80,11 @@ def test_a_p256_key_is_named_in_the_refusal(openssl, tmp_path):
     key = tmp_path / "p256.pem"
     assert run([openssl, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
                 "-out", str(key)]).returncode == 0
-    with pytest.raises(InvalidKey, match=r"not an SM2 key \(EC, prime256v1\)"):
-        gm.load_private_key(key.read_bytes())
+    sec1 = run([openssl, "ec", "-in", str(key)]).stdout.encode()
+    assert b"BEGIN EC PRIVATE KEY" in sec1
+    for data in (key.read_bytes(), sec1):
+        with pytest.raises(InvalidKey, match=r"not an SM2 key \(EC, prime256v1\)"):
+            gm.load_private_key(data)
 
 
 def test_a_certificate_with_an_unknown_key_algorithm_parses_and_its_key_is_refused(openssl, tmp_path):

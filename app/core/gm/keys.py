@@ -257,7 +257,9 @@ def _from_ec_private_key(inner: keys.ECPrivateKey, *, check_params: bool) -> SM2
     if version != "ecPrivkeyVer1":
         raise InvalidKey("The private key file is malformed: unknown version")
     if check_params and (params.name != "named" or params.chosen.dotted != CURVE_OID):
-        raise InvalidKey("The key is not an SM2 key")
+        curve = algorithm_name(params.chosen.dotted) if params.name == "named" \
+            else "explicit or missing curve parameters"
+        raise InvalidKey("The key is not an SM2 key (EC, {curve})", curve=curve)
     if len(raw) > 32:
         raise InvalidKey("The private key is out of range for SM2")
     expected = SM2PublicKey.from_bytes(public) if public else None
