@@ -118,3 +118,23 @@ def test_cli_key_encryption_without_a_password_is_a_usage_error(ebid, tmp_path):
     assert out.returncode == 2 and "--password-file" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "k.pem").exists()
+
+
+def test_gmssl_primitives_open_our_sm4_key_file():
+    """GmSSL's own HMAC-SM3 (as the PBKDF2 PRF, RFC 8018 5.2) and SM4-CBC, through gmssl-pyx
+    (a runtime dependency on Linux x86-64 and Windows): GmSSL's readers do exactly this."""
+    gmssl = pytest.importorskip("gmssl_pyx")
+    key = gm.SM2PrivateKey.generate()
+    der = pem.unarmor(gm.private_key_to_pem(key, b"pw", scheme=gm.keys.SCHEME_SM4))[2]
+    params, scheme, body = _walk(der)
+    salt = core.OctetString.load(params[0].dump()).native
+    iterations = core.Integer.load(params[1].dump()).native
+    u = gmssl.sm3_hmac(b"pw", salt + (1).to_bytes(4, "big"))
+    acc = int.from_bytes(u, "big")
+    for _ in range(iterations - 1):
+        u = gmssl.sm3_hmac(b"pw", u)
+        acc ^= int.from_bytes(u, "big")
+    block = acc.to_bytes(32, "big")
+    inner = gmssl.sm4_cbc_padding_decrypt(block[:16], core.OctetString.load(scheme[1].dump()).native,
+                                          body)
+    assert gm.load_private_key(inner).to_bytes() == key.to_bytes()
