@@ -234,3 +234,34 @@ def test_the_gmt_0010_data_content_type_is_read_as_data(user):
     der = core.Sequence(contents=core.Integer(3).dump() + _gmt_data(safe) + mac.dump()).dump()
     found = pkcs12.load_pkcs12(der, b"pw")
     assert found.key.to_bytes() == key.to_bytes() and found.certificates[0].der == cert.der
+
+
+def test_many_bags_each_at_the_iteration_cap_are_refused_before_hashing(user):
+    """Each count is under the cap; their sum is not: refused at once, not after minutes."""
+    import hashlib
+    import hmac
+    import time
+
+    from asn1crypto import core
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    key, cert = user
+    pfx = asn1_pkcs12.Pfx.load(pkcs12.make_pkcs12(key, cert, b"pw"))
+    infos = list(asn1_pkcs12.AuthenticatedSafe.load(pfx["auth_safe"]["content"].native))
+    encrypted = next(i for i in infos if i["content_type"].native == "encrypted_data")
+    kdf = encrypted["content"]["encrypted_content_info"]["content_encryption_algorithm"][
+        "parameters"]["key_derivation_func"]["parameters"]
+    kdf["iteration_count"] = gm.keys.MAX_PBKDF2_ITERATIONS - 1
+    safe = core.Sequence(contents=encrypted.dump(force=True) * 4).dump()
+    sha256 = "2.16.840.1.101.3.4.2.1"
+    mac_key = pkcs12.pkcs12_kdf(sha256, pkcs12.bmp_password(b"pw"), b"salt", 3, 1, 32)
+    rebuilt = asn1_pkcs12.Pfx({
+        "version": "v3", "auth_safe": {"content_type": "data", "content": safe},
+        "mac_data": {"mac": {"digest_algorithm": {"algorithm": sha256},
+                             "digest": hmac.new(mac_key, safe, hashlib.sha256).digest()},
+                     "mac_salt": b"salt", "iterations": 1},
+    }).dump()
+    start = time.monotonic()
+    with pytest.raises(InvalidInput, match="in all"):
+        pkcs12.load_pkcs12(rebuilt, b"pw")
+    assert time.monotonic() - start < 1

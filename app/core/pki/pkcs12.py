@@ -42,6 +42,9 @@ from .rc2 import rc2_cbc_decrypt
 _DATA = {"1.2.840.113549.1.7.1", "1.2.156.10197.6.1.4.2.1"}  # PKCS#7 data, GM/T 0010 data
 _ENCRYPTED_DATA = {"1.2.840.113549.1.7.6", "1.2.156.10197.6.1.4.2.5"}
 _MAX_NESTING = 4
+# Each count is capped; so is their sum over a file, else a file of many bags, each at the cap,
+# would hold the CPU for minutes. Three at the cap: the MAC, a key bag, a certificate bag.
+_MAX_TOTAL_ITERATIONS = 3 * MAX_PBKDF2_ITERATIONS
 
 # MAC and KDF digests: hashlib name, output and block size in bytes (RFC 7292 B.2: u and v).
 _DIGESTS = {
@@ -177,15 +180,59 @@ def load_pkcs12(data: bytes, password: bytes) -> Pkcs12:
             raise InvalidInput("The PKCS#12 file is malformed: {detail}",
                                detail=f"version {pfx['version'].native}")
         safe = _data_octets(pfx["auth_safe"])
-        _check_mac(pfx["mac_data"], safe, bmp)
+        infos = list(pkcs12.AuthenticatedSafe.load(safe, strict=True))
+        _precheck(pfx["mac_data"], infos)
+        budget = _Budget()
+        _check_mac(pfx["mac_data"], safe, bmp, budget)
         keys, certs = [], []
-        for info in pkcs12.AuthenticatedSafe.load(safe, strict=True):
-            _read_bags(_safe_contents(info, bmp, password), bmp, password, keys, certs, 0)
+        for info in infos:
+            bags = _safe_contents(info, bmp, password, budget)
+            _read_bags(bags, bmp, password, keys, certs, 0, budget)
     except ASN1_ERRORS as exc:
         raise InvalidInput("The PKCS#12 file is malformed: {detail}", detail=str(exc)) from None
     if len(keys) > 1:
         raise InvalidInput("The PKCS#12 file holds {n} private keys; one is expected", n=str(len(keys)))
     return _ordered(Pkcs12(keys[0] if keys else None, tuple(certs)))
+
+
+class _Budget:
+    """The password-hash iterations a file has spent so far, charged before each hashing."""
+
+    def __init__(self) -> None:
+        self.spent = 0
+
+    def charge(self, iterations: object, times: int = 1) -> None:
+        if times == 0:
+            return
+        _check_iterations(iterations)
+        self.spent += iterations * times
+        if self.spent > _MAX_TOTAL_ITERATIONS:
+            raise InvalidInput("The PKCS#12 file asks for more than {max} password-hash iterations "
+                               "in all", max=str(_MAX_TOTAL_ITERATIONS))
+
+
+def _precheck(mac_data, infos: list[cms.ContentInfo]) -> None:
+    """Refuse, before any hashing, a file whose MAC and outer encrypted parts alone exceed the
+    budget (the bags inside are charged as they are met)."""
+    budget = _Budget()
+    if not isinstance(mac_data, core.Void):
+        budget.charge(mac_data["iterations"].native)
+    for info in infos:
+        if info["content_type"].dotted in _ENCRYPTED_DATA:
+            content = _typed(info["content"], cms.EncryptedData)["encrypted_content_info"]
+            budget.charge(*_cost(content["content_encryption_algorithm"]))
+
+
+def _cost(algorithm: algos.EncryptionAlgorithm) -> tuple[object, int]:
+    """(iterations, KDF runs) of a password-based encryption; (0, 0) when it is not one."""
+    oid = algorithm["algorithm"].dotted
+    if oid == _PBES2:
+        kdf = algorithm["parameters"]["key_derivation_func"]
+        if kdf["algorithm"].native == "pbkdf2":
+            return kdf["parameters"]["iteration_count"].native, 1
+    elif oid in _PKCS12_PBES:
+        return algorithm["parameters"]["iterations"].native, 2  # the key and the IV
+    return 0, 0
 
 
 def _ordered(found: Pkcs12) -> Pkcs12:
@@ -216,13 +263,14 @@ def _typed(value: core.Asn1Value, spec: type[core.Asn1Value]):
     return spec.load(inner)
 
 
-def _check_mac(mac_data: pkcs12.MacData, safe: bytes, bmp: bytes) -> None:
+def _check_mac(mac_data: pkcs12.MacData, safe: bytes, bmp: bytes, budget: _Budget) -> None:
     if isinstance(mac_data, core.Void):
         raise InvalidInput("The PKCS#12 file has no password integrity (MAC): not accepted")
     oid = mac_data["mac"]["digest_algorithm"]["algorithm"].dotted
     if oid == "1.2.840.113549.1.5.14":
         raise InvalidInput("Unsupported PKCS#12 MAC PBMAC1 (OpenSSL 3.4 and later write it)")
     name, u, _v = _digest(oid)
+    budget.charge(mac_data["iterations"].native)
     key = pkcs12_kdf(oid, bmp, mac_data["mac_salt"].native, 3, mac_data["iterations"].native, u)
     expected = mac_data["mac"]["digest"].native
     if not hmac.compare_digest(hmac.new(key, safe, _hash_factory_name(name)).digest(), expected or b""):
@@ -243,7 +291,8 @@ class _Sm3Hash(gm.SM3):
     digest_size, block_size = 32, 64
 
 
-def _safe_contents(info: cms.ContentInfo, bmp: bytes, password: bytes) -> pkcs12.SafeContents:
+def _safe_contents(info: cms.ContentInfo, bmp: bytes, password: bytes, budget: _Budget
+                   ) -> pkcs12.SafeContents:
     kind = info["content_type"].dotted
     if kind in _DATA:
         return pkcs12.SafeContents.load(_data_octets(info), strict=True)
@@ -253,13 +302,15 @@ def _safe_contents(info: cms.ContentInfo, bmp: bytes, password: bytes) -> pkcs12
     encrypted = _typed(info["content"], cms.EncryptedData)
     content = encrypted["encrypted_content_info"]
     body = content["encrypted_content"].native
-    plain = _decrypt(content["content_encryption_algorithm"], body, bmp, password)
+    plain = _decrypt(content["content_encryption_algorithm"], body, bmp, password, budget)
     return pkcs12.SafeContents.load(plain, strict=True)
 
 
-def _decrypt(algorithm: algos.EncryptionAlgorithm, body: bytes, bmp: bytes, password: bytes) -> bytes:
+def _decrypt(algorithm: algos.EncryptionAlgorithm, body: bytes, bmp: bytes, password: bytes,
+             budget: _Budget) -> bytes:
     oid = algorithm["algorithm"].dotted
     try:
+        budget.charge(*_cost(algorithm))
         if oid == _PBES2:
             return pbes2_decrypt(algorithm, body, password)
         if oid in _PKCS12_PBES:
@@ -289,7 +340,7 @@ def _pkcs12_pbe_decrypt(oid: str, params, body: bytes, bmp: bytes) -> bytes:
 
 
 def _read_bags(bags: pkcs12.SafeContents, bmp: bytes, password: bytes, keys: list, certs: list,
-               depth: int) -> None:
+               depth: int, budget: _Budget) -> None:
     if depth > _MAX_NESTING:
         raise InvalidInput("The PKCS#12 file is malformed: {detail}", detail="bags nested too deep")
     for bag in bags:
@@ -299,12 +350,12 @@ def _read_bags(bags: pkcs12.SafeContents, bmp: bytes, password: bytes, keys: lis
             keys.append(gm.load_private_key(value.dump()))
         elif kind == "pkcs8_shrouded_key_bag":
             algorithm = value["encryption_algorithm"]
-            plain = _decrypt(algorithm, value["encrypted_data"].native, bmp, password)
+            plain = _decrypt(algorithm, value["encrypted_data"].native, bmp, password, budget)
             keys.append(gm.load_private_key(plain))
         elif kind == "cert_bag" and value["cert_id"].native == "x509":
             certs.append(Certificate.load(value["cert_value"].contents))
         elif kind == "safe_contents":
-            _read_bags(value, bmp, password, keys, certs, depth + 1)
+            _read_bags(value, bmp, password, keys, certs, depth + 1, budget)
         # CRL, secret and SDSI certificate bags hold nothing we use: passed over.
 
 
