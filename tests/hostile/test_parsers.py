@@ -11,10 +11,15 @@ the CLI, the desktop app or the service.
 from __future__ import annotations
 
 import functools
+import hashlib
+import hmac
 import subprocess
+import tempfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from asn1crypto import pkcs12 as asn1_pkcs12
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +31,7 @@ from app.core.licence import AuthorityKeys
 from app.core.licence.request import LicenceRequest, open_signed_request
 from app.core.pki import Certificate, ManualClock
 from app.core.pki.crl import Revocation, load_crl, make_crl
+from app.core.pki.pkcs12 import bmp_password, load_pkcs12, pkcs12_kdf
 from app.core.qrtask.response import parse_response
 from app.core.seal.format import (
     CertListType,
@@ -67,6 +73,36 @@ def openssl_encrypted_key() -> bytes:
     ).stdout
 
 
+@functools.cache
+def openssl_pkcs12() -> bytes:
+    """A PKCS#12 with one KDF iteration (made by OpenSSL: PBES2 AES bags, SHA-256 MAC)."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "k.pem").write_bytes(gm.private_key_to_pem(AUTHORITY.key))
+        (Path(folder) / "c.pem").write_bytes(AUTHORITY.root.to_pem())
+        return subprocess.run(
+            ["openssl", "pkcs12", "-export", "-iter", "1", "-passout", "pass:pw", "-inkey", "k.pem",
+             "-in", "c.pem"], cwd=folder, capture_output=True, check=True,
+        ).stdout
+
+
+def _pkcs12_inside(safe: bytes) -> None:
+    """The bags behind the MAC: ``safe`` (the authenticated safe) wrapped with a valid MAC."""
+    sha256 = "2.16.840.1.101.3.4.2.1"
+    key = pkcs12_kdf(sha256, bmp_password(b"pw"), b"salt", 3, 1, 32)
+    pfx = asn1_pkcs12.Pfx({
+        "version": "v3",
+        "auth_safe": {"content_type": "data", "content": safe},
+        "mac_data": {"mac": {"digest_algorithm": {"algorithm": sha256},
+                             "digest": hmac.new(key, safe, hashlib.sha256).digest()},
+                     "mac_salt": b"salt", "iterations": 1},
+    })
+    load_pkcs12(pfx.dump(), b"pw")
+
+
+def _authenticated_safe() -> bytes:
+    return asn1_pkcs12.Pfx.load(openssl_pkcs12())["auth_safe"]["content"].native
+
+
 def _seal_signature(data: bytes) -> None:
     parse_signature(data)
     verify_signature(data, b"bid", roots=[WORLD.root], clock=CLOCK)
@@ -88,6 +124,8 @@ PARSERS = {
     "SM2 signature": (lambda: SIGNATURE, _sm2_signature),
     "SM2 ciphertext": (lambda: CIPHERTEXT, KEY.decrypt),
     "licence request": (lambda: REQUEST, open_signed_request),
+    "PKCS#12": (openssl_pkcs12, lambda d: load_pkcs12(d, b"pw")),
+    "PKCS#12 bags (behind a valid MAC)": (_authenticated_safe, _pkcs12_inside),
     "seal": (lambda: SEAL, lambda d: verify_seal(d, roots=[WORLD.root], clock=CLOCK)),
     "seal signature": (lambda: SEAL_SIGNATURE, _seal_signature),
 }
