@@ -310,8 +310,13 @@ def test_a_bad_image_file_is_refused_with_a_clear_message(page, qtbot, tmp_path,
 def test_home_reads_the_screen_in_one_click_even_behind_its_own_window(app, qtbot, qr_png):
     """The platform's page is often right behind EBid Desk: the code is covered at first, so the
     page grabs the screen again with its window out of the way, then brings it back."""
+    from PySide6.QtWidgets import QApplication
+
     from app.ui.main_window import MainWindow
 
+    for leftover in QApplication.topLevelWidgets():  # earlier tests' windows, closed but not yet deleted:
+        if not leftover.isVisible():  # the offscreen screen may still compose them into a grab
+            leftover.destroy()
     shown = QLabel()
     qtbot.addWidget(shown)
     shown.setPixmap(QPixmap(str(qr_png)))

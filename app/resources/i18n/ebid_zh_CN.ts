@@ -2412,207 +2412,207 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <name>ScanPage</name>
     <message>
         <location filename="../../ui/main_window.py" line="52" />
-        <location filename="../../ui/scan/page.py" line="132" />
+        <location filename="../../ui/scan/page.py" line="136" />
         <source>Scan</source>
         <translation>扫一扫</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="135" />
+        <location filename="../../ui/scan/page.py" line="140" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="136" />
+        <location filename="../../ui/scan/page.py" line="141" />
         <source>Every camera of this PC, virtual ones marked; your choice is remembered</source>
         <translation>本机的所有摄像头，虚拟摄像头已标注；会记住您的选择</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="138" />
+        <location filename="../../ui/scan/page.py" line="143" />
         <source>Scan my &amp;screen</source>
         <translation>扫描屏幕(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="139" />
+        <location filename="../../ui/scan/page.py" line="144" />
         <source>Find the QR code shown on this PC's screens, e.g. in the browser</source>
         <translation>查找本机屏幕上显示的二维码，例如浏览器中的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="140" />
+        <location filename="../../ui/scan/page.py" line="145" />
         <source>&amp;Open image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="141" />
+        <location filename="../../ui/scan/page.py" line="146" />
         <source>Read a QR code from a photo or a screenshot (or drop the file here)</source>
         <translation>从照片或截图中识别二维码（也可以把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="142" />
+        <location filename="../../ui/scan/page.py" line="147" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="143" />
+        <location filename="../../ui/scan/page.py" line="148" />
         <source>Read a QR code from an image or image file on the clipboard (Ctrl+V)</source>
         <translation>识别剪贴板中的图片或图片文件里的二维码（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="144" />
+        <location filename="../../ui/scan/page.py" line="149" />
         <source>Scanned</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="145" />
+        <location filename="../../ui/scan/page.py" line="150" />
         <source>Text of the QR code</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="146" />
+        <location filename="../../ui/scan/page.py" line="151" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="147" />
+        <location filename="../../ui/scan/page.py" line="152" />
         <source>Scan &amp;again</source>
         <translation>重新扫码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="148" />
+        <location filename="../../ui/scan/page.py" line="153" />
         <source>&amp;Handle this task…</source>
         <translation>处理此任务(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="149" />
+        <location filename="../../ui/scan/page.py" line="154" />
         <source>See who asks and for what, then confirm or cancel</source>
         <translation>查看谁在请求、请求做什么，然后确认或取消</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="150" />
+        <location filename="../../ui/scan/page.py" line="155" />
         <source>Camera picture or scanned image</source>
         <translation>摄像头画面或扫描的图片</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="154" />
+        <location filename="../../ui/scan/page.py" line="159" />
         <source>Point the camera at a QR code, or scan your screen, open an image or paste one. The platform's QR code is often on this PC: click “Scan my screen”.</source>
         <translation>将摄像头对准二维码，或扫描屏幕、打开图片、粘贴图片。平台的二维码通常就显示在本机上：请点击“扫描屏幕”。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="158" />
+        <location filename="../../ui/scan/page.py" line="163" />
         <source>S&amp;top camera</source>
         <translation>关闭摄像头(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="158" />
+        <location filename="../../ui/scan/page.py" line="163" />
         <source>S&amp;tart camera</source>
         <translation>打开摄像头(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="175" />
+        <location filename="../../ui/scan/page.py" line="180" />
         <source>{name} (virtual)</source>
         <translation>{name}（虚拟）</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="196" />
+        <location filename="../../ui/scan/page.py" line="201" />
         <source>This PC does not let EBid Desk use the camera. Allow it in the system's privacy settings (Camera), then press Start camera again.</source>
         <translation>本机不允许电子投标助手使用摄像头。请在系统的隐私设置（相机）中允许，然后再次点击“打开摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="205" />
+        <location filename="../../ui/scan/page.py" line="210" />
         <source>Looking for a QR code… hold it steady, about 20 cm from the camera.</source>
         <translation>正在寻找二维码…请保持稳定，距离摄像头约 20 厘米。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="229" />
+        <location filename="../../ui/scan/page.py" line="234" />
         <source>The camera “{name}” could not be used: it may be in use by another program (a video call or another scanner) — close that program and press Start camera again. The system said: {message}</source>
         <translation>无法使用摄像头“{name}”：它可能正被其他程序（视频通话或其他扫码程序）占用——请关闭该程序后再次点击“打开摄像头”。系统提示：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="235" />
+        <location filename="../../ui/scan/page.py" line="240" />
         <source>no picture after {s} seconds</source>
         <translation>{s} 秒后仍无画面</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="251" />
+        <location filename="../../ui/scan/page.py" line="256" />
         <source>Open an image with a QR code</source>
         <translation>打开含有二维码的图片</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="256" />
+        <location filename="../../ui/scan/page.py" line="261" />
         <source>Reading {name}…</source>
         <translation>正在识别 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="266" />
+        <location filename="../../ui/scan/page.py" line="271" />
         <source>The clipboard holds no image. Copy a screenshot or an image file, then paste.</source>
         <translation>剪贴板中没有图片。请先复制截图或图片文件，再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="268" />
+        <location filename="../../ui/scan/page.py" line="273" />
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="268" />
+        <location filename="../../ui/scan/page.py" line="273" />
         <source>Reading the clipboard…</source>
         <translation>正在识别剪贴板…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="284" />
+        <location filename="../../ui/scan/page.py" line="289" />
         <source>This desktop does not let programs capture the screen. Take a screenshot with the system's tool and paste it here (Ctrl+V).</source>
         <translation>此桌面环境不允许程序截取屏幕。请用系统自带的截图工具截图，再粘贴到这里（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="287" />
+        <location filename="../../ui/scan/page.py" line="292" />
         <source>Looking for QR codes on the screen…</source>
         <translation>正在屏幕上查找二维码…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="310" />
+        <location filename="../../ui/scan/page.py" line="315" />
         <source>No QR code was found on the screen. Make sure the whole code is visible, then try again.</source>
         <translation>屏幕上没有找到二维码。请确保二维码完整显示，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="312" />
+        <location filename="../../ui/scan/page.py" line="317" />
         <source>No QR code was found in this image. Try a sharper picture in which the whole code is visible.</source>
         <translation>这张图片中没有找到二维码。请换一张更清晰、二维码完整可见的图片。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="319" />
+        <location filename="../../ui/scan/page.py" line="324" />
         <source>No code chosen.</source>
         <translation>未选择二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="333" />
+        <location filename="../../ui/scan/page.py" line="338" />
         <source>This is a task of an e-bidding platform. EBid Desk shows who asks and for what; nothing is signed or sent before you answer.</source>
         <translation>这是电子招投标平台的扫码任务。电子投标助手会显示谁在请求、请求做什么；在您作出回应之前，不会签名或发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="338" />
+        <location filename="../../ui/scan/page.py" line="343" />
         <source>This is a web address. EBid Desk never opens links from QR codes by itself: check where it leads before you copy it into a browser.</source>
         <translation>这是一个网址。电子投标助手不会自动打开二维码中的链接：复制到浏览器之前，请先确认它指向哪里。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="341" />
+        <location filename="../../ui/scan/page.py" line="346" />
         <source>This code holds binary data, shown as hexadecimal.</source>
         <translation>该二维码包含二进制数据，以十六进制显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="347" />
+        <location filename="../../ui/scan/page.py" line="352" />
         <source>QR code read.</source>
         <translation>已识别二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="371" />
+        <location filename="../../ui/scan/page.py" line="377" />
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="396" />
+        <location filename="../../ui/scan/page.py" line="402" />
         <source>Dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/page.py" line="397" />
+        <location filename="../../ui/scan/page.py" line="403" />
         <source>Reading the image…</source>
         <translation>正在识别图片…</translation>
     </message>
@@ -3408,6 +3408,69 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <location filename="../../ui/tasks/dialog.py" line="429" />
         <source>Refused: {reason}</source>
         <translation>已拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskHistory</name>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="30" />
+        <source>Tasks answered on this device</source>
+        <translation>本设备已处理的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="31" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="31" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="31" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="31" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="54" />
+        <source>Log in</source>
+        <translation>扫码登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="54" />
+        <source>Sign</source>
+        <translation>签章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="54" />
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="55" />
+        <source>Decrypt</source>
+        <translation>解密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="58" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="58" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/history.py" line="59" />
+        <source>Refused by the platform</source>
+        <translation>平台拒绝</translation>
     </message>
 </context>
 <context>

@@ -127,11 +127,16 @@ class ScanPage(Page):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.result_box)
+        from ..tasks.history import TaskHistory
+
+        self.history = TaskHistory(self.context, self)
+        layout.addWidget(self.history)
 
     def title(self) -> str:
         return self.tr("Scan")
 
     def retranslate(self) -> None:
+        self.history.retranslate()
         self.camera_box.setAccessibleName(self.tr("Camera"))
         self.camera_box.setToolTip(self.tr("Every camera of this PC, virtual ones marked; your choice is remembered"))
         self._camera_button_text()
@@ -359,6 +364,7 @@ class ScanPage(Page):
             self.task_dialog.close()
         self.task_dialog = TaskDialog(self.context, self.task_uri, self)
         self.task_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.task_dialog.finished.connect(self.history.refresh)  # the answer is in the history
         self.task_dialog.open()
 
     def _hide_result(self) -> None:
@@ -400,6 +406,7 @@ class ScanPage(Page):
     def showEvent(self, event) -> None:  # noqa: N802
         if self.source is None:  # a webcam plugged in since the last visit appears in the list
             self.list_cameras()
+        self.history.refresh()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:  # noqa: N802
