@@ -1071,181 +1071,279 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
 </context>
 <context>
+    <name>GuideBox</name>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="51" />
+        <source>Getting ready to bid</source>
+        <translation>投标准备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="63" />
+        <source>Next: {step}</source>
+        <translation>下一步：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="71" />
+        <source>Accept the authorisation and download the licence</source>
+        <translation>接受授权并下载执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="72" />
+        <source>Download the electronic business licence</source>
+        <translation>下载电子营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="73" />
+        <source>Collect the seal and its authorisation</source>
+        <translation>领章与印章授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="74" />
+        <source>Upload the imprint and collect the seal</source>
+        <translation>上传印模并领章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="75" />
+        <source>Apply for a key and back it up</source>
+        <translation>申请密钥并备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="76" />
+        <source>Scan: log in, sign, encrypt</source>
+        <translation>扫码：登录、签章、加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="82" />
+        <source>Downloaded: {detail}</source>
+        <translation>已下载：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="83" />
+        <source>Collected: {detail}</source>
+        <translation>已领章：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="84" />
+        <source>Backed up and verified: {detail}</source>
+        <translation>已备份并验证：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="85" />
+        <source>Tasks answered on this device</source>
+        <translation>本设备已处理过平台任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="88" />
+        <source>The key {detail} is not backed up yet: back it up to a colleague's device on the Keys page, and have them verify it</source>
+        <translation>密钥 {detail} 尚未备份：请在“密钥管理”页把它备份到同事的设备，并请对方完成备份验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="92" />
+        <source>Ask the legal representative to authorise you (Licences page, on their device), then download your licence on the Licences page</source>
+        <translation>请法定代表人在其设备的“执照”页为您授权，然后在“执照”页下载您的执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="94" />
+        <source>Download your enterprise's licence on the Licences page</source>
+        <translation>在“执照”页下载本企业的电子营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="95" />
+        <source>Ask the legal representative to authorise a seal for you, then collect it on the Seals page</source>
+        <translation>请法定代表人为您授权印章，然后在“印章”页领章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="97" />
+        <source>Upload the seal's imprint on the Seals page; once approved, collect the seal</source>
+        <translation>在“印章”页上传印模，审核通过后领章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="98" />
+        <source>Apply for a key on the Keys page and back it up to a colleague's device</source>
+        <translation>在“密钥管理”页申请密钥，并备份到同事的设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/guide_box.py" line="99" />
+        <source>When the e-bidding platform shows a QR code, click “Scan the QR code on my screen” above</source>
+        <translation>招投标平台页面出示二维码时，点上方的“扫描屏幕上的二维码”</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="139" />
+        <location filename="../../ui/home/page.py" line="144" />
         <location filename="../../ui/main_window.py" line="51" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="142" />
+        <location filename="../../ui/home/page.py" line="147" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="143" />
+        <location filename="../../ui/home/page.py" line="148" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="146" />
+        <location filename="../../ui/home/page.py" line="151" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="151" />
+        <location filename="../../ui/home/page.py" line="156" />
         <source>Scan the QR code on my screen</source>
         <translation>扫描屏幕上的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="152" />
+        <location filename="../../ui/home/page.py" line="157" />
         <source>Read the QR code an e-bidding platform shows in your browser (the Scan page also reads the camera and images)</source>
         <translation>识别电子招投标平台在浏览器中显示的二维码（“扫一扫”页面还可以用摄像头和图片扫码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="154" />
+        <location filename="../../ui/home/page.py" line="159" />
         <source>Open the e-bidding platform in the browser</source>
         <translation>在浏览器中打开招投标平台</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="156" />
+        <location filename="../../ui/home/page.py" line="161" />
         <source>The platform's pages (log in, sign, upload, opening hall) show the QR codes this app scans</source>
         <translation>平台网页（登录、签章、上传、开标大厅）会显示本软件扫描的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="157" />
-        <location filename="../../ui/home/page.py" line="166" />
+        <location filename="../../ui/home/page.py" line="163" />
+        <location filename="../../ui/home/page.py" line="172" />
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="160" />
+        <location filename="../../ui/home/page.py" line="166" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="161" />
+        <location filename="../../ui/home/page.py" line="167" />
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="162" />
+        <location filename="../../ui/home/page.py" line="168" />
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="163" />
+        <location filename="../../ui/home/page.py" line="169" />
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="167" />
+        <location filename="../../ui/home/page.py" line="173" />
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="169" />
+        <location filename="../../ui/home/page.py" line="175" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="186" />
+        <location filename="../../ui/home/page.py" line="192" />
         <source>E-bidding platform</source>
         <translation>招投标平台</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="187" />
+        <location filename="../../ui/home/page.py" line="193" />
         <source>The service is not connected yet; try again in a moment.</source>
         <translation>服务尚未连接，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="233" />
+        <location filename="../../ui/home/page.py" line="239" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="231" />
+        <location filename="../../ui/home/page.py" line="237" />
         <source>list your enterprise's submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="289" />
+        <location filename="../../ui/home/page.py" line="301" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="292" />
+        <location filename="../../ui/home/page.py" line="304" />
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="295" />
+        <location filename="../../ui/home/page.py" line="307" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="299" />
+        <location filename="../../ui/home/page.py" line="311" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="309" />
+        <location filename="../../ui/home/page.py" line="321" />
         <source>{holder}'s licence ends {end}, before {project} opens {opening}: renew it (an agent: have the authorisation extended) before the opening, because the decryption is signed with it.</source>
         <translation>{holder} 的执照将于 {end} 到期，早于 {project} 的开标时间 {opening}：请在开标前续期（代理人请延长授权），因为开标解密要用它签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="313" />
+        <location filename="../../ui/home/page.py" line="325" />
         <source>its backup no longer counts: the holder's licence is no longer valid ({holders})</source>
         <translation>它的备份已不再有效：备份持有人的执照已失效（{holders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="316" />
+        <location filename="../../ui/home/page.py" line="328" />
         <source>its backup is not verified yet ({holders} must verify it)</source>
         <translation>它的备份尚未验证（须由 {holders} 完成备份验证）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="319" />
+        <location filename="../../ui/home/page.py" line="331" />
         <source>it is on this device only</source>
         <translation>它只在此设备上</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="321" />
+        <location filename="../../ui/home/page.py" line="333" />
         <source>{project} opens {opening}: the key {key} that opens {file} has no live backup — {why}. If this device is lost before then, the bid cannot be opened: back the key up on the Keys page.</source>
         <translation>{project} 将于 {opening} 开标：能解密 {file} 的密钥 {key} 没有有效备份——{why}。如果此设备在开标前丢失，这份投标将无法解密：请到“密钥管理”页备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="327" />
+        <location filename="../../ui/home/page.py" line="339" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="329" />
+        <location filename="../../ui/home/page.py" line="341" />
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="334" />
+        <location filename="../../ui/home/page.py" line="346" />
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="335" />
+        <location filename="../../ui/home/page.py" line="347" />
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="339" />
+        <location filename="../../ui/home/page.py" line="351" />
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="341" />
+        <location filename="../../ui/home/page.py" line="353" />
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="342" />
+        <location filename="../../ui/home/page.py" line="354" />
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>

@@ -33,6 +33,7 @@ from ..format import local_time
 from ..operations import BackgroundOp
 from ..page import Page
 from ..unlocked import UnlockedOp
+from .guide_box import GuideBox
 from .overview import BidWarning, KeyStatus, OverviewRow, overview, split, warnings
 
 if TYPE_CHECKING:  # the client and the keystore are imported on first use, not at start-up
@@ -65,7 +66,7 @@ class HomePage(Page):
         self._build()
         self.update_button.clicked.connect(self.update_from_platform)
         context.projects.follow(self, updated=self._projects_loaded, failed=self._projects_failed)
-        on_change(self, Change.BIDS | Change.KEYS | Change.LICENCES, self.refresh)
+        on_change(self, Change.BIDS | Change.KEYS | Change.LICENCES | Change.SEALS, self.refresh)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._fill)
         self.timer.start(COUNTDOWN_MS)
@@ -104,6 +105,10 @@ class HomePage(Page):
         quick.addWidget(self.platform_button)
         quick.addStretch(1)
         layout.addLayout(quick)
+        self.guide = GuideBox(self.context, self)
+        self.guide.go_to.connect(self._go_to)
+        self.guide.hide()  # until the keystore is read (off the GUI thread at start-up)
+        layout.addWidget(self.guide)
         self.heading = QLabel(self)
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
@@ -154,6 +159,7 @@ class HomePage(Page):
         self.platform_button.setText(self.tr("Open the e-bidding platform in the browser"))
         self.platform_button.setToolTip(self.tr(
             "The platform's pages (log in, sign, upload, opening hall) show the QR codes this app scans"))
+        self.guide.retranslate()
         self.heading.setText(self.tr("Projects you have bid on"))
         self.tree.setHeaderLabels(
             [
@@ -249,7 +255,13 @@ class HomePage(Page):
         standing = {hex_id: self.protections.get(hex_id) or protection(store, key) for hex_id, key in keys.items()}
         licences = {info.id: info for info in store.list_licences()} if ready else {}
         self.cautions = warnings(self.rows, keys, standing, licences, datetime.now(UTC))
+        self.guide.refresh()
         self._fill()
+
+    def _go_to(self, page_id: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page(page_id)
 
     # -- view ------------------------------------------------------------------------------------------
 
