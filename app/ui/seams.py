@@ -118,10 +118,10 @@ def choose_image(parent: Optional[QWidget], title: str) -> Optional[str]:
     return path or None
 
 
-def choose_folder(parent: Optional[QWidget], title: str) -> Optional[str]:
+def choose_folder(parent: Optional[QWidget], title: str, start: str = "") -> Optional[str]:
     if _testing:
-        return _answer("folder", title, "")
-    folder = QFileDialog.getExistingDirectory(parent, title)
+        return _answer("folder", title, start)
+    folder = QFileDialog.getExistingDirectory(parent, title, start)
     return folder or None
 
 

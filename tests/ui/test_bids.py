@@ -140,18 +140,27 @@ def test_submit_shows_a_verified_receipt_then_fetch_after_the_opening(
     assert page.submitted.receipts[0].submission_id == receipt.submission_id
 
     page.submitted.select(receipt.submission_id)
-    seams.answer_next(PASSWORD)
-    page.submitted.fetch_button.click()  # before the opening: refused, in words
-    qtbot.waitUntil(lambda: any(s.kind == "warn" for s in seams.shown), timeout=WAIT)
-    warning = [s.text for s in seams.shown if s.kind == "warn"][-1]
-    assert "opening" in warning or "开标" in warning
-    assert "Traceback" not in warning
+    before = len(seams.shown)
+    page.submitted.fetch_button.click()  # before the opening: said at once, no folder or password asked
+    assert [s.kind for s in seams.shown[before:]] == ["warn"]
+    assert "开标" in seams.shown[-1].text and PROJECT in seams.shown[-1].text
 
     clock.advance(timedelta(days=8))
-    seams.answer_next(PASSWORD)
+    page.actions.load_projects()
+    chosen = tmp_path / "开标后"
+    chosen.mkdir()
+    seams.answer_next(str(chosen), PASSWORD)
     page.submitted.fetch_button.click()
     qtbot.waitUntil(lambda: page.actions.last_opened is not None, timeout=WAIT)
     assert page.actions.last_opened.read_bytes() == source.read_bytes()
+    assert page.actions.last_opened.parent == chosen  # where the user chose, remembered for next time
+    asked = [s for s in seams.shown if s.kind == "folder"][-1]
+    assert asked.text.endswith("opened")  # the first time: the default beside the encrypted files
+    page.actions.last_opened = None
+    seams.answer_next(None)  # the folder dialog cancelled: nothing fetched, no password asked
+    page.submitted.fetch_button.click()
+    assert [s for s in seams.shown if s.kind == "folder"][-1].text == str(chosen)
+    assert page.actions.last_opened is None
 
 
 def test_rehearsal_passes_then_names_the_damaged_chunk(page, qtbot, tmp_path):
@@ -283,7 +292,9 @@ def test_a_hostile_receipt_name_cannot_write_outside_the_opened_folder(page, qtb
     target = opened.parent.parent / "escaped.bidx"
     hostile = row.receipt.model_copy(update={"file_name": "../../escaped.bidx"})
     clock.advance(timedelta(days=8))
-    seams.answer_next(PASSWORD)
+    page.actions.load_projects()
+    opened.mkdir(parents=True, exist_ok=True)
+    seams.answer_next(str(opened), PASSWORD)
     page.actions.fetch_and_decrypt(hostile)
     qtbot.waitUntil(lambda: page.actions.last_opened is not None, timeout=WAIT)
     assert not target.exists()

@@ -105,122 +105,132 @@
 <context>
     <name>BidActions</name>
     <message>
-        <location filename="../../ui/bids/actions.py" line="43" />
+        <location filename="../../ui/bids/actions.py" line="45" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="90" />
+        <location filename="../../ui/bids/actions.py" line="92" />
         <source>Download a licence first: the bid is signed with it.</source>
         <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="96" />
+        <location filename="../../ui/bids/actions.py" line="98" />
         <source>The platform is not connected yet; try again in a moment.</source>
         <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="99" />
+        <location filename="../../ui/bids/actions.py" line="101" />
         <source>Choose the project and section first.</source>
         <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="132" />
+        <location filename="../../ui/bids/actions.py" line="134" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="120" />
+        <location filename="../../ui/bids/actions.py" line="122" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="133" />
+        <location filename="../../ui/bids/actions.py" line="135" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="168" />
+        <location filename="../../ui/bids/actions.py" line="170" />
         <source>sign the bid files</source>
         <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="148" />
+        <location filename="../../ui/bids/actions.py" line="150" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
         <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="112" />
+        <location filename="../../ui/bids/actions.py" line="114" />
         <source>The bid deadline of {project} passed at {deadline}: the platform no longer accepts bids for it, so nothing was encrypted or sent.</source>
         <translation>{project} 的投标截止时间 {deadline} 已过：交易平台不再接收该项目的投标文件，因此没有加密或发送任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="210" />
+        <location filename="../../ui/bids/actions.py" line="212" />
         <source>Cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="232" />
+        <location filename="../../ui/bids/actions.py" line="234" />
         <source>These files are already submitted.</source>
         <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="240" />
+        <location filename="../../ui/bids/actions.py" line="247" />
         <source>submit the bid files</source>
         <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="243" />
+        <location filename="../../ui/bids/actions.py" line="250" />
         <source>Submitting to the platform…</source>
         <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="278" />
+        <location filename="../../ui/bids/actions.py" line="293" />
         <source>rehearse the decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="281" />
+        <location filename="../../ui/bids/actions.py" line="296" />
         <source>Rehearsing the decryption…</source>
         <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="288" />
+        <location filename="../../ui/bids/actions.py" line="303" />
         <source>Rehearsal passed ({seconds} s).</source>
         <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="294" />
+        <location filename="../../ui/bids/actions.py" line="309" />
         <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
         <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="306" />
+        <location filename="../../ui/bids/actions.py" line="321" />
         <source>Rehearsal failed: {reason}</source>
         <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="320" />
+        <location filename="../../ui/bids/actions.py" line="335" />
         <source>list your submissions</source>
         <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="323" />
+        <location filename="../../ui/bids/actions.py" line="338" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="340" />
+        <location filename="../../ui/bids/actions.py" line="351" />
+        <source>{project} opens {opening}: its bids can be fetched and decrypted from the opening on.</source>
+        <translation>{project} 将于 {opening} 开标：开标后才能下载并解密其投标文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bids/actions.py" line="354" />
+        <source>Save the decrypted bid in</source>
+        <translation>解密后的投标文件保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bids/actions.py" line="367" />
         <source>fetch and decrypt the bid</source>
         <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="343" />
+        <location filename="../../ui/bids/actions.py" line="370" />
         <source>Fetching and decrypting…</source>
         <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="354" />
+        <location filename="../../ui/bids/actions.py" line="381" />
         <source>Fetched, checked and decrypted: {path}</source>
         <translation>已取回、校验并解密：{path}</translation>
     </message>
@@ -481,17 +491,22 @@
         <translation>选择投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="283" />
+        <location filename="../../ui/bids/page.py" line="271" />
+        <source>No file manager could be opened here. The encrypted files are in {path}</source>
+        <translation>此处无法打开文件管理器。加密后的文件在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bids/page.py" line="285" />
         <source>{done} of {total}, {rate}/s, about {left} s left</source>
         <translation>{done} / {total}，{rate}/秒，约剩 {left} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="292" />
+        <location filename="../../ui/bids/page.py" line="294" />
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/page.py" line="311" />
+        <location filename="../../ui/bids/page.py" line="315" />
         <source>Receipt {id} for {file} ({project}/{section}): SM3 {sm3}, received {time}; the platform's signature is verified against its certificate.</source>
         <translation>回执 {id}：{file}（{project}/{section}），SM3 {sm3}，接收时间 {time}；交易平台的签名已用其证书验证。</translation>
     </message>

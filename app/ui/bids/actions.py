@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -15,7 +16,7 @@ from ...core import bidding as work
 from ...core.client import Receipt
 from ...core.errors import Cancelled
 from ...core.keybackup import guard as key_guard
-from .. import errors, pools, seams
+from .. import errors, pools, seams, settings
 from ..changes import Change, Changed
 from ..format import data_size, local_time
 from ..keys import guard as guard_question
@@ -38,6 +39,7 @@ class BidActions(QObject):
         self.last_opened = (
             None  # the last file fetched and decrypted (shown to the user, read by tests)
         )
+        self.submitting = False
 
     def _title(self) -> str:
         return self.tr("Bid files")
@@ -236,16 +238,29 @@ class BidActions(QObject):
         if not all(self._still_open(code) for code in dict.fromkeys(r.project for r in rows)):
             return
         items = [(r.container, r.signature, r.project, r.section) for r in rows]
-        self._unlocked(
+
+        def failed(exc: BaseException) -> None:
+            self._submitting(False)
+            self.page.show_error(exc)
+
+        run = self._unlocked(
             self.tr("submit the bid files"),
             lambda access, p, c: Changed(work.submit(access.holder, items, c), Change.BIDS),
             partial(self._submitted, rows),
             self.tr("Submitting to the platform…"),
             licence=licence,
             purpose="submit bid",  # not cancellable: a receipt the platform gave must be kept
+            failure=failed,
         )
+        self._submitting(run.operation is not None)
+
+    def _submitting(self, busy: bool) -> None:
+        """The submit button stays off while an upload runs: one click, one submission."""
+        self.submitting = busy
+        self.page._enable()
 
     def _submitted(self, rows: list[BidRow], results: list[work.Submitted]) -> None:
+        self._submitting(False)
         records = []
         for row, result in zip(rows, results):
             row.state, row.receipt = State.SUBMITTED, result.receipt
@@ -326,10 +341,22 @@ class BidActions(QObject):
             )
 
     def fetch_and_decrypt(self, receipt: Receipt) -> None:
+        """Before the opening, said at once; else the folder (remembered), then the password."""
         licence = self.form.licence_id()
         if licence is None or not self.context.connected:
             return
-        pool, outdir = pools.crypto(), self.form.outdir.parent / "opened"
+        project = next((p for p in self.form.projects if p.code == receipt.project), None)
+        if project is not None and work.phase(project, self.form.now()) is not work.Phase.OPENED:
+            seams.warn(self.page, self._title(), self.tr(
+                "{project} opens {opening}: its bids can be fetched and decrypted from the opening on."
+            ).format(project=f"{project.name} ({project.code})", opening=local_time(project.opening_time)))
+            return
+        folder = seams.choose_folder(self.page, self.tr("Save the decrypted bid in"),
+                                     settings.OPENED_FOLDER.get() or str(self.form.outdir.parent / "opened"))
+        if not folder:
+            return
+        settings.OPENED_FOLDER.set(folder)
+        pool, outdir = pools.crypto(), Path(folder)
 
         def op(access, progress, cancel) -> Changed:
             result = work.fetch_and_decrypt(access.holder, access.store, access.unlocked, receipt,

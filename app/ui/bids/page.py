@@ -266,8 +266,10 @@ class BidsPage(Page):
 
     def show_in_folder(self) -> None:
         rows = self.done_rows()
-        if rows:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(rows[0].container.parent)))
+        if rows and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(rows[0].container.parent))):
+            seams.info(self, self.title(), self.tr(
+                "No file manager could be opened here. The encrypted files are in {path}").format(
+                path=str(rows[0].container.parent)))
 
     # -- status -------------------------------------------------------------------------------------
 
@@ -303,6 +305,8 @@ class BidsPage(Page):
         self.buttons["cancel_all"].setEnabled(running)
         for name in ("show", "rehearse", "submit"):
             self.buttons[name].setEnabled(has_done)
+        if self.actions.submitting:
+            self.buttons["submit"].setEnabled(False)
         self.hint.setVisible(not self.model.rows)
 
     def show_receipts(self, receipts) -> None:
