@@ -82,3 +82,31 @@ def test_upload_review_records_and_collect(app, context, service, qtbot):
     assert page.collected.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole) == made.seal_id
     assert not page.collected.topLevelItem(0).icon(0).isNull()  # the imprint inside the seal
     assert context.keystore.list_seals()[0].seal_id == made.seal_id
+
+
+def test_a_review_at_the_service_appears_by_itself_and_is_announced(app, context, service, qtbot):
+    """Issue "first hour" §3: while the seal office is open and the page shown, the page asks
+    again every little while; an approval made by the reviewer appears without a click or a
+    password, and the main window says what changed."""
+    from app.ui.main_window import MainWindow
+
+    running, _ = service
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("seals")
+    page = window.current_page()
+    page.poll.setInterval(200)  # 30 s in the product
+    _open(page, qtbot)
+    _upload(page, qtbot, seed=7)
+    pending = next(i for i in page.view.imprints if i.state == "pending")
+    asked = len([s for s in seams.shown if s.kind == "password"])
+
+    seal_review.approve(running.ctx, pending.imprint_id, reviewer="审核员")
+    qtbot.waitUntil(lambda: any(i.imprint_id == pending.imprint_id and i.state == "approved"
+                                for i in page.view.imprints), timeout=WAIT)
+    assert "已通过审核" in window.statusBar().currentMessage()
+    assert len([s for s in seams.shown if s.kind == "password"]) == asked  # no password asked again
+    window.show_page("home")
+    assert not page.poll.isActive()  # hidden: no more asking
+    window.close()

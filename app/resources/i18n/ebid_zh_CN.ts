@@ -2890,235 +2890,245 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <name>SealsPage</name>
     <message>
         <location filename="../../ui/main_window.py" line="55" />
-        <location filename="../../ui/seals/page.py" line="121" />
-        <location filename="../../ui/seals/page.py" line="131" />
+        <location filename="../../ui/seals/page.py" line="140" />
+        <location filename="../../ui/seals/page.py" line="150" />
         <source>Seals</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="124" />
+        <location filename="../../ui/seals/page.py" line="143" />
         <source>&amp;Licence:</source>
         <translation>执照(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="125" />
+        <location filename="../../ui/seals/page.py" line="144" />
         <source>&amp;Open the seal office…</source>
         <translation>打开印章业务(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="126" />
+        <location filename="../../ui/seals/page.py" line="145" />
         <source>&amp;Upload an imprint…</source>
         <translation>上传印模(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="127" />
+        <location filename="../../ui/seals/page.py" line="146" />
         <source>&amp;Collect seal…</source>
         <translation>领取印章(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="128" />
+        <location filename="../../ui/seals/page.py" line="147" />
         <source>Seal &amp;authorisations…</source>
         <translation>印章授权(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="129" />
+        <location filename="../../ui/seals/page.py" line="148" />
         <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
         <translation>本企业同意电子印章服务条款，并确认所上传的印模为本企业的印章。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="131" />
-        <location filename="../../ui/seals/page.py" line="140" />
+        <location filename="../../ui/seals/page.py" line="150" />
+        <location filename="../../ui/seals/page.py" line="159" />
         <source>Imprints</source>
         <translation>印模管理</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="131" />
+        <location filename="../../ui/seals/page.py" line="150" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="133" />
-        <location filename="../../ui/seals/page.py" line="140" />
+        <location filename="../../ui/seals/page.py" line="152" />
+        <location filename="../../ui/seals/page.py" line="159" />
         <source>Valid uploads</source>
         <translation>有效的印模上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="134" />
-        <location filename="../../ui/seals/page.py" line="141" />
+        <location filename="../../ui/seals/page.py" line="153" />
+        <location filename="../../ui/seals/page.py" line="160" />
         <source>Superseded uploads</source>
         <translation>已被替代的印模上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="135" />
-        <location filename="../../ui/seals/page.py" line="148" />
+        <location filename="../../ui/seals/page.py" line="154" />
+        <location filename="../../ui/seals/page.py" line="167" />
         <source>Seal making</source>
         <translation>制章记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="136" />
-        <location filename="../../ui/seals/page.py" line="149" />
+        <location filename="../../ui/seals/page.py" line="155" />
+        <location filename="../../ui/seals/page.py" line="168" />
         <source>Seals made for the enterprise</source>
         <translation>为本企业制作的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="137" />
-        <location filename="../../ui/seals/page.py" line="150" />
+        <location filename="../../ui/seals/page.py" line="156" />
+        <location filename="../../ui/seals/page.py" line="169" />
         <source>Seals collected on this device</source>
         <translation>本设备已领取的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="138" />
-        <location filename="../../ui/seals/page.py" line="144" />
+        <location filename="../../ui/seals/page.py" line="157" />
+        <location filename="../../ui/seals/page.py" line="163" />
         <source>Seal type</source>
         <translation>印章类型</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="138" />
+        <location filename="../../ui/seals/page.py" line="157" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="138" />
+        <location filename="../../ui/seals/page.py" line="157" />
         <source>Uploaded</source>
         <translation>上传时间</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="138" />
+        <location filename="../../ui/seals/page.py" line="157" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="139" />
+        <location filename="../../ui/seals/page.py" line="158" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="144" />
+        <location filename="../../ui/seals/page.py" line="163" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="144" />
+        <location filename="../../ui/seals/page.py" line="163" />
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="144" />
+        <location filename="../../ui/seals/page.py" line="163" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="145" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="145" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Made by</source>
         <translation>制作人</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="145" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Imprint</source>
         <translation>印模</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="147" />
+        <location filename="../../ui/seals/page.py" line="166" />
         <source>Collected</source>
         <translation>领取时间</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="154" />
+        <location filename="../../ui/seals/page.py" line="173" />
         <source>Waiting for review</source>
         <translation>等待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="154" />
+        <location filename="../../ui/seals/page.py" line="173" />
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="155" />
+        <location filename="../../ui/seals/page.py" line="174" />
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="155" />
+        <location filename="../../ui/seals/page.py" line="174" />
         <source>Superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="162" />
+        <location filename="../../ui/seals/page.py" line="181" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="170" />
+        <location filename="../../ui/seals/page.py" line="189" />
         <source>open the seal office</source>
         <translation>打开印章业务</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="173" />
+        <location filename="../../ui/seals/page.py" line="192" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="198" />
+        <location filename="../../ui/seals/page.py" line="236" />
+        <source>The imprint ({kind}) was approved: its seal can be collected</source>
+        <translation>印模（{kind}）已通过审核：可以领章了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seals/page.py" line="238" />
+        <source>The imprint ({kind}) was rejected: {reason}</source>
+        <translation>印模（{kind}）被驳回：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seals/page.py" line="245" />
         <source>{w} × {h} mm</source>
         <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="205" />
+        <location filename="../../ui/seals/page.py" line="252" />
         <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
         <translation>请选择一个执照并打开印章业务，查看本企业的印模和印章。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="207" />
+        <location filename="../../ui/seals/page.py" line="254" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="210" />
+        <location filename="../../ui/seals/page.py" line="257" />
         <source>Seal office of {enterprise}.</source>
         <translation>{enterprise} 的印章业务。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="214" />
+        <location filename="../../ui/seals/page.py" line="261" />
         <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
         <translation>尚未上传印模。请先同意下方条款，再上传印章照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="241" />
+        <location filename="../../ui/seals/page.py" line="288" />
         <source>Choose which agents may collect and use the selected seal, and when</source>
         <translation>设置哪些办事人可以在何时领取和使用所选印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="242" />
+        <location filename="../../ui/seals/page.py" line="289" />
         <source>Only the legal representative or a licence manager can authorise agents to use a seal</source>
         <translation>只有法定代表人或证照管理员可以授权办事人使用印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="257" />
+        <location filename="../../ui/seals/page.py" line="304" />
         <source>Uploading the imprint…</source>
         <translation>正在上传印模…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="268" />
+        <location filename="../../ui/seals/page.py" line="315" />
         <source>Collect seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="269" />
+        <location filename="../../ui/seals/page.py" line="316" />
         <source>Collect the seal "{seal}" ({seal_type}) of {enterprise}, unified social credit code {code}, onto this device?</source>
         <translation>将{enterprise}（统一社会信用代码 {code}）的印章“{seal}”（{seal_type}）领取到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="273" />
+        <location filename="../../ui/seals/page.py" line="320" />
         <source>collect the seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="276" />
+        <location filename="../../ui/seals/page.py" line="323" />
         <source>Collecting the seal…</source>
         <translation>正在领取印章…</translation>
     </message>

@@ -9,7 +9,9 @@ again and keeps the seal in this device's keystore; collected seals are listed w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +45,8 @@ from .office import (
     upload_op,
 )
 
+POLL_MS = 30_000
+
 
 class SealsPage(Page):
     page_id = "seals"
@@ -50,6 +54,7 @@ class SealsPage(Page):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.seals: SealClient | None = None
+        self._refreshing = False
         self.view: OfficeView | None = None
         self.editor: ImprintEditor | None = None
         self.licence = QComboBox(self)
@@ -72,8 +77,22 @@ class SealsPage(Page):
         self.collect_button.clicked.connect(self.collect_selected)
         self.grants_button.clicked.connect(self.open_grants)
         self.issued.itemSelectionChanged.connect(self._update)
+        # While the office is open and the page shown, reviews made at the service appear by
+        # themselves, and what changed is said (a reviewer approves or rejects at any time).
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(lambda: self.refresh(quiet=True))
         self.retranslate()
         self.reload_licences()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self.refresh(quiet=True)
+        self.poll.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.poll.stop()
+        super().hideEvent(event)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -181,16 +200,44 @@ class SealsPage(Page):
         self.seals, view = opened
         self._loaded(view)
 
-    def refresh(self) -> None:
-        if self.seals is not None:
-            BackgroundOp(self, op=load_op(self.seals), success=self._loaded).failure(self._refused).run()
+    def refresh(self, *, quiet: bool = False) -> None:
+        """Ask the seal office again (``quiet``: a poll, whose failure waits for the next one)."""
+        if self.seals is not None and not self._refreshing:
+            self._refreshing = True
+            BackgroundOp(self, op=load_op(self.seals), success=self._loaded) \
+                .failure(partial(self._refresh_failed, quiet)).run()
+
+    def _refresh_failed(self, quiet: bool, exc: BaseException) -> None:
+        self._refreshing = False
+        if not quiet:
+            self._refused(exc)
 
     def _refused(self, exc: BaseException) -> None:
         errors.show(self, exc)
 
     def _loaded(self, view: OfficeView) -> None:
-        self.view = view
+        self._refreshing = False
+        before, self.view = self.view, view
         self._show()
+        news = self.changes(before, view)
+        if news and hasattr(self.window(), "show_news"):
+            self.window().show_news(news)
+
+    def changes(self, before: OfficeView | None, after: OfficeView) -> str:
+        """What a reviewer did since the last look: imprints approved or rejected."""
+        if before is None:
+            return ""
+        was = {i.imprint_id: i.state for i in before.imprints}
+        lines = []
+        for imprint in after.imprints:
+            if was.get(imprint.imprint_id) in (None, imprint.state) or imprint.state not in ("approved", "rejected"):
+                continue
+            kind = type_name(imprint.seal_type)
+            lines.append(self.tr("The imprint ({kind}) was approved: its seal can be collected").format(kind=kind)
+                         if imprint.state == "approved" else
+                         self.tr("The imprint ({kind}) was rejected: {reason}").format(kind=kind,
+                                                                                      reason=imprint.reason or ""))
+        return "；".join(lines)
 
     # -- showing ---------------------------------------------------------------------------------
 
