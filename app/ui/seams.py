@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 
 @dataclass
@@ -98,7 +105,10 @@ def confirm(parent: Optional[QWidget], title: str, text: str) -> bool:
 def ask_password(parent: Optional[QWidget], title: str, label: str) -> Optional[str]:
     if _testing:
         return _answer("password", title, label)
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    # Centred on the window it is for (work started without a widget: the active window), never
+    # a bare box in a corner of the screen.
+    owner = parent.window() if parent is not None else QApplication.activeWindow()
+    text, ok = QInputDialog.getText(owner, title, label, QLineEdit.EchoMode.Password)
     return text if ok else None
 
 
