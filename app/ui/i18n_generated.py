@@ -351,6 +351,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', "The signer's signature is invalid"),
     QT_TRANSLATE_NOOP('errors', "The signing key does not match the signer's certificate"),
     QT_TRANSLATE_NOOP('errors', 'The stored licence certificate cannot be read'),
+    QT_TRANSLATE_NOOP('errors', "The stored public key of {table} #{id} is not its private key's: the keystore file was changed without the password. Nothing was encrypted to it"),
     QT_TRANSLATE_NOOP('errors', 'The stored seal {id} cannot be read'),
     QT_TRANSLATE_NOOP('errors', 'The task comes from {name}, a platform this device does not trust'),
     QT_TRANSLATE_NOOP('errors', 'The task comes from {name}, whose certificate does not verify: {detail}'),

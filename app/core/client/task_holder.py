@@ -346,6 +346,7 @@ def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlock
     key, found = bid_key(store, licence_id, holder)
     guard(store, unlocked, found, accepted=accept_risk, via="encrypt task", task=task.document.task,
           project=details.project_code, section=details.section, files=[f.name for f in files])
+    recipient = store.encryption_public_key(key.id, unlocked)  # checked against the sealed private key
     submitted = []
 
     def uploaded() -> dict:
@@ -356,7 +357,7 @@ def confirm_encrypt(tasks: TaskClient, client, store: Keystore, unlocked: Unlock
         for source in files:
             check(cancel)
             base = done
-            made.append(encrypt_one(source, Path(outdir), key.public_key, options, pool,
+            made.append(encrypt_one(source, Path(outdir), recipient, options, pool,
                                     lambda d, _t, base=base: progress(min(total, base + d), total), cancel))
             done += source.stat().st_size
         check(cancel)

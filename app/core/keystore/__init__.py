@@ -13,6 +13,7 @@ from .errors import (
     Locked,
     NotFound,
     NotInitialised,
+    TamperedKey,
     TooManyAttempts,
 )
 from .licences import LicenceInfo
@@ -27,6 +28,6 @@ __all__ = [
     "Keystore", "Unlocked", "default_path", "default_delay", "KdfParams", "FLOOR", "DEFAULT",
     "LicenceInfo", "EncryptionKeyInfo", "StoredSeal", "DeviceIdentityInfo", "KeystoreError",
     "NotInitialised",
-    "AlreadyInitialised", "NotFound", "Locked", "TooManyAttempts", "UnlockCache", "NullUnlockCache",
+    "AlreadyInitialised", "NotFound", "Locked", "TamperedKey", "TooManyAttempts", "UnlockCache", "NullUnlockCache",
     "KeyringUnlockCache", "select_unlock_cache", "LicenceSigner", "TaskRecord",
 ]

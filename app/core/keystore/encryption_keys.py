@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ..gm import SM2PrivateKey, SM2PublicKey
 from .audit_log import AuditLog
-from .key_rows import open_key, seal_key
+from .key_rows import checked_public_key, open_key, seal_key
 from .models import EncryptionKey, Licence
 from .session import Unlocked
 from .storage import Storage
@@ -72,6 +72,12 @@ class EncryptionKeys:
     def get(self, key_id: int) -> EncryptionKeyInfo:
         with self._storage.transaction() as s:
             return _info(self._storage.row(s, EncryptionKey, key_id, "encryption key"))
+
+    def checked_public_key(self, key_id: int, unlocked: Unlocked) -> SM2PublicKey:
+        """The key to encrypt to: derived from the sealed private key, checked against the row."""
+        with self._storage.transaction() as s:
+            self._storage.check_session(s, unlocked)
+            return checked_public_key(unlocked, self._storage.row(s, EncryptionKey, key_id, "encryption key"))
 
     def private_key(self, key_id: int, unlocked: Unlocked, *, purpose: str) -> SM2PrivateKey:
         with self._storage.transaction() as s:

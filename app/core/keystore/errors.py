@@ -31,3 +31,9 @@ class TooManyAttempts(WrongPassword):
 
 class Locked(KeystoreError):
     """The unlocked session was locked (or belongs to an older password) and cannot be used."""
+
+
+class TamperedKey(KeystoreError):
+    """A row's public half is not the public key of its sealed private key: the file was
+    written without the password (the public half is readable and writable by anyone who can
+    write the file; the private key is sealed)."""

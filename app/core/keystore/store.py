@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..audit import Entry, Report
 from ..errors import EbidError
-from ..gm import SM2PrivateKey
+from ..gm import SM2PrivateKey, SM2PublicKey
 from ..paths import data_dir
 from . import db
 from .attempts import DelaySchedule, default_delay
@@ -269,6 +269,11 @@ class Keystore:
         self, key_id: int, unlocked: Unlocked, *, purpose: str
     ) -> SM2PrivateKey:
         return self._encryption_keys.private_key(key_id, unlocked, purpose=purpose)
+
+    def encryption_public_key(self, key_id: int, unlocked: Unlocked) -> SM2PublicKey:
+        """The public key a bid is encrypted to: derived from the sealed private key, refused
+        (:class:`TamperedKey`) if the stored public half was swapped."""
+        return self._encryption_keys.checked_public_key(key_id, unlocked)
 
     # -----------------------------------------------------------------------------------------
     # key backup (docs/protocols/key-backup.md): held keys, sent backups, recoveries, seen ids

@@ -105,132 +105,132 @@
 <context>
     <name>BidActions</name>
     <message>
-        <location filename="../../ui/bids/actions.py" line="45" />
+        <location filename="../../ui/bids/actions.py" line="46" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="92" />
+        <location filename="../../ui/bids/actions.py" line="93" />
         <source>Download a licence first: the bid is signed with it.</source>
         <translation>请先下载执照：标书需要用执照签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="98" />
+        <location filename="../../ui/bids/actions.py" line="99" />
         <source>The platform is not connected yet; try again in a moment.</source>
         <translation>尚未连接到交易平台，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="101" />
+        <location filename="../../ui/bids/actions.py" line="102" />
         <source>Choose the project and section first.</source>
         <translation>请先选择项目和标段。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="134" />
+        <location filename="../../ui/bids/actions.py" line="135" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="122" />
+        <location filename="../../ui/bids/actions.py" line="123" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的标书加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="135" />
+        <location filename="../../ui/bids/actions.py" line="136" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="170" />
+        <location filename="../../ui/bids/actions.py" line="173" />
         <source>sign the bid files</source>
         <translation>为标书文件签名</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="150" />
+        <location filename="../../ui/bids/actions.py" line="151" />
         <source>There is no encryption key for this licence on this device yet. Apply for one now? It is generated on this device and its public part is registered with the platform.</source>
         <translation>本设备上还没有该执照的加密密钥。现在申请吗？密钥在本设备上生成，其公钥部分在交易平台登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="114" />
+        <location filename="../../ui/bids/actions.py" line="115" />
         <source>The bid deadline of {project} passed at {deadline}: the platform no longer accepts bids for it, so nothing was encrypted or sent.</source>
         <translation>{project} 的投标截止时间 {deadline} 已过：交易平台不再接收该项目的投标文件，因此没有加密或发送任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="212" />
+        <location filename="../../ui/bids/actions.py" line="215" />
         <source>Cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="234" />
+        <location filename="../../ui/bids/actions.py" line="237" />
         <source>These files are already submitted.</source>
         <translation>这些文件已经递交。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="247" />
+        <location filename="../../ui/bids/actions.py" line="250" />
         <source>submit the bid files</source>
         <translation>递交标书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="250" />
+        <location filename="../../ui/bids/actions.py" line="253" />
         <source>Submitting to the platform…</source>
         <translation>正在递交到交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="293" />
+        <location filename="../../ui/bids/actions.py" line="296" />
         <source>rehearse the decryption</source>
         <translation>演练解密</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="296" />
+        <location filename="../../ui/bids/actions.py" line="299" />
         <source>Rehearsing the decryption…</source>
         <translation>正在演练解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="303" />
+        <location filename="../../ui/bids/actions.py" line="306" />
         <source>Rehearsal passed ({seconds} s).</source>
         <translation>解密演练通过（{seconds} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="309" />
+        <location filename="../../ui/bids/actions.py" line="312" />
         <source>Rehearsal passed: this device's key opens {name} exactly as it is ({size}, every chunk authenticated) in {seconds} s.</source>
         <translation>解密演练通过：本设备的密钥可以原样打开 {name}（{size}，每个数据块均已认证），用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="321" />
+        <location filename="../../ui/bids/actions.py" line="324" />
         <source>Rehearsal failed: {reason}</source>
         <translation>解密演练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="335" />
+        <location filename="../../ui/bids/actions.py" line="338" />
         <source>list your submissions</source>
         <translation>列出已递交的标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="338" />
+        <location filename="../../ui/bids/actions.py" line="341" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="351" />
+        <location filename="../../ui/bids/actions.py" line="354" />
         <source>{project} opens {opening}: its bids can be fetched and decrypted from the opening on.</source>
         <translation>{project} 将于 {opening} 开标：开标后才能下载并解密其投标文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="354" />
+        <location filename="../../ui/bids/actions.py" line="357" />
         <source>Save the decrypted bid in</source>
         <translation>解密后的投标文件保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="367" />
+        <location filename="../../ui/bids/actions.py" line="370" />
         <source>fetch and decrypt the bid</source>
         <translation>取回并解密标书</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="370" />
+        <location filename="../../ui/bids/actions.py" line="373" />
         <source>Fetching and decrypting…</source>
         <translation>正在取回并解密…</translation>
     </message>
     <message>
-        <location filename="../../ui/bids/actions.py" line="381" />
+        <location filename="../../ui/bids/actions.py" line="384" />
         <source>Fetched, checked and decrypted: {path}</source>
         <translation>已取回、校验并解密：{path}</translation>
     </message>
@@ -3666,7 +3666,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/seams.py" line="115" />
+        <location filename="../../ui/seams.py" line="125" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
@@ -5415,541 +5415,546 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../ui/i18n_generated.py" line="354" />
+        <source>The stored public key of {table} #{id} is not its private key's: the keystore file was changed without the password. Nothing was encrypted to it</source>
+        <translation>{table} #{id} 中保存的公钥与其私钥不符：密钥库文件在没有密码的情况下被改动过。没有用它加密任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="355" />
         <source>The stored seal {id} cannot be read</source>
         <translation>无法读取本机保存的印章 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="355" />
+        <location filename="../../ui/i18n_generated.py" line="356" />
         <source>The task comes from {name}, a platform this device does not trust</source>
         <translation>任务来自 {name}，本设备不信任该平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="356" />
+        <location filename="../../ui/i18n_generated.py" line="357" />
         <source>The task comes from {name}, whose certificate does not verify: {detail}</source>
         <translation>任务来自 {name}，其证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="357" />
+        <location filename="../../ui/i18n_generated.py" line="358" />
         <source>The task comes from {name}, whose certificate may not sign tasks</source>
         <translation>任务来自 {name}，其证书无权签署任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="358" />
+        <location filename="../../ui/i18n_generated.py" line="359" />
         <source>The task comes without a readable platform certificate</source>
         <translation>任务未附带可读的平台证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="359" />
+        <location filename="../../ui/i18n_generated.py" line="360" />
         <source>The task document is not canonical JSON</source>
         <translation>任务文档不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="360" />
+        <location filename="../../ui/i18n_generated.py" line="361" />
         <source>The task document lacks a field or has a wrong one</source>
         <translation>任务文档缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="361" />
+        <location filename="../../ui/i18n_generated.py" line="362" />
         <source>The task expired at {at}</source>
         <translation>任务已于 {at} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="362" />
+        <location filename="../../ui/i18n_generated.py" line="363" />
         <source>The task has version {version}; this device knows version 1</source>
         <translation>任务版本为 {version}；本设备只支持版本 1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="363" />
+        <location filename="../../ui/i18n_generated.py" line="364" />
         <source>The task names the platform {claimed} at {url}, but it came from {base} signed by {name}</source>
         <translation>任务声称来自位于 {url} 的平台 {claimed}，但实际来自 {base}，由 {name} 签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="364" />
+        <location filename="../../ui/i18n_generated.py" line="365" />
         <source>The task names {base} without https: its secret would cross the network in clear</source>
         <translation>任务地址 {base} 未使用 https：其密钥将以明文在网络上传输</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="365" />
+        <location filename="../../ui/i18n_generated.py" line="366" />
         <source>The task response is not canonical JSON</source>
         <translation>任务应答不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="366" />
+        <location filename="../../ui/i18n_generated.py" line="367" />
         <source>The task response lacks a field or has a wrong one</source>
         <translation>任务应答缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="367" />
+        <location filename="../../ui/i18n_generated.py" line="368" />
         <source>The task response's signature does not verify with the licence's key</source>
         <translation>任务应答的签名无法用执照密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="368" />
+        <location filename="../../ui/i18n_generated.py" line="369" />
         <source>The task type {type} is unknown to this device</source>
         <translation>本设备不认识任务类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="369" />
+        <location filename="../../ui/i18n_generated.py" line="370" />
         <source>The task was made at {at}, later than this device's time {now}: check the clock</source>
         <translation>任务生成于 {at}，晚于本设备时间 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="370" />
+        <location filename="../../ui/i18n_generated.py" line="371" />
         <source>The task {task} is for {p}/{s}, not {code}/{section}</source>
         <translation>任务 {task} 属于 {p}/{s}，不是 {code}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="371" />
+        <location filename="../../ui/i18n_generated.py" line="372" />
         <source>The task {task} was made for another enterprise</source>
         <translation>任务 {task} 是为其他企业生成的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="372" />
+        <location filename="../../ui/i18n_generated.py" line="373" />
         <source>The task's platform signature does not verify</source>
         <translation>任务的平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="373" />
+        <location filename="../../ui/i18n_generated.py" line="374" />
         <source>The upload is not a BIDX container: {d}</source>
         <translation>交易平台拒收该文件：它不是加密的投标文件（{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="374" />
+        <location filename="../../ui/i18n_generated.py" line="375" />
         <source>The veto does not come from the key's owner</source>
         <translation>该否决并非来自密钥所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="375" />
+        <location filename="../../ui/i18n_generated.py" line="376" />
         <source>The waiting period is 0 to 72 hours, not {n}</source>
         <translation>等待期为 0 至 72 小时，不能为 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="376" />
+        <location filename="../../ui/i18n_generated.py" line="377" />
         <source>The wrapped file key for your key id {kid} has the wrong size</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥大小不对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="377" />
+        <location filename="../../ui/i18n_generated.py" line="378" />
         <source>The wrapped file key for your key id {kid} is damaged</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="378" />
+        <location filename="../../ui/i18n_generated.py" line="379" />
         <source>The {what} expired at {end}</source>
         <translation>{what}已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="379" />
+        <location filename="../../ui/i18n_generated.py" line="380" />
         <source>The {what} is longer than {limit} bytes</source>
         <translation>{what}超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="380" />
+        <location filename="../../ui/i18n_generated.py" line="381" />
         <source>The {what} is malformed</source>
         <translation>{what}格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="381" />
+        <location filename="../../ui/i18n_generated.py" line="382" />
         <source>The {what} is malformed: {detail}</source>
         <translation>{what}格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="382" />
+        <location filename="../../ui/i18n_generated.py" line="383" />
         <source>The {what} is not valid until {start}</source>
         <translation>{what}自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="383" />
+        <location filename="../../ui/i18n_generated.py" line="384" />
         <source>The {what} is {description}, which EBid Desk does not read</source>
         <translation>该{what}是{description}，EBid Desk 不支持读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="384" />
+        <location filename="../../ui/i18n_generated.py" line="385" />
         <source>The {what} must be 1 to {n} characters</source>
         <translation>{what}须为 1 至 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="385" />
+        <location filename="../../ui/i18n_generated.py" line="386" />
         <source>The {what} signature is malformed (unused bits in its BIT STRING)</source>
         <translation>{what}的签名格式错误（BIT STRING 含未用位）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="386" />
+        <location filename="../../ui/i18n_generated.py" line="387" />
         <source>There are no files to encrypt</source>
         <translation>没有要加密的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="387" />
+        <location filename="../../ui/i18n_generated.py" line="388" />
         <source>There is no task {task}</source>
         <translation>不存在任务 {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="388" />
+        <location filename="../../ui/i18n_generated.py" line="389" />
         <source>There is nothing to encrypt (empty message)</source>
         <translation>没有可加密的内容（消息为空）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="389" />
+        <location filename="../../ui/i18n_generated.py" line="390" />
         <source>This QR code is not a task of an e-bidding platform</source>
         <translation>此二维码不是电子招投标平台的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="390" />
+        <location filename="../../ui/i18n_generated.py" line="391" />
         <source>This container uses BIDX version {v}; this program reads version 1</source>
         <translation>该加密文件使用 BIDX 第 {v} 版；本程序只能读取第 1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="391" />
+        <location filename="../../ui/i18n_generated.py" line="392" />
         <source>This device already has an identity key</source>
         <translation>本设备已有身份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="392" />
+        <location filename="../../ui/i18n_generated.py" line="393" />
         <source>This device holds no backup of {id}: only its backup holder can confirm</source>
         <translation>本设备没有 {id} 的备份：只有其备份持有人可以确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="393" />
+        <location filename="../../ui/i18n_generated.py" line="394" />
         <source>This device holds no key that opens the bid {file}: it was encrypted to {keys}</source>
         <translation>本设备没有能打开投标文件 {file} 的密钥：该文件加密给了 {keys}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="394" />
+        <location filename="../../ui/i18n_generated.py" line="395" />
         <source>This device holds no key that opens this container</source>
         <translation>本设备没有能打开此文件的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="395" />
+        <location filename="../../ui/i18n_generated.py" line="396" />
         <source>This device holds no key that opens {name}</source>
         <translation>本设备没有能打开 {name} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="396" />
+        <location filename="../../ui/i18n_generated.py" line="397" />
         <source>This device sent no backup package {id}</source>
         <translation>本设备没有发出过备份包 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="397" />
+        <location filename="../../ui/i18n_generated.py" line="398" />
         <source>This device sent no recovery request {id}</source>
         <translation>本设备没有发出过恢复申请 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="398" />
+        <location filename="../../ui/i18n_generated.py" line="399" />
         <source>This file is not encrypted to your key (key id {kid}); its recipients are {ids}</source>
         <translation>该文件不是用您的密钥（标识 {kid}）加密的；它的接收者是 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="399" />
+        <location filename="../../ui/i18n_generated.py" line="400" />
         <source>This is not a BIDX bid container (wrong magic bytes)</source>
         <translation>这不是 BIDX 加密标书（文件标识不对）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="400" />
+        <location filename="../../ui/i18n_generated.py" line="401" />
         <source>This keystore already has a licence password</source>
         <translation>此密钥库已设置证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="401" />
+        <location filename="../../ui/i18n_generated.py" line="402" />
         <source>This licence has no encryption key on this device: apply for one on the Bids page first</source>
         <translation>该执照在本设备上没有加密密钥：请先在“标书文件”页申请密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="402" />
+        <location filename="../../ui/i18n_generated.py" line="403" />
         <source>This licence request was already used</source>
         <translation>该执照申请已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="403" />
+        <location filename="../../ui/i18n_generated.py" line="404" />
         <source>This request must be signed with a licence key; missing headers: {names}</source>
         <translation>此请求须用执照密钥签名；缺少请求头：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="404" />
+        <location filename="../../ui/i18n_generated.py" line="405" />
         <source>This signed request was already used</source>
         <translation>此签名请求已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="405" />
+        <location filename="../../ui/i18n_generated.py" line="406" />
         <source>This task was already answered: a QR code is good for one answer</source>
         <translation>此任务已被应答：一个二维码只能应答一次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="406" />
+        <location filename="../../ui/i18n_generated.py" line="407" />
         <source>Too many wrong licence passwords: wait {seconds} s before trying again</source>
         <translation>证照密码错误次数过多：请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="407" />
+        <location filename="../../ui/i18n_generated.py" line="408" />
         <source>Unknown SM2 backend {name}</source>
         <translation>未知的 SM2 实现 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="408" />
+        <location filename="../../ui/i18n_generated.py" line="409" />
         <source>Unknown SM2 ciphertext layout {layout}</source>
         <translation>未知的 SM2 密文格式 {layout}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="409" />
+        <location filename="../../ui/i18n_generated.py" line="410" />
         <source>Unknown border mode {border}</source>
         <translation>未知的边缘模式 {border}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="410" />
+        <location filename="../../ui/i18n_generated.py" line="411" />
         <source>Unknown cipher suite {name}; use sm4 or aes</source>
         <translation>未知的密码套件 {name}；请使用 sm4 或 aes</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="411" />
+        <location filename="../../ui/i18n_generated.py" line="412" />
         <source>Unknown ink colour {name}; choose one of {choices}</source>
         <translation>未知印色 {name}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="412" />
+        <location filename="../../ui/i18n_generated.py" line="413" />
         <source>Unknown key-file encryption {scheme}</source>
         <translation>未知的密钥文件加密方式 {scheme}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="413" />
+        <location filename="../../ui/i18n_generated.py" line="414" />
         <source>Unknown matter {code}</source>
         <translation>未知事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="414" />
+        <location filename="../../ui/i18n_generated.py" line="415" />
         <source>Unknown revocation reason {reason}</source>
         <translation>未知的吊销原因 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="415" />
+        <location filename="../../ui/i18n_generated.py" line="416" />
         <source>Unknown seal shape {shape}</source>
         <translation>未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="416" />
+        <location filename="../../ui/i18n_generated.py" line="417" />
         <source>Unknown seal shape {shape} in the catalogue</source>
         <translation>印章目录中有未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="417" />
+        <location filename="../../ui/i18n_generated.py" line="418" />
         <source>Unknown seal type {code}</source>
         <translation>未知的印章类型 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="418" />
+        <location filename="../../ui/i18n_generated.py" line="419" />
         <source>Unknown seal type {type}</source>
         <translation>未知的印章类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="419" />
+        <location filename="../../ui/i18n_generated.py" line="420" />
         <source>Unknown {what} in the licence: {value}</source>
         <translation>执照中有未知的{what}：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="420" />
+        <location filename="../../ui/i18n_generated.py" line="421" />
         <source>Unsupported PKCS#12 MAC PBMAC1 (OpenSSL 3.4 and later write it)</source>
         <translation>不支持的 PKCS#12 MAC：PBMAC1（OpenSSL 3.4 及以后版本生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="421" />
+        <location filename="../../ui/i18n_generated.py" line="422" />
         <source>Unsupported PKCS#12 content {kind} (only password-encrypted bags are read)</source>
         <translation>不支持的 PKCS#12 内容 {kind}（仅支持口令加密的数据包）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="422" />
+        <location filename="../../ui/i18n_generated.py" line="423" />
         <source>Unsupported PKCS#12 content {kind}: data was expected</source>
         <translation>不支持的 PKCS#12 内容 {kind}：应为 data</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="423" />
+        <location filename="../../ui/i18n_generated.py" line="424" />
         <source>Unsupported PKCS#12 digest {name}</source>
         <translation>不支持的 PKCS#12 摘要算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="424" />
+        <location filename="../../ui/i18n_generated.py" line="425" />
         <source>Unsupported PKCS#12 encryption {name}</source>
         <translation>不支持的 PKCS#12 加密算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="425" />
+        <location filename="../../ui/i18n_generated.py" line="426" />
         <source>Unsupported key-file cipher {name}</source>
         <translation>不支持的密钥文件加密算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="426" />
+        <location filename="../../ui/i18n_generated.py" line="427" />
         <source>Unsupported key-file encryption {name}</source>
         <translation>不支持的密钥文件加密方式 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="427" />
+        <location filename="../../ui/i18n_generated.py" line="428" />
         <source>Unsupported key-file password hash {name}</source>
         <translation>不支持的密钥文件口令哈希 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="428" />
+        <location filename="../../ui/i18n_generated.py" line="429" />
         <source>Unsupported key-file password hash {prf}</source>
         <translation>不支持的密钥文件口令哈希 {prf}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="429" />
+        <location filename="../../ui/i18n_generated.py" line="430" />
         <source>Unsupported licence request version {v}</source>
         <translation>不支持的执照申请版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="430" />
+        <location filename="../../ui/i18n_generated.py" line="431" />
         <source>Wrong licence password</source>
         <translation>证照密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="431" />
+        <location filename="../../ui/i18n_generated.py" line="432" />
         <source>Wrong licence password ({count} wrong in a row)</source>
         <translation>证照密码错误（已连续错误 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="432" />
+        <location filename="../../ui/i18n_generated.py" line="433" />
         <source>Wrong licence password ({count} wrong in a row); wait {seconds} s before trying again</source>
         <translation>证照密码错误（已连续错误 {count} 次）；请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="433" />
+        <location filename="../../ui/i18n_generated.py" line="434" />
         <source>Wrong password for the PKCS#12 file (or the file was altered)</source>
         <translation>PKCS#12 文件密码错误（或文件已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="434" />
+        <location filename="../../ui/i18n_generated.py" line="435" />
         <source>Wrong password for the private key</source>
         <translation>私钥口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="435" />
+        <location filename="../../ui/i18n_generated.py" line="436" />
         <source>header MAC</source>
         <translation>文件头 MAC</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="436" />
+        <location filename="../../ui/i18n_generated.py" line="437" />
         <source>invalid request</source>
         <translation>无效请求</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="437" />
+        <location filename="../../ui/i18n_generated.py" line="438" />
         <source>{holder} is an agent without an authorisation for the seal {id} at {when}</source>
         <translation>{holder} 是办事人，在 {when} 没有印章 {id} 的用章授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="438" />
+        <location filename="../../ui/i18n_generated.py" line="439" />
         <source>{name} claims an empty picture ({width}×{height})</source>
         <translation>{name} 声称图片尺寸为空（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="439" />
+        <location filename="../../ui/i18n_generated.py" line="440" />
         <source>{name} has not applied for a key on their device: ask them to apply for a key (申请密钥) first; then they are listed as a backup holder</source>
         <translation>{name} 尚未在其设备上申请密钥：请其先申请密钥，之后即会列为可备份的持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="440" />
+        <location filename="../../ui/i18n_generated.py" line="441" />
         <source>{name} holds no current authorisation from {enterprise}</source>
         <translation>{name} 没有 {enterprise} 当前有效的授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="441" />
+        <location filename="../../ui/i18n_generated.py" line="442" />
         <source>{name} holds several authorisations: choose one</source>
         <translation>{name} 持有多个授权：请选择一个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="442" />
+        <location filename="../../ui/i18n_generated.py" line="443" />
         <source>{name} is a folder, not an image</source>
         <translation>{name} 是文件夹，不是图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="443" />
+        <location filename="../../ui/i18n_generated.py" line="444" />
         <source>{name} is already a licence manager</source>
         <translation>{name} 已是证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="444" />
+        <location filename="../../ui/i18n_generated.py" line="445" />
         <source>{name} is damaged: the {kind} data cannot be decoded</source>
         <translation>{name} 已损坏：无法解码其中的 {kind} 数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="445" />
+        <location filename="../../ui/i18n_generated.py" line="446" />
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="446" />
+        <location filename="../../ui/i18n_generated.py" line="447" />
         <source>{name} is not a PNG, JPEG, BMP or WebP image</source>
         <translation>{name} 不是 PNG、JPEG、BMP 或 WebP 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="447" />
+        <location filename="../../ui/i18n_generated.py" line="448" />
         <source>{name} is not an agent of this enterprise: authorise them as an agent first</source>
         <translation>{name} 不是该企业的办事人：请先在“执照”页授权其为办事人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="448" />
+        <location filename="../../ui/i18n_generated.py" line="449" />
         <source>{name} is too large to scan ({size} MB)</source>
         <translation>{name} 太大，无法扫描（{size} MB）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="449" />
+        <location filename="../../ui/i18n_generated.py" line="450" />
         <source>{name} is too large to scan: {width}×{height} pixels (at most {limit} megapixels)</source>
         <translation>{name} 太大，无法扫描：{width}×{height} 像素（最多 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="450" />
+        <location filename="../../ui/i18n_generated.py" line="451" />
         <source>{name} is truncated: the {kind} file ends early</source>
         <translation>{name} 不完整：该 {kind} 文件提前结束</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="451" />
+        <location filename="../../ui/i18n_generated.py" line="452" />
         <source>{name} key must be {size} bytes, got {got}</source>
         <translation>{name} 密钥应为 {size} 字节，实际为 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="453" />
+        <location filename="../../ui/i18n_generated.py" line="454" />
         <source>{path} already exists</source>
         <translation>{path} 已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="454" />
+        <location filename="../../ui/i18n_generated.py" line="455" />
         <source>{path} grew while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变大了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="455" />
+        <location filename="../../ui/i18n_generated.py" line="456" />
         <source>{path} is a folder, not a keystore file</source>
         <translation>{path} 是文件夹，不是密钥库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="456" />
+        <location filename="../../ui/i18n_generated.py" line="457" />
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="457" />
+        <location filename="../../ui/i18n_generated.py" line="458" />
         <source>{path} shrank while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变小了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="458" />
+        <location filename="../../ui/i18n_generated.py" line="459" />
         <source>{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.</source>
         <translation>可见像素中有 {percent}% 不是印迹（残留纸张或背景）。请将背景处理为透明。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="459" />
+        <location filename="../../ui/i18n_generated.py" line="460" />
         <source>{size} bytes do not fit in one QR code</source>
         <translation>{size} 字节的内容放不进一个二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="460" />
+        <location filename="../../ui/i18n_generated.py" line="461" />
         <source>{url} is not a service address such as https://host:port</source>
         <translation>{url} 不是服务地址（应形如 https://主机:端口）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="461" />
+        <location filename="../../ui/i18n_generated.py" line="462" />
         <source>{where}: {detail}</source>
         <translation>{where}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="452" />
+        <location filename="../../ui/i18n_generated.py" line="453" />
         <location filename="../../ui/licences/fields.py" line="19" />
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>

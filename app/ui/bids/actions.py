@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,8 @@ class BidActions(QObject):
             if key is None:
                 work.apply_for_key(access.holder, access.store, access.unlocked, licence, label)
             chosen, found = work.bid_key(access.store, licence, access.holder)
+            # The stored public half is checked against the sealed private key: a swapped one is refused.
+            chosen = replace(chosen, public_key=access.store.encryption_public_key(chosen.id, access.unlocked))
             signer = work.signer_key(access.store, access.unlocked, licence)
             accept = partial(key_guard.accept_risk, access.store, access.unlocked, found, via="bid page",
                              project=target[0], section=target[1])  # while the lease keeps the session

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ...common import read_bytes, write_bytes
+from ...common import read_bytes, read_password, write_bytes
 from ..keystore import open_keystore
 from ..licence.holder import acting_session, holder_options
 
@@ -241,6 +241,13 @@ def _export_public(args: argparse.Namespace) -> int:
 
     with open_keystore() as store:
         key = own_key(store, args.key_id)
-    write_bytes(args.output, gm.public_key_to_pem(key.public_key))
+        # Derived from the sealed private key (hence the password), never the row's readable copy,
+        # which anyone able to write the file could have swapped.
+        unlocked = store.unlock(read_password(args.password_file, prompt="Licence password: "))
+        try:
+            public = store.encryption_public_key(key.id, unlocked)
+        finally:
+            unlocked.lock()
+    write_bytes(args.output, gm.public_key_to_pem(public))
     print(f"Public key of {args.key_id} written to {args.output}")
     return 0
