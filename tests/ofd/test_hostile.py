@@ -4,11 +4,13 @@ anything is decompressed or parsed, and nothing is written anywhere."""
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zipfile
 
 import pytest
 
+from app.core.errors import EbidError
 from app.core.ofd import PackageRefused, Reason, read_package, verify_ofd
 from app.core.ofd.package import MAX_MEMBER_BYTES
 from tests.ofd.ofdkit import members, rezip, sample, zip_of
@@ -113,3 +115,34 @@ def test_encrypted_members_are_refused():
 
 def test_a_plain_package_reads():
     assert "Doc_0/Document.xml" in read_package(sample(HELLO)).names()
+
+
+SIGNED = "ofdrw_V4RideRight.ofd"
+TARGETS = ["OFD.xml", "Doc_0/Document.xml", "Doc_0/Signs/Signatures.xml",
+           "Doc_0/Signs/Sign_0/Signature.xml", "Doc_0/Signs/Sign_0/SignedValue.dat"]
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_edited_members_verify_or_are_refused_in_one_line(ofdrw_root, name):
+    """Byte edits, cuts and insertions of each structural member: a report whose refusals are
+    one line with a code, or a package refusal — never another exception."""
+    rng = random.Random(name)
+    original = members(sample(SIGNED))[name]
+    for _ in range(120):
+        data = bytearray(original)
+        at = rng.randrange(len(data))
+        action = rng.choice(["flip", "cut", "insert"])
+        if action == "flip":
+            data[at] = rng.choice(b'<>/"=& \x00\xff0aZ')
+        elif action == "cut":
+            del data[at:at + rng.randrange(1, 40)]
+        else:
+            data[at:at] = rng.choice([b"<", b"<!DOCTYPE x>", b"&amp;", b"\xe4\xb8", b"../"])
+        try:
+            report = verify_ofd(rezip(sample(SIGNED), {name: bytes(data)}), trust=[ofdrw_root])
+        except EbidError as exc:
+            assert getattr(exc, "code", None) and "\n" not in exc.message
+            continue
+        for result in report.signatures:
+            if result.refusal is not None:
+                assert result.refusal.code and "\n" not in result.refusal.message

@@ -37,7 +37,7 @@ def test_core_seals_and_verifies(openssl, tmp_path, world, clock, seal):
     signed = sealed(world, clock, seal, page=1, x_mm=120, y_mm=230, width_mm=40)
     (result,) = verify_ofd(signed, trust=[world.root], clock=clock).signatures
     assert result.ok, result.refusal
-    assert result.verified.seal.seal_id == "ES-0001"
+    assert result.verified.seal.seal_id == "ES-0001" and result.verified.unprotected == ()
     (stamp,) = result.verified.stamps
     assert (stamp.page, stamp.page_id, stamp.boundary) == (1, "1", (120.0, 230.0, 40.0, 40.0))
     (found,) = independent_check(openssl, tmp_path, signed)
@@ -96,6 +96,13 @@ def test_our_seal_next_to_the_tax_signature(openssl, tmp_path, world, clock, sea
     assert report.signatures[0].refusal.code == Reason.UNTRUSTED_SIGNER  # the tax CA, not given
     assert report.signatures[1].ok, report.signatures[1].refusal
     assert len(independent_check(openssl, tmp_path, signed)) == 2
+
+
+def test_files_added_after_signing_are_shown(world, clock, seal):
+    files = members(sealed(world, clock, seal))
+    files["Doc_0/Res/later.png"] = b"\x89PNG later"
+    (result,) = verify_ofd(zip_of(files), trust=[world.root], clock=clock).signatures
+    assert result.ok and result.verified.unprotected == ("Doc_0/Res/later.png",)
 
 
 def test_a_seal_maker_of_another_authority(world, clock):

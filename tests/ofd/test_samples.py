@@ -28,6 +28,7 @@ def test_ride_seam_sample_verifies_with_the_ofdrw_root(ofdrw_root):
     assert verified.stamps[0].boundary == (202.0, 40.0, 40.0, 40.0)
     assert verified.stamps[4].clip == "32 0 8 40"
     assert len(verified.file.references) == 9 and not verified.revocation_checked
+    assert verified.unprotected == ()  # everything but its own folder
 
 
 def test_ride_seam_sample_passes_the_independent_checks(openssl, tmp_path):

@@ -89,6 +89,9 @@ def _verified_lines(verified) -> list[str]:
         x, y, w, h = stamp.boundary
         lines.append(f"Stamp: page {stamp.page} at x {x:g} mm, y {y:g} mm, {w:g} x {h:g} mm"
                      + (" (clipped)" if stamp.clip else ""))
+    if verified.unprotected:
+        names = ", ".join(shown(n) for n in verified.unprotected)
+        lines.append(f"WARNING: not protected by this signature: {names}")
     lines.append("Revocation: not checked (GB/T 38540 only)")
     return lines
 

@@ -50,7 +50,7 @@ from .document import (
     read_signature_list,
 )
 from .errors import OfdRefused, Reason
-from .package import Package, read_package
+from .package import Package, parent, read_package
 
 SM3_NAMES = {"sm3", "1.2.156.10197.1.401"}
 SM2_WITH_SM3_NAMES = {"1.2.156.10197.1.501"}
@@ -72,6 +72,10 @@ class VerifiedOfdSignature:
     stamps: tuple[StampPlace, ...]
     signer_chain: tuple[Certificate, ...]  # signer first, anchor last
     maker_chain: tuple[Certificate, ...]
+    # Package files this signature does not protect, other than the signature list and the
+    # signatures' own folders: content added or left out since (shown, not refused: ofdrw and
+    # the standard leave the protected range to the signer).
+    unprotected: tuple[str, ...] = ()
     revocation_checked: bool = False  # GB/T 38540-only mode fetches no CRL
 
 
@@ -114,9 +118,15 @@ def verify_ofd(
     if not entries:
         raise OfdRefused(Reason.NOT_SIGNED, "The OFD document is not signed")
     results = []
+    signature_files = {document.signatures_path} | {
+        name for name in package.names()
+        if any(name.startswith(parent(e.path) + "/") for e in entries)}
     for entry in entries:
         try:
             verified = _verify_entry(package, document, entry, trust, intermediates, clock)
+            protected = {ref.path for ref in verified.file.references}
+            left_out = sorted(set(package.names()) - protected - signature_files)
+            verified = dataclasses.replace(verified, unprotected=tuple(left_out))
             results.append(SignatureResult(entry.sign_id, entry.path, verified=verified))
         except (OfdRefused, SealRefused) as refusal:
             results.append(SignatureResult(entry.sign_id, entry.path, refusal=refusal))
