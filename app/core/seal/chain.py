@@ -88,8 +88,8 @@ def _issuer_in(cert: Certificate, candidates: Sequence[Certificate]) -> Certific
             continue
     if named:
         raise ChainError(
-            "The signature on the certificate of {subject} does not verify with the key of "
-            "{issuer}", subject=cert.tbs["subject"].human_friendly,
+            "The certificate of {subject} is not signed by the key of {issuer} (its "
+            "signature or key identifier)", subject=cert.tbs["subject"].human_friendly,
             issuer=cert.tbs["issuer"].human_friendly,
         )
     return None
