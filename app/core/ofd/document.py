@@ -10,7 +10,7 @@ import binascii
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .errors import OfdRefused, Reason, malformed
+from .errors import MalformedPackage, OfdRefused, Reason
 from .package import Package, parent, resolve
 from .xmlsafe import child, children, is_ofd, parse_xml, text_of
 
@@ -40,18 +40,18 @@ class Document:
 def xml_member(package: Package, name: str) -> ET.Element:
     data = package.get(name)
     if data is None:
-        raise malformed("The OFD package has no {name}", name=name)
+        raise MalformedPackage("The OFD package has no {name}", name=name)
     return parse_xml(data, name)
 
 
 def read_document(package: Package) -> Document:
     entry = xml_member(package, ENTRY)
     if not is_ofd(entry, "OFD"):
-        raise malformed("OFD.xml is not an OFD entry file")
+        raise MalformedPackage("OFD.xml is not an OFD entry file")
     body = child(entry, "DocBody")
     doc_root = text_of(body, "DocRoot") if body is not None else None
     if body is None or not doc_root:
-        raise malformed("OFD.xml names no document (DocBody/DocRoot)")
+        raise MalformedPackage("OFD.xml names no document (DocBody/DocRoot)")
     root_path = resolve(doc_root)
     signatures = text_of(body, "Signatures")
     pages = _pages(package, root_path)
@@ -68,7 +68,7 @@ def _pages(package: Package, root_path: str) -> tuple[Page, ...]:
                                   else [], start=1):
         page_id, base = page.get("ID"), page.get("BaseLoc")
         if not page_id or not base:
-            raise malformed("Page {n} of {doc} has no ID or BaseLoc", n=number, doc=root_path)
+            raise MalformedPackage("Page {n} of {doc} has no ID or BaseLoc", n=number, doc=root_path)
         size = _page_size(package, resolve(base, parent(root_path))) or default
         found.append(Page(number, page_id.strip(), *(size or (None, None))))
     return tuple(found)
@@ -152,12 +152,12 @@ class SignatureFile:
 def read_signature_list(package: Package, path: str) -> tuple[list[SignatureEntry], ET.Element]:
     root = xml_member(package, path)
     if not is_ofd(root, "Signatures"):
-        raise malformed("{name} is not an OFD signature list", name=path)
+        raise MalformedPackage("{name} is not an OFD signature list", name=path)
     entries = []
     for element in children(root, "Signature"):
         sign_id, base = (element.get("ID") or "").strip(), element.get("BaseLoc")
         if not sign_id or not base:
-            raise malformed("A signature in {name} has no ID or BaseLoc", name=path)
+            raise MalformedPackage("A signature in {name} has no ID or BaseLoc", name=path)
         kind = (element.get("Type") or "Seal").strip()
         entries.append(SignatureEntry(sign_id, kind, resolve(base, parent(path))))
     return entries, root

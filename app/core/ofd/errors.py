@@ -38,9 +38,15 @@ class OfdRefused(Refused, VerificationFailed):
     exit_code = 1
 
 
-def unsafe(template: str, /, **params: object) -> PackageRefused:
-    return PackageRefused(Reason.UNSAFE_PACKAGE, template, **params)
+class UnsafePackage(PackageRefused):
+    """Names, sizes or counts no OFD file needs (``unsafe_ofd_package``)."""
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(Reason.UNSAFE_PACKAGE, template, **params)
 
 
-def malformed(template: str, /, **params: object) -> PackageRefused:
-    return PackageRefused(Reason.MALFORMED_PACKAGE, template, **params)
+class MalformedPackage(PackageRefused):
+    """Not a readable OFD package (``malformed_ofd_package``)."""
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(Reason.MALFORMED_PACKAGE, template, **params)

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 
-from .errors import malformed, unsafe
+from .errors import MalformedPackage, UnsafePackage
 
 MAX_PACKAGE_BYTES = 256 << 20  # the .ofd file itself
 MAX_MEMBERS = 10_000
@@ -41,11 +41,11 @@ class Package:
 
 def read_package(data: bytes) -> Package:
     if len(data) > MAX_PACKAGE_BYTES:
-        raise unsafe("The OFD file is larger than {n} bytes", n=MAX_PACKAGE_BYTES)
+        raise UnsafePackage("The OFD file is larger than {n} bytes", n=MAX_PACKAGE_BYTES)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise malformed("The file is not an OFD package (not a ZIP archive)") from None
+        raise MalformedPackage("The file is not an OFD package (not a ZIP archive)") from None
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         _check_directory(infos)
@@ -57,24 +57,24 @@ def read_package(data: bytes) -> Package:
 
 def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise unsafe("The OFD package has more than {n} files", n=MAX_MEMBERS)
+        raise UnsafePackage("The OFD package has more than {n} files", n=MAX_MEMBERS)
     total, seen = 0, set()
     for info in infos:
         check_member_name(info.filename)
         if info.filename in seen:
-            raise unsafe("The OFD package holds {name} twice", name=info.filename)
+            raise UnsafePackage("The OFD package holds {name} twice", name=info.filename)
         seen.add(info.filename)
         if info.flag_bits & 0x1:
-            raise unsafe("The OFD package has an encrypted member: {name}", name=info.filename)
+            raise UnsafePackage("The OFD package has an encrypted member: {name}", name=info.filename)
         if info.file_size > MAX_MEMBER_BYTES:
-            raise unsafe("{name} in the OFD package declares {size} bytes, more than {n}",
+            raise UnsafePackage("{name} in the OFD package declares {size} bytes, more than {n}",
                          name=info.filename, size=info.file_size, n=MAX_MEMBER_BYTES)
         if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise unsafe("{name} in the OFD package expands {ratio} times: a zip bomb",
+            raise UnsafePackage("{name} in the OFD package expands {ratio} times: a zip bomb",
                          name=info.filename, ratio=info.file_size // max(info.compress_size, 1))
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise unsafe("The OFD package declares {size} bytes in all, more than {n}",
+        raise UnsafePackage("The OFD package declares {size} bytes in all, more than {n}",
                      size=total, n=MAX_TOTAL_BYTES)
 
 
@@ -89,7 +89,7 @@ def check_member_name(name: str) -> None:
         or any(part in ("", ".", "..") for part in parts)
     )
     if bad:
-        raise unsafe("The OFD package has a file name that points elsewhere: {name}", name=name)
+        raise UnsafePackage("The OFD package has a file name that points elsewhere: {name}", name=name)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -98,9 +98,9 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             data = stream.read(info.file_size + 1)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
         # BadZipFile: CRC mismatch or more data than declared; zlib.error: a corrupt stream
-        raise malformed("{name} in the OFD package is damaged", name=info.filename) from None
+        raise MalformedPackage("{name} in the OFD package is damaged", name=info.filename) from None
     if len(data) > info.file_size:
-        raise unsafe("{name} in the OFD package is larger than it declares", name=info.filename)
+        raise UnsafePackage("{name} in the OFD package is larger than it declares", name=info.filename)
     return data
 
 
@@ -108,19 +108,19 @@ def resolve(loc: str, base_dir: str = "") -> str:
     """An ST_Loc (absolute ``/Doc_0/…`` or relative to ``base_dir``) as a member name."""
     text = (loc or "").strip()
     if not text:
-        raise malformed("An empty file location in the OFD package")
+        raise MalformedPackage("An empty file location in the OFD package")
     parts = [] if text.startswith("/") else [p for p in base_dir.split("/") if p]
     for part in text.split("/"):
         if part in ("", "."):
             continue
         if part == "..":
             if not parts:
-                raise malformed("A file location points outside the OFD package: {loc}", loc=text)
+                raise MalformedPackage("A file location points outside the OFD package: {loc}", loc=text)
             parts.pop()
             continue
         parts.append(part)
     if not parts:
-        raise malformed("An empty file location in the OFD package")
+        raise MalformedPackage("An empty file location in the OFD package")
     return "/".join(parts)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from .errors import PackageRefused, Reason, malformed
+from .errors import MalformedPackage, PackageRefused, Reason
 
 OFD_NS = "http://www.ofdspec.org/2016"
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -24,7 +24,7 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
     """The root element of ``name``'s bytes; refused as a package error when it is not UTF-8
     XML or declares a DTD or entities."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
-        raise malformed("{name} is not UTF-8 XML", name=name)
+        raise MalformedPackage("{name} is not UTF-8 XML", name=name)
     if _DECLARATION.search(data):
         raise PackageRefused(
             Reason.XML_DECLARATIONS,
@@ -35,7 +35,7 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
         data.decode("utf-8")
         return ET.fromstring(data)
     except (ET.ParseError, UnicodeDecodeError) as exc:
-        raise malformed("{name} is not well-formed XML: {detail}", name=name,
+        raise MalformedPackage("{name} is not well-formed XML: {detail}", name=name,
                         detail=str(exc).splitlines()[0] if str(exc) else "unreadable") from None
 
 
