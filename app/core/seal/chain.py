@@ -99,7 +99,7 @@ def _check_valid(cert: Certificate, at: datetime, what: str) -> None:
     try:
         pki_verify.check_validity(cert, at, what)
     except pki_verify.CertificateInvalid as exc:
-        raise ChainError("{detail}", detail=exc.message) from None
+        raise ChainError(exc.template, **exc.params) from None
 
 
 def _check_anchor(anchor: Certificate, at: datetime) -> None:
