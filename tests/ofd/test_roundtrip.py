@@ -14,6 +14,7 @@ from app.core.keystore import Keystore
 from app.core.ofd import Reason, StampRequest, sign_ofd, verify_ofd
 from app.core.pki import (
     Certificate,
+    CertificateInvalid,
     LicenceTerms,
     Mode,
     Role,
@@ -78,6 +79,13 @@ def test_a_signer_the_seal_does_not_name_cannot_seal(world, clock, seal):
         sign_ofd(sample(HELLO), seal_der=seal, signer_key=world.outsider.key,
                  signer_cert=world.outsider.cert, clock=clock)
     assert getattr(refused.value, "code", None) == Reason.SIGNER_NOT_IN_SEAL
+
+
+def test_an_expired_licence_cannot_seal(world, clock, seal):
+    clock.set(world.legal_rep.cert.not_after + timedelta(seconds=1))
+    with pytest.raises(CertificateInvalid) as refused:
+        sealed(world, clock, seal)
+    assert refused.value.code == "expired" and "signer's certificate" in refused.value.message
 
 
 def test_a_closed_document_takes_no_further_signature(world, clock, seal):

@@ -27,6 +27,7 @@ from ... import __version__
 from .. import gm
 from ..errors import InvalidInput
 from ..pki import Certificate, Clock, system_clock, to_utc_second
+from ..pki.verify import check_validity
 from ..seal.format import parse_seal, sign_with_seal
 from .document import Document, read_document, read_signature_file, read_signature_list
 from .package import Package, parent, read_package, write_package
@@ -60,6 +61,8 @@ def sign_ofd(
     document = read_document(package)
     seal = parse_seal(seal_der)
     check_signer_in_seal(seal, signer_cert)
+    # refuse early what every verifier refuses: a signer certificate outside its validity
+    check_validity(signer_cert, clock(), "signer's certificate")
     page = _page(document, stamp.page)
     box = _stamp_box(stamp, seal.width_mm, seal.height_mm, page)
     files = dict(package.files)
