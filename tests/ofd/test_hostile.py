@@ -88,6 +88,16 @@ def test_entities_are_never_expanded():
     assert error.code == Reason.XML_DECLARATIONS and "Signatures.xml" in error.message
 
 
+@pytest.mark.parametrize("declaration", [b'encoding="ISO-8859-1"', b"encoding='UTF-16'",
+                                         b'encoding="cp037"'])
+def test_only_utf8_xml_is_read(declaration):
+    """A declared encoding other than UTF-8 could spell "<!DOCTYPE" in other bytes."""
+    entry = members(sample(HELLO))["OFD.xml"].replace(b'encoding="UTF-8"', declaration)
+    assert declaration in entry
+    error = refused(rezip(sample(HELLO), {"OFD.xml": entry}))
+    assert error.code == Reason.MALFORMED_PACKAGE and "not UTF-8 XML" in error.message
+
+
 @pytest.mark.parametrize("data", [b"", b"PK\x03\x04 not a zip", b"%PDF-1.7"])
 def test_not_a_package(data):
     assert refused(data).code == Reason.MALFORMED_PACKAGE

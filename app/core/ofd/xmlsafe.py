@@ -15,6 +15,7 @@ from .errors import MalformedPackage, PackageRefused, Reason
 
 OFD_NS = "http://www.ofdspec.org/2016"
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
 _ACCEPTED_NS = {"", OFD_NS}
 
 ET.register_namespace("ofd", OFD_NS)
@@ -23,7 +24,10 @@ ET.register_namespace("ofd", OFD_NS)
 def parse_xml(data: bytes, name: str) -> ET.Element:
     """The root element of ``name``'s bytes; refused as a package error when it is not UTF-8
     XML or declares a DTD or entities."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+    declared = _ENCODING.match(data)
+    # another declared encoding could hide a DOCTYPE from the byte check below
+    if (data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]
+            or (declared and declared.group(1).lower() not in (b"utf-8", b"utf8"))):
         raise MalformedPackage("{name} is not UTF-8 XML", name=name)
     if _DECLARATION.search(data):
         raise PackageRefused(
