@@ -8,7 +8,7 @@ import pytest
 from app.core.ofd import OfdRefused, Reason, verify_ofd
 from app.core.pki import Certificate
 from app.core.seal.format import MakerSigned
-from tests.ofd.ofdkit import independent_check, sample
+from tests.ofd.ofdkit import independent_check, members, rezip, sample
 
 
 def test_ride_seam_sample_verifies_with_the_ofdrw_root(ofdrw_root):
@@ -74,3 +74,16 @@ def test_unsigned_document_is_refused(ofdrw_root):
     with pytest.raises(OfdRefused) as refused:
         verify_ofd(sample("ofdrw_helloworld.ofd"), trust=[ofdrw_root])
     assert refused.value.code == Reason.NOT_SIGNED
+
+
+def test_the_independent_checks_can_fail(openssl, tmp_path):
+    """They are evidence only if they refuse: a changed page, and a changed Signature.xml."""
+    data = sample("ofdrw_V4RideRight.ofd")
+    page = members(data)["Doc_0/Pages/Page_0/Content.xml"]
+    with pytest.raises(AssertionError, match="check value"):
+        independent_check(openssl, tmp_path, rezip(data, {"Doc_0/Pages/Page_0/Content.xml":
+                                                          page + b" "}))
+    xml = members(data)["Doc_0/Signs/Sign_0/Signature.xml"]
+    with pytest.raises(AssertionError):
+        independent_check(openssl, tmp_path, rezip(data, {"Doc_0/Signs/Sign_0/Signature.xml":
+                                                          xml.replace(b"202 40", b"201 40")}))
