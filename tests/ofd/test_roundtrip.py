@@ -245,3 +245,15 @@ def test_cli_sign_input_errors(ebid, keystore_with_seal):
     over = ebid("ofd", "sign", "hello.ofd", "--seal", "ES-OFD-1", "-o", "hello.ofd",
                 "--password-file", str(keystore_with_seal))
     assert over.returncode == 2 and "new file" in over.stderr
+
+
+def test_cli_shows_names_from_the_file_escaped(ebid, tmp_path):
+    """A signature ID is the file's text: a bidi override in it reaches the terminal escaped."""
+    data = sample("ofdrw_V4RideRight.ofd")
+    listing = members(data)["Doc_0/Signs/Signatures.xml"]
+    evil = listing.replace(b'ID="s001"', 'ID="s001\u202egpj.exe"'.encode())
+    (tmp_path / "evil.ofd").write_bytes(rezip(data, {"Doc_0/Signs/Signatures.xml": evil}))
+    (tmp_path / "ofdrw-root.pem").write_bytes(sample("ofdrw_ROOT.cert.pem"))
+    done = ebid("ofd", "verify", "evil.ofd", "--trust", "ofdrw-root.pem")
+    assert done.returncode == 1 and "(bad_check_value)" in done.stderr  # Signatures.xml is protected
+    assert "s001\\u202egpj.exe" in done.stderr and "\u202e" not in done.stderr
