@@ -25,6 +25,7 @@ from app.core.pki import (
 from app.core.seal.format import SealType, make_office_certificate, make_seal, parse_seal
 from tests.ofd.ofdkit import independent_check, members, rezip, sample, zip_of
 from tests.seal_format.sealkit import CREDIT_A, build_world, seal_for, tiny_png
+from tests.seal_format.test_interop import whole
 
 HELLO = "ofdrw_helloworld.ofd"
 
@@ -65,6 +66,8 @@ def test_what_we_write(world, clock, seal):
              b"</ofd:SignedInfo><ofd:SignedValue>/Doc_0/Signs/Sign_0/SignedValue.dat<"]
     positions = [xml.index(part) for part in order]
     assert positions == sorted(positions)  # GB/T 33190's element order
+    time_info = whole(files["Doc_0/Signs/Sign_0/SignedValue.dat"]).children[0].children[2]
+    assert b"<ofd:SignatureDateTime>" + time_info.contents + b"<" in xml  # one moment
 
 
 def test_the_stamp_must_fit_the_page(world, clock, seal):

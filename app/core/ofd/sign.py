@@ -61,8 +61,9 @@ def sign_ofd(
     document = read_document(package)
     seal = parse_seal(seal_der)
     check_signer_in_seal(seal, signer_cert)
+    now = to_utc_second(clock())  # one moment for SignatureDateTime and timeInfo
     # refuse early what every verifier refuses: a signer certificate outside its validity
-    check_validity(signer_cert, clock(), "signer's certificate")
+    check_validity(signer_cert, now, "signer's certificate")
     page = _page(document, stamp.page)
     box = _stamp_box(stamp, seal.width_mm, seal.height_mm, page)
     files = dict(package.files)
@@ -75,10 +76,10 @@ def sign_ofd(
     files[signs_path] = to_bytes(signs_root)
     files[f"{sign_dir}/Seal.esl"] = seal_der
     protected = [n for n in files if n != signs_path]
-    signature_xml = _signature_xml(files, protected, sign_dir, annot_id, page.page_id, box, clock)
+    signature_xml = _signature_xml(files, protected, sign_dir, annot_id, page.page_id, box, now)
     files[f"{sign_dir}/Signature.xml"] = signature_xml
     files[f"{sign_dir}/SignedValue.dat"] = sign_with_seal(
-        seal_der, signer_key, signer_cert, gm.sm3(signature_xml), clock=clock,
+        seal_der, signer_key, signer_cert, gm.sm3(signature_xml), clock=lambda: now,
         property_info=f"/{sign_dir}/Signature.xml",
     )
     return write_package(files)
@@ -159,13 +160,12 @@ def _new_sign_dir(package: Package, signs_dir: str) -> str:
     raise InvalidInput("No free signature folder in the OFD package")  # unreachable in practice
 
 
-def _signature_xml(files, protected, sign_dir, annot_id, page_id, box, clock) -> bytes:
+def _signature_xml(files, protected, sign_dir, annot_id, page_id, box, now) -> bytes:
     root = ET.Element(ofd_tag("Signature"))
     info = ET.SubElement(root, ofd_tag("SignedInfo"))
     ET.SubElement(info, ofd_tag("Provider"),
                   {"ProviderName": PROVIDER, "Company": PROVIDER, "Version": __version__})
     ET.SubElement(info, ofd_tag("SignatureMethod")).text = SM2_WITH_SM3
-    now = to_utc_second(clock())
     ET.SubElement(info, ofd_tag("SignatureDateTime")).text = now.strftime("%Y%m%d%H%M%SZ")
     refs = ET.SubElement(info, ofd_tag("References"), {"CheckMethod": CHECK_METHOD})
     for name in protected:
