@@ -222,6 +222,11 @@ def test_cli_verify_refusals_and_input_errors(ebid, tmp_path, keystore_with_seal
     assert sign_cli(ebid, keystore_with_seal).returncode == 0
     other = ebid("ofd", "verify", "signed.ofd", "--trust", "ofdrw-root.pem")
     assert other.returncode == 1 and "INVALID (untrusted_signer)" in other.stderr
+    bundle = tmp_path / "bundle.pem"  # several anchors in one file: each counts
+    bundle.write_bytes((tmp_path / "ofdrw-root.pem").read_bytes() + (tmp_path / "root.pem").read_bytes())
+    assert ebid("ofd", "verify", "signed.ofd", "--trust", "bundle.pem").returncode == 0
+    (tmp_path / "empty.pem").write_bytes(b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")
+    assert ebid("ofd", "verify", "signed.ofd", "--trust", "empty.pem").returncode == 2
     none = ebid("ofd", "verify", "signed.ofd")
     assert none.returncode == 1 and "no --trust given" in none.stderr
     data = (tmp_path / "signed.ofd").read_bytes()

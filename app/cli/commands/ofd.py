@@ -45,7 +45,24 @@ def register(groups: argparse._SubParsersAction) -> None:
 
 
 def _certificates(paths: list[str], what: str) -> list[Certificate]:
-    return [Certificate.load(read_bytes(path, what)) for path in paths]
+    """Every certificate of each file: DER, or PEM with one or more CERTIFICATE blocks."""
+    from asn1crypto import pem
+
+    found = []
+    for path in paths:
+        data = read_bytes(path, what)
+        if not pem.detect(data):
+            found.append(Certificate.load(data))
+            continue
+        try:
+            blocks = [der for label, _, der in pem.unarmor(data, multiple=True)
+                      if label in ("CERTIFICATE", "X509 CERTIFICATE")]
+        except ValueError:
+            blocks = []
+        if not blocks:
+            raise InvalidInput("{path} holds no certificate", path=path)
+        found.extend(Certificate.load(der) for der in blocks)
+    return found
 
 
 def _read_ofd(path: str) -> bytes:
