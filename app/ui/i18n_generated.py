@@ -73,6 +73,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'Expected {expected}, found {found}'),
     QT_TRANSLATE_NOOP('errors', 'GCM nonce must be 12 bytes, got {got}'),
     QT_TRANSLATE_NOOP('errors', 'Give either the document data or its SM3 hash'),
+    QT_TRANSLATE_NOOP('errors', 'Give trust anchors or licence rules, not both'),
     QT_TRANSLATE_NOOP('errors', 'Imprint {id} is {state}, not pending'),
     QT_TRANSLATE_NOOP('errors', 'Licence validity times must carry a time zone (use UTC)'),
     QT_TRANSLATE_NOOP('errors', 'Malformed SM2 ciphertext: C1 is not a point on the SM2 curve'),

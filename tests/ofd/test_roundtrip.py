@@ -265,3 +265,37 @@ def test_cli_shows_names_from_the_file_escaped(ebid, tmp_path):
     done = ebid("ofd", "verify", "evil.ofd", "--trust", "ofdrw-root.pem")
     assert done.returncode == 1 and "(bad_check_value)" in done.stderr  # Signatures.xml is protected
     assert "s001\\u202egpj.exe" in done.stderr and "\u202e" not in done.stderr
+
+
+# --- the licence-aware mode -----------------------------------------------------------------
+
+
+def test_licence_rules_mode(world, clock, seal):
+    from app.core.ofd import LicenceRules
+    from app.core.pki import Revocation, load_crl, make_crl
+
+    signed = sealed(world, clock, seal)
+    rules = LicenceRules([world.root])
+    (result,) = verify_ofd(signed, licence_rules=rules, clock=clock).signatures
+    assert result.ok and result.verified.licence.holder_name == "王演示"
+    assert result.verified.stamps[0].page == 1 and not result.verified.revocation_checked
+    agent = sign_ofd(sample(HELLO), seal_der=seal, signer_key=world.agent.key,
+                     signer_cert=world.agent.cert, clock=clock)
+    (result,) = verify_ofd(agent, licence_rules=rules, clock=clock).signatures
+    assert result.refusal.code == "missing_seal_authorisation"  # none on record
+    crl = load_crl(make_crl([Revocation(world.legal_rep.cert.serial, clock())], root=world.root,
+                            root_key=world.root_key, number=2, this_update=clock()), world.root)
+    (result,) = verify_ofd(signed, licence_rules=LicenceRules([world.root], crl=crl),
+                           clock=clock).signatures
+    assert result.refusal.code == "revoked_licence"
+    with pytest.raises(InvalidInput):
+        verify_ofd(signed, trust=[world.root], licence_rules=rules)
+
+
+def test_cli_licence_rules_mode(ebid, keystore_with_seal):
+    assert sign_cli(ebid, keystore_with_seal).returncode == 0
+    done = ebid("ofd", "verify", "signed.ofd", "--root", "root.pem")
+    assert done.returncode == 0, done.stderr
+    assert "Licence: 王演示 (legal_representative) of 演示科技有限公司" in done.stdout
+    both = ebid("ofd", "verify", "signed.ofd", "--root", "root.pem", "--trust", "root.pem")
+    assert both.returncode == 2

@@ -30,6 +30,10 @@ def register(groups: argparse._SubParsersAction) -> None:
                    help="a trust anchor (repeatable): signer and seal maker must chain to one")
     p.add_argument("--intermediate", action="append", default=[], metavar="CA.pem",
                    help="an intermediate CA certificate to build chains with (repeatable)")
+    p.add_argument("--root", metavar="ROOT.pem",
+                   help="instead of --trust: our authority's root, with the licence rules "
+                   "(roles; agents need a seal authorisation, none is on record offline)")
+    p.add_argument("--crl", metavar="CRL", help="with --root: the authority's revocation list")
     p.set_defaults(func=_verify)
 
     p = sub.add_parser("sign", help="add a visible stamp and a GB/T 38540 seal signature")
@@ -74,10 +78,15 @@ def _read_ofd(path: str) -> bytes:
 def _verify(args: argparse.Namespace) -> int:
     from ...core.ofd import verify_ofd
 
+    if args.root and (args.trust or args.intermediate):
+        raise InvalidInput("Give --trust anchors or --root, not both")
+    if args.crl and not args.root:
+        raise InvalidInput("--crl goes with --root")
     data = _read_ofd(args.file)
     anchors = _certificates(args.trust, "trust anchor")
     report = verify_ofd(data, trust=anchors,
-                        intermediates=_certificates(args.intermediate, "intermediate certificate"))
+                        intermediates=_certificates(args.intermediate, "intermediate certificate"),
+                        licence_rules=_licence_rules(args))
     for result in report.signatures:
         head = f"Signature {shown(result.sign_id)} ({shown(result.path)})"
         if result.refusal is not None:
@@ -87,9 +96,20 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"{head}: OK")
         for line in _verified_lines(result.verified):
             print(f"  {line}")
-    if not anchors:
+    if not anchors and not args.root:
         print("(no --trust given: no signature can be trusted)", file=sys.stderr)
     return 0 if report.all_verified else 1
+
+
+def _licence_rules(args: argparse.Namespace):
+    if not args.root:
+        return None
+    from ...core.ofd import LicenceRules
+    from ...core.pki import load_crl
+
+    root = Certificate.load(read_bytes(args.root, "root certificate file"))
+    crl = load_crl(read_bytes(args.crl, "revocation list"), root) if args.crl else None
+    return LicenceRules([root], crl=crl)
 
 
 def _verified_lines(verified) -> list[str]:
@@ -99,7 +119,7 @@ def _verified_lines(verified) -> list[str]:
         f"version {seal.version}; maker signed {seal.maker_signed.value})",
         f"Signer: {shown(signature.signer_certificate.tbs['subject'].human_friendly)}",
         f"Signed at: {signature.signed_at.isoformat()}",
-        f"Trusted through: {shown(verified.signer_chain[-1].tbs['subject'].human_friendly)}",
+        _trust_line(verified),
         f"Protected files: {len(verified.file.references)} (SM3 check values match)",
     ]
     for stamp in verified.stamps:
@@ -109,8 +129,17 @@ def _verified_lines(verified) -> list[str]:
     if verified.unprotected:
         names = ", ".join(shown(n) for n in verified.unprotected)
         lines.append(f"WARNING: not protected by this signature: {names}")
-    lines.append("Revocation: not checked (GB/T 38540 only)")
+    lines.append("Revocation: checked against the CRL" if verified.revocation_checked
+                 else "Revocation: not checked (no CRL)")
     return lines
+
+
+def _trust_line(verified) -> str:
+    if verified.licence is not None:
+        licence = verified.licence
+        return (f"Licence: {shown(licence.holder_name)} ({licence.role.value}) of "
+                f"{shown(licence.enterprise_name)} ({shown(licence.credit_code)})")
+    return f"Trusted through: {shown(verified.signer_chain[-1].tbs['subject'].human_friendly)}"
 
 
 def _sign(args: argparse.Namespace) -> int:

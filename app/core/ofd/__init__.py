@@ -8,9 +8,17 @@ from .document import Stamp
 from .errors import OfdRefused, PackageRefused, Reason
 from .package import MAX_PACKAGE_BYTES, Package, read_package
 from .sign import StampRequest, sign_ofd
-from .verify import OfdReport, SignatureResult, StampPlace, VerifiedOfdSignature, verify_ofd
+from .verify import (
+    LicenceRules,
+    OfdReport,
+    SignatureResult,
+    StampPlace,
+    VerifiedOfdSignature,
+    verify_ofd,
+)
 
 __all__ = [
+    "LicenceRules",
     "MAX_PACKAGE_BYTES",
     "OfdRefused",
     "OfdReport",

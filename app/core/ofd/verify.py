@@ -18,8 +18,9 @@ For each ``Signature`` of ``Signatures.xml``, in this order (the first failure i
 10. the signer is one the seal lists (by certificate or SM3 digest), or, for our own seals,
     a licence of the enterprise the seal names.
 
-Our licence rules (roles, seal authorisations, CRL) are not applied: that is
-``app.core.seal.format.verify_signature``'s mode. docs/formats/ofd-signing.md §3.
+With :class:`LicenceRules` instead (our authority's seals and licences), steps 5–10 are
+``app.core.seal.format.verify_signature`` over the ``Signature.xml`` bytes: the licence-aware
+mode (our root, licence roles, seal authorisations, the CRL). docs/formats/ofd-signing.md §3.
 """
 
 from __future__ import annotations
@@ -30,10 +31,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import gm
-from ..errors import EbidError
-from ..pki import Certificate, Clock, parse_licence, system_clock
+from ..errors import EbidError, InvalidInput
+from ..pki import Certificate, Clock, LicenceInfo, RevocationList, parse_licence, system_clock
 from ..seal.chain import ChainError, chain_to_anchor
-from ..seal.format import SealInfo, SealRefused, SignatureInfo, parse_signature
+from ..seal.format import (
+    AuthorisationCheck,
+    SealInfo,
+    SealRefused,
+    SignatureInfo,
+    parse_signature,
+    verify_signature,
+)
 from ..seal.format.seal import check_extensions, check_seal_signature, check_seal_window
 from ..seal.format.signature import (
     check_signature_extensions,
@@ -57,6 +65,16 @@ SM2_WITH_SM3_NAMES = {"1.2.156.10197.1.501"}
 
 
 @dataclass(frozen=True)
+class LicenceRules:
+    """Verify as our own verifier does: the authority's roots, its CRL (already checked, see
+    ``app.core.pki.load_crl``) and the seal-authorisation hook; no other trust anchors."""
+
+    roots: Sequence[Certificate]
+    crl: RevocationList | None = None
+    authorisation_check: AuthorisationCheck | None = None
+
+
+@dataclass(frozen=True)
 class StampPlace:
     page: int  # 1-based page number
     page_id: str
@@ -77,6 +95,7 @@ class VerifiedOfdSignature:
     # the standard leave the protected range to the signer).
     unprotected: tuple[str, ...] = ()
     revocation_checked: bool = False  # GB/T 38540-only mode fetches no CRL
+    licence: LicenceInfo | None = None  # the signer's licence, in the LicenceRules mode
 
 
 @dataclass(frozen=True)
@@ -103,13 +122,17 @@ class OfdReport:
 def verify_ofd(
     data: bytes | Package,
     *,
-    trust: Sequence[Certificate],
+    trust: Sequence[Certificate] = (),
     intermediates: Sequence[Certificate] = (),
     clock: Clock = system_clock,
+    licence_rules: LicenceRules | None = None,
 ) -> OfdReport:
-    """Every signature of the document, each with its result. Raises :class:`PackageRefused`
-    for a package we do not read and :class:`OfdRefused` (``ofd_not_signed``) when the
-    document has no signature."""
+    """Every signature of the document, each with its result: GB/T 38540 only against the
+    ``trust`` anchors, or, given ``licence_rules``, under our licence rules. Raises
+    :class:`PackageRefused` for a package we do not read and :class:`OfdRefused`
+    (``ofd_not_signed``) when the document has no signature."""
+    if licence_rules is not None and (trust or intermediates):
+        raise InvalidInput("Give trust anchors or licence rules, not both")
     package = data if isinstance(data, Package) else read_package(data)
     document = read_document(package)
     if document.signatures_path is None:
@@ -123,7 +146,8 @@ def verify_ofd(
         if any(name.startswith(parent(e.path) + "/") for e in entries)}
     for entry in entries:
         try:
-            verified = _verify_entry(package, document, entry, trust, intermediates, clock)
+            verified = _verify_entry(package, document, entry, trust, intermediates, clock,
+                                     licence_rules)
             protected = {ref.path for ref in verified.file.references}
             left_out = sorted(set(package.names()) - protected - signature_files)
             verified = dataclasses.replace(verified, unprotected=tuple(left_out))
@@ -140,6 +164,7 @@ def _verify_entry(
     trust: Sequence[Certificate],
     intermediates: Sequence[Certificate],
     clock: Clock,
+    licence_rules: LicenceRules | None,
 ) -> VerifiedOfdSignature:
     if entry.type != "Seal":
         raise OfdRefused(
@@ -152,7 +177,8 @@ def _verify_entry(
     _check_methods(file)
     stamps = _stamp_places(file, document)
     check_references(package, file)
-    info = parse_signature(_member(package, file.signed_value_path))
+    signed_value = _member(package, file.signed_value_path)
+    info = parse_signature(signed_value)
     check_signature_extensions(info)
     check_extensions(info.seal)
     check_signer_signature(info)
@@ -165,6 +191,12 @@ def _verify_entry(
     if file.seal_path is not None and _member(package, file.seal_path) != info.seal.der:
         raise OfdRefused(Reason.SEAL_FILE_MISMATCH,
                          "{name} is not the seal inside the seal signature", name=file.seal_path)
+    if licence_rules is not None:
+        rules = licence_rules
+        done = verify_signature(signed_value, file.raw, roots=rules.roots, clock=clock,
+                                crl=rules.crl, authorisation_check=rules.authorisation_check)
+        return VerifiedOfdSignature(done.signature, done.seal, file, stamps, (), (),
+                                    revocation_checked=rules.crl is not None, licence=done.licence)
     seal = dataclasses.replace(info.seal, maker_signed=check_seal_signature(info.seal))
     signed_at = check_signing_time(info, clock)
     check_seal_window(seal, signed_at)
