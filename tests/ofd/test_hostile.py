@@ -12,7 +12,13 @@ import pytest
 
 from app.core.errors import EbidError
 from app.core.ofd import PackageRefused, Reason, read_package, verify_ofd
-from app.core.ofd.package import MAX_MEMBER_BYTES
+from app.core.ofd.package import (
+    MAX_MEMBER_BYTES,
+    MAX_MEMBERS,
+    MAX_PACKAGE_BYTES,
+    MAX_TOTAL_BYTES,
+    check_directory,
+)
 from tests.ofd.ofdkit import members, rezip, sample, zip_of
 
 HELLO = "ofdrw_helloworld.ofd"
@@ -156,3 +162,28 @@ def test_edited_members_verify_or_are_refused_in_one_line(ofdrw_root, name):
         for result in report.signatures:
             if result.refusal is not None:
                 assert result.refusal.code and "\n" not in result.refusal.message
+
+
+def test_too_many_members():
+    files = {f"Doc_0/Res/{n}.png": b"" for n in range(MAX_MEMBERS + 1)}
+    error = refused(zip_of({**members(sample(HELLO)), **files}))
+    assert error.code == Reason.UNSAFE_PACKAGE and str(MAX_MEMBERS) in error.message
+
+
+def test_declared_sizes_add_up_past_the_total():
+    """Members each within the per-member limit and compressing like real data (no bomb)."""
+    infos = []
+    for n in range(MAX_TOTAL_BYTES // MAX_MEMBER_BYTES + 1):
+        info = zipfile.ZipInfo(f"Doc_0/Res/{n}.jpg")
+        info.file_size, info.compress_size = MAX_MEMBER_BYTES, MAX_MEMBER_BYTES - 1
+        infos.append(info)
+    with pytest.raises(PackageRefused) as caught:
+        check_directory(infos)
+    assert "in all" in caught.value.message and str(MAX_TOTAL_BYTES) in caught.value.message
+    check_directory(infos[:-1])  # one fewer fits
+
+
+def test_a_package_larger_than_the_file_limit():
+    with pytest.raises(PackageRefused) as caught:
+        read_package(b"PK" + bytes(MAX_PACKAGE_BYTES))
+    assert caught.value.code == Reason.UNSAFE_PACKAGE

@@ -48,14 +48,14 @@ def read_package(data: bytes) -> Package:
         raise MalformedPackage("The file is not an OFD package (not a ZIP archive)") from None
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
-        _check_directory(infos)
+        check_directory(infos)
         package = Package()
         for info in infos:
             package.files[info.filename] = _read_member(archive, info)
     return package
 
 
-def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
+def check_directory(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_MEMBERS:
         raise UnsafePackage("The OFD package has more than {n} files", n=MAX_MEMBERS)
     total, seen = 0, set()
