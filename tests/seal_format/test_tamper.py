@@ -94,3 +94,14 @@ def test_junk_is_refused_as_tampered(world, clock, junk):
         with pytest.raises(SealRefused) as refused:
             call()
         assert refused.value.reason == "tampered_structure"
+
+
+def test_a_malformed_embedded_certificate_is_refused_in_one_line(world, small_seal):
+    """asn1crypto's trace for a bad time inside the maker's certificate is several lines."""
+    office_time = world.office.tbs["validity"]["not_before"].contents
+    assert small_seal.count(office_time) == 1
+    broken = small_seal.replace(office_time, office_time[:3] + b"\x00" + office_time[4:])
+    with pytest.raises(SealRefused) as refused:
+        verify_seal(broken, roots=[world.root])
+    assert refused.value.code == "tampered_structure"
+    assert "\n" not in refused.value.message and "asn1crypto" not in refused.value.message

@@ -103,7 +103,7 @@ def verify_signature(
     check_signer_signature(info)
     if not hmac.compare_digest(info.data_hash, expected_hash):
         raise SealRefused(Reason.BAD_DOCUMENT_HASH, "The document is not the one that was sealed")
-    signed_at = _signing_time(info, clock)
+    signed_at = check_signing_time(info, clock)
     licence = check_signer_licence(info.signer_certificate, roots, at=signed_at, revocations=crl)
     seal = dataclasses.replace(info.seal, maker_signed=check_seal_signature(info.seal))
     check_seal_maker(
@@ -138,7 +138,7 @@ def check_signer_signature(info: SignatureInfo) -> None:
         raise SealRefused(Reason.BAD_SIGNATURE, "The signer's signature is invalid") from None
 
 
-def _signing_time(info: SignatureInfo, clock: Clock) -> datetime:
+def check_signing_time(info: SignatureInfo, clock: Clock) -> datetime:
     """timeInfo is the signer's claim (no time stamp): it must at least not lie in the future."""
     now = to_utc_second(clock())
     if info.signed_at > now + FUTURE_SKEW:

@@ -25,13 +25,15 @@ def load_embedded_certificate(der: bytes, what: str) -> Certificate:
     The signatureValue BIT STRING must have no unused bits: asn1crypto drops padding bits
     silently, so a certificate with that byte changed would still verify (pki does not check it),
     and a changed byte must never go unnoticed here."""
+    from .parse import one_line  # parse imports this module
+
     try:
         cert = Certificate.load(der)
         octets_of(cert.asn1["signature_value"])
     except InvalidInput as exc:
-        raise tampered(what, exc.message) from None
+        raise tampered(what, one_line(exc.message)) from None
     except ValueError as exc:
-        raise tampered(what, str(exc)) from None
+        raise tampered(what, one_line(str(exc))) from None
     return cert
 
 
