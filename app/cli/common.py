@@ -129,3 +129,27 @@ def iso_time(text: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError("give a time zone, e.g. +08:00 or Z")
     return moment
+
+
+def read_certificates(paths: list[str], what: str) -> list:
+    """Every certificate of each file: DER, or PEM with one or more CERTIFICATE blocks (trust
+    anchors and intermediates, as CAs ship them)."""
+    from asn1crypto import pem
+
+    from ..core.pki import Certificate
+
+    found = []
+    for path in paths:
+        data = read_bytes(path, what)
+        if not pem.detect(data):
+            found.append(Certificate.load(data))
+            continue
+        try:
+            blocks = [der for label, _, der in pem.unarmor(data, multiple=True)
+                      if label in ("CERTIFICATE", "X509 CERTIFICATE")]
+        except ValueError:
+            blocks = []
+        if not blocks:
+            raise InvalidInput("{path} holds no certificate", path=path)
+        found.extend(Certificate.load(der) for der in blocks)
+    return found

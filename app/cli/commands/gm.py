@@ -41,7 +41,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_sign)
 
     p = sub.add_parser("verify", help="verify a DER signature (exit 0 valid, 1 invalid, 2 error)")
-    p.add_argument("pub", metavar="PUB.pem")
+    p.add_argument("pub", metavar="PUB.pem", help="the signer's SM2 public key, or its certificate (PEM or DER)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("signature", metavar="SIG")
     p.set_defaults(func=_verify)
@@ -139,7 +139,9 @@ def _sign(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    pub = gm.load_public_key(read_bytes(args.pub, "public key file"))
+    from ...core.bidx import load_signer_key
+
+    pub = load_signer_key(read_bytes(args.pub, "public key or certificate file"))  # a bare key, or the signer's certificate
     signature = read_bytes(args.signature, "signature file")
     h = pub.message_hash()
     try:

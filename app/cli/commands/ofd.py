@@ -14,7 +14,7 @@ import sys
 
 from ...core.errors import InvalidInput
 from ...core.pki import Certificate
-from ..common import read_bytes, read_password, shown, write_bytes
+from ..common import read_bytes, read_certificates, read_password, shown, write_bytes
 from .keystore import open_keystore
 from .licence.holder import _choose_licence, holder_options
 
@@ -48,27 +48,6 @@ def register(groups: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_sign)
 
 
-def _certificates(paths: list[str], what: str) -> list[Certificate]:
-    """Every certificate of each file: DER, or PEM with one or more CERTIFICATE blocks."""
-    from asn1crypto import pem
-
-    found = []
-    for path in paths:
-        data = read_bytes(path, what)
-        if not pem.detect(data):
-            found.append(Certificate.load(data))
-            continue
-        try:
-            blocks = [der for label, _, der in pem.unarmor(data, multiple=True)
-                      if label in ("CERTIFICATE", "X509 CERTIFICATE")]
-        except ValueError:
-            blocks = []
-        if not blocks:
-            raise InvalidInput("{path} holds no certificate", path=path)
-        found.extend(Certificate.load(der) for der in blocks)
-    return found
-
-
 def _read_ofd(path: str) -> bytes:
     from ...core.ofd import MAX_PACKAGE_BYTES
 
@@ -83,9 +62,9 @@ def _verify(args: argparse.Namespace) -> int:
     if args.crl and not args.root:
         raise InvalidInput("--crl goes with --root")
     data = _read_ofd(args.file)
-    anchors = _certificates(args.trust, "trust anchor")
+    anchors = read_certificates(args.trust, "trust anchor")
     report = verify_ofd(data, trust=anchors,
-                        intermediates=_certificates(args.intermediate, "intermediate certificate"),
+                        intermediates=read_certificates(args.intermediate, "intermediate certificate"),
                         licence_rules=_licence_rules(args))
     for result in report.signatures:
         head = f"Signature {shown(result.sign_id)} ({shown(result.path)})"

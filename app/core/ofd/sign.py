@@ -28,10 +28,10 @@ from .. import gm
 from ..errors import InvalidInput
 from ..pki import Certificate, Clock, system_clock, to_utc_second
 from ..pki.verify import check_validity
+from ..seal.anchored import check_signer_in_seal
 from ..seal.format import parse_seal, sign_with_seal
 from .document import Document, read_document, read_signature_file, read_signature_list
 from .package import Package, parent, read_package, write_package
-from .verify import check_signer_in_seal
 from .xmlsafe import child, ofd_tag, to_bytes
 
 PROVIDER = "EBid Desk"

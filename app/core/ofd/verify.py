@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import gm
-from ..errors import EbidError, InvalidInput
-from ..pki import Certificate, Clock, LicenceInfo, RevocationList, parse_licence, system_clock
-from ..seal.chain import ChainError, chain_to_anchor
+from ..errors import InvalidInput
+from ..pki import Certificate, Clock, LicenceInfo, RevocationList, system_clock
+from ..seal.anchored import check_anchored
 from ..seal.format import (
     AuthorisationCheck,
     SealInfo,
@@ -42,13 +42,11 @@ from ..seal.format import (
     parse_signature,
     verify_signature,
 )
-from ..seal.format.seal import check_extensions, check_seal_signature, check_seal_window
+from ..seal.format.seal import check_extensions
 from ..seal.format.signature import (
     check_signature_extensions,
     check_signer_signature,
-    check_signing_time,
 )
-from ..seal.format.trust import maker_time
 from .document import (
     Document,
     SignatureEntry,
@@ -197,14 +195,8 @@ def _verify_entry(
                                 crl=rules.crl, authorisation_check=rules.authorisation_check)
         return VerifiedOfdSignature(done.signature, done.seal, file, stamps, (), (),
                                     revocation_checked=rules.crl is not None, licence=done.licence)
-    seal = dataclasses.replace(info.seal, maker_signed=check_seal_signature(info.seal))
-    signed_at = check_signing_time(info, clock)
-    check_seal_window(seal, signed_at)
-    signer_chain = _chain(info.signer_certificate, trust, intermediates, signed_at, signer=True)
-    made_at = maker_time(seal.maker_certificate, seal.created_at, signed_at)
-    maker_chain = _chain(seal.maker_certificate, trust, intermediates, made_at, signer=False)
-    check_signer_in_seal(seal, info.signer_certificate)
-    return VerifiedOfdSignature(info, seal, file, stamps, signer_chain, maker_chain)
+    done = check_anchored(info, trust, intermediates, clock)
+    return VerifiedOfdSignature(info, done.seal, file, stamps, done.signer_chain, done.maker_chain)
 
 
 def _check_methods(file: SignatureFile) -> None:
@@ -251,27 +243,3 @@ def _member(package: Package, name: str) -> bytes:
     if data is None:
         raise OfdRefused(Reason.MISSING_FILE, "The signature's file {name} is missing", name=name)
     return data
-
-
-def _chain(cert, trust, intermediates, at, *, signer: bool) -> tuple[Certificate, ...]:
-    try:
-        return chain_to_anchor(cert, trust, at=at, intermediates=intermediates,
-                               what="signer's certificate" if signer else "seal maker's certificate")
-    except ChainError as exc:
-        code = Reason.UNTRUSTED_SIGNER if signer else Reason.UNTRUSTED_SEAL_MAKER
-        raise OfdRefused(code, exc.template, **exc.params) from None
-
-
-def check_signer_in_seal(seal: SealInfo, cert: Certificate) -> None:
-    """GB/T 38540: the signer is a holder the seal lists. Our own seals name an enterprise
-    instead (licences are reissued per device), so there a licence of it is accepted too."""
-    if seal.lists(cert):
-        return
-    if seal.enterprise is not None:
-        try:
-            if parse_licence(cert).credit_code == seal.enterprise.credit_code:
-                return
-        except EbidError:
-            pass
-    raise OfdRefused(Reason.SIGNER_NOT_IN_SEAL,
-                     "The signer's certificate is not one the seal {id} lists", id=seal.seal_id)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...common import iso_time, read_bytes, shown, write_bytes
+from ...common import iso_time, read_bytes, read_certificates, shown, write_bytes
 from ...connection import service_client
 from ..keystore import open_keystore
 from ..licence.holder import acting_session, holder_options
@@ -58,9 +58,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="SIG.der")
     _command(p, _sign_hash)
-    p = sub.add_parser("verify", help="verify a seal signature with the service (exit 0/1/2)")
+    p = sub.add_parser("verify", help="verify a seal signature: with the service, or GB/T 38540 only against "
+                                      "--trust anchors (exit 0/1/2)")
     p.add_argument("signature", metavar="SIG.der")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--trust", action="append", default=[], metavar="CA.pem",
+                   help="GB/T 38540 only, offline: signer and seal maker must chain to one of these anchors "
+                        "(repeatable; any CA, no licence profile needed; revocation is not checked)")
+    p.add_argument("--intermediate", action="append", default=[], metavar="CA.pem",
+                   help="with --trust: an intermediate CA certificate to build chains with (repeatable)")
     p.set_defaults(func=_verify)
 
 
@@ -231,11 +237,39 @@ def _sign_hash(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify_anchored(args: argparse.Namespace, signature: bytes, data: bytes) -> int:
+    """GB/T 38540 only (app.core.seal.anchored): the given anchors, no service, no licence rules."""
+    from ....core.errors import InvalidInput
+    from ....core.seal.anchored import verify_signature_anchored
+    from ....core.seal.format import SealRefused
+
+    if not args.trust:
+        raise InvalidInput("--intermediate needs --trust anchors")
+    anchors = read_certificates(args.trust, "trust anchor")
+    try:
+        done = verify_signature_anchored(signature, data, trust=anchors,
+                                         intermediates=read_certificates(args.intermediate, "intermediate certificate"))
+    except SealRefused as exc:
+        print(f"INVALID ({exc.reason}): {shown(exc.message)}", file=sys.stderr)
+        return 1
+    seal, signer = done.seal, done.signer_chain[0]
+    print(f"VALID (GB/T 38540, chained to {shown(_subject(done.signer_chain[-1]))}; revocation not checked): "
+          f"{shown(args.file)} sealed with {shown(seal.seal_id)} ({shown(seal.name)}) by "
+          f"{shown(_subject(signer))} at {done.signed_at.isoformat()}")
+    return 0
+
+
+def _subject(cert) -> str:
+    return cert.tbs["subject"].human_friendly
+
+
 def _verify(args: argparse.Namespace) -> int:
     from ....core.client.seal import verify_with_service
     from ....core.seal.format import SealRefused
 
     signature, data = read_bytes(args.signature, "signature"), read_bytes(args.file)
+    if args.trust or args.intermediate:
+        return _verify_anchored(args, signature, data)
     with service_client(args) as client:
         try:
             verified = verify_with_service(client, signature, data)

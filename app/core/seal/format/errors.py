@@ -23,6 +23,8 @@ class Reason(StrEnum):
     MISSING_AUTHORISATION = "missing_seal_authorisation"
     BAD_DOCUMENT_HASH = "bad_document_hash"
     SIGNED_IN_FUTURE = "signing_time_in_future"
+    UNTRUSTED_SIGNER = "untrusted_signer"  # GB/T 38540 only: no chain to a given anchor
+    UNTRUSTED_SEAL_MAKER = "untrusted_seal_maker"
 
 
 class SealRefused(Refused, VerificationFailed):
