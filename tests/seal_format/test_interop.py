@@ -473,3 +473,17 @@ def test_v5_seal_and_signature_verify(world, clock, seal):
     result = verify_signature(signature, DOC, roots=[world.root], clock=clock)
     assert result.seal.version == 5 and result.seal.maker_signed is MakerSigned.SEAL_INFO
 
+
+
+def test_pki_issuer_check_compares_key_identifiers_only_when_both_are_present(world):
+    """RFC 5280 §4.2.1.1, in pki itself (licences, the service's caches, QR-task certificates):
+    an AKI naming its issuer by name and serial only is no mismatch; a different key id is."""
+    from app.core.pki.verify import CertificateInvalid, check_issued_by
+
+    named = _office_with_aki(world, {
+        "authority_cert_issuer": [x509.GeneralName("directory_name", world.root.tbs["subject"])],
+        "authority_cert_serial_number": world.root.serial,
+    })
+    check_issued_by(named, world.root)
+    with pytest.raises(CertificateInvalid, match="another key"):
+        check_issued_by(_office_with_aki(world, {"key_identifier": b"\x01" * 20}), world.root)

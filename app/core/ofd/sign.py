@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ... import __version__
 from .. import gm
 from ..errors import InvalidInput
+from ..gm import oids
 from ..pki import Certificate, Clock, system_clock, to_utc_second
 from ..pki.verify import check_validity
 from ..seal.anchored import check_signer_in_seal
@@ -35,7 +36,7 @@ from .package import Package, parent, read_package, write_package
 from .xmlsafe import child, ofd_tag, to_bytes
 
 PROVIDER = "EBid Desk"
-SM2_WITH_SM3 = "1.2.156.10197.1.501"
+SM2_WITH_SM3 = oids.SM2_WITH_SM3
 CHECK_METHOD = "SM3"  # what ofdrw writes; the OID 1.2.156.10197.1.401 is accepted on reading
 
 

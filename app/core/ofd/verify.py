@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from .. import gm
 from ..errors import InvalidInput
+from ..gm import oids
 from ..pki import Certificate, Clock, LicenceInfo, RevocationList, system_clock
 from ..seal.anchored import check_anchored
 from ..seal.format import (
@@ -58,8 +59,8 @@ from .document import (
 from .errors import OfdRefused, Reason
 from .package import Package, parent, read_package
 
-SM3_NAMES = {"sm3", "1.2.156.10197.1.401"}
-SM2_WITH_SM3_NAMES = {"1.2.156.10197.1.501"}
+SM3_NAMES = {"sm3", oids.SM3}
+SM2_WITH_SM3_NAMES = {oids.SM2_WITH_SM3}
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,10 @@ def check_issued_by(leaf: Certificate, root: Certificate) -> None:
         )
     aki = leaf.extension_value("authority_key_identifier")
     ski = root.extension_value("key_identifier")
-    if aki is not None and ski is not None and aki["key_identifier"].native != ski.native:
+    # RFC 5280 §4.2.1.1: an AKI may name the issuer by name and serial only (no keyIdentifier);
+    # then there is nothing to compare, and the signature below decides.
+    named = aki["key_identifier"].native if aki is not None else None
+    if named is not None and ski is not None and named != ski.native:
         raise CertificateInvalid(
             WRONG_ISSUER, "The certificate was signed by another key of the authority"
         )

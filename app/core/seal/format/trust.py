@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from ...errors import EbidError, InvalidInput, VerificationFailed
-from ...gm.oids import SM2_WITH_SM3
+from ...errors import EbidError, InvalidInput
 from ...pki import Certificate, LicenceInfo, RevocationList, to_utc_second, verify_licence
 from ...pki import verify as pki_verify
-from ...pki.certs import signature_bytes
 from .der import octets_of
 from .errors import Reason, SealRefused, tampered
 from .office import is_seal_maker
@@ -115,36 +113,9 @@ def check_signer_licence(
 
 
 def check_issued_by(cert: Certificate, root: Certificate) -> None:
-    """Issuer DN, key identifiers and the root's SM2 signature. The authority key identifier
-    is compared only when the certificate's AKI has a keyIdentifier and the root has an SKI:
-    an AKI may name the issuer by name and serial alone (RFC 5280 4.2.1.1), which says nothing
-    about the key. (``pki.verify.check_issued_by`` compares an absent keyIdentifier as a
-    mismatch; that module is not the seal format's to change.)"""
-    if cert.tbs["issuer"] != root.tbs["subject"]:
-        raise pki_verify.CertificateInvalid(
-            pki_verify.WRONG_ISSUER,
-            "The certificate was issued by another authority: {issuer}",
-            issuer=cert.tbs["issuer"].human_friendly,
-        )
-    aki = cert.extension_value("authority_key_identifier")
-    ski = root.extension_value("key_identifier")
-    key_id = aki["key_identifier"].native if aki is not None else None
-    if key_id is not None and ski is not None and key_id != ski.native:
-        raise pki_verify.CertificateInvalid(
-            pki_verify.WRONG_ISSUER, "The certificate was signed by another key of the authority"
-        )
-    algorithm = cert.asn1["signature_algorithm"]["algorithm"].dotted
-    if algorithm != SM2_WITH_SM3 or cert.tbs["signature"]["algorithm"].dotted != algorithm:
-        raise pki_verify.CertificateInvalid(
-            pki_verify.BAD_SIGNATURE, "The certificate is not signed SM2-with-SM3"
-        )
-    try:
-        root.public_key().verify(signature_bytes(cert.asn1["signature_value"], "certificate"),
-                                 cert.tbs.dump())
-    except (VerificationFailed, InvalidInput):
-        raise pki_verify.CertificateInvalid(
-            pki_verify.BAD_SIGNATURE, "The authority's signature on the certificate is invalid"
-        ) from None
+    """Issuer DN, key identifiers (compared only when both are present, RFC 5280 §4.2.1.1) and
+    the root's SM2 signature: pki's one check."""
+    pki_verify.check_issued_by(cert, root)
 
 
 def _root_or_refuse(
