@@ -76,12 +76,14 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         raise describe_os_error(exc, path) from None
 
 
-def read_password(password_file: str | None, *, prompt: str = "Password: ", confirm: bool = False) -> bytes:
-    """From ``--password-file``, else ``$EBID_PASSWORD_FILE``, else an interactive prompt.
+def read_password(password_file: str | None, *, prompt: str = "Password: ", confirm: bool = False,
+                  environment: bool = True) -> bytes:
+    """From ``--password-file``, else ``$EBID_PASSWORD_FILE`` (the licence password's; not with
+    ``environment=False``, for another secret such as a PKCS#12 file's), else a prompt.
 
     A password file holds the password on its first line (a trailing newline is ignored).
     """
-    source = password_file or os.environ.get(PASSWORD_ENV)
+    source = password_file or (os.environ.get(PASSWORD_ENV) if environment else None)
     if source:
         data = read_bytes(source, "password file", limit=MAX_PASSWORD_FILE)
         try:
