@@ -155,3 +155,16 @@ def read_certificates(paths: list[str], what: str) -> list:
             raise InvalidInput("{path} holds no certificate", path=path)
         found.extend(Certificate.load(der) for der in blocks)
     return found
+
+
+def check_new_password(password: bytes) -> None:
+    """The desktop's rule for a new licence password (:mod:`app.core.password_strength`), with
+    the reason; then how long a copy of the file would resist, on stderr."""
+    from ..core.password_strength import assess, offline_time
+
+    strength = assess(password.decode("utf-8"))
+    if not strength.acceptable:
+        raise InvalidInput("The new licence password is too weak: {problems}",
+                           problems="; ".join(strength.problems))
+    print(f"ebid: password strength {strength.score}/4: a copy of the keystore file would take "
+          f"{offline_time(strength.guesses)} of one computer core to guess", file=sys.stderr)

@@ -255,6 +255,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The keystore is locked: enter the licence password again'),
     QT_TRANSLATE_NOOP('errors', 'The keystore {path} cannot be read: {reason}'),
     QT_TRANSLATE_NOOP('errors', 'The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app'),
+    QT_TRANSLATE_NOOP('errors', "The keystore's password record asks for Argon2id parameters outside what EBid Desk writes ({memory} KiB, t={iterations}, p={lanes}): the file was changed or is damaged"),
     QT_TRANSLATE_NOOP('errors', "The keystore's password record has format {version}, which this version of EBid Desk cannot read"),
     QT_TRANSLATE_NOOP('errors', "The keystore's password record is damaged"),
     QT_TRANSLATE_NOOP('errors', 'The legal representative cannot also be a manager'),

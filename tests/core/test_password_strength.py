@@ -35,3 +35,16 @@ def test_long_passwords_are_scored_on_their_first_72_characters():
     long_one = "".join(rng.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#%") for _ in range(3000))
     assert assess(long_one).acceptable
     assert not assess("a" * 3000).acceptable
+
+
+def test_a_password_only_online_guessing_would_take_long_is_refused_now():
+    """Issue trust and time §6: score 2 starts at 10^6 guesses, under two days of one core against
+    a copy of the file at Argon2id's cost; the floor is score 3 (10^8, about half a year)."""
+    from app.core.password_strength import offline_time
+
+    middling = assess("bidding2026")
+    assert middling.score == 2 and not middling.acceptable
+    good = assess("correct horse")
+    assert good.score == 3 and good.acceptable and good.guesses >= 1e8
+    assert (offline_time(1e6), offline_time(1e8), offline_time(1e10)) == (
+        "about 2 days", "about 174 days", "about 48 years")

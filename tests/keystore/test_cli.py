@@ -11,7 +11,7 @@ from app.core.keystore.db import head_revision
 
 def _password_files(tmp_path) -> tuple[str, str]:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("旧密码 one\n", encoding="utf-8")
+    old.write_text("旧密码 one lotus\n", encoding="utf-8")
     new.write_text("new password two\n", encoding="utf-8")
     return str(old), str(new)
 

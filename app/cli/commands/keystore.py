@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...core.errors import InvalidInput
 from ...core.paths import exposed_mode
-from ..common import read_password
+from ..common import check_new_password, read_password
 
 if TYPE_CHECKING:
     from ...core.keystore import Keystore
@@ -61,6 +61,7 @@ def open_keystore(*, must_exist: bool = True) -> Keystore:
 
 def _init(args: argparse.Namespace) -> int:
     password = read_password(args.password_file, prompt="New licence password: ", confirm=True)
+    check_new_password(password)
     with open_keystore(must_exist=False) as store:
         store.initialise(password)
         print(f"Keystore created: {store.path}")

@@ -7,7 +7,7 @@ import getpass
 import sys
 
 from ...core.errors import InvalidInput
-from ..common import read_password
+from ..common import check_new_password, read_password
 from .keystore import open_keystore
 
 
@@ -42,6 +42,7 @@ def _change(args: argparse.Namespace) -> int:
         new = _read_new_password(args.new_password_file)
         if new == old:
             raise InvalidInput("The new password is the same as the current one")
+        check_new_password(new)
         store.change_password(old, new)
     print("Licence password changed")
     return 0

@@ -65,6 +65,8 @@ FLOOR = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
 #: What new passwords get. Raise it here: stored blobs keep their own parameters until the
 #: password is next changed, which re-wraps with the current policy.
 DEFAULT = FLOOR
+#: The most a stored record may ask (a later default may rise to it): 4 GiB, t=16, p=16.
+CEILING = KdfParams(memory_kib=4 * 1024 * 1024, iterations=16, lanes=16)
 
 
 def derive_kek(password: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -108,7 +110,16 @@ def master_params(blob: bytes) -> tuple[KdfParams, bytes, bytes, bytes]:
     end = _HEADER.size + salt_len
     if len(blob) != end + NONCE_SIZE + MASTER_KEY_SIZE + 16:
         raise _damaged_master()
-    return KdfParams(memory, iterations, lanes), blob[_HEADER.size:end], blob[:end], blob[end:]
+    params = KdfParams(memory, iterations, lanes)
+    # Read from the file, so bounded before use: below the floor nothing we wrote, above the
+    # ceiling an edit meant to hang or exhaust the machine (and either would otherwise end as
+    # a misleading "wrong password", the header being authenticated with the key it derives).
+    if not params.at_least(FLOOR) or not CEILING.at_least(params):
+        raise KeystoreError(
+            "The keystore's password record asks for Argon2id parameters outside what EBid Desk writes "
+            "({memory} KiB, t={iterations}, p={lanes}): the file was changed or is damaged",
+            memory=memory, iterations=iterations, lanes=lanes)
+    return params, blob[_HEADER.size:end], blob[:end], blob[end:]
 
 
 def unwrap_master(blob: bytes, password: bytes) -> bytes:
