@@ -331,6 +331,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The resolution must be between 72 and 2400 dpi, not {dpi}'),
     QT_TRANSLATE_NOOP('errors', "The response was made at {at} but the platform's time is {now}: check the clock"),
     QT_TRANSLATE_NOOP('errors', "The response's {field} is not this task's"),
+    QT_TRANSLATE_NOOP('errors', 'The revocation list claims to be issued at {when}, in the future: it is not used'),
     QT_TRANSLATE_NOOP('errors', 'The revocation list expired at {when}: fetch a fresh one'),
     QT_TRANSLATE_NOOP('errors', 'The revocation list is malformed: {detail}'),
     QT_TRANSLATE_NOOP('errors', 'The revocation list is not signed SM2-with-SM3'),

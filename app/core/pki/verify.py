@@ -10,7 +10,7 @@ leaf parsed into a ``LicenceInfo``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..errors import InvalidInput, Refused, VerificationFailed
 from ..gm.oids import SM2_WITH_SM3
@@ -96,15 +96,30 @@ def check_validity(cert: Certificate, at: datetime, what: str = "certificate") -
         )
 
 
-def check_not_revoked(cert: Certificate, revocations: RevocationList | None, at: datetime) -> None:
-    """Not on the list; and the list itself still current (a stale list could hide a revocation)."""
+#: How far a list's thisUpdate may be ahead of this device's clock.
+CRL_SKEW = timedelta(minutes=5)
+
+
+def check_not_revoked(cert: Certificate, revocations: RevocationList | None, at: datetime,
+                      now: datetime | None = None) -> None:
+    """Not on the list; and the list itself current **now** — at the verifier's clock, not at
+    ``at`` (a signing time the signer wrote: judging freshness there lets a back-dated
+    signature make a stale list count as fresh). ``now`` defaults to ``at`` for checks made at
+    the present moment."""
     if revocations is None:
         return
-    if revocations.next_update is not None and to_utc_second(at) > revocations.next_update:
+    moment = to_utc_second(now if now is not None else at)
+    if revocations.next_update is not None and moment > revocations.next_update:
         raise CertificateInvalid(
             STALE_REVOCATION_LIST,
             "The revocation list expired at {when}: fetch a fresh one",
             when=revocations.next_update.isoformat(),
+        )
+    if revocations.this_update > moment + CRL_SKEW:
+        raise CertificateInvalid(
+            STALE_REVOCATION_LIST,
+            "The revocation list claims to be issued at {when}, in the future: it is not used",
+            when=revocations.this_update.isoformat(),
         )
     if revocations.is_revoked(cert.serial):
         raise CertificateInvalid(
@@ -115,7 +130,8 @@ def check_not_revoked(cert: Certificate, revocations: RevocationList | None, at:
 
 
 def verify_licence(
-    leaf: Certificate, root: Certificate, *, at: datetime, revocations: RevocationList | None = None
+    leaf: Certificate, root: Certificate, *, at: datetime, revocations: RevocationList | None = None,
+    now: datetime | None = None,
 ) -> LicenceInfo:
     """Every check above, then the parsed licence; raises :class:`CertificateInvalid`."""
     check_root(root)
@@ -127,5 +143,5 @@ def verify_licence(
         )
     check_validity(root, at, "root certificate")
     check_validity(leaf, at)
-    check_not_revoked(leaf, revocations, at)
+    check_not_revoked(leaf, revocations, at, now)
     return parse_licence(leaf)

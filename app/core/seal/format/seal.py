@@ -158,7 +158,8 @@ def verify_seal(
     check_extensions(info)
     form = check_seal_signature(info)
     check_seal_maker(
-        info.maker_certificate, roots, made_at=info.created_at, used_at=moment, revocations=crl
+        info.maker_certificate, roots, made_at=info.created_at, used_at=moment, revocations=crl,
+        now=clock(),
     )
     check_seal_window(info, moment)
     return dataclasses.replace(info, maker_signed=form)

@@ -104,10 +104,11 @@ def verify_signature(
     if not hmac.compare_digest(info.data_hash, expected_hash):
         raise SealRefused(Reason.BAD_DOCUMENT_HASH, "The document is not the one that was sealed")
     signed_at = check_signing_time(info, clock)
-    licence = check_signer_licence(info.signer_certificate, roots, at=signed_at, revocations=crl)
+    now = clock()  # a revocation list's freshness is judged here, never at the signer's stated time
+    licence = check_signer_licence(info.signer_certificate, roots, at=signed_at, revocations=crl, now=now)
     seal = dataclasses.replace(info.seal, maker_signed=check_seal_signature(info.seal))
     check_seal_maker(
-        seal.maker_certificate, roots, made_at=seal.created_at, used_at=signed_at, revocations=crl
+        seal.maker_certificate, roots, made_at=seal.created_at, used_at=signed_at, revocations=crl, now=now
     )
     check_seal_window(seal, signed_at)
     check_binding(seal, licence, info.signer_certificate)

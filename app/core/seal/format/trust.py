@@ -71,9 +71,11 @@ def check_seal_maker(
     made_at: datetime,
     used_at: datetime,
     revocations: RevocationList | None = None,
+    now: datetime | None = None,
 ) -> None:
     """The office certificate chains to a trusted root, was valid when it signed the seal
-    (:func:`maker_time`), is not revoked, and may make seals."""
+    (:func:`maker_time`), is not revoked by a list current ``now`` (the verifier's clock), and
+    may make seals."""
     root = _root_or_refuse(cert, roots, Reason.BAD_SEAL_MAKER, "seal maker's")
     at = maker_time(cert, made_at, used_at)
     try:
@@ -81,7 +83,7 @@ def check_seal_maker(
         check_issued_by(cert, root)
         pki_verify.check_validity(root, at, "root certificate")
         pki_verify.check_validity(cert, at, "seal maker's certificate")
-        pki_verify.check_not_revoked(cert, revocations, at)
+        pki_verify.check_not_revoked(cert, revocations, at, now)
     except EbidError as exc:  # CertificateInvalid, or InvalidInput for a malformed signature
         raise SealRefused(
             Reason.BAD_SEAL_MAKER, "The seal maker's certificate: {detail}", detail=exc.message
@@ -98,11 +100,13 @@ def check_signer_licence(
     *,
     at: datetime,
     revocations: RevocationList | None = None,
+    now: datetime | None = None,
 ) -> LicenceInfo:
-    """The signer's licence, verified against its root at ``at`` (the signing time)."""
+    """The signer's licence, verified against its root at ``at`` (the signing time), with a
+    revocation list current ``now`` (the verifier's clock)."""
     root = _root_or_refuse(cert, roots, Reason.BAD_LICENCE, "signer's")
     try:
-        return verify_licence(cert, root, at=at, revocations=revocations)
+        return verify_licence(cert, root, at=at, revocations=revocations, now=now)
     except pki_verify.CertificateInvalid as exc:
         reason = Reason.REVOKED_LICENCE if exc.reason == pki_verify.REVOKED else Reason.BAD_LICENCE
         raise SealRefused(reason, "The signer's licence: {detail}", detail=exc.message) from None
