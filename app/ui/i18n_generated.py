@@ -511,6 +511,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', '{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.'),
     QT_TRANSLATE_NOOP('errors', '{size} bytes do not fit in one QR code'),
     QT_TRANSLATE_NOOP('errors', '{url} is not a service address such as https://host:port'),
+    QT_TRANSLATE_NOOP('errors', '{url} is plain http:// to another computer: licence requests carry ID numbers, so only https:// is used over a network (http:// only for 127.0.0.1)'),
     QT_TRANSLATE_NOOP('errors', '{what} is not a box: {text}'),
     QT_TRANSLATE_NOOP('errors', '{where}: {detail}'),
 ]

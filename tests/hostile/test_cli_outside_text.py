@@ -58,6 +58,9 @@ def test_a_fifo_given_as_a_container_is_refused_instead_of_waited_on(ebid, tmp_p
     ("htp:/typo", 2, "is not a service address"),
     ("ftp://host", 2, "is not a service address"),
     ("http://127.0.0.1:1", 3, "Cannot reach the service"),
+    ("http://[::1]:1", 3, "Cannot reach the service"),
+    ("http://bid.example.cn:8470", 2, "only https:// is used over a network"),  # ID numbers in clear
+    ("http://192.168.1.20", 2, "only https:// is used over a network"),
 ])
 def test_a_bad_or_unreachable_server_address_has_its_own_exit_code(ebid, url, code, words):
     done = ebid("--server", url, "project", "list", timeout=60)

@@ -73,7 +73,22 @@ def service_url(text: str) -> str:
         ok = False
     if not ok or " " in text.strip():
         raise InvalidInput("{url} is not a service address such as https://host:port", url=text)
+    if url.scheme == "http" and not _loopback(url.host):
+        # Licence requests carry full ID numbers and phone numbers: in clear only on this computer.
+        raise InvalidInput("{url} is plain http:// to another computer: licence requests carry ID numbers, so "
+                           "only https:// is used over a network (http:// only for 127.0.0.1)", url=text)
     return text.strip().rstrip("/")
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class ServiceClient:

@@ -6210,11 +6210,16 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../ui/i18n_generated.py" line="514" />
+        <source>{url} is plain http:// to another computer: licence requests carry ID numbers, so only https:// is used over a network (http:// only for 127.0.0.1)</source>
+        <translation>{url} 是通往另一台计算机的明文 http:// 地址：执照申请含有身份证号，因此经网络只使用 https://（http:// 仅用于本机 127.0.0.1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="515" />
         <source>{what} is not a box: {text}</source>
         <translation>{what} 不是有效的矩形区域：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="515" />
+        <location filename="../../ui/i18n_generated.py" line="516" />
         <source>{where}: {detail}</source>
         <translation>{where}：{detail}</translation>
     </message>
