@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from app.core.client import ServiceError
+from app.core.errors import VerificationFailed
 from app.core.licence import FULL_BIDDING
 from app.core.licence.demo import DEMO_ENTERPRISES
 from app.core.pki import Role, parse_licence, verify_licence
@@ -73,6 +74,12 @@ def test_agent_for_specific_matters_with_a_future_window(client, legal_rep, down
     receipt = agent.submit_bid(container, signature, project=PROJECT, section="1")
     signed = receipt.verify(client.platform_certificate())
     assert signed["credit_code"] == enterprise.credit_code
+    # Every field the app shows is a signed one: an answer whose unsigned copy says another
+    # project, section, name or time is refused (issue trust and time §5).
+    for change in ({"project": "OTHER-PROJECT"}, {"section": "9"}, {"file_name": "价格更低.bidx"},
+                   {"received_at": receipt.received_at - timedelta(days=1)}):
+        with pytest.raises(VerificationFailed, match="signed fields differ"):
+            receipt.model_copy(update=change).verify(client.platform_certificate())
     assert receipt.size == container.stat().st_size
     assert [r.submission_id for r in agent.submissions()] == [receipt.submission_id]
 

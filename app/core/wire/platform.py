@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -46,9 +46,12 @@ class Receipt(WireModel):
             signed = json.loads(self.receipt)
         except (EbidError, ValueError):
             raise VerificationFailed("The receipt's platform signature does not verify") from None
-        if (signed.get("sm3"), signed.get("submission_id"), signed.get("size")) != (
-            self.sm3, self.submission_id, self.size
-        ):
+        # Every field shown to the user is one the platform signed: the answer's copies are
+        # unsigned, so a project, section, name or time differing from the signed one is refused.
+        shown = (self.sm3, self.submission_id, self.size, self.project, self.section, self.file_name,
+                 self.received_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        if tuple(signed.get(k) for k in ("sm3", "submission_id", "size", "project", "section", "file_name",
+                                         "received_at")) != shown:
             raise VerificationFailed("The receipt's signed fields differ from the answer")
         return signed
 
