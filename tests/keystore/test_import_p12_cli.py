@@ -37,6 +37,8 @@ def test_an_encryption_key_from_a_p12_opens_the_bids_encrypted_to_it(ebid, opens
     refused = ebid("bid", "encrypt", "tender.pdf", "-r", "pub.pem", "-o", "out")
     assert refused.returncode == 1 and "no_verified_backup" in refused.stderr  # on this device only
     _ok(ebid("bid", "encrypt", "tender.pdf", "-r", "pub.pem", "-o", "out", "--accept-risk"))
+    missing = ebid("bid", "decrypt", "out/tender.pdf.bidx", "-o", "opened", stdin=subprocess.DEVNULL)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr  # said before any password
     (tmp_path / "opened").mkdir()
     out = _ok(ebid("bid", "decrypt", "out/tender.pdf.bidx", "-o", "opened", "--password-file", "licence.pw"))
     assert f"own key #{local_id}" in out

@@ -153,6 +153,9 @@ def _guard(args: argparse.Namespace, recipients: list[gm.SM2PublicKey]) -> None:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
+    from ....core.bidx.naming import check_output_folder
+
+    check_output_folder(Path(args.output))  # a typo is said before the password is asked
     key = _recipient_key(args, "decrypt bid")
     result = bidx.decrypt_file(args.file, key, args.output, workers=_workers(args),
                                progress=terminal_progress("Decrypting"))
