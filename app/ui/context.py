@@ -13,7 +13,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import EbidError
@@ -34,6 +34,7 @@ class AppContext(QObject):
 
     service_ready = Signal(str)  # the service URL
     service_failed = Signal(object)  # the exception
+    gui_call = Signal(object)  # a callable from a pool thread, run on the GUI thread (queued)
 
     def __init__(self, *, remote_url: Optional[str] = None, root_fingerprint: str = "",
                  start_embedded: Optional[Callable[[], object]] = None,
@@ -49,6 +50,10 @@ class AppContext(QObject):
         self._keystore_lock = threading.Lock()
         self.projects = ProjectWatch(self, self)  # the platform's project list, kept current
         self.session = WalletSession(self)  # unlock once, for a while
+        self.gui_call.connect(self._call, Qt.ConnectionType.QueuedConnection)
+
+    def _call(self, fn) -> None:
+        fn()
 
     # -- keystore ---------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import EbidError, WrongPassword
@@ -104,7 +104,8 @@ class UnlockedOp:
         store = self.context.keystore
         client = self.context.client if self.context.connected else None
         licence, purpose, op, keeper = self._licence, self._purpose, self._op, self._keeper
-        session = self.context.session
+        context = self.context
+        session = context.session
 
         def work(progress, cancel):
             from ..core.client import wallet
@@ -114,8 +115,7 @@ class UnlockedOp:
                     unlocked = borrowed
                 else:
                     unlocked = store.unlock(password)
-                    kept = copy(unlocked)  # for the next operations, handed to the GUI thread
-                    QTimer.singleShot(0, session, lambda: session.open(kept))
+                    session.offered.emit(copy(unlocked))  # for the next operations (GUI thread)
                 stack.callback(unlocked.lock)
                 holder = None
                 if licence is not None:
@@ -123,7 +123,7 @@ class UnlockedOp:
                         wallet.acting_as(client, store, unlocked, licence, purpose=purpose))
                 result = op(Access(store, unlocked, client, holder), progress, cancel)
                 if keeper is not None:
-                    _lock_with(keeper, stack.pop_all())
+                    _lock_with(context, keeper, stack.pop_all())
                 return result
 
         return work
@@ -144,9 +144,10 @@ class UnlockedOp:
             errors.show(self.parent, exc)
 
 
-def _lock_with(owner: QObject, stack: ExitStack) -> None:
+def _lock_with(context, owner: QObject, stack: ExitStack) -> None:
     """Close ``stack`` (lock the session) when ``owner`` finishes or is destroyed; called on the
-    pool thread, so the connection is made on the GUI thread."""
+    pool thread, so the connection is made on the GUI thread (through the context's queued
+    signal)."""
 
     def connect() -> None:
         import shiboken6
@@ -159,4 +160,4 @@ def _lock_with(owner: QObject, stack: ExitStack) -> None:
         if finished is not None:
             finished.connect(lambda *_: stack.close())
 
-    QTimer.singleShot(0, QCoreApplication.instance(), connect)
+    context.gui_call.emit(connect)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from . import settings
 
@@ -30,6 +30,9 @@ CHECK_MS = 5_000
 
 class WalletSession(QObject):
     changed = Signal()  # unlocked or locked
+    # A copy unlocked on a pool thread, handed to :meth:`open` on the GUI thread (a queued
+    # signal: the one thread-safe way across; a timer started from a pool thread is not).
+    offered = Signal(object)
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
@@ -39,6 +42,7 @@ class WalletSession(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self._expire)
+        self.offered.connect(self.open, Qt.ConnectionType.QueuedConnection)
 
     @staticmethod
     def minutes() -> int:
