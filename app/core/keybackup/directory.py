@@ -52,9 +52,16 @@ def untrusted_root(fingerprint: str) -> MessageRefused:
         fingerprint=fingerprint)
 
 
-def stale(what: str, at: datetime) -> MessageRefused:
-    return MessageRefused("stale_card", "The {what} expired at {at}: ask its holder for a fresh card "
-                          "(`ebid key export-card`)", what=what, at=fmt_time(at))
+def stale_card(record_id: str, at: datetime) -> MessageRefused:
+    return MessageRefused("stale_card", "The peer card of {id} expired at {at}: ask its holder for a fresh card "
+                          "(`ebid key export-card`)", id=record_id, at=fmt_time(at))
+
+
+def stale_crl(fingerprint: str, at: datetime) -> MessageRefused:
+    return MessageRefused(
+        "stale_card",
+        "The newest revocation list this device has of the authority {fingerprint} expired at {at}: ask a holder "
+        "of that authority for a fresh card (`ebid key export-card`)", fingerprint=fingerprint[:16], at=fmt_time(at))
 
 
 @dataclass
@@ -84,7 +91,7 @@ class Directory:
             if _issued_by(cert, root):
                 crl = load_crl(pinned.crl, root)
                 if crl.next_update is not None and now > crl.next_update:
-                    raise stale("revocation list of the authority " + pinned.fingerprint[:16], crl.next_update)
+                    raise stale_crl(pinned.fingerprint, crl.next_update)
                 return root, crl
         raise MessageRefused(
             "untrusted_root",
@@ -92,16 +99,20 @@ class Directory:
             "fingerprint with its holder and import their card with --trust-root",
             issuer=cert.tbs["issuer"].human_friendly)
 
-    def licence(self, cert: Certificate, now: datetime, *, code: str = "untrusted_sender",
-                what: str = "The sender's licence") -> LicenceInfo:
-        """``cert`` verified now against its authority (chain, window, revocation)."""
+    def licence(self, cert: Certificate, now: datetime, *, holder_of: str = "") -> LicenceInfo:
+        """``cert`` verified now against its authority (chain, window, revocation): a message's
+        sender's, or (``holder_of``) the licence of the holder of that key record."""
         root, crl = self._authority(cert, now)
         try:
             return verify_licence(cert, root, at=now, revocations=crl)
         except CertificateInvalid as exc:
             if exc.code == STALE_REVOCATION_LIST:
-                raise stale("revocation list", crl.next_update or now) from None
-            raise MessageRefused(code, what + " does not hold now: {reason}", reason=exc.message) from None
+                raise stale_crl(root.fingerprint(), crl.next_update or now) from None
+            if holder_of:
+                raise MessageRefused("holder_licence_not_live", "The licence of the holder of {id} does not hold "
+                                     "now: {reason}", id=holder_of, reason=exc.message) from None
+            raise MessageRefused("untrusted_sender", "The sender's licence does not hold now: {reason}",
+                                 reason=exc.message) from None
 
     # key records -------------------------------------------------------------------------------
 
@@ -114,11 +125,10 @@ class Directory:
             return self._service_record(record_id, live=live)
         now = self.device.now()
         if now > stored.expires:
-            raise stale(f"card of {record_id}", stored.expires)
+            raise stale_card(record_id, stored.expires)
         card = cards.parse_card(stored.card)
         if live:
-            self.licence(card.licence, now, code="holder_licence_not_live",
-                         what=f"The licence of {stored.holder_name}, holder of {record_id},")
+            self.licence(card.licence, now, holder_of=record_id)
         return _record(stored, same_person=stored.person_id == self.device.terms.person_id)
 
     def _service_record(self, record_id: str, *, live: bool):
@@ -165,13 +175,13 @@ class Directory:
         if card.created - now > MAX_SKEW:
             raise cards.malformed("it was made in the future: check the clock")
         if now > card.expires:
-            raise stale(f"card of {card.record_id}", card.expires)
+            raise stale_card(card.record_id, card.expires)
         try:
             crl = load_crl(card.crl, card.root)
         except VerificationFailed:
             raise cards.malformed("its revocation list is not signed by its root") from None
         if crl.next_update is not None and now > crl.next_update:
-            raise stale(f"revocation list in the card of {card.record_id}", crl.next_update)
+            raise stale_crl(fingerprint, crl.next_update)
         try:
             info = verify_licence(card.licence, card.root, at=now, revocations=crl)
         except CertificateInvalid as exc:
