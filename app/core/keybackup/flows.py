@@ -9,6 +9,7 @@ call these; none of them locks the session.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -18,19 +19,17 @@ from ..client.mailbox import MailboxClient
 from ..errors import Refused
 from ..keystore import EncryptionKeyInfo, Keystore, Unlocked
 from ..keystore.key_backups import HeldKeyInfo
-from ..pki import (
-    Certificate,
-    CertificateInvalid,
-    LicenceTerms,
-    load_crl,
-    parse_licence,
-    verify_licence,
-)
+from ..pki import Certificate, LicenceTerms, parse_licence
 from ..wire import KeyRecord, MessageMeta
+from . import card as cards
 from . import frame as fr
+from .directory import Directory
 from .frame import Frame, Header, Kind, MessageRefused, b64, unb64
 
 MAX_WAIT_HOURS = 72
+
+#: Where an offline step hands its answer: the bundled file's bytes (card + frame, §2.3).
+ToFile = Callable[[bytes], object]
 
 
 @dataclass
@@ -44,6 +43,11 @@ class Device:
     @property
     def mailbox(self) -> MailboxClient:
         return MailboxClient(self.holder)
+
+    @property
+    def directory(self) -> Directory:
+        """Roots, revocation lists and key records: this device's service, or pinned cards."""
+        return Directory(self)
 
     def now(self) -> datetime:
         return fr.parse_time(fr.fmt_time(self.holder.service.clock()))
@@ -109,11 +113,14 @@ def _my_key_for(device: Device, registry_id: str) -> tuple[EncryptionKeyInfo, gm
 
 def registered_key(device: Device, registry_id: str):
     """The key registry's record of ``registry_id`` in this enterprise (whatever its holder's
-    licence state): the public key a backup or grant must match."""
-    for key in device.holder.keys():
-        if key.key_id == registry_id:
-            return key
-    raise Refused("unknown_key_record", "No registered key {id}", id=registry_id)
+    licence state): the public key a backup or grant must match. From the device's service, or
+    the key's pinned peer card (another authority's key)."""
+    return device.directory.record(registry_id, live=False)
+
+
+def _key_record(device: Device, record_id: str) -> KeyRecord:
+    """A key a message may be sealed to: same enterprise, registered, its holder's licence live."""
+    return device.directory.record(record_id)
 
 
 def find_decryption_key(store: Keystore, unlocked: Unlocked, key_ids: list[str], *,
@@ -134,6 +141,56 @@ def find_decryption_key(store: Keystore, unlocked: Unlocked, key_ids: list[str],
 
 
 # ---------------------------------------------------------------------------------------------
+# offline files (§2.3): a frame bundled with its sender's card
+
+
+def bundled(device: Device, registry_id: str, raw: bytes) -> bytes:
+    """``raw`` with this device's card of its key ``registry_id``, for a file."""
+    key = next((k for k in device.store.list_encryption_keys() if k.registry_id == registry_id), None)
+    if key is None:
+        raise Refused("unknown_key", "No key {ref} on this device (see `ebid key list`)", ref=registry_id)
+    return cards.bundle(device.directory.make_card(key), raw)
+
+
+def read_file(device: Device, raw: bytes) -> Frame:
+    """The frame of an offline file. A bundle's card must be of the frame's sender (its licence
+    is the one in the header) and pass every card check against a root already trusted here;
+    it is then kept (the sender's key record, the freshest revocation list of its root). A
+    plain frame (version 1 files, one authority) is taken as it is."""
+    if not cards.is_bundle(raw):
+        return fr.parse(raw)
+    card_raw, frame_raw = cards.unbundle(raw)
+    frame = fr.parse(frame_raw)
+    card, how = device.directory.check_card(card_raw)
+    if card.licence.der != frame.header.sender_certificate:
+        raise MessageRefused("card_mismatch", "The card in the file is of {name}, not of the message's sender",
+                             name=card.holder_name)
+    frame.verify_signature()  # a card is kept only beside a frame its licence signed
+    if not any(k.registry_id == card.record_id for k in device.store.list_encryption_keys()):
+        device.directory.keep(card, how, via=f"{frame.header.kind.label} {frame.header.message_id}")
+    return frame
+
+
+def needs_file_answer(device: Device, frame: Frame) -> bool:
+    """Whether the sender is on another authority than this device's service: its relay cannot
+    reach them, so an answer goes back as a file."""
+    return not device.directory.issued_here(frame.header.certificate())
+
+
+def import_card(device: Device, raw: bytes, *, trust_root: str | None = None):
+    """Check and keep a peer card; (card, ``new`` / ``refreshed`` / ``kept``)."""
+    return device.directory.take_card(raw, trust_root=trust_root, via="import")
+
+
+def export_card(device: Device, key_ref: str) -> tuple[bytes, cards.Card]:
+    """This device's signed card of its registered key ``key_ref``, and what it says."""
+    key = own_key(device.store, key_ref)
+    _registered(key)
+    raw = device.directory.make_card(key)
+    return raw, cards.parse_card(raw)
+
+
+# ---------------------------------------------------------------------------------------------
 # checks shared by every received message
 
 
@@ -144,13 +201,7 @@ def check_sender(device: Device, frame: Frame) -> LicenceTerms:
     cert: Certificate = frame.verify_signature()
     now = device.now()
     fr.check_times(header, now)
-    service = device.holder.service
-    root = service.root_certificate()
-    try:
-        info = verify_licence(cert, root, at=now, revocations=load_crl(service.crl_pem(), root))
-    except CertificateInvalid as exc:
-        raise MessageRefused("untrusted_sender", "The sender's licence does not hold now: {reason}",
-                             reason=exc.message) from None
+    info = device.directory.licence(cert, now)
     if info.terms.credit_code != header.enterprise or header.enterprise != device.terms.credit_code:
         raise MessageRefused("other_enterprise", "The message comes from another enterprise's licence")
     if device.store.backups.seen(header.message_id):
@@ -214,7 +265,7 @@ def make_backup(device: Device, key_ref: str, record_id: str, *, wait_hours: int
         raise Refused("bad_wait", "The waiting period is 0 to 72 hours, not {n}", n=wait_hours)
     key = own_key(device.store, key_ref)
     subject = _registered(key)
-    record = device.mailbox.record(record_id)  # same enterprise, registered, licence live
+    record = _key_record(device, record_id)
     if record.key_sm3 == fr.key_sm3(key.public_key):
         raise Refused("backup_to_itself", "A key cannot be backed up to itself: choose another holder's key")
     private = device.store.encryption_private_key(key.id, device.unlocked, purpose="back up key")
@@ -237,11 +288,16 @@ def send_backup(device: Device, key_ref: str, record_id: str, *, wait_hours: int
     return device.mailbox.post(raw).message_id, record
 
 
-def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldKeyInfo:
+def verify_backup(device: Device, frame: Frame, *, online: bool = True,
+                  answer: ToFile | None = None) -> HeldKeyInfo:
     """备份验证: open the package, check it against the key registry and a fresh challenge, keep
     the copy under this device's password, then acknowledge (signed, with the key's proof) and
     record the verified backup in the registry. Retrying after a failure completes the steps
-    not done."""
+    not done.
+
+    With ``answer`` (the offline transport) the acknowledgement is bundled with this device's
+    card and handed to it instead of the relay; a re-import of the same package writes it
+    again (the copy is kept once)."""
     header = frame.header
     if header.kind is not Kind.BACKUP:
         raise fr.malformed("not a backup")
@@ -268,18 +324,23 @@ def verify_backup(device: Device, frame: Frame, *, online: bool = True) -> HeldK
             wait_hours=wait, sealed_to=mine.registry_id or "",
         )
     else:  # kept before: a retry completes the acknowledgement; a replay of a finished one is refused
-        if online and any(b.package_id == header.message_id and b.holder_key == held.sealed_to
+        if online and answer is None and any(b.package_id == header.message_id and b.holder_key == held.sealed_to
                           for b in device.mailbox.backups(header.subject)):
             raise fr.replayed(header.message_id)
         private = store.backups.held_private_key(held.id, device.unlocked, purpose="acknowledge backup")
     proof = private.sign(fr.proof_bytes(header.message_id, header.subject, device.serial))
-    if online:
+    if online or answer is not None:
         owner_key = registered_key(device, header.subject)
         ack = device.header(Kind.ACK, to=(header.subject, fr.key_sm3(gm.load_public_key(owner_key.public_key))),
                             subject=header.subject, reply_to=header.message_id)
         body = {"package": header.message_id, "proof": b64(proof),
                 "holder": _person(device.terms, device.serial)}
         raw = fr.build(ack, body, gm.load_public_key(owner_key.public_key), device.holder.key)
+        if answer is not None:
+            answer(bundled(device, held.sealed_to, raw))
+            store.log_event("key_backup.acknowledged", device.unlocked, key=header.subject,
+                            package=header.message_id, message=ack.message_id, via="file")
+            return held
         device.mailbox.post(raw)
         # Audited before the relay records it: once recorded, a retry only deletes the package.
         store.log_event("key_backup.acknowledged", device.unlocked, key=header.subject,
@@ -308,9 +369,12 @@ def take_ack(device: Device, frame: Frame) -> None:
 # recovery
 
 
-def request_recovery(device: Device, subject: str, record_id: str) -> str:
+def request_recovery(device: Device, subject: str, record_id: str, *, to_file: ToFile | None = None) -> str:
     """申请恢复 from a new device: ask the holder of ``record_id`` for the key ``subject`` (the
-    owner's key as the registry names it), to be re-wrapped to this device's own key."""
+    owner's key as the registry names it), to be re-wrapped to this device's own key. With
+    ``to_file`` the request is bundled with this device's card of the new key and handed to it
+    (recorded first: a crash before the file is written leaves an unanswered request, never a
+    grant this device cannot match)."""
     mine = [k for k in device.store.list_encryption_keys()
             if k.origin == "own" and k.registry_id and k.licence_id == device.licence_id]
     if not mine:
@@ -318,18 +382,21 @@ def request_recovery(device: Device, subject: str, record_id: str) -> str:
     new = mine[-1]
     if new.registry_id == subject:
         raise Refused("already_here", "The key {id} is on this device already", id=subject)
-    record = device.mailbox.record(record_id)
+    record = _key_record(device, record_id)
     header = device.header(Kind.REQUEST, to=record, subject=subject)
     body = {"key": subject, "new_key": {"id": new.registry_id, "public": _spki(new.public_key)},
             "requester": _person(device.terms, device.serial)}
     raw = fr.build(header, body, gm.load_public_key(record.public_key), device.holder.key)
-    device.mailbox.post(raw)
+    if to_file is None:
+        device.mailbox.post(raw)
     device.store.backups.record_recovery(
         device.unlocked, message_id=header.message_id, direction="sent", subject=subject,
         peer_record=record.record_id, new_key=new.registry_id or "",
         requester_name=device.terms.holder_name, requester_masked_id=device.terms.masked_id_number,
         state="sent",
     )
+    if to_file is not None:
+        to_file(bundled(device, new.registry_id or "", raw))
     return header.message_id
 
 
@@ -374,24 +441,35 @@ def check_request(device: Device, frame: Frame) -> CheckedRequest:
     return CheckedRequest(header, held, requester, new_id, new_public)
 
 
-def confirm_recovery(device: Device, message_id: str) -> tuple[str, datetime]:
+def confirm_recovery(device: Device, message_id: str, *, frame: Frame | None = None,
+                     to_file: ToFile | None = None) -> tuple[str, datetime]:
     """确认恢复: after :func:`check_request`, re-wrap the key to the owner's new device key; the
     grant takes effect after the owner's waiting period. (grant id, in effect from).
 
     The grant is recorded here (state ``granting``, with its id) before it is posted, then marked
     ``granted``: a retry after a crash in between posts the same grant id again — the relay
-    refuses a second copy (``message_exists``) — and never a second grant."""
+    refuses a second copy (``message_exists``) — and never a second grant.
+
+    Offline, ``frame`` is the request read from its file and ``to_file`` takes the bundled
+    grant; a retry writes the same grant id again (the new device takes one copy). The waiting
+    period still holds (the new device checks ``not_before``); a veto cannot reach this device
+    offline (§10)."""
     done = next((r for r in device.store.backups.recoveries()
                  if r.message_id == message_id and r.direction == "received"
                  and r.state in ("granting", "granted")), None)
     if done is not None and done.grant_id and done.not_before:  # a retry
         not_before = done.not_before
-        if done.state == "granting":
-            not_before = _resend_grant(device, done)
-            device.store.backups.set_recovery_state(device.unlocked, message_id, "granted")
-        _forget(device, message_id)
+        if done.state == "granting" or to_file is not None:
+            not_before = _resend_grant(device, done, to_file=to_file)
+            if done.state == "granting":
+                device.store.backups.set_recovery_state(device.unlocked, message_id, "granted")
+        if to_file is None:
+            _forget(device, message_id)
         return done.grant_id, not_before
-    _, frame = fetch(device, message_id, Kind.REQUEST)
+    if frame is None:
+        _, frame = fetch(device, message_id, Kind.REQUEST)
+    elif frame.header.kind is not Kind.REQUEST or frame.header.message_id != message_id:
+        raise fr.malformed(f"{message_id} is not a request message")
     checked = check_request(device, frame)
     held = checked.held
     to = (checked.new_key, fr.key_sm3(checked.new_public))
@@ -404,20 +482,26 @@ def confirm_recovery(device: Device, message_id: str) -> tuple[str, datetime]:
         requester_masked_id=checked.requester.masked_id_number, state="granting",
         expires=frame.header.expires, grant_id=header.message_id, not_before=not_before,
     )
-    _post_grant(device, header, held, checked.new_public)
+    _post_grant(device, header, held, checked.new_public, to_file=to_file)
     device.store.backups.set_recovery_state(device.unlocked, message_id, "granted")
-    device.mailbox.delete(message_id)
+    if to_file is None:
+        device.mailbox.delete(message_id)
     return header.message_id, not_before
 
 
-def _post_grant(device: Device, header: Header, held: HeldKeyInfo, new_public: gm.SM2PublicKey) -> bool:
-    """Seal the held key to the new device key and post the grant; False if the relay has this
-    grant id already (posted before a crash)."""
+def _post_grant(device: Device, header: Header, held: HeldKeyInfo, new_public: gm.SM2PublicKey, *,
+                to_file: ToFile | None = None) -> bool:
+    """Seal the held key to the new device key and post the grant (or bundle it for a file);
+    False if the relay has this grant id already (posted before a crash)."""
     private = device.store.backups.held_private_key(held.id, device.unlocked, purpose="recovery grant")
     body = {"request": header.reply_to, "not_before": fr.fmt_time(header.not_before),
             "key": {"id": held.registry_id, "public": _spki(held.public_key), "private": b64(private.to_bytes())}}
+    raw = fr.build(header, body, new_public, device.holder.key)
+    if to_file is not None:
+        to_file(bundled(device, held.sealed_to, raw))
+        return True
     try:
-        device.mailbox.post(fr.build(header, body, new_public, device.holder.key))
+        device.mailbox.post(raw)
     except Refused as exc:
         if exc.code != "message_exists":
             raise
@@ -425,7 +509,7 @@ def _post_grant(device: Device, header: Header, held: HeldKeyInfo, new_public: g
     return True
 
 
-def _resend_grant(device: Device, recorded) -> datetime:
+def _resend_grant(device: Device, recorded, *, to_file: ToFile | None = None) -> datetime:
     """The grant recorded as ``granting`` (a crash came around its post), posted again under the
     same id. Its time of effect: the recorded one if still ahead, else a full waiting period from
     now (if the first copy never arrived, the owner's other devices still get their time to
@@ -434,7 +518,8 @@ def _resend_grant(device: Device, recorded) -> datetime:
     if held is None:
         raise MessageRefused("not_backup_holder", "This device holds no backup of {id}: only its backup holder can confirm",
                              id=recorded.subject)
-    if any(m.kind == "veto" and m.reply_to == recorded.grant_id for m in device.mailbox.inbox(held.sealed_to)):
+    if to_file is None and any(m.kind == "veto" and m.reply_to == recorded.grant_id
+                               for m in device.mailbox.inbox(held.sealed_to)):
         raise Refused("recovery_vetoed", "The owner vetoed the recovery grant {id}: see `ebid key inbox`",
                       id=recorded.grant_id)
     new_public = gm.load_public_key(registered_key(device, recorded.new_key).public_key)
@@ -443,7 +528,8 @@ def _resend_grant(device: Device, recorded) -> datetime:
                                    subject=held.registry_id, reply_to=recorded.message_id,
                                    not_before=ahead or _after_wait(device, held.wait_hours)),
                      message_id=recorded.grant_id)
-    return header.not_before if _post_grant(device, header, held, new_public) else recorded.not_before
+    posted = _post_grant(device, header, held, new_public, to_file=to_file)
+    return header.not_before if posted else recorded.not_before
 
 
 def _after_wait(device: Device, hours: int) -> datetime | None:

@@ -82,10 +82,13 @@ def protection(store: Keystore, key: EncryptionKeyInfo,
     sent = store.backups.sent_backups(key.id)
     unverified = tuple(b.holder_name for b in sent if b.state != "verified")
     if states is not None:
-        live = tuple(s.holder_name for s in states if s.counts)
-        lapsed = tuple((s.holder_name, s.state) for s in states if not s.counts)
         known = {s.holder_key for s in states}
-        unverified = tuple(b.holder_name for b in sent if b.holder_record not in known)
+        # A backup acknowledged by file to a holder on another authority (§2.3) is not in this
+        # service's registry: the device's record of the verified acknowledgement decides.
+        live = tuple([s.holder_name for s in states if s.counts]
+                     + [b.holder_name for b in sent if b.holder_record not in known and b.state == "verified"])
+        lapsed = tuple((s.holder_name, s.state) for s in states if not s.counts)
+        unverified = tuple(b.holder_name for b in sent if b.holder_record not in known and b.state != "verified")
         return Protection(key, live, lapsed, unverified, online=True)
     live = [b.holder_name for b in sent if b.state == "verified"]
     if key.origin == "recovered":

@@ -154,6 +154,47 @@ class SeenMessage(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
+class PeerRoot(Base):
+    """An authority root the user confirmed out of band for the offline transport (revision
+    0006), or the device's own service root a card named; with the freshest revocation list
+    any card of that root carried."""
+
+    __tablename__ = "peer_roots"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    certificate: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    subject: Mapped[str] = mapped_column(Text, nullable=False)
+    pinned_by: Mapped[str] = mapped_column(String(16), nullable=False)  # fingerprint / service
+    pinned_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    crl: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    crl_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    crl_next_update: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class PeerCard(Base):
+    """Another device's registered key as its signed peer card stated it (revision 0006): the
+    key record the offline transport seals to and checks against. One per key record; a newer
+    card of the same key replaces the older."""
+
+    __tablename__ = "peer_cards"
+
+    record_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key_sm3: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # SPKI DER
+    holder_name: Mapped[str] = mapped_column(Text, nullable=False)
+    role: Mapped[str] = mapped_column(String(32), nullable=False)
+    person_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    serial: Mapped[str] = mapped_column(String(40), nullable=False)
+    label: Mapped[str] = mapped_column(Text, nullable=False)
+    enterprise_code: Mapped[str] = mapped_column(String(18), nullable=False)
+    root_fingerprint: Mapped[str] = mapped_column(
+        ForeignKey("peer_roots.fingerprint", ondelete="CASCADE"), nullable=False)
+    card: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    expires: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
 #: Tables whose ``private_key`` column is a data blob under the master key (re-encrypted together
 #: when the password changes).
 KEY_TABLES: tuple[type[Base], ...] = (DeviceIdentity, Licence, EncryptionKey, HeldKey)

@@ -31,6 +31,7 @@ from .errors import KeystoreError
 from .key_backups import KeyBackups
 from .licences import LicenceInfo, Licences
 from .password import Password
+from .peers import PeerCards
 from .quick_unlock import QuickUnlock
 from .seals import Seals, StoredSeal
 from .session import Unlocked
@@ -75,6 +76,7 @@ class Keystore:
         self._seals = Seals(self._storage, self._audit)
         self._tasks = TaskHistory(self._storage, self._audit)
         self._backups = KeyBackups(self._storage, self._audit)
+        self._peers = PeerCards(self._storage, self._audit)
 
     @classmethod
     def open(cls, path: str | Path | None = None, **options) -> Keystore:
@@ -282,6 +284,11 @@ class Keystore:
     def backups(self) -> KeyBackups:
         """The key-backup records; their rules are in :mod:`app.core.keybackup`."""
         return self._backups
+
+    @property
+    def peers(self) -> PeerCards:
+        """Pinned authority roots and peer cards (the offline transport between authorities)."""
+        return self._peers
 
     # -----------------------------------------------------------------------------------------
     # collected seals

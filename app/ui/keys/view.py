@@ -12,6 +12,7 @@ from ...core.errors import InvalidInput, Refused
 from ...core.fsutil import atomic_write, describe_os_error
 from ...core.keybackup import flows
 from ...core.keybackup import frame as fr
+from ...core.keybackup.card import MAX_BUNDLE
 from ...core.pki import parse_licence
 from ...core.wire import Candidates
 
@@ -233,10 +234,10 @@ def import_message(device: flows.Device, path: str) -> tuple[str, KeysView]:
     and kept; an acknowledgement, grant or veto is taken. (its kind, the view afterwards)"""
     try:
         with open(path, "rb") as stream:
-            raw = stream.read(fr.MAX_FRAME + 1)
+            raw = stream.read(MAX_BUNDLE + 1)
     except OSError as exc:
         raise InvalidInput("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)) from None
-    frame = fr.parse(raw)
+    frame = flows.read_file(device, raw)  # a plain frame, or one bundled with its sender's card
     kind = frame.header.kind
     if kind is fr.Kind.BACKUP:
         flows.verify_backup(device, frame)

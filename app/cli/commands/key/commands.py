@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ...common import read_bytes, read_password, write_bytes
+from ...common import read_bytes, read_password, shown, write_bytes
 from ..keystore import open_keystore
 from ..licence.holder import acting_session, holder_options
 
@@ -42,15 +42,33 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
             ("--to", record), wait)
     command("inbox", _inbox, "messages for this device's keys, one line each")
     command("verify-backup", _verify, "open and check a backup sent to you (备份验证)", message)
+    out = {"dest": "output", "default": None, "metavar": "FILE"}
     command("request-recovery", _request, "ask a backup holder for your key on this new device (申请恢复)",
-            key, ("--from", dict(record, dest="record")))
-    command("confirm-recovery", _confirm, "give a key back to its owner's new device (确认恢复)", message)
+            key, ("--from", dict(record, dest="record")),
+            ("-o", dict(out, help="write the request to FILE (offline transport) instead of sending it")))
+    p = command("confirm-recovery", _confirm, "give a key back to its owner's new device (确认恢复)",
+                ("message_id", dict(message[1], nargs="?")),
+                ("--file", {"default": None, "metavar": "REQUEST",
+                            "help": "answer a request file (offline transport) instead of an inbox message"}),
+                ("-o", dict(out, help="with --file: write the grant to FILE for the owner's new device")))
+    p.epilog = "Give MESSAGE_ID, or --file REQUEST -o GRANT."
     command("refuse-recovery", _refuse, "refuse a recovery request", message)
     command("veto", _veto, "stop a pending recovery of your key (from your other device)", message)
     command("export-backup", _export_backup, "write a backup package to a file (offline transport)", key,
             ("--to", record), ("-o", {"dest": "output", "required": True, "metavar": "FILE"}), wait)
     command("import", _import, "take a key-backup message from a file (offline transport)",
-            ("file", {"metavar": "FILE"}))
+            ("file", {"metavar": "FILE"}),
+            ("--answer-to", {"default": None, "metavar": "OUT",
+                             "help": "for a backup: write the acknowledgement to OUT for its owner to import "
+                                     "(needed when the owner's device is on another service)"}))
+    command("export-card", _export_card, "write this device's peer card of a key (offline transport between "
+            "services); prints its authority root's fingerprint to read out", key,
+            ("-o", {"dest": "output", "required": True, "metavar": "FILE"}))
+    command("import-card", _import_card, "keep another device's peer card after confirming its root",
+            ("file", {"metavar": "FILE"}),
+            ("--trust-root", {"default": None, "metavar": "SHA256_HEX",
+                              "help": "the root's SHA-256 fingerprint as its holder read it out to you "
+                                      "(not needed for a root this device trusts already)"}))
     command("export-public", _export_public, "write a key's public key as PEM (for `ebid bid encrypt -r`)",
             key, ("-o", {"dest": "output", "required": True, "metavar": "PUB.pem"}))
 
@@ -83,7 +101,10 @@ def _list(args: argparse.Namespace) -> int:
             sent = {b.holder_record: b for b in device.store.backups.sent_backups(key.id)}
             states = device.mailbox.backups(key.registry_id) if key.registry_id else []
             shown = [f"{s.holder_name} ({s.holder_key}) {_state(s)}" for s in states]
-            shown += [f"{b.holder_name} ({b.holder_record}) sent, not verified yet"
+            # Backups the service does not record: sent, or acknowledged by file (a holder on another service).
+            shown += [f"{b.holder_name} ({b.holder_record}) "
+                      + (f"verified {b.verified_at.isoformat()} (acknowledged by file)" if b.verified_at
+                         else "sent, not verified yet")
                       for b in sent.values() if b.holder_record not in {s.holder_key for s in states}]
             print(f"{key.registry_id or '#' + str(key.id)}\t{key.origin}\t{key.label}\t"
                   f"key id {key_sm3(key.public_key)[:16]}\tbackups: {'; '.join(shown) or 'none'}")
@@ -171,19 +192,43 @@ def _request(args: argparse.Namespace) -> int:
     from ....core.keybackup.flows import request_recovery
 
     with device_session(args, purpose="request recovery") as device:
-        message_id = request_recovery(device, args.key_id, args.record)
-    print(f"{message_id}\trecovery of {args.key_id} requested from {args.record}; "
-          "run `ebid key inbox` once they confirm")
+        to_file = _writer(args.output) if args.output else None
+        message_id = request_recovery(device, args.key_id, args.record, to_file=to_file)
+    if args.output:
+        print(f"{message_id}\trecovery request of {args.key_id} for {args.record} written to {args.output}; they "
+              "answer it with `ebid key confirm-recovery --file`, then you import their grant (`ebid key import`)")
+    else:
+        print(f"{message_id}\trecovery of {args.key_id} requested from {args.record}; "
+              "run `ebid key inbox` once they confirm")
     return 0
 
 
 def _confirm(args: argparse.Namespace) -> int:
-    from ....core.keybackup.flows import confirm_recovery
+    from ....core.errors import InvalidInput
+    from ....core.keybackup.flows import confirm_recovery, read_file
 
+    if (args.file is None) == (args.message_id is None) or (args.file is None) != (args.output is None):
+        raise InvalidInput("Give MESSAGE_ID, or --file REQUEST -o GRANT")
     with device_session(args, purpose="confirm recovery") as device:
-        grant_id, not_before = confirm_recovery(device, args.message_id)
-    print(f"{grant_id}\trecovery granted; it takes effect {not_before.isoformat()}")
+        if args.file is None:
+            grant_id, not_before = confirm_recovery(device, args.message_id)
+        else:
+            frame = read_file(device, _read_message_file(args.file))
+            grant_id, not_before = confirm_recovery(device, frame.header.message_id, frame=frame,
+                                                    to_file=_writer(args.output))
+    where = f"; written to {args.output} for the owner to import" if args.output else ""
+    print(f"{grant_id}\trecovery granted; it takes effect {not_before.isoformat()}{where}")
     return 0
+
+
+def _writer(path: str):
+    return lambda data: write_bytes(path, data)
+
+
+def _read_message_file(path: str) -> bytes:
+    from ....core.keybackup.card import MAX_BUNDLE
+
+    return read_bytes(path, "key-backup file", limit=MAX_BUNDLE)
 
 
 def _refuse(args: argparse.Namespace) -> int:
@@ -205,11 +250,13 @@ def _veto(args: argparse.Namespace) -> int:
 
 
 def _export_backup(args: argparse.Namespace) -> int:
-    from ....core.keybackup.flows import make_backup
+    from ....core.keybackup.flows import bundled, make_backup, own_key
 
     with device_session(args, purpose="export backup") as device:
         raw, record = make_backup(device, args.key_id, args.to, wait_hours=args.wait_hours)
-        write_bytes(args.output, raw)
+        # With this device's card of the key: the receiver checks the key against it when it is
+        # on another service (a receiver on the same service asks the registry as before).
+        write_bytes(args.output, bundled(device, own_key(device.store, args.key_id).registry_id or "", raw))
     print(f"Backup package of {args.key_id} for {record.holder_name} ({record.record_id}) written to "
           f"{args.output}; they take it with `ebid key import`")
     return 0
@@ -217,22 +264,75 @@ def _export_backup(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ....core.keybackup import frame as fr
-    from ....core.keybackup.flows import take_ack, take_grant, take_veto, verify_backup
+    from ....core.keybackup.flows import (
+        needs_file_answer,
+        read_file,
+        take_ack,
+        take_grant,
+        take_veto,
+        verify_backup,
+    )
 
-    raw = read_bytes(args.file, "key-backup file", limit=fr.MAX_FRAME)
-    frame = fr.parse(raw)
+    raw = _read_message_file(args.file)
     with device_session(args, purpose="import key-backup message") as device:
+        frame = read_file(device, raw)
         kind = frame.header.kind
         if kind is fr.Kind.BACKUP:
-            held = verify_backup(device, frame)
+            if args.answer_to is None and needs_file_answer(device, frame):
+                from ....core.errors import InvalidInput
+
+                raise InvalidInput("The owner's device is on another service: give --answer-to OUT for the "
+                                   "acknowledgement they import")
+            answer = _writer(args.answer_to) if args.answer_to else None
+            held = verify_backup(device, frame, answer=answer)
             said = f"backup {held.registry_id} of {held.owner_name} verified and kept on this device"
+            if args.answer_to:
+                said += f"; acknowledgement written to {args.answer_to} for them to import"
         elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
             {fr.Kind.ACK: take_ack, fr.Kind.GRANT: take_grant, fr.Kind.VETO: take_veto}[kind](device, frame)
             said = f"{kind.label} {frame.header.message_id} taken"
         else:
-            raise fr.malformed(f"a {kind.label} is answered through the mailbox")
-    print(said)
+            raise fr.malformed(f"a {kind.label} is answered with `ebid key confirm-recovery --file`")
+    print(shown(said))
     return 0
+
+
+def _export_card(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import export_card
+
+    with device_session(args, purpose="export peer card") as device:
+        raw, card = export_card(device, args.key_id)
+        write_bytes(args.output, raw)
+    print(f"Peer card of {card.record_id} ({shown(card.holder_name)}) written to {args.output}; valid until "
+          f"{card.expires.isoformat()}")
+    print(f"Authority root SHA-256: {_grouped(card.root_fingerprint)}")
+    print("Read this fingerprint out to the receiver (by phone or in person); they import the card with "
+          "`ebid key import-card FILE --trust-root FINGERPRINT`")
+    return 0
+
+
+def _import_card(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import import_card
+
+    raw = read_bytes(args.file, "peer card", limit=_card_limit())
+    with device_session(args, purpose="import peer card") as device:
+        card, outcome = import_card(device, raw, trust_root=args.trust_root)
+    said = {"new": "kept", "refreshed": "kept (replaces an older card)", "kept": "already kept"}[outcome]
+    print(f"{card.record_id}\t{shown(card.holder_name)}\t{card.role}\t{shown(card.label)}\tpeer card {said}; "
+          f"valid until {card.expires.isoformat()}")
+    print(f"Authority root SHA-256: {_grouped(card.root_fingerprint)}")
+    return 0
+
+
+def _card_limit() -> int:
+    from ....core.keybackup.card import MAX_CARD
+
+    return MAX_CARD
+
+
+def _grouped(fingerprint: str) -> str:
+    """Groups of four, easier to read out and compare."""
+    return " ".join(fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4))
 
 
 def _export_public(args: argparse.Namespace) -> int:
