@@ -155,6 +155,7 @@ def test_a_lost_device_gets_its_key_back_from_the_backup_holder(device, live, tm
     listed = ok(a2("key", "list"))
     assert f"{key_a}\ton another device" in listed and f"{MANAGER.name} ({key_b}) verified" in listed
     assert f"{key_a2}\town" in listed
+    (tmp_path / "nothing").mkdir()
     refused(a2("bid", "decrypt", str(container), "-o", str(tmp_path / "nothing")), "no key")
     ok(a2("key", "request-recovery", key_a, "--from", key_b))
     request = message_of(b, "request")

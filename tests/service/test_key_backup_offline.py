@@ -167,6 +167,7 @@ def test_two_authorities_back_up_and_recover_a_key_by_file(device, live, second,
     request, grant = tmp_path / "request.ebkf", tmp_path / "grant.ebkf"
     said = ok(a2("key", "request-recovery", key_a, "--from", key_b, "-o", request))
     assert MESSAGE.match(said)
+    (tmp_path / "nothing").mkdir()
     refused(a2("bid", "decrypt", container, "-o", tmp_path / "nothing"), "no key")
     granted = ok(b("key", "confirm-recovery", "--file", request, "-o", grant))
     assert MESSAGE.match(granted) and str(grant) in granted
