@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,20 @@ SESSION_HOME = os.environ["EBID_HOME"] = tempfile.mkdtemp(prefix="ebid-tests-hom
 
 def pytest_unconfigure(config) -> None:
     shutil.rmtree(SESSION_HOME, ignore_errors=True)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """The post-suite file scan (tests/file_scan.py): a file of ours readable by others, or a
+    keystore holding a key in clear, fails the run."""
+    from tests import file_scan
+
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    bases = [Path(SESSION_HOME)] + ([factory.getbasetemp()] if factory is not None else [])
+    found = [line for base in bases for line in file_scan.check(Path(base))]
+    if found:
+        session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+            "post-suite file scan:\n  " + "\n  ".join(found), red=True)
+        session.exitstatus = 1
 
 from tests.support import ROOT, SHARED_DATA, run  # noqa: F401  (re-exported for older imports)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -93,11 +94,20 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: Optional[Trac
     report_bug(None, kind, exc, tb)
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """The log names files, projects and people: created readable by this user only (also each
+    new file after a rotation), whatever the umask."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def install(log_folder: Path) -> Path:
     """Log to a rotating file in ``log_folder`` and catch exceptions that escape Qt slots."""
-    log_folder.mkdir(parents=True, exist_ok=True)
+    log_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = log_folder / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = _PrivateLog(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
