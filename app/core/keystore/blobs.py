@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -69,14 +70,24 @@ DEFAULT = FLOOR
 CEILING = KdfParams(memory_kib=4 * 1024 * 1024, iterations=16, lanes=16)
 
 
+#: One Argon2id derivation at a time in this process. cryptography lets OpenSSL run the lanes on
+#: its one thread pool, capped at the number of CPUs; two derivations at once (the window's
+#: mailbox notices while the user unlocks, two pages at once) each hold part of the pool and wait
+#: for the rest forever — on two cores every second concurrent unlock hung. Serialised, each still
+#: gets all the cores.
+_KDF_LOCK = threading.Lock()
+
+
 def derive_kek(password: bytes, salt: bytes, params: KdfParams) -> bytes:
-    return Argon2id(
+    kdf = Argon2id(
         salt=salt,
         length=16,
         iterations=params.iterations,
         lanes=params.lanes,
         memory_cost=params.memory_kib,
-    ).derive(password)
+    )
+    with _KDF_LOCK:
+        return kdf.derive(password)
 
 
 def data_key(master: bytes) -> bytes:
