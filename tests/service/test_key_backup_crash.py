@@ -277,3 +277,32 @@ def test_kill_during_recovery_on_either_device(device, live, tmp_path):
         assert f"recovered key {key_a}" in bid.opens_with(new.home)
         assert waiting(live, key_new, "grant") == [], grant_at
         assert f"{key_a}\trecovered" in ok(new("key", "list"))
+
+
+def test_kill_right_after_a_recovery_request_leaves_it_known_and_its_grant_is_taken(device, live, tmp_path):
+    """The request is at the relay but the new device died before the command ended: the device
+    knew it before it left, so the holder's grant is taken (before, it was "sent no recovery
+    request" and the owner had to ask again)."""
+    a, b = device("a"), device("b")
+    download(a, REP)
+    ok(a("licence", "managers", "add", "--name", MANAGER.name, "--id-number", MANAGER.id_number))
+    download(b, MANAGER)
+    key_b, key_a = apply(b), apply(a)
+    ok(a("key", "backup", key_a, "--to", key_b))
+    (package,) = inbox_ids(b, "backup")
+    ok(b("key", "verify-backup", package))
+    ok(a("key", "inbox"))
+    bid = Bid(a.home, key_a, tmp_path / "bid")
+    shutil.rmtree(a.home)
+
+    new = device("a2")
+    download(new, REP)
+    apply(new)
+    new.killed((f"{MAILBOX}.post", "after", 1), "key", "request-recovery", key_a, "--from", key_b)
+    (posted,) = waiting(live, key_b, "request")
+    (record,) = recoveries(new.home, posted.message_id)
+    assert (record.direction, record.subject, record.state) == ("sent", key_a, "sending")
+
+    ok(b("key", "confirm-recovery", posted.message_id))
+    assert "key recovered on this device" in ok(new("key", "inbox"))
+    assert f"recovered key {key_a}" in bid.opens_with(new.home)

@@ -372,9 +372,7 @@ def take_ack(device: Device, frame: Frame) -> None:
 def request_recovery(device: Device, subject: str, record_id: str, *, to_file: ToFile | None = None) -> str:
     """申请恢复 from a new device: ask the holder of ``record_id`` for the key ``subject`` (the
     owner's key as the registry names it), to be re-wrapped to this device's own key. With
-    ``to_file`` the request is bundled with this device's card of the new key and handed to it
-    (recorded first: a crash before the file is written leaves an unanswered request, never a
-    grant this device cannot match)."""
+    ``to_file`` the request is bundled with this device's card of the new key and handed to it."""
     mine = [k for k in device.store.list_encryption_keys()
             if k.origin == "own" and k.registry_id and k.licence_id == device.licence_id]
     if not mine:
@@ -387,16 +385,20 @@ def request_recovery(device: Device, subject: str, record_id: str, *, to_file: T
     body = {"key": subject, "new_key": {"id": new.registry_id, "public": _spki(new.public_key)},
             "requester": _person(device.terms, device.serial)}
     raw = fr.build(header, body, gm.load_public_key(record.public_key), device.holder.key)
-    if to_file is None:
-        device.mailbox.post(raw)
+    # Recorded before it leaves: a grant answering it is then always matched, even after a crash
+    # (or a lost reply) between sending and the end. Until it is known to be sent the request is
+    # ``sending``, which does not hold back asking again.
     device.store.backups.record_recovery(
         device.unlocked, message_id=header.message_id, direction="sent", subject=subject,
         peer_record=record.record_id, new_key=new.registry_id or "",
         requester_name=device.terms.holder_name, requester_masked_id=device.terms.masked_id_number,
-        state="sent",
+        state="sending",
     )
-    if to_file is not None:
+    if to_file is None:
+        device.mailbox.post(raw)
+    else:
         to_file(bundled(device, new.registry_id or "", raw))
+    device.store.backups.set_recovery_state(device.unlocked, header.message_id, "sent")
     return header.message_id
 
 
