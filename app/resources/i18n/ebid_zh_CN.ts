@@ -1527,574 +1527,717 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="132" />
+        <location filename="../../ui/keys/page.py" line="144" />
         <location filename="../../ui/main_window.py" line="56" />
         <source>Keys</source>
         <translation>密钥管理</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="135" />
+        <location filename="../../ui/keys/page.py" line="147" />
         <source>&amp;Licence:</source>
         <translation>证照(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="136" />
+        <location filename="../../ui/keys/page.py" line="148" />
         <source>&amp;Check with the service…</source>
         <translation>向服务查询(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="137" />
+        <location filename="../../ui/keys/page.py" line="149" />
         <source>&amp;Apply for a key…</source>
         <translation>申请密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="138" />
+        <location filename="../../ui/keys/page.py" line="150" />
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="139" />
+        <location filename="../../ui/keys/page.py" line="151" />
         <source>Request &amp;recovery…</source>
         <translation>申请恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="140" />
+        <location filename="../../ui/keys/page.py" line="152" />
         <source>Back up to a &amp;file…</source>
         <translation>备份到文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="142" />
+        <location filename="../../ui/keys/page.py" line="154" />
         <source>Write the backup package to a file and hand it to its holder (no mailbox); they import it</source>
         <translation>将备份包写入文件并交给备份持有人（不经消息中转），由对方导入</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="143" />
+        <location filename="../../ui/keys/page.py" line="155" />
         <source>&amp;Import a file…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="145" />
+        <location filename="../../ui/keys/page.py" line="157" />
         <source>Take a backup package (备份验证) or an answer to this device from a file</source>
         <translation>从文件接收备份包（备份验证）或发给本设备的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="147" />
+        <location filename="../../ui/keys/page.py" line="159" />
         <source>On a new device: ask a backup holder of your key on another device to give it back to this device's key (申请恢复)</source>
         <translation>在新设备上：请您在其他设备上的密钥的备份持有人将密钥恢复到本设备（申请恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="149" />
+        <location filename="../../ui/keys/page.py" line="161" />
+        <source>Export my &amp;card…</source>
+        <translation>导出我的名片(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="163" />
+        <source>For a holder on another service (two PCs, each with its own): write a signed card of the chosen key, and read the fingerprint it shows out to them</source>
+        <translation>用于另一服务上的持有人（两台电脑各用自己的服务）：写出所选密钥的签名名片，并把显示的指纹念给对方核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="165" />
+        <source>Import a c&amp;ard…</source>
+        <translation>导入名片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="167" />
+        <source>Take another holder's card after comparing its fingerprint with the one they read out to you</source>
+        <translation>核对对方念给您的指纹一致后，导入其名片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="168" />
+        <source>Request recovery by fi&amp;le…</source>
+        <translation>以文件申请恢复(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="170" />
+        <source>On a new device: write a recovery request for a backup holder on another service, whose card you imported; import their answer with "Import a file"</source>
+        <translation>在新设备上：为另一服务上的备份持有人（已导入其名片）写出恢复申请文件；对方的回复用“导入文件”导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="172" />
         <source>&amp;Verify backup…</source>
         <translation>备份验证(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="150" />
+        <location filename="../../ui/keys/page.py" line="173" />
         <source>Con&amp;firm recovery…</source>
         <translation>确认恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="151" />
+        <location filename="../../ui/keys/page.py" line="174" />
         <source>&amp;Refuse…</source>
         <translation>拒绝(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="152" />
+        <location filename="../../ui/keys/page.py" line="175" />
         <source>V&amp;eto recovery…</source>
         <translation>否决恢复(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="153" />
+        <location filename="../../ui/keys/page.py" line="176" />
         <source>Stop a recovery of your key to another device before it takes effect</source>
         <translation>在生效前阻止将您的密钥恢复到其他设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="154" />
-        <location filename="../../ui/keys/page.py" line="164" />
+        <location filename="../../ui/keys/page.py" line="177" />
+        <location filename="../../ui/keys/page.py" line="187" />
         <source>My keys</source>
         <translation>我的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="155" />
-        <location filename="../../ui/keys/page.py" line="290" />
+        <location filename="../../ui/keys/page.py" line="178" />
+        <location filename="../../ui/keys/page.py" line="313" />
         <source>Keys I back up</source>
         <translation>我备份的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="156" />
-        <location filename="../../ui/keys/page.py" line="165" />
+        <location filename="../../ui/keys/page.py" line="179" />
+        <location filename="../../ui/keys/page.py" line="188" />
         <source>Keys other holders backed up to this device</source>
         <translation>其他持有人备份到本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="157" />
-        <location filename="../../ui/keys/page.py" line="166" />
+        <location filename="../../ui/keys/page.py" line="180" />
+        <location filename="../../ui/keys/page.py" line="189" />
         <source>Waiting for your decision</source>
         <translation>等待您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="158" />
-        <location filename="../../ui/keys/page.py" line="160" />
-        <location filename="../../ui/keys/page.py" line="162" />
+        <location filename="../../ui/keys/page.py" line="181" />
+        <location filename="../../ui/keys/page.py" line="183" />
+        <location filename="../../ui/keys/page.py" line="185" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="158" />
+        <location filename="../../ui/keys/page.py" line="181" />
         <source>Where</source>
         <translation>所在</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="158" />
+        <location filename="../../ui/keys/page.py" line="181" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="158" />
-        <location filename="../../ui/keys/page.py" line="160" />
+        <location filename="../../ui/keys/page.py" line="181" />
+        <location filename="../../ui/keys/page.py" line="183" />
         <source>Key id</source>
         <translation>密钥标识</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="159" />
+        <location filename="../../ui/keys/page.py" line="182" />
         <source>Backup holders</source>
         <translation>备份持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="160" />
+        <location filename="../../ui/keys/page.py" line="183" />
         <source>Owner</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="160" />
+        <location filename="../../ui/keys/page.py" line="183" />
         <source>Held since</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="161" />
+        <location filename="../../ui/keys/page.py" line="184" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="161" />
+        <location filename="../../ui/keys/page.py" line="184" />
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="161" />
+        <location filename="../../ui/keys/page.py" line="184" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="162" />
+        <location filename="../../ui/keys/page.py" line="185" />
         <source>New device</source>
         <translation>新设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="162" />
+        <location filename="../../ui/keys/page.py" line="185" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="163" />
+        <location filename="../../ui/keys/page.py" line="186" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="172" />
+        <location filename="../../ui/keys/page.py" line="195" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="172" />
+        <location filename="../../ui/keys/page.py" line="195" />
         <source>This device (recovered)</source>
         <translation>本设备（已恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="173" />
+        <location filename="../../ui/keys/page.py" line="196" />
         <source>Another device</source>
         <translation>其他设备</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="177" />
+        <location filename="../../ui/keys/page.py" line="200" />
         <source>{name}: verified {time}</source>
         <translation>{name}：已验证（{time}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="179" />
+        <location filename="../../ui/keys/page.py" line="202" />
         <source>{name}: sent, not verified yet</source>
         <translation>{name}：已发送，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="181" />
+        <location filename="../../ui/keys/page.py" line="204" />
         <source>{name}: holder's licence revoked, the backup no longer counts</source>
         <translation>{name}：持有人证照已注销，该备份不再有效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="183" />
+        <location filename="../../ui/keys/page.py" line="206" />
         <source>{name}: holder's licence expired, the backup no longer counts</source>
         <translation>{name}：持有人证照已过期，该备份不再有效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="187" />
+        <location filename="../../ui/keys/page.py" line="210" />
         <source>Backup to verify</source>
         <translation>待验证的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="187" />
+        <location filename="../../ui/keys/page.py" line="210" />
         <source>Recovery request</source>
         <translation>恢复申请</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="188" />
+        <location filename="../../ui/keys/page.py" line="211" />
         <source>Recovery of your key</source>
         <translation>您的密钥的恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="192" />
+        <location filename="../../ui/keys/page.py" line="215" />
         <source>The acknowledgement of your backup of {key} from {name} could not be taken: {reason}</source>
         <translation>无法接收 {name} 对您的密钥 {key} 备份的验证确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="194" />
+        <location filename="../../ui/keys/page.py" line="217" />
         <source>The recovery of {key} from {name} could not be taken: {reason}</source>
         <translation>无法接收 {name} 恢复的密钥 {key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="195" />
+        <location filename="../../ui/keys/page.py" line="218" />
         <source>A message about {key} from {name} could not be taken: {reason}</source>
         <translation>无法接收 {name} 发来的关于密钥 {key} 的消息：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="197" />
+        <location filename="../../ui/keys/page.py" line="220" />
         <source>{name} verified your backup of {key}.</source>
         <translation>{name} 已验证您的密钥 {key} 的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="198" />
+        <location filename="../../ui/keys/page.py" line="221" />
         <source>{name} gave the key {key} back: it is on this device again.</source>
         <translation>{name} 已恢复密钥 {key}：该密钥已回到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="199" />
+        <location filename="../../ui/keys/page.py" line="222" />
         <source>The owner of {key} vetoed the recovery you confirmed.</source>
         <translation>密钥 {key} 的所有人否决了您确认的恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="209" />
+        <location filename="../../ui/keys/page.py" line="232" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="238" />
+        <location filename="../../ui/keys/page.py" line="261" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备还没有证照：请先在“证照”页面下载证照。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="241" />
+        <location filename="../../ui/keys/page.py" line="264" />
         <source>Backup states and messages as the service knows them now.</source>
         <translation>以下为服务当前记录的备份状态和消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="243" />
+        <location filename="../../ui/keys/page.py" line="266" />
         <source>Keys changed on this device since the last check with the service: check again for the current backup states and messages.</source>
         <translation>自上次向服务查询以来，本设备上的密钥有变化：请再次查询以获取最新的备份状态和消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="246" />
+        <location filename="../../ui/keys/page.py" line="269" />
         <source>The keys on this device. Check with the service (licence password) to see whether each backup is verified and which messages wait for you.</source>
         <translation>本设备上的密钥。向服务查询（需证照密码）可查看各备份是否已验证，以及有哪些消息等待您处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="258" />
+        <location filename="../../ui/keys/page.py" line="281" />
         <source>This device, a backup held for {owner}</source>
         <translation>本设备（为 {owner} 保管的备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="259" />
+        <location filename="../../ui/keys/page.py" line="282" />
         <source>(you are its backup holder)</source>
         <translation>（您是其备份持有人）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="264" />
+        <location filename="../../ui/keys/page.py" line="287" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="267" />
+        <location filename="../../ui/keys/page.py" line="290" />
         <source>{where} — recovery requested {time}</source>
         <translation>{where} — 已于 {time} 申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="269" />
+        <location filename="../../ui/keys/page.py" line="292" />
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="280" />
+        <location filename="../../ui/keys/page.py" line="303" />
         <source>Confirmed by its backup holder; takes effect {time} unless you veto it</source>
         <translation>备份持有人已确认；除非您否决，将于 {time} 生效</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="288" />
+        <location filename="../../ui/keys/page.py" line="311" />
         <source>Keys I back up ({n})</source>
         <translation>我备份的密钥（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="347" />
+        <location filename="../../ui/keys/page.py" line="374" />
         <source>check the keys with the service</source>
         <translation>向服务查询密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="348" />
+        <location filename="../../ui/keys/page.py" line="375" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="353" />
+        <location filename="../../ui/keys/page.py" line="380" />
         <source>Bid encryption key on {device}</source>
         <translation>{device} 上的投标加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="355" />
+        <location filename="../../ui/keys/page.py" line="382" />
         <source>apply for an encryption key</source>
         <translation>申请加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="356" />
+        <location filename="../../ui/keys/page.py" line="383" />
         <source>Applying for an encryption key…</source>
         <translation>正在申请加密密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="385" />
+        <location filename="../../ui/keys/page.py" line="412" />
         <source>back up the key</source>
         <translation>备份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="387" />
+        <location filename="../../ui/keys/page.py" line="414" />
         <source>Looking for backup holders…</source>
         <translation>正在查找可备份的持有人…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="396" />
+        <location filename="../../ui/keys/page.py" line="425" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="398" />
+        <location filename="../../ui/keys/page.py" line="427" />
         <source>No holder of your enterprise can receive a backup yet. The legal representative, a licence manager or an agent must download their licence on their own device and apply for a key there (Keys page, "Apply for a key"); then back up again.</source>
         <translation>本企业暂无可接收备份的持有人。请法定代表人、证照管理员或经办人在其本人的设备上下载证照并申请密钥（“密钥管理”页面的“申请密钥”），然后再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="402" />
+        <location filename="../../ui/keys/page.py" line="431" />
         <source>Holders without a key yet: {names}.</source>
         <translation>尚未申请密钥的持有人：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="403" />
-        <location filename="../../ui/keys/page.py" line="417" />
-        <location filename="../../ui/keys/page.py" line="420" />
-        <location filename="../../ui/keys/page.py" line="427" />
-        <location filename="../../ui/keys/page.py" line="430" />
-        <location filename="../../ui/keys/page.py" line="438" />
+        <location filename="../../ui/keys/page.py" line="432" />
+        <location filename="../../ui/keys/page.py" line="449" />
+        <location filename="../../ui/keys/page.py" line="452" />
+        <location filename="../../ui/keys/page.py" line="459" />
+        <location filename="../../ui/keys/page.py" line="462" />
+        <location filename="../../ui/keys/page.py" line="470" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="407" />
+        <location filename="../../ui/keys/page.py" line="436" />
         <source>{name} ({role}) — {label} — {record}</source>
         <translation>{name}（{role}）— {label} — {record}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="410" />
+        <location filename="../../ui/keys/page.py" line="439" />
         <source>(your key on another device)</source>
         <translation>（您在其他设备上的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="412" />
+        <location filename="../../ui/keys/page.py" line="442" />
+        <source>{name} ({role}) — {label} — {record} (from their card)</source>
+        <translation>{name}（{role}）— {label} — {record}（来自其名片）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="444" />
         <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="422" />
+        <location filename="../../ui/keys/page.py" line="454" />
         <source>Waiting period, in hours, before a recovery of this key takes effect (0 to 72). During it your other devices can veto a recovery you did not ask for; 0 lets a recovery work at once, as on an opening day.</source>
         <translation>该密钥的恢复在确认后多少小时生效（0 至 72）。在此期间，您的其他设备可以否决并非您本人申请的恢复；0 表示确认后立即生效（适用于开标当天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="439" />
+        <location filename="../../ui/keys/page.py" line="471" />
         <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
         <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="446" />
-        <location filename="../../ui/keys/page.py" line="454" />
+        <location filename="../../ui/keys/page.py" line="478" />
+        <location filename="../../ui/keys/page.py" line="486" />
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="455" />
+        <location filename="../../ui/keys/page.py" line="487" />
         <source>The backup package was written to {path}. Hand it to its holder: they import it on the Keys page (备份验证), and the backup counts once they have.</source>
         <translation>备份包已写入 {path}。请交给备份持有人：对方在“密钥管理”页面导入（备份验证）后，该备份方才有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="460" />
+        <location filename="../../ui/keys/page.py" line="492" />
         <source>Writing the backup package…</source>
         <translation>正在写入备份包…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="463" />
+        <location filename="../../ui/keys/page.py" line="495" />
         <source>Sending the backup…</source>
         <translation>正在发送备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="471" />
+        <location filename="../../ui/keys/page.py" line="503" />
+        <location filename="../../ui/keys/page.py" line="690" />
         <source>{name} ({record})</source>
         <translation>{name}（{record}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="476" />
+        <location filename="../../ui/keys/page.py" line="508" />
+        <location filename="../../ui/keys/page.py" line="691" />
         <source>Ask whom to give the key {key} back to this device?</source>
         <translation>请谁将密钥 {key} 恢复到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="479" />
-        <location filename="../../ui/keys/page.py" line="483" />
-        <location filename="../../ui/keys/page.py" line="490" />
+        <location filename="../../ui/keys/page.py" line="511" />
+        <location filename="../../ui/keys/page.py" line="515" />
+        <location filename="../../ui/keys/page.py" line="522" />
         <source>Request recovery</source>
         <translation>申请恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="491" />
+        <location filename="../../ui/keys/page.py" line="523" />
         <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
         <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="496" />
+        <location filename="../../ui/keys/page.py" line="528" />
+        <location filename="../../ui/keys/page.py" line="711" />
         <source>ask {name} to give the key back</source>
         <translation>请 {name} 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="498" />
+        <location filename="../../ui/keys/page.py" line="530" />
         <source>Sending the recovery request…</source>
         <translation>正在发送恢复申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="507" />
+        <location filename="../../ui/keys/page.py" line="539" />
         <source>verify the backup</source>
         <translation>验证备份</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="508" />
+        <location filename="../../ui/keys/page.py" line="540" />
         <source>Verifying the backup…</source>
         <translation>正在验证备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="512" />
+        <location filename="../../ui/keys/page.py" line="544" />
         <source>Verify backup</source>
         <translation>备份验证</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="513" />
+        <location filename="../../ui/keys/page.py" line="545" />
         <source>The backup of {key} from {owner} is verified and kept on this device; {owner} has been told.</source>
         <translation>{owner} 的密钥 {key} 备份已验证并保存在本设备上，已通知 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="517" />
+        <location filename="../../ui/keys/page.py" line="549" />
         <source>{name} (ID number {masked}) asks for the key {key} on a new device with key fingerprint {device}, requested {time}.</source>
         <translation>{name}（身份证号 {masked}）于 {time} 申请将密钥 {key} 恢复到新设备（设备密钥指纹 {device}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="526" />
+        <location filename="../../ui/keys/page.py" line="558" />
+        <location filename="../../ui/keys/page.py" line="606" />
         <source>Confirm recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="527" />
+        <location filename="../../ui/keys/page.py" line="559" />
+        <location filename="../../ui/keys/page.py" line="610" />
         <source>Give the key back only if you know this request comes from its owner. Confirm the recovery?</source>
         <translation>请确认该申请确实来自密钥所有人本人后再恢复。确认恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="530" />
+        <location filename="../../ui/keys/page.py" line="562" />
+        <location filename="../../ui/keys/page.py" line="623" />
         <source>confirm the recovery</source>
         <translation>确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="531" />
+        <location filename="../../ui/keys/page.py" line="563" />
+        <location filename="../../ui/keys/page.py" line="625" />
         <source>Confirming the recovery…</source>
         <translation>正在确认恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="536" />
-        <location filename="../../ui/keys/page.py" line="549" />
+        <location filename="../../ui/keys/page.py" line="569" />
         <source>Import a key-backup file</source>
         <translation>导入密钥备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="544" />
+        <location filename="../../ui/keys/page.py" line="584" />
+        <source>Save the acknowledgement for {name}</source>
+        <translation>保存给 {name} 的备份确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="592" />
         <source>The backup package in {path} is verified and kept on this device; its owner has been told.</source>
         <translation>{path} 中的备份包已验证并保存在本设备上，已通知密钥所有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="546" />
+        <location filename="../../ui/keys/page.py" line="594" />
         <source>The acknowledgement in {path} is taken: the backup counts.</source>
         <translation>已接收 {path} 中的验证确认：该备份有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="547" />
+        <location filename="../../ui/keys/page.py" line="595" />
         <source>The key in {path} is on this device again.</source>
         <translation>{path} 中的密钥已恢复到本设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="548" />
+        <location filename="../../ui/keys/page.py" line="596" />
         <source>The veto in {path} is taken: the recovery never takes effect.</source>
         <translation>已接收 {path} 中的否决：该恢复永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="551" />
+        <location filename="../../ui/keys/page.py" line="598" />
+        <source>The backup package in {path} is verified and kept on this device. Hand the acknowledgement in {answer} to its owner: they import it, and the backup counts.</source>
+        <translation>{path} 中的备份包已验证并保存在本设备。请将 {answer} 中的备份确认交给密钥所有人：对方导入后，备份即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="602" />
         <source>import the file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="552" />
+        <location filename="../../ui/keys/page.py" line="603" />
         <source>Importing the file…</source>
         <translation>正在导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="558" />
+        <location filename="../../ui/keys/page.py" line="608" />
+        <source>{name} (ID number {masked}) asks, in {path}, for the key {key} on a new device.</source>
+        <translation>{name}（身份证号 {masked}）通过 {path} 申请将密钥 {key} 恢复到新设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="612" />
+        <source>Save the recovery for {name}</source>
+        <translation>保存给 {name} 的恢复文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="620" />
+        <source>The recovery of {key} was written to {path}. Hand it to {name}: they import it on their new device.</source>
+        <translation>密钥 {key} 的恢复文件已写入 {path}。请交给 {name}：对方在新设备上导入即可。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="633" />
+        <source>Export my card</source>
+        <translation>导出我的名片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="640" />
+        <source>The card of {key} was written to {path}; hand it to the holder on the other service. Then read this fingerprint of your authority's root out to them (by phone or in person), so that they can compare it before they import the card:
+
+{fingerprint}</source>
+        <translation>密钥 {key} 的名片已写入 {path}，请交给另一服务上的持有人。然后把您所属认证机构根证书的指纹（通过电话或当面）念给对方，以便对方导入名片前核对：
+
+{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="645" />
+        <source>export the card</source>
+        <translation>导出名片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="646" />
+        <source>Writing the card…</source>
+        <translation>正在写出名片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="651" />
+        <source>Import a card</source>
+        <translation>导入名片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="662" />
+        <source>The card of {name} ({role}), key {key}, of the enterprise {code}. Its authority root's fingerprint is:
+
+{fingerprint}
+
+Compare it with the one {name} reads out to you. Import the card only if they are the same.</source>
+        <translation>这是 {name}（{role}）的名片，密钥 {key}，企业 {code}。其认证机构根证书的指纹为：
+
+{fingerprint}
+
+请与 {name} 念给您的指纹核对，完全一致才可导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="672" />
+        <source>The card of {name} is kept: you can back up to their key {key} by file, and take their files.</source>
+        <translation>已保存 {name} 的名片：您可以通过文件备份到其密钥 {key}，并接收其文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="675" />
+        <source>import the card</source>
+        <translation>导入名片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="677" />
+        <source>Checking the card…</source>
+        <translation>正在检查名片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="683" />
+        <source>Request recovery by file</source>
+        <translation>以文件申请恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="687" />
+        <source>Import the card of the holder who keeps your backup first ("Import a card"): the request is sealed to their key.</source>
+        <translation>请先导入保管您备份的持有人的名片（“导入名片”）：申请将加密给其密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="708" />
+        <source>The recovery request was written to {path}. Hand it to {name}; import the file they give back ("Import a file"): the key is then on this device.</source>
+        <translation>恢复申请已写入 {path}。请交给 {name}；导入对方交回的文件（“导入文件”）后，密钥即回到本设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="713" />
+        <source>Writing the recovery request…</source>
+        <translation>正在写出恢复申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="719" />
         <source>Veto recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="559" />
+        <location filename="../../ui/keys/page.py" line="720" />
         <source>{name} confirmed a recovery of your key {key} to another device; it takes effect {time}. Veto it if you did not ask for it: it then never takes effect.</source>
         <translation>{name} 已确认将您的密钥 {key} 恢复到另一台设备，将于 {time} 生效。如果这不是您本人申请的，请否决，该恢复将永不生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="563" />
+        <location filename="../../ui/keys/page.py" line="724" />
         <source>veto the recovery</source>
         <translation>否决恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="564" />
+        <location filename="../../ui/keys/page.py" line="725" />
         <source>Vetoing the recovery…</source>
         <translation>正在否决恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="570" />
+        <location filename="../../ui/keys/page.py" line="731" />
         <source>Refuse recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="571" />
+        <location filename="../../ui/keys/page.py" line="732" />
         <source>Refuse this request? The requester is not told; their request expires.</source>
         <translation>拒绝该申请吗？申请人不会收到通知，其申请将自动过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="574" />
+        <location filename="../../ui/keys/page.py" line="735" />
         <source>refuse the recovery</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="575" />
+        <location filename="../../ui/keys/page.py" line="736" />
         <source>Refusing the recovery…</source>
         <translation>正在拒绝恢复…</translation>
     </message>
@@ -3646,17 +3789,17 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>common</name>
     <message>
-        <location filename="../../ui/errors.py" line="58" />
+        <location filename="../../ui/errors.py" line="59" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69" />
+        <location filename="../../ui/errors.py" line="70" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70" />
+        <location filename="../../ui/errors.py" line="71" />
         <source>Something went wrong that EBid Desk did not expect. The details below are also in the log file.</source>
         <translation>电子投标助手遇到了意外错误。以下详细信息也已写入日志文件。</translation>
     </message>

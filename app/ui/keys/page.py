@@ -68,7 +68,10 @@ class KeysPage(Page):
         self.export_button, self.import_button = QPushButton(self), QPushButton(self)
         self.verify_button, self.confirm_button, self.refuse_button = (QPushButton(self) for _ in range(3))
         self.veto_button = QPushButton(self)
-        for name in ("refresh", "apply", "backup", "export", "recover", "import", "verify", "confirm", "refuse", "veto"):
+        self.export_card_button, self.import_card_button = QPushButton(self), QPushButton(self)
+        self.recover_file_button = QPushButton(self)
+        for name in ("refresh", "apply", "backup", "export", "recover", "import", "verify", "confirm", "refuse", "veto",
+                     "export_card", "import_card", "recover_file"):
             getattr(self, f"{name}_button").setObjectName(f"key_{name}")
         self.tabs = QTabWidget(self)
         self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
@@ -79,6 +82,9 @@ class KeysPage(Page):
         self.recover_button.clicked.connect(self.request_recovery)
         self.export_button.clicked.connect(lambda: self.back_up_selected(to_file=True))
         self.import_button.clicked.connect(self.import_file)
+        self.export_card_button.clicked.connect(self.export_card)
+        self.import_card_button.clicked.connect(self.import_card)
+        self.recover_file_button.clicked.connect(self.request_recovery_by_file)
         self.verify_button.clicked.connect(self.verify_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
@@ -106,6 +112,12 @@ class KeysPage(Page):
         row.addWidget(self.backup_button)
         row.addWidget(self.export_button)
         row.addWidget(self.recover_button)
+        row.addWidget(self.recover_file_button)
+        box.addLayout(row)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_card_button)
+        row.addWidget(self.import_card_button)
         box.addLayout(row)
         held = QWidget(self)
         self.held_box, self.incoming_box = QGroupBox(held), QGroupBox(held)
@@ -146,6 +158,17 @@ class KeysPage(Page):
         self.recover_button.setToolTip(self.tr(
             "On a new device: ask a backup holder of your key on another device to give it back to this "
             "device's key (申请恢复)"))
+        self.export_card_button.setText(self.tr("Export my &card…"))
+        self.export_card_button.setToolTip(self.tr(
+            "For a holder on another service (two PCs, each with its own): write a signed card of the chosen key, "
+            "and read the fingerprint it shows out to them"))
+        self.import_card_button.setText(self.tr("Import a c&ard…"))
+        self.import_card_button.setToolTip(self.tr(
+            "Take another holder's card after comparing its fingerprint with the one they read out to you"))
+        self.recover_file_button.setText(self.tr("Request recovery by fi&le…"))
+        self.recover_file_button.setToolTip(self.tr(
+            "On a new device: write a recovery request for a backup holder on another service, whose card you "
+            "imported; import their answer with \"Import a file\""))
         self.verify_button.setText(self.tr("&Verify backup…"))
         self.confirm_button.setText(self.tr("Con&firm recovery…"))
         self.refuse_button.setText(self.tr("&Refuse…"))
@@ -312,6 +335,10 @@ class KeysPage(Page):
         self.backup_button.setEnabled(has_licence and key is not None and key.kind in (kv.OWN, kv.RECOVERED)
                                       and bool(key.registry_id))
         self.export_button.setEnabled(self.backup_button.isEnabled())
+        self.export_card_button.setEnabled(self.backup_button.isEnabled())
+        self.import_card_button.setEnabled(has_licence)
+        self.recover_file_button.setEnabled(has_licence and key is not None and key.kind == kv.ELSEWHERE
+                                            and key.requested is None)
         self.import_button.setEnabled(has_licence)
         self.recover_button.setEnabled(has_licence and key is not None and key.kind == kv.ELSEWHERE
                                        and bool(key.verified_holders()) and key.requested is None)
@@ -391,7 +418,9 @@ class KeysPage(Page):
 
     def _choose_holder(self, key: kv.KeyRow, lease: QObject, to_file: bool, found) -> None:
         device, candidates = found
-        if not candidates.records:
+        known = {r.record_id for r in candidates.records}
+        cards = [c for c in kv.peer_cards(self.context.keystore) if c.record_id not in known] if to_file else []
+        if not candidates.records and not cards:
             lease.deleteLater()
             waiting = "、".join(self.tr("{name} ({role})").format(name=p.name, role=role_name(p.role))
                                for p in candidates.without_key)
@@ -409,6 +438,9 @@ class KeysPage(Page):
             if r.same_person:
                 text += " " + self.tr("(your key on another device)")
             labels[text] = r.record_id
+        for c in cards:
+            labels[self.tr("{name} ({role}) — {label} — {record} (from their card)").format(
+                name=c.holder_name, role=role_name(c.role), label=c.label, record=c.record_id)] = c.record_id
         question = self.tr("Back up the key {key} to whom? Once they verify it (备份验证), their device can "
                            "also open bids encrypted to it and give it back to you on a new device.").format(
             key=key.registry_id)
@@ -531,12 +563,28 @@ class KeysPage(Page):
                   self._loaded, self.tr("Confirming the recovery…"))
 
     def import_file(self) -> None:
-        if self.licence.currentData() is None:
+        licence = self.licence.currentData()
+        if licence is None:
             return
-        files = seams.choose_files(self, self.tr("Import a key-backup file"))
+        title = self.tr("Import a key-backup file")
+        files = seams.choose_files(self, title)
         if not files:
             return
         path = files[0]
+        try:
+            peeked = kv.peek(self.context.keystore, licence, path)
+        except Exception as exc:  # noqa: BLE001 — shown as the refusal it is, like any failed step
+            errors.show(self, exc)
+            return
+        if peeked.kind == "request":
+            self._confirm_file(path, peeked)
+            return
+        answer_to = None
+        if peeked.kind == "backup" and peeked.other_authority:
+            answer_to = seams.choose_save_file(self, self.tr("Save the acknowledgement for {name}").format(
+                name=peeked.sender), f"ack-{peeked.subject}.ebkf")
+            if not answer_to:
+                return
 
         def imported(result) -> None:
             kind, loaded = result
@@ -546,10 +594,123 @@ class KeysPage(Page):
                     "ack": self.tr("The acknowledgement in {path} is taken: the backup counts."),
                     "grant": self.tr("The key in {path} is on this device again."),
                     "veto": self.tr("The veto in {path} is taken: the recovery never takes effect.")}[kind]
-            seams.info(self, self.tr("Import a key-backup file"), said.format(path=path))
+            if answer_to:
+                said = self.tr("The backup package in {path} is verified and kept on this device. Hand the "
+                               "acknowledgement in {answer} to its owner: they import it, and the backup counts.")
+            seams.info(self, title, said.format(path=path, answer=answer_to))
 
         self._run("import key-backup message", self.tr("import the file"),
-                  lambda device: kv.import_message(device, path), imported, self.tr("Importing the file…"))
+                  lambda device: kv.import_message(device, path, answer_to), imported, self.tr("Importing the file…"))
+
+    def _confirm_file(self, path: str, peeked: kv.FileMessage) -> None:
+        title = self.tr("Confirm recovery")
+        if not seams.confirm(self, title, self.tr(
+                "{name} (ID number {masked}) asks, in {path}, for the key {key} on a new device.").format(
+                name=peeked.sender, masked=peeked.masked_id, path=path, key=peeked.subject) + "\n\n" + self.tr(
+                "Give the key back only if you know this request comes from its owner. Confirm the recovery?")):
+            return
+        grant_to = seams.choose_save_file(self, self.tr("Save the recovery for {name}").format(name=peeked.sender),
+                                          f"grant-{peeked.subject}.ebkf")
+        if not grant_to:
+            return
+
+        def confirmed(loaded: kv.KeysView) -> None:
+            self._loaded(loaded)
+            seams.info(self, title, self.tr(
+                "The recovery of {key} was written to {path}. Hand it to {name}: they import it on their new "
+                "device.").format(key=peeked.subject, path=grant_to, name=peeked.sender))
+
+        self._run("confirm recovery", self.tr("confirm the recovery"),
+                  lambda device: kv.confirm_file(device, path, grant_to), confirmed,
+                  self.tr("Confirming the recovery…"))
+
+    # -- peer cards: holders on another service ------------------------------------------------------
+
+    def export_card(self) -> None:
+        key = self.selected_key()
+        if key is None or not key.registry_id or key.kind not in (kv.OWN, kv.RECOVERED):
+            return
+        title = self.tr("Export my card")
+        path = seams.choose_save_file(self, title, f"{key.registry_id}.ebkc")
+        if not path:
+            return
+
+        def written(card) -> None:
+            seams.info(self, title, self.tr(
+                "The card of {key} was written to {path}; hand it to the holder on the other service. Then read "
+                "this fingerprint of your authority's root out to them (by phone or in person), so that they can "
+                "compare it before they import the card:\n\n{fingerprint}").format(
+                key=key.registry_id, path=path, fingerprint=kv.grouped(card.root_fingerprint)))
+
+        self._run("export peer card", self.tr("export the card"), lambda device: kv.export_card(
+            device, key.registry_id, path), written, self.tr("Writing the card…"), changes=Change(0))
+
+    def import_card(self) -> None:
+        if self.licence.currentData() is None:
+            return
+        title = self.tr("Import a card")
+        files = seams.choose_files(self, title)
+        if not files:
+            return
+        path = files[0]
+        try:
+            card = kv.read_card(path)
+        except Exception as exc:  # noqa: BLE001 — shown as the refusal it is
+            errors.show(self, exc)
+            return
+        if not seams.confirm(self, title, self.tr(
+                "The card of {name} ({role}), key {key}, of the enterprise {code}. Its authority root's "
+                "fingerprint is:\n\n{fingerprint}\n\nCompare it with the one {name} reads out to you. Import the "
+                "card only if they are the same.").format(
+                name=card.holder_name, role=role_name(card.role), key=card.record_id, code=card.enterprise,
+                fingerprint=kv.grouped(card.root_fingerprint))):
+            return
+
+        def imported(loaded: kv.KeysView) -> None:
+            self._loaded(loaded)
+            seams.info(self, title, self.tr(
+                "The card of {name} is kept: you can back up to their key {key} by file, and take their "
+                "files.").format(name=card.holder_name, key=card.record_id))
+
+        self._run("import peer card", self.tr("import the card"),
+                  lambda device: kv.import_card(device, path, card.root_fingerprint), imported,
+                  self.tr("Checking the card…"))
+
+    def request_recovery_by_file(self) -> None:
+        key = self.selected_key()
+        if key is None or key.kind != kv.ELSEWHERE:
+            return
+        title = self.tr("Request recovery by file")
+        cards = kv.peer_cards(self.context.keystore)
+        if not cards:
+            seams.info(self, title, self.tr(
+                "Import the card of the holder who keeps your backup first (\"Import a card\"): the request is "
+                "sealed to their key."))
+            return
+        labels = {self.tr("{name} ({record})").format(name=c.holder_name, record=c.record_id): c for c in cards}
+        question = self.tr("Ask whom to give the key {key} back to this device?").format(key=key.registry_id)
+
+        def ask():
+            choice, ok = QInputDialog.getItem(self, title, question, list(labels), 0, False)
+            return labels[choice].record_id if ok else None
+
+        record = seams.pick("choice", title, question, ask)
+        holder = next((c for c in cards if c.record_id == record), None)
+        if holder is None:
+            return
+        path = seams.choose_save_file(self, title, f"request-{key.registry_id}.ebkf")
+        if not path:
+            return
+
+        def written(loaded: kv.KeysView) -> None:
+            self._loaded(loaded)
+            seams.info(self, title, self.tr(
+                "The recovery request was written to {path}. Hand it to {name}; import the file they give back "
+                "(\"Import a file\"): the key is then on this device.").format(path=path, name=holder.holder_name))
+
+        self._run("request recovery", self.tr("ask {name} to give the key back").format(name=holder.holder_name),
+                  lambda device: kv.request_file(device, key.registry_id, record, path), written,
+                  self.tr("Writing the recovery request…"))
 
     def veto_selected(self) -> None:
         message = self.selected_message()

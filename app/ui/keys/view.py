@@ -10,10 +10,10 @@ from datetime import datetime
 from ...core.bidding import apply_for_key
 from ...core.errors import InvalidInput, Refused
 from ...core.fsutil import atomic_write, describe_os_error
+from ...core.keybackup import card as cards
 from ...core.keybackup import flows
 from ...core.keybackup import frame as fr
-from ...core.keybackup.card import MAX_BUNDLE
-from ...core.pki import parse_licence
+from ...core.pki import Certificate, parse_licence
 from ...core.wire import Candidates
 
 OWN, RECOVERED, HELD, ELSEWHERE = "own", "recovered", "held", "elsewhere"
@@ -82,6 +82,11 @@ class KeysView:
     answers: tuple[Answer, ...] = ()
 
 
+def grouped(hex_text: str) -> str:
+    """A whole fingerprint in groups of four, to read out and compare."""
+    return " ".join(hex_text[i:i + 4] for i in range(0, len(hex_text), 4))
+
+
 def fingerprint(hex_id: str) -> str:
     """The first 16 hex digits of a key id, in groups of four."""
     head = hex_id[:16].upper()
@@ -119,7 +124,8 @@ def _holders(device: flows.Device, registry_id: str, sent) -> tuple[Holder, ...]
     shown = [Holder(s.holder_name, s.holder_key, "verified" if s.counts else s.state, s.verified_at)
              for s in states]
     known = {s.holder_key for s in states}
-    shown += [Holder(b.holder_name, b.holder_record, "sent", b.sent_at) for b in sent
+    # Not in the registry: sent, or acknowledged by file by a holder on another service.
+    shown += [Holder(b.holder_name, b.holder_record, b.state, b.verified_at or b.sent_at) for b in sent
               if b.holder_record not in known]
     return tuple(shown)
 
@@ -218,32 +224,106 @@ def refuse(device: flows.Device, message_id: str) -> KeysView:
     return load(device)
 
 
-# -- the offline transport: the same frame in a file ------------------------------------------------
+# -- the offline transport: the same frame in a file, with the sender's peer card ---------------------
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from None
+
+
+def _read(path: str, limit: int) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise InvalidInput("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)) from None
+    return raw  # one byte over the limit is enough for the parser to refuse it
+
 
 def export_backup(device: flows.Device, registry_id: str, record_id: str, wait_hours: int, path: str) -> KeysView:
     raw, _ = flows.make_backup(device, registry_id, record_id, wait_hours=wait_hours)
-    try:
-        atomic_write(path, raw)
-    except OSError as exc:
-        raise describe_os_error(exc, path) from None
+    _write(path, flows.bundled(device, registry_id, raw))
     return load(device)
 
 
-def import_message(device: flows.Device, path: str) -> tuple[str, KeysView]:
+@dataclass(frozen=True)
+class FileMessage:
+    """What a key-backup file holds, read without the password or the service (to ask the right
+    questions before the work): its kind, who sent it, and whether the sender's licence is of
+    another authority than this device's (an answer must then go back as a file)."""
+
+    kind: str
+    sender: str
+    masked_id: str
+    subject: str
+    other_authority: bool
+
+
+def peek(store, licence_id: int, path: str) -> FileMessage:
+    raw = _read(path, cards.MAX_BUNDLE)
+    frame = fr.parse(cards.unbundle(raw)[1] if cards.is_bundle(raw) else raw)
+    sender = frame.header.certificate()
+    terms = parse_licence(sender).terms
+    mine = Certificate.load(store.get_licence(licence_id).certificate)
+    # Licences of one authority name the same issuing key (authority key identifier).
+    other = _authority_key(sender) != _authority_key(mine)
+    return FileMessage(frame.header.kind.label, terms.holder_name, terms.masked_id_number, frame.header.subject,
+                       other)
+
+
+def _authority_key(cert: Certificate) -> bytes | None:
+    aki = cert.extension_value("authority_key_identifier")
+    return aki["key_identifier"].native if aki is not None else None
+
+
+def import_message(device: flows.Device, path: str, answer_to: str | None = None) -> tuple[str, KeysView]:
     """Take a key-backup message from a file, as ``ebid key import``: a backup is verified (备份验证)
-    and kept; an acknowledgement, grant or veto is taken. (its kind, the view afterwards)"""
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BUNDLE + 1)
-    except OSError as exc:
-        raise InvalidInput("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)) from None
-    frame = flows.read_file(device, raw)  # a plain frame, or one bundled with its sender's card
+    and kept (its acknowledgement written to ``answer_to`` when given); an acknowledgement, grant or
+    veto is taken. (its kind, the view afterwards)"""
+    frame = flows.read_file(device, _read(path, cards.MAX_BUNDLE))
     kind = frame.header.kind
     if kind is fr.Kind.BACKUP:
-        flows.verify_backup(device, frame)
+        flows.verify_backup(device, frame, answer=(lambda data: _write(answer_to, data)) if answer_to else None)
     elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
         {fr.Kind.ACK: flows.take_ack, fr.Kind.GRANT: flows.take_grant, fr.Kind.VETO: flows.take_veto}[kind](
             device, frame)
     else:
-        raise fr.malformed(f"a {kind.label} is answered through the mailbox")
+        raise fr.malformed(f"a {kind.label} is answered with \"Confirm recovery from a file\"")
     return kind.label, load(device)
+
+
+def confirm_file(device: flows.Device, path: str, grant_to: str) -> KeysView:
+    """确认恢复 of a request file: the grant, bundled with this device's card, written to ``grant_to``."""
+    frame = flows.read_file(device, _read(path, cards.MAX_BUNDLE))
+    flows.confirm_recovery(device, frame.header.message_id, frame=frame, to_file=lambda data: _write(grant_to, data))
+    return load(device)
+
+
+def request_file(device: flows.Device, registry_id: str, record_id: str, path: str) -> KeysView:
+    """申请恢复 by file: the request, bundled with this device's card of its new key."""
+    flows.request_recovery(device, registry_id, record_id, to_file=lambda data: _write(path, data))
+    return load(device)
+
+
+def export_card(device: flows.Device, registry_id: str, path: str) -> cards.Card:
+    raw, card = flows.export_card(device, registry_id)
+    _write(path, raw)
+    return card
+
+
+def read_card(path: str) -> cards.Card:
+    """A card's signature and fields, checked without the keystore: what the page shows before
+    the user confirms its root's fingerprint."""
+    return cards.parse_card(_read(path, cards.MAX_CARD))
+
+
+def import_card(device: flows.Device, path: str, fingerprint: str) -> KeysView:
+    flows.import_card(device, _read(path, cards.MAX_CARD), trust_root=fingerprint)
+    return load(device)
+
+
+def peer_cards(store) -> list:
+    """Other devices' key records kept from their cards (the offline transport's candidates)."""
+    return store.peers.cards()
