@@ -220,3 +220,18 @@ def test_ebid_bid_encrypt_refuses_a_key_of_this_device_without_a_verified_backup
     done = encrypt("verified")
     assert done.returncode == 0 and done.stderr == "" and (tmp_path / "verified" / "tender.pdf.bidx").exists()
     assert ok(a("audit", "list")).count("bid.unprotected_key_accepted") == 1
+
+    # Withdrawn by file (§3): the relay still lists B, but this device's record decides; B's
+    # device deletes its copy when it imports the withdrawal, and no longer opens A's bids.
+    withdrawal = tmp_path / "withdrawal.ebkf"
+    said = ok(a("key", "withdraw-backup", key_a, "--from", key_b, "-o", str(withdrawal)))
+    assert "no longer counts" in said and withdrawal.exists()
+    assert f"{MANAGER.name} ({key_b}) withdrawn" in ok(a("key", "list"))
+    refused(encrypt("withdrawn"), "no_verified_backup")
+    assert empty("withdrawn")
+    assert "the copy on this device is deleted" in ok(b("key", "import", str(withdrawal)))
+    assert "held for" not in ok(b("key", "list"))
+    refused(b("key", "import", str(withdrawal)), "message_replayed")
+    (tmp_path / "b-opens").mkdir()
+    opened = b("bid", "decrypt", str(tmp_path / "verified" / "tender.pdf.bidx"), "-o", str(tmp_path / "b-opens"))
+    assert opened.returncode != 0 and not any((tmp_path / "b-opens").iterdir())

@@ -8,11 +8,12 @@ from datetime import timedelta
 
 import pytest
 
+from app.core import gm
 from app.core.bidding import apply_for_key
 from app.core.client import ServiceError
 from app.core.client.wallet import download_licence, holder_for
 from app.core.errors import Refused
-from app.core.keybackup import flows
+from app.core.keybackup import flows, guard
 from app.core.keybackup import frame as fr
 from app.core.keystore import Keystore, NullUnlockCache
 from app.core.licence import id_number_check_digit
@@ -204,3 +205,44 @@ def test_a_revoked_holder_licence_means_the_backup_no_longer_counts(pair):
     (state,) = a.mailbox.backups(a.key)
     assert (state.state, state.counts) == ("revoked", False)
     assert a.mailbox.candidates(a.key).records == ()  # nor can B receive a new one
+
+
+def test_the_owner_withdraws_a_backup_and_the_holders_copy_is_deleted(pair, device):
+    """备份撤回 (docs/protocols/key-backup.md §3): at once it no longer counts on the owner's device
+    and at the relay; the holder's device deletes its copy when it takes the withdrawal; a
+    withdrawal from anyone but the owner is refused by the relay."""
+    a, b = pair
+    backed_up(a, b)
+    (key,) = [k for k in a.store.list_encryption_keys() if k.registry_id == a.key]
+    assert guard.online_protection(a.holder, a.store, key).protected
+    refused("unknown_backup", flows.withdraw_backup, a, a.key, "K-0000000000000000")
+
+    withdrawal = flows.withdraw_backup(a, a.key, b.key)
+    assert a.mailbox.backups(a.key) == []  # the registry no longer lists B
+    found = guard.online_protection(a.holder, a.store, key)
+    assert not found.protected and found.refusal().code == "no_verified_backup"
+    assert not guard.protection(a.store, key).protected  # offline, from the device's own records
+    (entry,) = flows.inbox(b)
+    assert (entry.meta.message_id, entry.status) == (
+        withdrawal, "backup withdrawn by its owner: the copy on this device is deleted")
+    assert b.store.backups.held_keys() == []
+    assert "key_backup.withdrawn_by_owner" in [e.event for e in b.store.audit_entries()]
+    assert "key_backup.withdrawn" in [e.event for e in a.store.audit_entries()]
+
+    # A package not fetched yet is never delivered once withdrawn.
+    package, _ = flows.send_backup(a, a.key, b.key)
+    flows.withdraw_backup(a, a.key, b.key)
+    (entry,) = flows.inbox(b)
+    assert entry.header.kind is fr.Kind.WITHDRAWAL
+    assert entry.status == "backup withdrawn by its owner: this device held no copy of that package"
+    refused("unknown_message", flows.fetch, b, package, fr.Kind.BACKUP)
+
+    # Only the key's owner may withdraw: the agent's frame about A's key is refused at the relay.
+    a.holder.authorise(AGENT.name, AGENT.id_number)
+    c = device("c", AGENT)
+    record = flows._key_record(c, b.key)
+    header = c.header(fr.Kind.WITHDRAWAL, to=record, subject=a.key, reply_to=package)
+    raw = fr.build(header, {"withdraws": package}, gm.load_public_key(record.public_key), c.holder.key)
+    with pytest.raises(ServiceError) as caught:
+        c.mailbox.post(raw)
+    assert caught.value.code == "not_your_key"

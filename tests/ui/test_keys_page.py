@@ -119,7 +119,7 @@ def test_the_page_lists_this_devices_key_and_says_whom_to_ask_for_a_backup(app, 
         a.close()
 
 
-def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, monkeypatch, tmp_path):
+def test_a_backs_up_to_b_b_verifies_and_a_withdraws_it_through_the_page(app, qtbot, service, monkeypatch, tmp_path):
     a = device(qtbot, service, monkeypatch, tmp_path, "a", REP)
     add_manager(a, MANAGER)
     b = device(qtbot, service, monkeypatch, tmp_path, "b", MANAGER)
@@ -177,6 +177,20 @@ def test_a_backs_up_to_b_and_b_verifies_through_the_page(app, qtbot, service, mo
         assert MANAGER.name in page_a.news.text() and page_a.news.isVisible()
         text = page_a.mine.topLevelItem(0).text(4)
         assert MANAGER.name in text and ("verified" in text or "已验证" in text)
+
+        # A withdraws it (B changes role): at once it no longer counts; B's device deletes its copy.
+        select(page_a.mine, 0, key_a)
+        assert page_a.withdraw_button.isEnabled()
+        shown = len(seams.shown)
+        seams.answer_next(key_b, True, PASSWORD)
+        click(qtbot, page_a.withdraw_button)
+        settle(qtbot, lambda: any(s.kind == "info" for s in seams.shown[shown:]))
+        (asked,) = [s for s in seams.shown[shown:] if s.kind == "confirm"]
+        assert MANAGER.name in asked.text
+        assert [h.state for h in own_keys(page_a)[0].holders] == ["withdrawn"]
+        assert a.keystore.backups.sent_backups()[-1].state == "withdrawn"
+        check(qtbot, page_b, lambda: page_b.held.topLevelItemCount() == 0)
+        assert b.keystore.backups.held_keys() == []
     finally:
         a.close()
         b.close()

@@ -596,6 +596,54 @@ def take_veto(device: Device, frame: Frame) -> None:
                                             seen=(header.message_id, "veto", header.expires))
 
 
+# ---------------------------------------------------------------------------------------------
+# withdrawal: the owner takes a backup back
+
+
+def withdraw_backup(device: Device, key_ref: str, record_id: str, *, to_file: ToFile | None = None) -> str:
+    """The owner withdraws the backup of ``key_ref`` sent to ``record_id``: it stops counting here
+    at once (recorded before the message leaves), the relay drops its backup state (and the
+    package, if not fetched yet), and the holder's device deletes its copy when it takes the
+    withdrawal. Sending again is allowed (a lost message, a crash). It cannot make a holder forget
+    a copy kept elsewhere: bids encrypted to the key stay open to them (§3)."""
+    key = own_key(device.store, key_ref)
+    subject = _registered(key)
+    sent = [b for b in device.store.backups.sent_backups(key.id) if b.holder_record == record_id]
+    if not sent:
+        raise Refused("unknown_backup", "No backup of {key} was sent to {record}", key=subject, record=record_id)
+    package = sent[-1].package_id
+    record = _key_record(device, record_id)
+    header = device.header(Kind.WITHDRAWAL, to=record, subject=subject, reply_to=package)
+    raw = fr.build(header, {"withdraws": package}, gm.load_public_key(record.public_key), device.holder.key)
+    device.store.backups.record_withdrawn(device.unlocked, package_id=package, withdrawal_id=header.message_id)
+    if to_file is None:
+        device.mailbox.post(raw)
+    else:
+        to_file(bundled(device, subject, raw))
+    return header.message_id
+
+
+def take_withdrawal(device: Device, frame: Frame) -> bool:
+    """The backup holder's side: the copy the owner withdraws is deleted. A withdrawal of a copy
+    this device does not hold (never verified, or replaced by a newer package) is noted and
+    changes nothing. (whether a copy was deleted)"""
+    header = frame.header
+    terms = check_sender(device, frame)
+    _, private = _my_key_for(device, header.to_key)
+    body = frame.open(private)
+    if body.get("withdraws") != header.reply_to:
+        raise fr.malformed("withdraws")
+    held = next((h for h in device.store.backups.held_keys() if h.registry_id == header.subject), None)
+    if held is not None and held.owner_person_id != terms.person_id:
+        raise MessageRefused("not_same_person", "The withdrawal does not come from the key's owner")
+    if held is None or held.package_id != header.reply_to:
+        device.store.backups.mark_seen(device.unlocked, header.message_id, "withdrawal", header.expires,
+                                       "key_backup.withdrawal_ignored", key=header.subject, package=header.reply_to)
+        return False
+    device.store.backups.drop_held(device.unlocked, held.id, withdrawal_id=header.message_id, expires=header.expires)
+    return True
+
+
 def take_grant(device: Device, frame: Frame) -> int:
     """The recovered key, checked against the registry, stored as the owner's key again."""
     header = frame.header
@@ -629,7 +677,8 @@ def take_grant(device: Device, frame: Frame) -> int:
 
 def inbox(device: Device) -> list[InboxEntry]:
     """Every message for this device's keys. Answers to what this device asked (acknowledgements,
-    grants, vetoes) are taken here; backups and requests wait for the holder's decision."""
+    grants, vetoes) and withdrawals are taken here; backups and requests wait for the holder's
+    decision."""
     entries = []
     keys = [k.registry_id for k in device.store.list_encryption_keys() if k.registry_id]
     for key_id in dict.fromkeys(keys):
@@ -643,17 +692,20 @@ def _take(device: Device, meta: MessageMeta, frame: Frame) -> tuple[str, Refused
     kind = frame.header.kind
     if not meta.addressed:
         return f"pending: takes effect {fr.fmt_time(meta.deliver_after)}; veto with `ebid key veto {meta.message_id}`", None
-    handlers = {Kind.ACK: take_ack, Kind.GRANT: take_grant, Kind.VETO: take_veto}
+    handlers = {Kind.ACK: take_ack, Kind.GRANT: take_grant, Kind.VETO: take_veto, Kind.WITHDRAWAL: take_withdrawal}
     if kind not in handlers:
         return {Kind.BACKUP: f"verify with `ebid key verify-backup {meta.message_id}`",
                 Kind.REQUEST: f"confirm or refuse: `ebid key confirm-recovery {meta.message_id}`"}.get(kind, ""), None
     try:
-        handlers[kind](device, frame)
+        taken = handlers[kind](device, frame)
     except Refused as exc:
         if exc.code not in ("message_replayed", "already_here"):
             return f"refused: {exc.message} ({exc.code})", exc
         device.mailbox.delete(meta.message_id)  # taken before (a retry, or a second grant)
         return f"already taken on this device ({exc.code})", None
     device.mailbox.delete(meta.message_id)
+    if kind is Kind.WITHDRAWAL and not taken:
+        return "backup withdrawn by its owner: this device held no copy of that package", None
     return {Kind.ACK: "backup verified by its holder", Kind.GRANT: "key recovered on this device",
-            Kind.VETO: "recovery vetoed by the owner"}[kind], None
+            Kind.VETO: "recovery vetoed by the owner",
+            Kind.WITHDRAWAL: "backup withdrawn by its owner: the copy on this device is deleted"}[kind], None

@@ -80,15 +80,18 @@ def protection(store: Keystore, key: EncryptionKeyInfo,
     """The backup standing of ``key`` from the service's ``states`` (None: the keystore's own
     records only). A recovered key is held by the holder who gave it back."""
     sent = store.backups.sent_backups(key.id)
-    unverified = tuple(b.holder_name for b in sent if b.state != "verified")
+    unverified = tuple(b.holder_name for b in sent if b.state == "sent")  # a withdrawn one is no backup
     if states is not None:
+        # Withdrawn by file (§3): the relay was not told, the device's latest record decides.
+        latest = {b.holder_record: b for b in sent}
+        states = [s for s in states if getattr(latest.get(s.holder_key), "state", None) != "withdrawn"]
         known = {s.holder_key for s in states}
         # A backup acknowledged by file to a holder on another authority (§2.3) is not in this
         # service's registry: the device's record of the verified acknowledgement decides.
         live = tuple([s.holder_name for s in states if s.counts]
                      + [b.holder_name for b in sent if b.holder_record not in known and b.state == "verified"])
         lapsed = tuple((s.holder_name, s.state) for s in states if not s.counts)
-        unverified = tuple(b.holder_name for b in sent if b.holder_record not in known and b.state != "verified")
+        unverified = tuple(b.holder_name for b in sent if b.holder_record not in known and b.state == "sent")
         return Protection(key, live, lapsed, unverified, online=True)
     live = [b.holder_name for b in sent if b.state == "verified"]
     if key.origin == "recovered":

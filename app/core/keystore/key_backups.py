@@ -48,7 +48,7 @@ class SentBackup:
     holder_name: str
     package_id: str
     wait_hours: int
-    state: str  # sent / verified
+    state: str  # sent / verified / withdrawn
     sent_at: datetime
     verified_at: datetime | None
 
@@ -148,6 +148,18 @@ class KeyBackups:
                                holder=row.holder_record, package=package_id, message=ack_id)
             return _sent(row)
 
+    def record_withdrawn(self, unlocked: Unlocked, *, package_id: str, withdrawal_id: str) -> SentBackup:
+        """The owner took the backup ``package_id`` back: it no longer counts here."""
+        with self._storage.transaction() as s:
+            self._storage.check_session(s, unlocked)
+            row = s.scalars(select(KeyBackupRow).where(KeyBackupRow.package_id == package_id)).first()
+            if row is None:
+                raise Refused("unknown_package", "This device sent no backup package {id}", id=package_id)
+            row.state = "withdrawn"
+            self._audit.append(s, unlocked, "key_backup.withdrawn", key=row.encryption_key_id,
+                               holder=row.holder_record, package=package_id, message=withdrawal_id)
+            return _sent(row)
+
     # the backup holder's side ------------------------------------------------------------------
 
     def store_held(self, unlocked: Unlocked, *, message_id: str, expires: datetime,
@@ -177,6 +189,16 @@ class KeyBackups:
                                owner=owner_person_id, enterprise_code=enterprise_code,
                                package=message_id)
             return _held(row)
+
+    def drop_held(self, unlocked: Unlocked, held_id: int, *, withdrawal_id: str, expires: datetime) -> None:
+        """The owner withdrew the backup: its copy deleted, the withdrawal seen, in one transaction."""
+        with self._storage.transaction() as s:
+            self._storage.check_session(s, unlocked)
+            row = self._storage.row(s, HeldKey, held_id, "held key")
+            self._remember(s, withdrawal_id, "withdrawal", expires)
+            self._audit.append(s, unlocked, "key_backup.withdrawn_by_owner", id=held_id, key=row.registry_id,
+                               owner=row.owner_person_id, package=row.package_id, message=withdrawal_id)
+            s.delete(row)
 
     def held_keys(self) -> list[HeldKeyInfo]:
         with self._storage.transaction() as s:

@@ -100,6 +100,10 @@ class SqlMailboxRepository:
                 setattr(row, name, value)
         self.s.flush()
 
+    def remove_backup(self, key_id: str, holder_key: str) -> None:
+        self.s.execute(delete(KeyBackupStateRow).where(
+            KeyBackupStateRow.key_id == key_id, KeyBackupStateRow.holder_key == holder_key))
+
     def backups_of(self, key_id: str) -> list[BackupRecord]:
         query = select(KeyBackupStateRow).where(KeyBackupStateRow.key_id == key_id).order_by(
             KeyBackupStateRow.verified_at, KeyBackupStateRow.id)

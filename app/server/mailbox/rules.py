@@ -147,6 +147,8 @@ class Mailbox:
                            id=header.to_key, n=MAX_PENDING_PER_KEY)
         if header.kind is fr.Kind.VETO:
             self._veto(who, header, now)
+        elif header.kind is fr.Kind.WITHDRAWAL:
+            self._withdrawal(who, header)
         message = Message(
             message_id=header.message_id, kind=header.kind.label, credit_code=who.credit_code,
             sender_serial=header.sender_serial, sender_person_id=who.person_id,
@@ -168,6 +170,17 @@ class Mailbox:
             raise ApiError("veto_too_late", "The recovery grant {id} took effect at {at}: too late to veto",
                            id=grant.message_id, at=grant.deliver_after)
         self.repo.remove(grant.message_id)  # the grant is never delivered
+
+    def _withdrawal(self, who: Holder, header: fr.Header) -> None:
+        """The owner takes a backup back: the holder's key no longer counts as a backup of the
+        subject, and a package not fetched yet is never delivered. The withdrawal itself is
+        relayed, so that the holder's device deletes a copy it already verified."""
+        self.own_key(who, header.subject)
+        self.repo.remove_backup(header.subject, header.to_key)
+        package = self.repo.get(header.reply_to)
+        if package is not None and package.kind == "backup" and package.sender_person_id == who.person_id \
+                and package.subject == header.subject and package.recipient_key == header.to_key:
+            self.repo.remove(package.message_id)
 
     def inbox(self, who: Holder, key_id: str) -> list[tuple[Message, bool]]:
         """(message, addressed): deliverable messages to ``key_id``, and pending grants about it."""

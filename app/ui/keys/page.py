@@ -70,8 +70,9 @@ class KeysPage(Page):
         self.veto_button = QPushButton(self)
         self.export_card_button, self.import_card_button = QPushButton(self), QPushButton(self)
         self.recover_file_button = QPushButton(self)
+        self.withdraw_button = QPushButton(self)
         for name in ("refresh", "apply", "backup", "export", "recover", "import", "verify", "confirm", "refuse", "veto",
-                     "export_card", "import_card", "recover_file"):
+                     "export_card", "import_card", "recover_file", "withdraw"):
             getattr(self, f"{name}_button").setObjectName(f"key_{name}")
         self.tabs = QTabWidget(self)
         self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
@@ -85,6 +86,7 @@ class KeysPage(Page):
         self.export_card_button.clicked.connect(self.export_card)
         self.import_card_button.clicked.connect(self.import_card)
         self.recover_file_button.clicked.connect(self.request_recovery_by_file)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.verify_button.clicked.connect(self.verify_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
@@ -116,6 +118,7 @@ class KeysPage(Page):
         box.addLayout(row)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.withdraw_button)
         row.addWidget(self.export_card_button)
         row.addWidget(self.import_card_button)
         box.addLayout(row)
@@ -158,6 +161,10 @@ class KeysPage(Page):
         self.recover_button.setToolTip(self.tr(
             "On a new device: ask a backup holder of your key on another device to give it back to this "
             "device's key (申请恢复)"))
+        self.withdraw_button.setText(self.tr("&Withdraw a backup…"))
+        self.withdraw_button.setToolTip(self.tr(
+            "Take the chosen key's backup back from a holder (a colleague who changes role or leaves): it stops "
+            "counting, and their device deletes its copy"))
         self.export_card_button.setText(self.tr("Export my &card…"))
         self.export_card_button.setToolTip(self.tr(
             "For a holder on another service (two PCs, each with its own): write a signed card of the chosen key, "
@@ -204,6 +211,8 @@ class KeysPage(Page):
             return self.tr("{name}: holder's licence revoked, the backup no longer counts").format(name=holder.name)
         if holder.state == "expired":
             return self.tr("{name}: holder's licence expired, the backup no longer counts").format(name=holder.name)
+        if holder.state == "withdrawn":
+            return self.tr("{name}: backup withdrawn").format(name=holder.name)
         return f"{holder.name}: {holder.state}"
 
     def message_name(self, kind: str) -> str:
@@ -336,6 +345,8 @@ class KeysPage(Page):
                                       and bool(key.registry_id))
         self.export_button.setEnabled(self.backup_button.isEnabled())
         self.export_card_button.setEnabled(self.backup_button.isEnabled())
+        self.withdraw_button.setEnabled(self.backup_button.isEnabled() and any(
+            h.state in ("verified", "sent") for h in key.holders))
         self.import_card_button.setEnabled(has_licence)
         self.recover_file_button.setEnabled(has_licence and key is not None and key.kind == kv.ELSEWHERE
                                             and key.requested is None)
@@ -593,7 +604,9 @@ class KeysPage(Page):
                                       "owner has been told."),
                     "ack": self.tr("The acknowledgement in {path} is taken: the backup counts."),
                     "grant": self.tr("The key in {path} is on this device again."),
-                    "veto": self.tr("The veto in {path} is taken: the recovery never takes effect.")}[kind]
+                    "veto": self.tr("The veto in {path} is taken: the recovery never takes effect."),
+                    "withdrawal": self.tr("The withdrawal in {path} is taken: the copy of that backup on this "
+                                          "device is deleted (if it held one).")}[kind]
             if answer_to:
                 said = self.tr("The backup package in {path} is verified and kept on this device. Hand the "
                                "acknowledgement in {answer} to its owner: they import it, and the backup counts.")
@@ -711,6 +724,48 @@ class KeysPage(Page):
         self._run("request recovery", self.tr("ask {name} to give the key back").format(name=holder.holder_name),
                   lambda device: kv.request_file(device, key.registry_id, record, path), written,
                   self.tr("Writing the recovery request…"))
+
+    def withdraw_selected(self) -> None:
+        key = self.selected_key()
+        if key is None or key.kind not in (kv.OWN, kv.RECOVERED) or not key.registry_id:
+            return
+        title = self.tr("Withdraw a backup")
+        holders = {self.holder_text(h): h.record_id for h in key.holders if h.state in ("verified", "sent")}
+        if not holders:
+            return
+        question = self.tr("Withdraw the backup of {key} from whom?").format(key=key.registry_id)
+
+        def ask():
+            choice, ok = QInputDialog.getItem(self, title, question, list(holders), 0, False)
+            return holders[choice] if ok else None
+
+        record = seams.pick("choice", title, question, ask)
+        holder = next((h for h in key.holders if h.record_id == record), None)
+        if holder is None:
+            return
+        if not seams.confirm(self, title, self.tr(
+                "{name} can then no longer give the key back to you, and the backup stops counting: bids need "
+                "another verified backup. Their device deletes its copy when it takes the withdrawal; a copy "
+                "they kept elsewhere would still open bids encrypted to this key — for new bids, apply for a "
+                "new key and back it up. Withdraw the backup?").format(name=holder.name)):
+            return
+        path = None
+        if kv.by_file(self.context.keystore, record):  # a holder on another service: by file
+            path = seams.choose_save_file(self, title, f"withdrawal-{key.registry_id}.ebkf")
+            if not path:
+                return
+
+        def done(loaded: kv.KeysView) -> None:
+            self._loaded(loaded)
+            said = self.tr("The backup held by {name} is withdrawn.").format(name=holder.name)
+            if path:
+                said += " " + self.tr("Hand {path} to them: their device deletes its copy when they import "
+                                      "it.").format(path=path)
+            seams.info(self, title, said)
+
+        self._run("withdraw backup", self.tr("withdraw the backup held by {name}").format(name=holder.name),
+                  lambda device: kv.withdraw(device, key.registry_id, record, path), done,
+                  self.tr("Withdrawing the backup…"))
 
     def veto_selected(self) -> None:
         message = self.selected_message()

@@ -21,7 +21,7 @@ OWN, RECOVERED, HELD, ELSEWHERE = "own", "recovered", "held", "elsewhere"
 
 @dataclass(frozen=True)
 class Holder:
-    """One backup holder of a key: ``state`` is sent / verified / revoked / expired."""
+    """One backup holder of a key: ``state`` is sent / verified / revoked / expired / withdrawn."""
 
     name: str
     record_id: str
@@ -120,7 +120,10 @@ def merged(local: KeysView, before: KeysView) -> KeysView:
 
 
 def _holders(device: flows.Device, registry_id: str, sent) -> tuple[Holder, ...]:
-    states = device.mailbox.backups(registry_id) if registry_id else []
+    latest = {b.holder_record: b for b in sent}  # the newest record per holder decides
+    sent = list(latest.values())
+    states = [s for s in (device.mailbox.backups(registry_id) if registry_id else [])
+              if getattr(latest.get(s.holder_key), "state", None) != "withdrawn"]  # withdrawn by file
     shown = [Holder(s.holder_name, s.holder_key, "verified" if s.counts else s.state, s.verified_at)
              for s in states]
     known = {s.holder_key for s in states}
@@ -286,12 +289,26 @@ def import_message(device: flows.Device, path: str, answer_to: str | None = None
     kind = frame.header.kind
     if kind is fr.Kind.BACKUP:
         flows.verify_backup(device, frame, answer=(lambda data: _write(answer_to, data)) if answer_to else None)
+    elif kind is fr.Kind.WITHDRAWAL:
+        flows.take_withdrawal(device, frame)
     elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
         {fr.Kind.ACK: flows.take_ack, fr.Kind.GRANT: flows.take_grant, fr.Kind.VETO: flows.take_veto}[kind](
             device, frame)
     else:
         raise fr.malformed(f"a {kind.label} is answered with \"Confirm recovery from a file\"")
     return kind.label, load(device)
+
+
+def withdraw(device: flows.Device, registry_id: str, record_id: str, path: str | None = None) -> KeysView:
+    """Take the backup held by ``record_id`` back: through the relay, or (a holder known by
+    card, on another service) written to ``path``."""
+    flows.withdraw_backup(device, registry_id, record_id, to_file=(lambda data: _write(path, data)) if path else None)
+    return load(device)
+
+
+def by_file(store, record_id: str) -> bool:
+    """Whether ``record_id`` is a holder known by card (another service): answers go by file."""
+    return store.peers.card(record_id) is not None
 
 
 def confirm_file(device: flows.Device, path: str, grant_to: str) -> KeysView:

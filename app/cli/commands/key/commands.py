@@ -54,6 +54,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.epilog = "Give MESSAGE_ID, or --file REQUEST -o GRANT."
     command("refuse-recovery", _refuse, "refuse a recovery request", message)
     command("veto", _veto, "stop a pending recovery of your key (from your other device)", message)
+    command("withdraw-backup", _withdraw, "take a backup of your key back from its holder: it stops counting, "
+            "and their device deletes its copy", key, ("--from", dict(record, dest="record")),
+            ("-o", dict(out, help="write the withdrawal to FILE (offline transport) instead of sending it")))
     command("export-backup", _export_backup, "write a backup package to a file (offline transport)", key,
             ("--to", record), ("-o", {"dest": "output", "required": True, "metavar": "FILE"}), wait)
     command("import", _import, "take a key-backup message from a file (offline transport)",
@@ -98,12 +101,14 @@ def _list(args: argparse.Namespace) -> int:
         here = set()
         for key in device.store.list_encryption_keys():
             here.add(key.registry_id)
-            sent = {b.holder_record: b for b in device.store.backups.sent_backups(key.id)}
-            states = device.mailbox.backups(key.registry_id) if key.registry_id else []
+            sent = {b.holder_record: b for b in device.store.backups.sent_backups(key.id)}  # the newest each
+            states = [s for s in (device.mailbox.backups(key.registry_id) if key.registry_id else [])
+                      if getattr(sent.get(s.holder_key), "state", None) != "withdrawn"]  # withdrawn by file
             shown = [f"{s.holder_name} ({s.holder_key}) {_state(s)}" for s in states]
             # Backups the service does not record: sent, or acknowledged by file (a holder on another service).
             shown += [f"{b.holder_name} ({b.holder_record}) "
-                      + (f"verified {b.verified_at.isoformat()} (acknowledged by file)" if b.verified_at
+                      + ("withdrawn" if b.state == "withdrawn"
+                         else f"verified {b.verified_at.isoformat()} (acknowledged by file)" if b.verified_at
                          else "sent, not verified yet")
                       for b in sent.values() if b.holder_record not in {s.holder_key for s in states}]
             print(f"{key.registry_id or '#' + str(key.id)}\t{key.origin}\t{key.label}\t"
@@ -249,6 +254,19 @@ def _veto(args: argparse.Namespace) -> int:
     return 0
 
 
+def _withdraw(args: argparse.Namespace) -> int:
+    from ....core.keybackup.flows import withdraw_backup
+
+    with device_session(args, purpose="withdraw backup") as device:
+        to_file = _writer(args.output) if args.output else None
+        message_id = withdraw_backup(device, args.key_id, args.record, to_file=to_file)
+    where = f"written to {args.output} for the holder to import" if args.output else "sent"
+    print(f"{message_id}\twithdrawal of the backup of {args.key_id} held by {args.record} {where}; it no "
+          "longer counts. A copy the holder kept elsewhere still opens bids encrypted to this key: for "
+          "new bids, apply for a new key (`ebid key apply`) and back it up")
+    return 0
+
+
 def _export_backup(args: argparse.Namespace) -> int:
     from ....core.keybackup.flows import bundled, make_backup, own_key
 
@@ -270,6 +288,7 @@ def _import(args: argparse.Namespace) -> int:
         take_ack,
         take_grant,
         take_veto,
+        take_withdrawal,
         verify_backup,
     )
 
@@ -288,6 +307,10 @@ def _import(args: argparse.Namespace) -> int:
             said = f"backup {held.registry_id} of {held.owner_name} verified and kept on this device"
             if args.answer_to:
                 said += f"; acknowledgement written to {args.answer_to} for them to import"
+        elif kind is fr.Kind.WITHDRAWAL:
+            deleted = take_withdrawal(device, frame)
+            said = (f"backup {frame.header.subject} withdrawn by its owner: "
+                    + ("the copy on this device is deleted" if deleted else "this device held no copy of that package"))
         elif kind in (fr.Kind.ACK, fr.Kind.GRANT, fr.Kind.VETO):
             {fr.Kind.ACK: take_ack, fr.Kind.GRANT: take_grant, fr.Kind.VETO: take_veto}[kind](device, frame)
             said = f"{kind.label} {frame.header.message_id} taken"
