@@ -93,6 +93,7 @@ def _verify_signature(args: argparse.Namespace) -> int:
     _print_lines(_seal_lines(result.seal))
     print(f"Maker signed: {_maker_signed(result.seal)}")
     print(f"Signer's role: {result.licence.role.value}")
+    print(result.time_message)
     print("Seal signature OK")
     return 0
 
