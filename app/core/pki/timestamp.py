@@ -56,6 +56,13 @@ TIME_STAMP_OUTSIDE_AUTHORITY_VALIDITY = "time_stamp_outside_authority_validity"
 TIME_STAMP_REJECTED = "time_stamp_rejected"  # the authority answered with a rejection
 
 
+#: Templates wrapped around a certificate check's own message (the i18n tool collects *_MESSAGES).
+_GUARD_MESSAGES = {
+    "authority": "The time-stamping authority's certificate: {detail}",
+    "window": "The time stamp's genTime lies outside its authority's certificate: {detail}",
+}
+
+
 class TimeStampRefused(Refused, VerificationFailed):
     """A time-stamp token, request or reply that is refused; ``code`` says which check."""
 
@@ -284,7 +291,7 @@ def verify_token(
     _check_signed_attributes(signer, signed, cert)
     if revocations is not None:
         _guard(lambda: check_not_revoked(cert, revocations, gen_time, now),
-               BAD_TIME_STAMP, "The time-stamping authority's certificate: {detail}")
+               BAD_TIME_STAMP, _GUARD_MESSAGES["authority"])
     return TimeStamp(gen_time, serial, imprint, cert, tst["policy"].dotted)
 
 
@@ -384,7 +391,7 @@ def _check_authority(cert: Certificate, roots: Sequence[Certificate]) -> Certifi
         check_root(root)
         check_issued_by(cert, root)
 
-    _guard(chain, UNTRUSTED_TIME_STAMP_AUTHORITY, "The time-stamping authority's certificate: {detail}")
+    _guard(chain, UNTRUSTED_TIME_STAMP_AUTHORITY, _GUARD_MESSAGES["authority"])
     if not is_time_stamp_authority(cert):
         raise TimeStampRefused(
             NOT_A_TIME_STAMP_AUTHORITY,
@@ -417,8 +424,7 @@ def _check_window(cert: Certificate, root: Certificate, gen_time: datetime) -> N
         check_validity(root, gen_time, "root certificate")
         check_validity(cert, gen_time, "time-stamping authority's certificate")
 
-    _guard(window, TIME_STAMP_OUTSIDE_AUTHORITY_VALIDITY,
-           "The time stamp's genTime lies outside its authority's certificate: {detail}")
+    _guard(window, TIME_STAMP_OUTSIDE_AUTHORITY_VALIDITY, _GUARD_MESSAGES["window"])
 
 
 def _check_signed_attributes(signer: cms.SignerInfo, signed: cms.SignedData, cert: Certificate) -> None:

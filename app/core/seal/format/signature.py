@@ -48,6 +48,7 @@ TIME_MESSAGES = {
     "trusted_time": "Trusted time: checked as of the time stamp, {when}",
     "no_trusted_time": "No trusted time: checked as of now ({when})",
 }
+_TOKEN_MESSAGES = {"refused": "The signature's time stamp: {detail}"}
 
 
 def sign_with_seal(
@@ -200,7 +201,7 @@ def check_time_stamp(info: SignatureInfo, roots: Sequence[Certificate], crl: Rev
         stamp = ts.verify_token(token, digest=gm.sm3(info.signature), roots=roots, revocations=crl, now=now)
     except ts.TimeStampRefused as exc:
         reason = Reason(exc.code) if exc.code in Reason._value2member_map_ else Reason.BAD_TIME_STAMP
-        raise SealRefused(reason, "The signature's time stamp: {detail}", detail=exc.message) from None
+        raise SealRefused(reason, _TOKEN_MESSAGES["refused"], detail=exc.message) from None
     if info.signed_at > stamp.gen_time + TIME_INFO_TOLERANCE:
         raise SealRefused(
             Reason.SIGNED_AFTER_TIME_STAMP,
