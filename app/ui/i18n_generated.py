@@ -286,6 +286,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'The licence {name} registered the key {id} with is {status}: it cannot receive a backup'),
     QT_TRANSLATE_NOOP('errors', "The licence {serial} was issued but could not be stored on this device ({reason}), and revoking it failed too ({why}): ask the enterprise's legal representative to revoke it"),
     QT_TRANSLATE_NOOP('errors', "The licence's {what} extension is malformed: {detail}"),
+    QT_TRANSLATE_NOOP('errors', 'The list of revoked seal authorisations is not usable: {detail}'),
     QT_TRANSLATE_NOOP('errors', 'The mailbox of {id} holds {n} messages: it must fetch some first'),
     QT_TRANSLATE_NOOP('errors', 'The matter catalogue lists a code twice'),
     QT_TRANSLATE_NOOP('errors', "The message comes from another enterprise's licence"),

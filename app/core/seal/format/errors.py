@@ -21,6 +21,7 @@ class Reason(StrEnum):
     WRONG_ENTERPRISE = "wrong_enterprise"  # signer's enterprise is not the seal's
     SIGNER_NOT_IN_SEAL = "signer_not_in_seal"  # not listed, and the seal names no enterprise
     MISSING_AUTHORISATION = "missing_seal_authorisation"
+    BAD_AUTHORISATION_LIST = "bad_seal_authorisation_list"  # the office's signed revocation list
     BAD_DOCUMENT_HASH = "bad_document_hash"
     SIGNED_IN_FUTURE = "signing_time_in_future"
     # the signature's time stamp (app.core.pki.timestamp's codes, the same values)
