@@ -257,3 +257,17 @@ def test_a_revoked_time_stamping_authority_is_refused(world, clock, seal):
     crl = load_crl(crl_der, world.root)
     refused(Reason.BAD_TIME_STAMP, verify_signature, signature, DOC, roots=[world.root],
             clock=clock, crl=crl)
+
+
+def test_every_changed_byte_of_a_token_is_refused_as_a_seal_refusal(world, clock, seal):
+    """No byte of the token can change unnoticed, and none makes the verifier fail in any way
+    other than SealRefused (a hostile token must not end a program with a traceback)."""
+    signature = signed(world, seal, world.legal_rep, clock, time_stamper=world_stamper(world, clock))
+    token = bytes(parse_signature(signature).asn1["time_stamp"].native)
+    for position in range(0, len(token), 5):
+        for flip in (0x01, 0x80):
+            changed = bytearray(token)
+            changed[position] ^= flip
+            with pytest.raises(SealRefused):
+                verify_signature(with_token(signature, bytes(changed)), DOC, roots=[world.root],
+                                 clock=clock)

@@ -279,6 +279,14 @@ def verify_token(
     """Every check of the module docstring; the first failure raises :class:`TimeStampRefused`.
     ``digest`` is the SM3 of the stamped bytes; ``revocations`` a list already checked against
     its root, current at ``now`` (the verifier's clock)."""
+    try:
+        return _verify_token(token_der, digest, roots, revocations, now)
+    except ASN1_ERRORS as exc:  # a field asn1crypto could not read after all: malformed
+        raise _malformed(str(exc)[:120] or type(exc).__name__) from None
+
+
+def _verify_token(token_der: bytes, digest: bytes, roots: Sequence[Certificate],
+                  revocations: RevocationList | None, now: datetime | None) -> TimeStamp:
     signed = _signed_data(token_der)
     tst = _tst_info(signed)
     gen_time, serial, imprint = _tst_fields(tst)
@@ -348,10 +356,20 @@ def _tst_fields(tst: tsp.TSTInfo) -> tuple[datetime, int, bytes]:
 
 
 def _one_signer(signed: cms.SignedData) -> cms.SignerInfo:
+    # The unsigned framing is held to the one form we accept, so no byte of a token can change
+    # unnoticed: SignedData v3, digestAlgorithms exactly {SM3}, one SignerInfo (v1 with
+    # issuerAndSerialNumber, v3 with a subjectKeyIdentifier, RFC 5652 §5.3).
+    if signed["version"].native != "v3":
+        raise _malformed("not a version 3 SignedData")
+    if [a["algorithm"].dotted for a in signed["digest_algorithms"]] != [SM3]:
+        raise _malformed("its digest algorithms are not SM3 alone")
     signers = signed["signer_infos"]
     if len(signers) != 1:
         raise _malformed("a time stamp has exactly one signer")
     signer = signers[0]
+    expected = "v1" if signer["sid"].name == "issuer_and_serial_number" else "v3"
+    if signer["version"].native != expected:
+        raise _malformed("its SignerInfo version does not fit its signer identifier")
     if signer["digest_algorithm"]["algorithm"].dotted != SM3:
         raise _malformed("its digest is not SM3")
     if signer["signature_algorithm"]["algorithm"].dotted not in (SM2_WITH_SM3, SM2_SIGN):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ... import gm
-from ...errors import InvalidInput, VerificationFailed
+from ...errors import EbidError, InvalidInput, VerificationFailed
 from ...pki import Certificate, Clock, LicenceInfo, RevocationList, system_clock, to_utc_second
 from ...pki import timestamp as ts
 from .asn1 import SEAL_VERSION, SM2_WITH_SM3, SESSignature, TBSSign
@@ -202,6 +202,8 @@ def check_time_stamp(info: SignatureInfo, roots: Sequence[Certificate], crl: Rev
     except ts.TimeStampRefused as exc:
         reason = Reason(exc.code) if exc.code in Reason._value2member_map_ else Reason.BAD_TIME_STAMP
         raise SealRefused(reason, _TOKEN_MESSAGES["refused"], detail=exc.message) from None
+    except EbidError as exc:  # an embedded certificate or key that does not even parse
+        raise SealRefused(Reason.BAD_TIME_STAMP, _TOKEN_MESSAGES["refused"], detail=exc.message) from None
     if info.signed_at > stamp.gen_time + TIME_INFO_TOLERANCE:
         raise SealRefused(
             Reason.SIGNED_AFTER_TIME_STAMP,
