@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from .. import __version__
 from . import errors
 from .authority import routes as routes_authority
+from .authority import tsa as routes_tsa
 from .context import ServiceContext
 from .limits import BACKSTOP_SLACK, MAX_SIGN_FORM, MAX_TASK_RESPONSE_BODY, BodyLimits
 from .mailbox import routes as routes_mailbox
@@ -40,8 +41,10 @@ def create_app(ctx: ServiceContext) -> FastAPI:
         ("POST", r"/platform/sign", MAX_SIGN_FORM + BACKSTOP_SLACK),  # the signing page's upload
     ], json_caps=[
         ("POST", r"/platform/tasks/[^/]+/response", MAX_TASK_RESPONSE_BODY),  # a sign task's SES_Signature
+        ("POST", r"/authority/tsa", routes_tsa.MAX_QUERY_BYTES),  # a TimeStampReq is ~60 bytes: a small cap
     ], idle=ctx.settings.body_idle_seconds)
     app.include_router(routes_authority.router)
+    app.include_router(routes_tsa.router)
     app.include_router(routes_platform.router)
     app.include_router(routes_tasks.router)
     app.include_router(routes_web.router)

@@ -109,6 +109,8 @@ STATUS: dict[str, int] = {
     "body_too_large": 413,
     "body_timeout": 408,
     "seal_office_not_provisioned": 503,
+    "tsa_not_provisioned": 503,
+    "unsupported_media_type": 415,
     # QR tasks: the platform (platform/tasks) and the device's checks (core.qrtask)
     "unknown_task": 404,
     "wrong_task_secret": 403,

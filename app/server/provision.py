@@ -16,6 +16,7 @@ from ..core.errors import EbidError, InvalidInput
 from ..core.licence import Conflict, Enterprise, Person
 from ..core.licence.demo import load_demo
 from ..core.pki import to_utc_second
+from .authority.tsa import ensure_tsa_keys
 from .context import ServiceContext
 from .keys import ServiceKeys, keys_exist, save_keys
 from .platform.repository import Project
@@ -41,6 +42,7 @@ def init_service(settings: Settings, *, demo: bool = False) -> ServiceContext:
     ctx = ServiceContext.open(settings)
     ensure_office_keys(settings.keys_dir, ctx.keys.authority, now=settings.clock())
     task_certificate(settings.keys_dir, ctx.keys, now=settings.clock())
+    ensure_tsa_keys(settings.keys_dir, ctx.keys.authority, now=settings.clock())
     if demo:
         with ctx.unit() as unit:
             load_demo(unit.authority)

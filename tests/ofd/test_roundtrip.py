@@ -297,5 +297,7 @@ def test_cli_licence_rules_mode(ebid, keystore_with_seal):
     done = ebid("ofd", "verify", "signed.ofd", "--root", "root.pem")
     assert done.returncode == 0, done.stderr
     assert "Licence: 王演示 (legal_representative) of 演示科技有限公司" in done.stdout
+    # signed offline: no time stamp, so the licence rules were applied at the verifier's now
+    assert "No trusted time: checked as of now" in done.stdout
     both = ebid("ofd", "verify", "signed.ofd", "--root", "root.pem", "--trust", "root.pem")
     assert both.returncode == 2

@@ -1,5 +1,6 @@
-"""Test kit for the seal format: an authority root, a seal office, licences of two enterprises
-(legal representative, manager, agent), a tiny PNG imprint, and a helper that makes a seal."""
+"""Test kit for the seal format: an authority root, a seal office, a time-stamping authority,
+licences of two enterprises (legal representative, manager, agent), a tiny PNG imprint, and a
+helper that makes a seal."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import struct
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+from asn1crypto import x509
 
 from app.core import gm
 from app.core.pki import (
@@ -17,6 +20,7 @@ from app.core.pki import (
     make_licence,
     make_root,
 )
+from app.core.pki import timestamp as ts
 from app.core.seal.format import SealType, make_office_certificate, make_seal
 from app.core.seal.format.asn1 import SM2_WITH_SM3, SESeal, SESSignature, TBSSign
 from app.core.seal.format.der import generalized_time
@@ -62,6 +66,8 @@ class World:
     manager: Holder
     agent: Holder
     outsider: Holder  # legal representative of another enterprise
+    tsa_key: gm.SM2PrivateKey
+    tsa: Certificate  # the time-stamping authority's certificate, under ``root``
 
 
 def _terms(
@@ -118,7 +124,30 @@ def build_world() -> World:
         manager=holder(_terms(*a, "李管理", "P-manager-a", Role.MANAGER)),
         agent=holder(_terms(*a, "赵代理", "P-agent-a", Role.AGENT)),
         outsider=holder(_terms(*b, "钱外人", "P-legal-b", Role.LEGAL_REPRESENTATIVE)),
+        tsa_key=(tsa_key := gm.SM2PrivateKey.generate()),
+        tsa=ts.make_tsa_certificate(
+            tsa_key.public_key(), subject=x509.Name.build({"common_name": "EBid Test TSA"}),
+            root=root, root_key=root_key, not_before=T0 - timedelta(days=30),
+            not_after=T0 + timedelta(days=3 * 365),
+        ),
     )
+
+
+def stamper(key: gm.SM2PrivateKey, cert: Certificate, clock):
+    """A TimeStamper that issues tokens at ``clock()``, as the service's authority does (the
+    same core functions; the service route is tested in tests/service/test_tsa.py)."""
+
+    def stamp(signature: bytes) -> bytes:
+        digest, nonce = gm.sm3(signature), ts.new_nonce()
+        request = ts.parse_request(ts.make_request(digest, nonce=nonce))
+        reply = ts.issue_token(request, key=key, certificate=cert, gen_time=clock())
+        return ts.token_from_reply(reply, digest=digest, nonce=nonce)
+
+    return stamp
+
+
+def world_stamper(world: World, clock):
+    return stamper(world.tsa_key, world.tsa, clock)
 
 
 def seal_for(world: World, clock, **overrides) -> bytes:

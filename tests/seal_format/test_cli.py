@@ -60,6 +60,9 @@ def test_verify_valid_signature(ebid, files):
     result = verify(ebid, "legal.sig", "doc.pdf")
     assert result.returncode == 0, result.stderr
     assert "Seal signature OK" in result.stdout and "legal_representative" in result.stdout
+    # made without a service: no time stamp, so checked at the verifier's now, and said so
+    assert [line.split()[-1] for line in result.stdout.splitlines() if line.startswith("Time stamp:")] == ["none"]
+    assert "No trusted time: checked as of now" in result.stdout
 
 
 def test_verify_other_document_is_invalid(ebid, files):

@@ -25,6 +25,7 @@ from tests.seal_format.sealkit import (
     reseal,
     rogue_signature,
     seal_for,
+    world_stamper,
 )
 
 DOC = b"%PDF-1.7 bid for section 3"
@@ -68,17 +69,32 @@ def test_agent_with_a_seal_authorisation_verifies(world, clock, seal):
     )
 
 
-def test_verification_later_uses_the_signing_time(world, clock, seal):
-    """Seal windows and agent licences end; a signature made inside them stays valid."""
-    signature = sign(seal, world.agent, clock)
+def test_verification_later_uses_the_time_stamp(world, clock, seal):
+    """Seal windows and agent licences end; a signature time-stamped inside them stays valid."""
+    signature = sign_with_seal(seal, world.agent.key, world.agent.cert, gm.sm3(DOC), clock=clock,
+                               time_stamper=world_stamper(world, clock))
+    stamped_at = clock()
     clock.set(SEAL_END + timedelta(days=400))
-    verify_signature(
+    result = verify_signature(
         signature,
         DOC,
         roots=[world.root],
         clock=clock,
         authorisation_check=agent_may_use(end=T0 + timedelta(days=2)),
     )
+    assert result.trusted_time and result.judged_at == stamped_at
+
+
+def test_verification_later_without_a_time_stamp_is_judged_now(world, clock, seal):
+    """Without trusted time, timeInfo is only the signer's word: the signature is as good as
+    the signer's standing at the verifier's now, and here the licence has expired."""
+    signature = sign(seal, world.agent, clock)
+    clock.set(SEAL_END + timedelta(days=400))
+    error = refused(
+        Reason.BAD_LICENCE, verify_signature, signature, DOC, roots=[world.root], clock=clock,
+        authorisation_check=agent_may_use(end=T0 + timedelta(days=2)),
+    )
+    assert "expired" in error.message
 
 
 def test_agent_without_authorisation_is_refused(world, clock, seal):

@@ -13,6 +13,8 @@ import time
 import httpx
 import pytest
 
+from app.core.seal.format import parse_signature
+
 from .kit import imprint_png
 
 pytestmark = pytest.mark.slow
@@ -142,7 +144,10 @@ def test_upload_review_collect_sign_and_verify(ebid, standalone, tmp_path):
     document.write_bytes(os.urandom(50_000))
     sig = tmp_path / "tender.sig.der"
     _ok(cli("seal", "sign-hash", seal_id, str(document), "-o", str(sig)))
-    assert "VALID" in _ok(cli("seal", "verify", str(sig), str(document)))
+    verified = _ok(cli("seal", "verify", str(sig), str(document)))
+    # signed with the service at hand: a time stamp from its authority, and judged at it
+    assert "VALID" in verified and "Trusted time: checked as of the time stamp" in verified
+    assert parse_signature(sig.read_bytes()).has_time_stamp
     tampered = tmp_path / "other.pdf"
     tampered.write_bytes(document.read_bytes()[:-1] + b"\x00")
     bad = cli("seal", "verify", str(sig), str(tampered))

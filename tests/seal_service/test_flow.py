@@ -11,10 +11,17 @@ import pytest
 from app.core import gm
 from app.core.client import ServiceError
 from app.core.client.seal import SealClient, collect_into_keystore, verify_with_service
+from app.core.client.tsa import time_stamper
 from app.core.keystore import Keystore, NullUnlockCache
 from app.core.keystore.blobs import FLOOR
 from app.core.pki import parse_licence
-from app.core.seal.format import SealRefused, parse_seal, sign_with_seal, verify_signature
+from app.core.seal.format import (
+    SealRefused,
+    parse_seal,
+    parse_signature,
+    sign_with_seal,
+    verify_signature,
+)
 from app.server.seal_office import review as seal_review
 
 from .kit import imprint_png, make_seal
@@ -137,27 +144,50 @@ def test_agent_needs_a_per_seal_authorisation(
     _refused(excinfo, 403, "missing_seal_authorisation")
 
     # Using the seal: the agent's signature verifies with the service's authorisations only.
+    # It carries a time stamp from the service's authority (signing with a service at hand).
     document = "投标文件（DEMO）".encode() * 100
-    sig = sign_with_seal(collected.der, agent.key, agent.certificate, gm.sm3(document), clock=clock)
+    sig = sign_with_seal(collected.der, agent.key, agent.certificate, gm.sm3(document), clock=clock,
+                         time_stamper=time_stamper(client))
+    offline = sign_with_seal(collected.der, agent.key, agent.certificate, gm.sm3(document), clock=clock)
     verified = verify_with_service(client, sig, document)
     assert verified.licence.holder_name == others[0].name
+    assert verified.trusted_time and verified.judged_at == clock()
     with pytest.raises(SealRefused) as refused:
         verify_signature(sig, document, roots=[client.root_certificate()], clock=clock)
     assert refused.value.reason == "missing_seal_authorisation"
 
-    # Revoked: no more collection; a signature made before the revocation still verifies.
+    # Revoked: no more collection; a signature time-stamped before the revocation still
+    # verifies (judged at its token's time); one without a token is judged now, and refused.
     clock.advance(minutes=1)
     assert rep_seals.revoke_seal_authorisation(grant.authorisation_id).status == "revoked"
     with pytest.raises(ServiceError) as excinfo:
         agent_seals.collect_seal(bidding)
     _refused(excinfo, 403, "missing_seal_authorisation")
-    verify_with_service(client, sig, document)
+    assert verify_with_service(client, sig, document).trusted_time
+    with pytest.raises(SealRefused) as refused:
+        verify_with_service(client, offline, document)
+    assert refused.value.reason == "missing_seal_authorisation"
     clock.advance(minutes=1)
     late = sign_with_seal(
         collected.der, agent.key, agent.certificate, gm.sm3(document), clock=clock
     )
     with pytest.raises(SealRefused) as refused:
         verify_with_service(client, late, document)
+    assert refused.value.reason == "missing_seal_authorisation"
+    # Issue 16's proof of concept: the dismissed agent sets the device clock back into the old
+    # window (timeInfo = while authorised) and asks the service for a token: the authority's
+    # time is today's, so the signature is judged today and refused.
+    back = grant.start + timedelta(seconds=30)
+    back_dated = sign_with_seal(collected.der, agent.key, agent.certificate, gm.sm3(document),
+                                clock=lambda: back, time_stamper=time_stamper(client))
+    assert parse_signature(back_dated).signed_at == back
+    with pytest.raises(SealRefused) as refused:
+        verify_with_service(client, back_dated, document)
+    assert refused.value.reason == "missing_seal_authorisation"
+    # ... and without a token, the same back-dated signature is judged at now: refused too
+    with pytest.raises(SealRefused) as refused:
+        verify_with_service(client, sign_with_seal(collected.der, agent.key, agent.certificate,
+                                                   gm.sm3(document), clock=lambda: back), document)
     assert refused.value.reason == "missing_seal_authorisation"
     assert [g.status for g in rep_seals.seal_authorisations()] == ["revoked"]
 

@@ -25,6 +25,7 @@ from app.core.client.seal import (
 )
 from app.core.client.task_holder import confirm_sign_task, seal_choices, sign_licence_choices
 from app.core.client.task_holder import licence_choices as stored_licence_choices
+from app.core.client.tsa import time_stamper
 from app.core.errors import Refused
 from app.core.pki import parse_licence
 from app.core.qrtask import build_response
@@ -76,10 +77,11 @@ def _state(browser, task_id: str) -> dict:  # noqa: F811
     return answer.json()
 
 
-def _answer(tasks, task, holder, seal_der: bytes, *, seal_id: str | None = None, clock=None):
+def _answer(tasks, task, holder, seal_der: bytes, *, seal_id: str | None = None, clock=None,
+            time_stamper=None):
     """What a device sends: the SES_Signature over the stated SM3, in the confirm's details."""
     signature = seal_for_task(sign_details(task.document), seal_der, holder.key, holder.certificate,
-                              clock=clock or tasks.clock)
+                              clock=clock or tasks.clock, time_stamper=time_stamper)
     seal_id = seal_id or parse_signature(signature).seal.seal_id
     return tasks.confirm(task, holder.key, holder.certificate, details=response_details(seal_id, signature))
 
@@ -398,3 +400,23 @@ def test_a_sign_task_with_other_details_is_malformed_on_the_device(clock):
                     {k: v for k, v in document.details.items() if k != "enterprise"},
                     {**document.details, "document": {**document.details["document"], "size": "1"}}):
         _refused("malformed_task", _document, document.model_copy(update={"details": details}).to_bytes())
+
+
+def test_a_time_stamped_sign_task_answer_is_accepted_and_keeps_its_token(
+        service, client, browser, tasks, legal_rep, demo, clock):  # noqa: F811
+    """The device asks the service's time-stamping authority for a token over the signature
+    value (GB/T 38540 timeStamp); the platform verifies it and keeps the signature as sent, so a
+    verifier later judges it at the token's time (issue 16 §1)."""
+    seal_id = make_seal(SealClient(legal_rep), service, imprint_png())
+    _log_in(browser, tasks, legal_rep)
+    _, text = _upload(browser)
+    task = tasks.fetch(text)
+    state = _answer(tasks, task, legal_rep, SealClient(legal_rep).collect_seal(seal_id).der,
+                    time_stamper=time_stamper(client))
+    assert state.state == "confirmed"
+    signature = browser.get(_state(browser, task.document.task)["download"]).content
+    assert parse_signature(signature).has_time_stamp
+    stamped_at = clock()
+    clock.advance(days=2)
+    verified = verify_with_service(client, signature, DOCUMENT)
+    assert verified.trusted_time and verified.judged_at == stamped_at

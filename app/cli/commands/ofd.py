@@ -110,6 +110,9 @@ def _verified_lines(verified) -> list[str]:
         lines.append(f"WARNING: not protected by this signature: {names}")
     lines.append("Revocation: checked against the CRL" if verified.revocation_checked
                  else "Revocation: not checked (no CRL)")
+    if verified.time_note is not None:
+        template, params = verified.time_note
+        lines.append(template.format(**params))
     return lines
 
 

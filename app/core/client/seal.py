@@ -21,9 +21,12 @@ from ..seal.format import (
     verify_signature,
 )
 from ..seal.format.model import SealInfo
+from ..seal.format.revocations import AuthorisationRevocations, load_revocations
 from ..wire import CollectedSeal, Imprint, Seal, SealAuthoriseIn, SealGrant, SealRecords, UseRule
 from .client import HolderClient, ServiceClient, _body, _many
 from .errors import ServiceError
+
+REVOCATIONS_PATH = "/seal-office/revoked-authorisations"
 
 
 class SealClient:
@@ -112,6 +115,16 @@ class ServiceUseRule:
 
     def __init__(self, client: ServiceClient) -> None:
         self.client = client
+        self._revocations: AuthorisationRevocations | None = None
+
+    def revocations(self) -> AuthorisationRevocations:
+        """The seal office's signed list of revoked authorisations, checked against the
+        service's root and current at the client's clock (fetched once per rule)."""
+        if self._revocations is None:
+            der = self.client.get(REVOCATIONS_PATH).content
+            self._revocations = load_revocations(der, [self.client.root_certificate()],
+                                                 now=self.client.clock())
+        return self._revocations
 
     def __call__(self, seal: SealInfo, licence: LicenceInfo, at: datetime) -> None:
         path = f"/seal-office/seals/{seal.seal_id}/use-rule/{licence.person_id}"
@@ -127,7 +140,8 @@ class ServiceUseRule:
             SealAuthorisation(seal.seal_id, licence.credit_code, licence.person_id, w.start, w.end)
             for w in rule.windows
         ]
-        SealAuthorisationRule(grants, local_places=rule.local_places)(seal, licence, at)
+        SealAuthorisationRule(grants, local_places=rule.local_places,
+                              revocations=self.revocations() if grants else None)(seal, licence, at)
 
 
 def verify_with_service(client: ServiceClient, sig_der: bytes, data: bytes) -> VerifiedSignature:

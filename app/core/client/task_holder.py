@@ -29,6 +29,7 @@ from ..qrtask import VerifiedTask
 from ..qrtask.sign import response_details, seal_for_task, sign_details
 from ..seal.format import AuthorisationCheck, parse_seal
 from ..seal.format.seal import check_seal_window
+from ..seal.format.signature import TimeStamper
 from ..wire import TaskState
 from .errors import ServiceError
 from .tasks import TaskClient
@@ -183,11 +184,13 @@ def seal_choices(store: Keystore, licence_id: int, task: VerifiedTask, now: date
 
 
 def confirm_sign_task(tasks: TaskClient, store: Keystore, unlocked: Unlocked, licence_id: int,
-                      task: VerifiedTask, seal_id: str, use_rule: AuthorisationCheck) -> TaskState:
+                      task: VerifiedTask, seal_id: str, use_rule: AuthorisationCheck, *,
+                      time_stamper: TimeStamper | None = None) -> TaskState:
     """Seal the sign task's document (its SM3, as the platform stated it) with the stored seal
     ``seal_id`` and licence ``licence_id``, and confirm with the signature in the response's
     details; record and return what the platform reports. A licence or seal that may not act
-    now is refused before the password's key is used or anything is sent."""
+    now is refused before the password's key is used or anything is sent. ``time_stamper``
+    (``app.core.client.tsa.time_stamper`` of the service) gives the signature a trusted time."""
     details = sign_details(task.document)
     info = store.get_licence(licence_id)
     now = tasks.clock()
@@ -199,7 +202,8 @@ def confirm_sign_task(tasks: TaskClient, store: Keystore, unlocked: Unlocked, li
         raise chosen.refusal
     signer = store.licence_signer(unlocked, licence_id, purpose=SIGN_PURPOSE)
     certificate = Certificate.load(signer.certificate)
-    signature = seal_for_task(details, chosen.seal.seal, signer, certificate, clock=tasks.clock)
+    signature = seal_for_task(details, chosen.seal.seal, signer, certificate, clock=tasks.clock,
+                              time_stamper=time_stamper)
     serial = format(certificate.serial, "x")
     try:
         state = tasks.confirm(task, signer, certificate, details=response_details(seal_id, signature))

@@ -95,6 +95,9 @@ class VerifiedOfdSignature:
     unprotected: tuple[str, ...] = ()
     revocation_checked: bool = False  # GB/T 38540-only mode fetches no CRL
     licence: LicenceInfo | None = None  # the signer's licence, in the LicenceRules mode
+    # Which time the LicenceRules checks used ("Which time", electronic-seal.md): the template and
+    # params of a TIME_MESSAGES entry; None in the GB/T 38540-only mode (judged at timeInfo).
+    time_note: tuple[str, dict[str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,8 @@ def _verify_entry(
         done = verify_signature(signed_value, file.raw, roots=rules.roots, clock=clock,
                                 crl=rules.crl, authorisation_check=rules.authorisation_check)
         return VerifiedOfdSignature(done.signature, done.seal, file, stamps, (), (),
-                                    revocation_checked=rules.crl is not None, licence=done.licence)
+                                    revocation_checked=rules.crl is not None, licence=done.licence,
+                                    time_note=done.time_note)
     done = check_anchored(info, trust, intermediates, clock)
     return VerifiedOfdSignature(info, done.seal, file, stamps, done.signer_chain, done.maker_chain)
 

@@ -161,11 +161,13 @@ def make_role_certificate(
     root_key: gm.SM2PrivateKey,
     not_before: datetime,
     not_after: datetime,
+    critical_eku: bool = False,
 ) -> Certificate:
     """An end-entity certificate for one of the service's roles, signed SM2-with-SM3 by the root.
 
     The extended key usage names the role. It is not critical: OpenSSL's `verify` without
-    -purpose accepts an unknown EKU either way, and our verifiers require it regardless."""
+    -purpose accepts an unknown EKU either way, and our verifiers require it regardless.
+    ``critical_eku``: for a time-stamping authority, whose EKU RFC 3161 §2.3 requires critical."""
     tbs = x509.TbsCertificate(
         {
             "version": "v3",
@@ -181,7 +183,7 @@ def make_role_certificate(
             "extensions": [
                 extension("basic_constraints", {"ca": False}, critical=True),
                 extension("key_usage", key_usage, critical=True),
-                extension("extended_key_usage", [extended_key_usage]),
+                extension("extended_key_usage", [extended_key_usage], critical=critical_eku),
                 extension("key_identifier", key_identifier(public_key)),
                 extension(
                     "authority_key_identifier",

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import Refused
 from ..pki import Certificate, Clock
 from ..seal.format import parse_signature, sign_with_seal
+from ..seal.format.signature import TimeStamper
 from .canonical import format_time
 from .document import VERSION, PlatformRef, Requester, TaskDocument
 
@@ -94,12 +95,13 @@ def sign_details(document: TaskDocument) -> SignDetails:
 
 
 def seal_for_task(details: SignDetails, seal_der: bytes, signer, certificate: Certificate, *,
-                  clock: Clock) -> bytes:
+                  clock: Clock, time_stamper: TimeStamper | None = None) -> bytes:
     """The device's seal signature for a sign task: ``SES_Signature`` over the SM3 the platform
     stated (and signed) in the task document, made with the chosen seal and the licence key
-    (``signer``: anything with ``sign`` and ``public_key``, e.g. a ``LicenceSigner``)."""
+    (``signer``: anything with ``sign`` and ``public_key``, e.g. a ``LicenceSigner``); with a
+    ``time_stamper`` (the service's time-stamping authority) it carries a trusted time."""
     digest = bytes.fromhex(details.document.sm3)
-    signature = sign_with_seal(seal_der, signer, certificate, digest, clock=clock)
+    signature = sign_with_seal(seal_der, signer, certificate, digest, clock=clock, time_stamper=time_stamper)
     # What goes out must be over the stated digest, byte for byte (the platform checks it
     # against the file; a mismatch here would be a bug, never sent).
     if parse_signature(signature).data_hash != digest:

@@ -98,6 +98,7 @@ class SealOfficeRepository(Protocol):
     def get_grant(self, authorisation_id: str) -> SealGrant | None: ...
     def grants_of(self, credit_code: str) -> list[SealGrant]: ...
     def grants_for(self, seal_id: str, person_id: str) -> list[SealGrant]: ...
+    def revoked_grants(self) -> list[SealGrant]: ...
 
 
 class SqlSealOfficeRepository:
@@ -192,6 +193,11 @@ class SqlSealOfficeRepository:
             SealAuthorisationRow.agent_person_id == person_id,
         )
         return [_copy(SealGrant, r) for r in self.s.scalars(query)]
+
+    def revoked_grants(self) -> list[SealGrant]:
+        query = select(SealAuthorisationRow).where(SealAuthorisationRow.revoked_at.is_not(None))
+        rows = self.s.scalars(query.order_by(SealAuthorisationRow.revoked_at))
+        return [_copy(SealGrant, r) for r in rows]
 
 
 def _copy(kind, row):

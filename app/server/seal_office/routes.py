@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...core import gm
 from ...core.pki import Role
+from ...core.seal.format import revocations
 from ...core.wire import (
     CollectedSeal,
     Imprint,
@@ -171,6 +172,22 @@ def use_rule(seal_id: str = SealId, person_id: str = Path(max_length=40), ctx=De
         local_places=list(ctx.settings.seal_local_places),
         windows=[Window(start=w.not_before, end=w.not_after) for w in found],
     )
+
+
+@router.get("/revoked-authorisations", response_class=Response,
+            responses={200: {"content": {revocations.MEDIA_TYPE: {}},
+                             "description": "The signed list of revoked seal authorisations (DER)"}})
+def revoked_authorisations(ctx=Depends(get_ctx)):
+    """Public: every revoked seal authorisation, signed by the office's key now, valid a day
+    (docs/formats/electronic-seal.md §6). Verifiers check it as they check the CRL."""
+    keys = load_office_keys(ctx.settings.keys_dir)
+    with ctx.unit() as u:
+        revoked = [revocations.RevokedAuthorisation(g.authorisation_id, g.seal_id, g.agent_person_id,
+                                                    g.start_at, g.revoked_at)
+                   for g in u.seal_office.repo.revoked_grants()]
+    der = revocations.make_revocations(revoked, key=keys.key, certificate=keys.certificate,
+                                       this_update=ctx.now())
+    return Response(der, media_type=revocations.MEDIA_TYPE)
 
 
 @router.get("/certificate.pem", response_class=Response)

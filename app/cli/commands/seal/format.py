@@ -93,6 +93,7 @@ def _verify_signature(args: argparse.Namespace) -> int:
     _print_lines(_seal_lines(result.seal))
     print(f"Maker signed: {_maker_signed(result.seal)}")
     print(f"Signer's role: {result.licence.role.value}")
+    print(result.time_message)
     print("Seal signature OK")
     return 0
 
@@ -157,10 +158,25 @@ def _picture(seal: SealInfo) -> str:
     return f"{seal.picture_type}, {len(seal.picture)} bytes, {seal.width_mm} x {seal.height_mm} mm"
 
 
+def _time_stamp_line(signature: SignatureInfo) -> str:
+    from ....core.errors import EbidError
+    from ....core.pki.timestamp import token_time
+    from ....core.seal.format.signature import time_stamp_token
+
+    token = time_stamp_token(signature)
+    if token is None:
+        return "none"
+    try:
+        return f"{token_time(token).isoformat()} (RFC 3161 token; verify to trust it)"
+    except EbidError:
+        return "present, unreadable"
+
+
 def _signature_lines(signature: SignatureInfo) -> list[tuple[str, str]]:
     return [
         ("Signer", signature.signer_certificate.tbs["subject"].human_friendly),
-        ("Signed at", signature.signed_at.isoformat()),
+        ("Signed at", f"{signature.signed_at.isoformat()} (the signer's claim)"),
+        ("Time stamp", _time_stamp_line(signature)),
         ("Data hash (SM3)", signature.data_hash.hex()),
         ("Property info", signature.property_info),
     ]

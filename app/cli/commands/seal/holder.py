@@ -215,6 +215,7 @@ def _revoke(args: argparse.Namespace) -> int:
 
 def _sign_hash(args: argparse.Namespace) -> int:
     from ....core import gm
+    from ....core.client.tsa import time_stamper
     from ....core.seal.format import sign_with_seal
 
     try:
@@ -229,8 +230,11 @@ def _sign_hash(args: argparse.Namespace) -> int:
         # agent whose seal authorisation is missing, revoked or outside its window.
         s.seals.collect_seal(args.seal_id)
         holder = s.seals.holder
+        # The service's time-stamping authority vouches for the time (GB/T 38540 timeStamp):
+        # verifiers judge the signature at that time, not at the timeInfo this device writes.
         signature = sign_with_seal(
-            stored.seal, holder.key, holder.certificate, digest, clock=holder.service.clock
+            stored.seal, holder.key, holder.certificate, digest, clock=holder.service.clock,
+            time_stamper=time_stamper(holder.service),
         )
     write_bytes(args.output, signature)
     print(f"{args.output}: {args.file} sealed with {stored.seal_id} ({stored.name})")
@@ -281,4 +285,5 @@ def _verify(args: argparse.Namespace) -> int:
         f"VALID: {args.file} sealed with {seal.seal_id} ({seal.name}) by {licence.holder_name} "
         f"({licence.role.value}, {licence.credit_code}) at {verified.signature.signed_at.isoformat()}"
     )
+    print(verified.time_message)
     return 0

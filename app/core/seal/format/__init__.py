@@ -23,7 +23,13 @@ from .model import (
 from .office import is_seal_maker, make_office_certificate
 from .parse import parse_seal, parse_seal_or_signature, parse_signature
 from .seal import make_seal, verify_seal
-from .signature import DEFAULT_PROPERTY_INFO, VerifiedSignature, sign_with_seal, verify_signature
+from .signature import (
+    DEFAULT_PROPERTY_INFO,
+    TimeStamper,
+    VerifiedSignature,
+    sign_with_seal,
+    verify_signature,
+)
 
 __all__ = [
     "AuthorisationCheck",
@@ -47,6 +53,7 @@ __all__ = [
     "make_seal",
     "verify_seal",
     "DEFAULT_PROPERTY_INFO",
+    "TimeStamper",
     "VerifiedSignature",
     "sign_with_seal",
     "verify_signature",

@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ...pki import LicenceInfo, Role, to_utc_second
 from .errors import Reason, SealRefused
 from .model import SealInfo
+
+if TYPE_CHECKING:
+    from .revocations import AuthorisationRevocations
 
 #: ``check(seal, licence, signed_at)`` returns when the signer may use the seal, and raises
 #: :class:`SealRefused` (reason ``missing_seal_authorisation``) when not.
@@ -52,15 +56,19 @@ class SealAuthorisationRule:
     """
 
     def __init__(
-        self, authorisations: Iterable[SealAuthorisation], *, local_places: Iterable[str] = ()
+        self, authorisations: Iterable[SealAuthorisation], *, local_places: Iterable[str] = (),
+        revocations: AuthorisationRevocations | None = None,
     ) -> None:
         self.authorisations = tuple(authorisations)
         self.local_places = tuple(p for p in local_places if p)
+        # The seal office's signed list (revocations.py): an authorisation on it covers no time
+        # from its revocation on, whatever the windows above say.
+        self.revocations = revocations
 
     def __call__(self, seal: SealInfo, licence: LicenceInfo, at: datetime) -> None:
         if licence.role is not Role.AGENT or self.registered_elsewhere(licence):
             return
-        if any(a.covers(seal, licence, at) for a in self.authorisations):
+        if any(a.covers(seal, licence, at) and not self._revoked(a, at) for a in self.authorisations):
             return
         raise SealRefused(
             Reason.MISSING_AUTHORISATION,
@@ -69,6 +77,10 @@ class SealAuthorisationRule:
             id=seal.seal_id,
             when=to_utc_second(at).isoformat(),
         )
+
+    def _revoked(self, authorisation: SealAuthorisation, at: datetime) -> bool:
+        return self.revocations is not None and self.revocations.voids(
+            authorisation.seal_id, authorisation.person_id, authorisation.not_before, at)
 
     def registered_elsewhere(self, licence: LicenceInfo) -> bool:
         place = licence.registration_place

@@ -21,8 +21,16 @@ class Reason(StrEnum):
     WRONG_ENTERPRISE = "wrong_enterprise"  # signer's enterprise is not the seal's
     SIGNER_NOT_IN_SEAL = "signer_not_in_seal"  # not listed, and the seal names no enterprise
     MISSING_AUTHORISATION = "missing_seal_authorisation"
+    BAD_AUTHORISATION_LIST = "bad_seal_authorisation_list"  # the office's signed revocation list
     BAD_DOCUMENT_HASH = "bad_document_hash"
     SIGNED_IN_FUTURE = "signing_time_in_future"
+    # the signature's time stamp (app.core.pki.timestamp's codes, the same values)
+    BAD_TIME_STAMP = "bad_time_stamp"
+    TIME_STAMP_OTHER_DATA = "time_stamp_other_data"
+    UNTRUSTED_TIME_STAMP_AUTHORITY = "untrusted_time_stamp_authority"
+    NOT_A_TIME_STAMP_AUTHORITY = "not_a_time_stamp_authority"
+    TIME_STAMP_OUTSIDE_AUTHORITY_VALIDITY = "time_stamp_outside_authority_validity"
+    SIGNED_AFTER_TIME_STAMP = "signing_time_after_time_stamp"  # timeInfo later than genTime
     UNTRUSTED_SIGNER = "untrusted_signer"  # GB/T 38540 only: no chain to a given anchor
     UNTRUSTED_SEAL_MAKER = "untrusted_seal_maker"
 
