@@ -112,6 +112,7 @@ def test_the_page_shows_a_verified_seal_signature_when_the_app_confirms_the_qr_o
     root = context.client.root_certificate()
     info = verify_signature(signature.read_bytes(), document.read_bytes(), roots=[root], clock=context.client.clock)
     assert info.seal.seal_id == seal_id and info.signature.data_hash.hex() == sm3
+    assert info.trusted_time  # the desktop's QR signature carries the service's time stamp, judged at it
     with pytest.raises(SealRefused):  # and it is this file's signature, no other's
         verify_signature(signature.read_bytes(), document.read_bytes() + b"\n", roots=[root],
                          clock=context.client.clock)

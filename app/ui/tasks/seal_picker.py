@@ -48,10 +48,12 @@ def confirm_sign_op(fetched: Fetched, client: ServiceClient, licence_id: int, se
     def op(access, progress, cancel):
         from ...core.client.seal import ServiceUseRule
         from ...core.client.task_holder import confirm_sign_task
+        from ...core.client.tsa import time_stamper
 
         with fetched.using() as tasks:
+            # Trusted time from the licence's service: the signature is judged at it (docs/formats/electronic-seal.md).
             return confirm_sign_task(tasks, access.store, access.unlocked, licence_id, fetched.task,
-                                     seal_id, ServiceUseRule(client))
+                                     seal_id, ServiceUseRule(client), time_stamper=time_stamper(client))
 
     return op
 
