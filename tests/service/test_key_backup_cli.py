@@ -235,3 +235,25 @@ def test_ebid_bid_encrypt_refuses_a_key_of_this_device_without_a_verified_backup
     (tmp_path / "b-opens").mkdir()
     opened = b("bid", "decrypt", str(tmp_path / "verified" / "tender.pdf.bidx"), "-o", str(tmp_path / "b-opens"))
     assert opened.returncode != 0 and not any((tmp_path / "b-opens").iterdir())
+
+
+def test_a_backup_file_travels_as_qr_codes_and_is_verified(device, live, tmp_path):
+    """§2.4: the same file, carried as a sequence of QR codes (PNG images here, a screen and a
+    camera on the desktop) and rebuilt from them in any order, is verified as the file is."""
+    a, b = device("a"), device("b")
+    download(a, REP)
+    ok(a("licence", "managers", "add", "--name", MANAGER.name, "--id-number", MANAGER.id_number))
+    download(b, MANAGER)
+    key_b, key_a = apply(b), apply(a)
+    package = tmp_path / "backup.ebkf"
+    ok(a("key", "export-backup", key_a, "--to", key_b, "-o", str(package)))
+    said = ok(a("key", "qr", str(package), "-o", str(tmp_path / "codes")))
+    images = sorted((tmp_path / "codes").glob("*.png"))
+    assert len(images) > 1 and said.startswith(f"{len(images)} QR codes")
+    shuffled = [str(p) for p in reversed(images)]
+    refused_join = b("key", "qr-join", *shuffled[1:], "-o", str(tmp_path / "partial.ebkf"))
+    assert refused_join.returncode == 2 and "missing" in refused_join.stderr
+    assert not (tmp_path / "partial.ebkf").exists()
+    ok(b("key", "qr-join", *shuffled, "-o", str(tmp_path / "rebuilt.ebkf")))
+    assert (tmp_path / "rebuilt.ebkf").read_bytes() == package.read_bytes()
+    assert "verified and kept on this device" in ok(b("key", "import", str(tmp_path / "rebuilt.ebkf")))

@@ -9,6 +9,7 @@ service" and after every action. Each step is one core call of :mod:`.view` in a
 
 from __future__ import annotations
 
+import os
 import socket
 from functools import partial
 
@@ -71,8 +72,9 @@ class KeysPage(Page):
         self.export_card_button, self.import_card_button = QPushButton(self), QPushButton(self)
         self.recover_file_button = QPushButton(self)
         self.withdraw_button = QPushButton(self)
+        self.qr_button = QPushButton(self)
         for name in ("refresh", "apply", "backup", "export", "recover", "import", "verify", "confirm", "refuse", "veto",
-                     "export_card", "import_card", "recover_file", "withdraw"):
+                     "export_card", "import_card", "recover_file", "withdraw", "qr"):
             getattr(self, f"{name}_button").setObjectName(f"key_{name}")
         self.tabs = QTabWidget(self)
         self.mine, self.held, self.incoming = _tree(self), _tree(self), _tree(self)
@@ -87,6 +89,7 @@ class KeysPage(Page):
         self.import_card_button.clicked.connect(self.import_card)
         self.recover_file_button.clicked.connect(self.request_recovery_by_file)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.qr_button.clicked.connect(self.show_file_as_codes)
         self.verify_button.clicked.connect(self.verify_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.refuse_button.clicked.connect(self.refuse_selected)
@@ -121,6 +124,7 @@ class KeysPage(Page):
         row.addWidget(self.withdraw_button)
         row.addWidget(self.export_card_button)
         row.addWidget(self.import_card_button)
+        row.addWidget(self.qr_button)
         box.addLayout(row)
         held = QWidget(self)
         self.held_box, self.incoming_box = QGroupBox(held), QGroupBox(held)
@@ -165,6 +169,10 @@ class KeysPage(Page):
         self.withdraw_button.setToolTip(self.tr(
             "Take the chosen key's backup back from a holder (a colleague who changes role or leaves): it stops "
             "counting, and their device deletes its copy"))
+        self.qr_button.setText(self.tr("Show a file as &QR codes…"))
+        self.qr_button.setToolTip(self.tr(
+            "For a device with a camera and no shared folder: show a key-backup file or card written here as a "
+            "sequence of QR codes, for its Scan page to read"))
         self.export_card_button.setText(self.tr("Export my &card…"))
         self.export_card_button.setToolTip(self.tr(
             "For a holder on another service (two PCs, each with its own): write a signed card of the chosen key, "
@@ -574,14 +582,22 @@ class KeysPage(Page):
                   self._loaded, self.tr("Confirming the recovery…"))
 
     def import_file(self) -> None:
+        if self.licence.currentData() is None:
+            return
+        files = seams.choose_files(self, self.tr("Import a key-backup file"))
+        if files:
+            self.take_file(files[0])
+
+    def take_file(self, path: str) -> None:
+        """A key-backup file chosen, or rebuilt from its QR codes by the Scan page: a card is
+        imported as a card, anything else as a message."""
         licence = self.licence.currentData()
         if licence is None:
             return
-        title = self.tr("Import a key-backup file")
-        files = seams.choose_files(self, title)
-        if not files:
+        if kv.is_card(path):
+            self.take_card(path)
             return
-        path = files[0]
+        title = self.tr("Import a key-backup file")
         try:
             peeked = kv.peek(self.context.keystore, licence, path)
         except Exception as exc:  # noqa: BLE001 — shown as the refusal it is, like any failed step
@@ -661,11 +677,12 @@ class KeysPage(Page):
     def import_card(self) -> None:
         if self.licence.currentData() is None:
             return
+        files = seams.choose_files(self, self.tr("Import a card"))
+        if files:
+            self.take_card(files[0])
+
+    def take_card(self, path: str) -> None:
         title = self.tr("Import a card")
-        files = seams.choose_files(self, title)
-        if not files:
-            return
-        path = files[0]
         try:
             card = kv.read_card(path)
         except Exception as exc:  # noqa: BLE001 — shown as the refusal it is
@@ -724,6 +741,23 @@ class KeysPage(Page):
         self._run("request recovery", self.tr("ask {name} to give the key back").format(name=holder.holder_name),
                   lambda device: kv.request_file(device, key.registry_id, record, path), written,
                   self.tr("Writing the recovery request…"))
+
+    def show_file_as_codes(self) -> None:
+        from ...core.keybackup import qrseq
+        from .qr_codes import QrSequenceDialog
+
+        title = self.tr("Show a file as QR codes")
+        files = seams.choose_files(self, title)
+        if not files:
+            return
+        try:
+            texts = qrseq.split(kv.read_file(files[0]))
+        except Exception as exc:  # noqa: BLE001 — shown as the refusal it is
+            errors.show(self, exc)
+            return
+        self.codes_dialog = QrSequenceDialog(texts, os.path.basename(files[0]), self)
+        self.codes_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.codes_dialog.open()
 
     def withdraw_selected(self) -> None:
         key = self.selected_key()

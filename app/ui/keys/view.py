@@ -330,6 +330,20 @@ def export_card(device: flows.Device, registry_id: str, path: str) -> cards.Card
     return card
 
 
+def read_file(path: str) -> bytes:
+    """A key-backup file or card, within the largest size either may have."""
+    return _read(path, cards.MAX_BUNDLE)  # one byte over: refused by what reads it
+
+
+def is_card(path: str) -> bool:
+    """Whether the file holds a peer card (rather than a message or a bundle)."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(cards.CARD_MAGIC)) == cards.CARD_MAGIC
+    except OSError:
+        return False  # the message path says why it cannot be read
+
+
 def read_card(path: str) -> cards.Card:
     """A card's signature and fields, checked without the keystore: what the page shows before
     the user confirms its root's fingerprint."""

@@ -111,8 +111,15 @@ class ScanPage(Page):
         self.task_button.hide()
         self.task_uri = None  # the scanned text as a task, when it is one
         self.task_dialog = None
+        self.keys_button = QPushButton(self.result_box)
+        self.keys_button.setObjectName("keysFileButton")
+        self.keys_button.clicked.connect(self.take_received)
+        self.keys_button.hide()
+        self.sequence = None  # a key-backup file's QR codes read so far (app.core.keybackup.qrseq)
+        self.received: Path | None = None  # the file they made up, saved in the data folder
         buttons = QHBoxLayout()
         buttons.addWidget(self.task_button)
+        buttons.addWidget(self.keys_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.again_button)
         buttons.addStretch(1)
@@ -152,6 +159,7 @@ class ScanPage(Page):
         self.again_button.setText(self.tr("Scan &again"))
         self.task_button.setText(self.tr("&Handle this task…"))
         self.task_button.setToolTip(self.tr("See who asks and for what, then confirm or cancel"))
+        self.keys_button.setText(self.tr("Take it on the &Keys page…"))
         self.view.setAccessibleName(self.tr("Camera picture or scanned image"))
         self._relabel_cameras()
         if not self.view.image.isNull() or self.source is not None:
@@ -244,7 +252,7 @@ class ScanPage(Page):
             return
         self.stop_camera()
         self.view.show_image(sighting.image, [c.points for c in sighting.codes])
-        self._read(sighting.codes[0])
+        self._read(sighting.codes[0], from_camera=True)
 
     def _decoder_failed(self, details: str) -> None:
         self.stop_camera()
@@ -329,7 +337,13 @@ class ScanPage(Page):
 
     # -- the result ------------------------------------------------------------------------------
 
-    def _read(self, code) -> None:
+    def _read(self, code, *, from_camera: bool = False) -> None:
+        from ...core.keybackup import qrseq
+
+        if qrseq.is_part(code.text):
+            self._read_part(code.text, from_camera)
+            return
+        self.keys_button.hide()
         self.text = code.text
         self.result_text.setPlainText(code.text)
         self.task_uri, refusal = _as_task(code.text)
@@ -354,6 +368,63 @@ class ScanPage(Page):
         if self.task_uri is not None:
             self.open_task()
 
+    # -- a key-backup file as a sequence of QR codes (docs/protocols/key-backup.md §2.4) ----------
+
+    def _read_part(self, text: str, from_camera: bool) -> None:
+        from ...core.errors import EbidError
+        from ...core.fsutil import atomic_write, describe_os_error
+        from ...core.keybackup import qrseq
+        from ...core.paths import data_dir
+
+        if self.sequence is None:
+            self.sequence = qrseq.Collector()
+        try:
+            progress = self.sequence.add(text)
+            data = self.sequence.result()
+        except EbidError as exc:
+            self._say(errors.text(exc))
+            data, progress = None, None
+        if data is None:
+            if progress is not None:
+                said = self.tr("Key-backup file: {have} of {total} QR codes read. Show the next one.").format(
+                    have=progress.have, total=progress.total)
+                if progress.restarted:
+                    said = self.tr("A code of another file: starting again.") + " " + said
+                self._say(said)
+            if from_camera:
+                self.start_camera()  # keep reading: the sender's screen moves on to the next code
+            return
+        self.sequence = None
+        folder = data_dir() / "received"
+        path = folder / f"{progress.set_id}.ebkf"
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            atomic_write(path, data)
+        except OSError as exc:
+            errors.show(self, describe_os_error(exc, path))
+            return
+        self.received, self.text, self.task_uri = path, "", None
+        self.task_button.hide()
+        self.result_text.setPlainText(self.tr("A key-backup file of {size} bytes, rebuilt from {n} QR codes and "
+                                              "saved as {path}.").format(size=len(data), n=progress.total, path=path))
+        self.result_note.setText(self.tr("Take it on the Keys page (密钥管理): it is checked there as a file is."))
+        self.result_note.show()
+        self.keys_button.show()
+        self.result_box.show()
+        self._say(self.tr("All {n} QR codes read.").format(n=progress.total))
+
+    def take_received(self) -> None:
+        """The rebuilt file to the main window's Keys page, as if chosen with "Import a file"."""
+        if self.received is None:
+            return
+        window = self.window()
+        if not hasattr(window, "show_page"):
+            return
+        window.show_page("keys")
+        page = window.current_page()
+        if hasattr(page, "take_file"):
+            page.take_file(str(self.received))
+
     def open_task(self) -> None:
         """The task dialog for the scanned task (one at a time: a new scan replaces the old one)."""
         if self.task_uri is None:
@@ -370,6 +441,7 @@ class ScanPage(Page):
     def _hide_result(self) -> None:
         self.text = ""
         self.task_uri = None
+        self.keys_button.hide()
         self.result_box.hide()
 
     def copy(self) -> None:

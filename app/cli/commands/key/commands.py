@@ -72,6 +72,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
             ("--trust-root", {"default": None, "metavar": "SHA256_HEX",
                               "help": "the root's SHA-256 fingerprint as its holder read it out to you "
                                       "(not needed for a root this device trusts already)"}))
+    p = sub.add_parser("qr", help="show a key-backup file (a bundle, a frame or a card) as a sequence of QR "
+                       "codes: one PNG per code in DIR (offline transport, docs/protocols/key-backup.md §2.4)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", dest="output", required=True, metavar="DIR")
+    p.set_defaults(func=_qr)
+    p = sub.add_parser("qr-join", help="rebuild a key-backup file from images of its QR codes, in any order")
+    p.add_argument("images", metavar="IMAGE", nargs="+")
+    p.add_argument("-o", dest="output", required=True, metavar="FILE")
+    p.set_defaults(func=_qr_join)
     command("export-public", _export_public, "write a key's public key as PEM (for `ebid bid encrypt -r`)",
             key, ("-o", {"dest": "output", "required": True, "metavar": "PUB.pem"}))
 
@@ -373,4 +382,41 @@ def _export_public(args: argparse.Namespace) -> int:
             unlocked.lock()
     write_bytes(args.output, gm.public_key_to_pem(public))
     print(f"Public key of {args.key_id} written to {args.output}")
+    return 0
+
+
+def _qr(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ....core.keybackup import qrseq
+    from ....core.qr.make import make_png
+
+    texts = qrseq.split(_read_message_file(args.file))
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts, start=1):
+        write_bytes(folder / f"part-{i:03d}-of-{len(texts):03d}.png", make_png(text, scale=6))
+    print(f"{len(texts)} QR codes written to {folder}; the receiver reads them with the Scan page's camera, or "
+          "`ebid key qr-join IMAGE… -o FILE`")
+    return 0
+
+
+def _qr_join(args: argparse.Namespace) -> int:
+    from ....core import qr
+    from ....core.errors import InvalidInput
+    from ....core.keybackup import qrseq
+
+    collector = qrseq.Collector()
+    for path in args.images:
+        parts = [c.text for c in qr.decode(qr.load_image(path)) if qrseq.is_part(c.text)]
+        if not parts:
+            raise InvalidInput("No key-backup QR code in {path}", path=path)
+        for text in parts:
+            collector.add(text)
+    data = collector.result()
+    if data is None:
+        raise InvalidInput("Parts {missing} are still missing", missing=", ".join(map(str, collector.missing())))
+    write_bytes(args.output, data)
+    print(f"{args.output}: {len(data)} bytes rebuilt from {len(args.images)} images; take it with `ebid key import` "
+          "(or `ebid key import-card`)")
     return 0
