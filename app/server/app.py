@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from .. import __version__
 from . import errors
+from .audit import routes as routes_audit
 from .authority import routes as routes_authority
 from .authority import tsa as routes_tsa
 from .context import ServiceContext
@@ -54,6 +55,7 @@ def create_app(ctx: ServiceContext) -> FastAPI:
     app.include_router(routes_seal.router)
     app.include_router(routes_review.router)
     app.include_router(routes_mailbox.router)
+    app.include_router(routes_audit.router)
 
     @app.get("/health", tags=["service"])
     def health() -> dict:

@@ -167,6 +167,11 @@ STATUS: dict[str, int] = {
     "already_here": 409,
     "backup_to_itself": 400,
     "bad_wait": 400,
+    # audit heads countersigned (app/server/audit, core.audit.countersign)
+    "audit_log_cut_back": 409,
+    "audit_head_differs": 409,
+    "audit_log_of_another": 403,
+    "unknown_audit_head": 404,
     # QR bid tasks: decrypt at the opening (platform/tasks/opening.py, core.qrtask.bids)
     "wrong_opening_key": 400,
     "bad_rewrapped_key": 400,

@@ -1,4 +1,5 @@
-"""The SM2 modules import one way: sm2 → sm2_backends → sm2_der → sm2_curve, never back."""
+"""The SM2 modules import one way: sm2 → sm2_backends → (sm2_ladder, sm2_native, sm2_der) →
+sm2_curve, never back."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ GM = Path(sm2.__file__).parent
 ALLOWED = {
     "sm2_curve": set(),
     "sm2_der": {"sm2_curve"},
-    "sm2_backends": {"sm2_curve", "sm2_der", "sm3"},
+    "sm2_ladder": {"sm2_curve"},
+    "sm2_native": set(),
+    "sm2_backends": {"sm2_curve", "sm2_der", "sm3", "sm2_ladder", "sm2_native"},
     "sm2": {"sm2_backends", "sm2_curve", "sm2_der", "sm3", "oids"},
 }
 

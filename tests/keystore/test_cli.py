@@ -60,3 +60,14 @@ def test_input_errors_exit_2(ebid, tmp_path):
     assert ebid("keystore", "init", "--password-file", old).returncode == 0
     r = ebid("password", "change", "--password-file", old, stdin=subprocess.DEVNULL)
     assert r.returncode == 2 and "--new-password-file" in r.stderr
+
+
+def test_audit_verify_reports_a_deleted_anchor(ebid, tmp_path):
+    """Before issue 16 §3 this printed "Audit log intact" with a note "no anchor yet"."""
+    old, _ = _password_files(tmp_path)
+    assert ebid("keystore", "init", "--password-file", old).returncode == 0
+    with closing(sqlite3.connect(tmp_path / "ebid-home" / "keystore.sqlite")) as db, db:
+        db.execute("DELETE FROM meta WHERE key = 'audit_anchor'")
+    r = ebid("audit", "verify", "--password-file", old)
+    assert r.returncode == 1, r.stdout
+    assert "first bad entry 1: the audit anchor was removed" in r.stderr

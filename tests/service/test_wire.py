@@ -14,6 +14,7 @@ import pytest
 from pydantic.json_schema import models_json_schema
 
 from app.core import gm
+from app.core.client.audit import AuditClient
 from app.core.client.mailbox import MailboxClient
 from app.core.client.seal import SealClient, ServiceUseRule
 from app.core.client.tasks import TaskClient, create_login_task, task_state
@@ -130,6 +131,10 @@ def _every_answer(client, legal_rep, demo, bid_file, service, download) -> None:
     tasks.confirm(task, legal_rep.key, legal_rep.certificate)
 
     _mailbox_answers(client, legal_rep, download(others[0], enterprise))
+
+    audit = AuditClient(legal_rep)
+    audit.countersign("0123456789abcdef0123456789abcdef", 3, bytes(range(32)), 3)
+    audit.newest("0123456789abcdef0123456789abcdef")
 
     legal_rep.remove_manager(manager.person_id)
     legal_rep.revoke_licence()

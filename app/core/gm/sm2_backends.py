@@ -3,7 +3,12 @@
 - ``gmssl-pyx``: GmSSL's C implementation (~0.3 ms per signature). Wheels exist for Linux x86-64
   and Windows; preferred wherever it imports.
 - ``gmalg``: pure Python (~12 ms per signature), everywhere else, and the reference for the
-  fixed-nonce test vectors.
+  fixed-nonce test vectors. Its scalar multiplications with a secret (public key, nonce,
+  decryption) go through :mod:`.sm2_ladder` (blinded, fixed operation count; *not* constant
+  time — see there); verification, which handles public values only, keeps gmalg's.
+
+Public keys (k·G for a stored private key, every time the keystore opens one) are derived in C
+with the ``gmssl-pyx`` backend (:mod:`.sm2_native`, GmSSL's own k·G), else by the ladder.
 
 Select one with ``EBID_SM2_BACKEND=gmssl-pyx|gmalg``; the default is the fastest available.
 Backends speak integers and bytes; range and curve checks live in ``sm2``, the DER codecs (which
@@ -22,6 +27,7 @@ from typing import Callable, Iterator, Optional, Protocol
 from gmalg.ellipticcurve import ECDLP
 
 from ..errors import DecryptionFailed, InvalidInput
+from . import sm2_ladder, sm2_native
 from .sm2_curve import GX, GY, A, B, N, P, be32
 from .sm2_der import Ciphertext, decode_signature, encode_signature
 from .sm3 import sm2_kdf, sm3
@@ -44,7 +50,7 @@ def xor(a: bytes, b: bytes) -> bytes:
 
 def sign_with_k(d: int, e: int, k: int) -> Optional[tuple[int, int]]:
     """GB/T 32918.2 §6.1 steps A4–A6 for one nonce; None when k must be redrawn."""
-    x1 = _EC.kG(k)[0]
+    x1 = sm2_ladder.multiply_base(k)[0]
     r = (e + x1) % N
     if r == 0 or r + k == N:
         return None
@@ -54,8 +60,8 @@ def sign_with_k(d: int, e: int, k: int) -> Optional[tuple[int, int]]:
 
 def encrypt_with_k(x: int, y: int, message: bytes, k: int) -> Optional[RawCiphertext]:
     """GB/T 32918.4 §6.1 for one nonce; None when k must be redrawn (all-zero mask)."""
-    x1, y1 = _EC.kG(k)
-    x2, y2 = (be32(v) for v in _EC.ec.mul(k, (x, y)))
+    x1, y1 = sm2_ladder.multiply_base(k)
+    x2, y2 = (be32(v) for v in sm2_ladder.multiply(k, (x, y)))
     mask = sm2_kdf(x2 + y2, len(message))
     if not any(mask):
         return None
@@ -78,14 +84,14 @@ class GmalgBackend:
     name = "gmalg"
 
     def public_point(self, d: int) -> tuple[int, int]:
-        return _EC.kG(d)
+        return sm2_ladder.multiply_base(d)
 
     def matches(self, d: int, x: int, y: int) -> bool:
-        return _EC.kG(d) == (x, y)
+        return self.public_point(d) == (x, y)
 
     def generate(self) -> tuple[int, tuple[int, int]]:
         d = random_scalar()
-        return d, _EC.kG(d)
+        return d, self.public_point(d)
 
     def sign(self, d: int, e: bytes) -> tuple[int, int]:
         e_int = int.from_bytes(e, "big")
@@ -107,9 +113,10 @@ class GmalgBackend:
 
     def decrypt(self, d: int, ct: RawCiphertext, der: Callable[[], bytes]) -> bytes:
         x1, y1, c3, c2 = ct
-        shared = _EC.ec.mul(d, (x1, y1))
-        if shared == _INF:
-            raise DecryptionFailed("The SM2 ciphertext is not valid")
+        try:  # C1 is on the curve (checked by sm2), and the curve's cofactor is 1
+            shared = sm2_ladder.multiply(d, (x1, y1))
+        except ArithmeticError:
+            raise DecryptionFailed("The SM2 ciphertext is not valid") from None
         x2, y2 = be32(shared[0]), be32(shared[1])
         mask = sm2_kdf(x2 + y2, len(c2))
         if not any(mask):
@@ -154,11 +161,17 @@ class GmsslPyxBackend:
 
         self._g = gmssl_pyx
         self._pure = GmalgBackend()
+        #: GmSSL's k·G through ctypes, None if this wheel's GmSSL fails the known-answer check.
+        self.native_base = sm2_native.load()
 
     def public_point(self, d: int) -> tuple[int, int]:
-        return _EC.kG(d)  # GmSSL exposes no scalar multiplication: only when no public key is stored
+        if self.native_base is not None:
+            return self.native_base(d)
+        return sm2_ladder.multiply_base(d)
 
     def matches(self, d: int, x: int, y: int) -> bool:
+        if self.native_base is not None:
+            return self.native_base(d) == (x, y)
         # A signature made with d that verifies under (x, y) proves (x, y) = dG, at C speed.
         e = secrets.token_bytes(32)
         r, s = self.sign(d, e)

@@ -239,6 +239,20 @@ class AuditRow(Base):
     hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
 
 
+class AuditHeadRow(Base):
+    """A head of the audit log the service countersigned (revision 0007;
+    :mod:`app.core.audit.countersign`). Signed by the service, so kept as received."""
+
+    __tablename__ = "audit_heads"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    head: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+    counter: Mapped[int] = mapped_column(Integer, nullable=False)
+    store: Mapped[str] = mapped_column(String(64), nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    signature: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
 class TaskHistoryRow(Base):
     """One answer this device gave to a platform's QR task (revision 0004; :mod:`.task_history`).
 

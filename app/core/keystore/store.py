@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from ..audit import Entry, Report
+from ..audit import Anchor, CountersignedHead, Entry, Report
 from ..errors import EbidError
 from ..gm import SM2PrivateKey, SM2PublicKey
 from ..paths import data_dir
@@ -358,5 +358,17 @@ class Keystore:
 
     def verify_audit(self, unlocked: Unlocked | None = None) -> Report:
         """Check the chain; with ``unlocked``, also the anchored head (catches a cut or a
-        rewritten tail)."""
+        rewritten tail, a removed anchor) and the heads the service countersigned (catches an
+        older anchor put back after a cut)."""
         return self._audit.verify(unlocked)
+
+    def audit_head(self, unlocked: Unlocked) -> Anchor:
+        """The anchored head to have countersigned, once the whole log verified."""
+        return self._audit.head_to_countersign(unlocked)
+
+    def record_countersigned(self, unlocked: Unlocked, head: CountersignedHead) -> None:
+        """Keep a head the service countersigned (check its signature first)."""
+        self._audit.record_countersigned(unlocked, head)
+
+    def countersigned_heads(self) -> list[CountersignedHead]:
+        return self._audit.countersigned_heads()
