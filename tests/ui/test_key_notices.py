@@ -98,6 +98,20 @@ def test_waiting_messages_are_announced_while_unlocked_and_a_confirmed_recovery_
         assert (pending.message_id, pending.subject, pending.takes_effect) == (grant, key_a, takes_effect)
         news = window_a.statusBar().currentMessage()
         assert MANAGER.name in news and key_a in news and "否决" in news
+
+        # The owner vetoes, then withdraws the backup: B's window says both (taken on the Keys page).
+        with as_device(a) as da:
+            flows.veto(da, grant)
+        window_b.key_notices.check()
+        qtbot.waitUntil(lambda: [w.kind for w in window_b.key_notices.waiting] == ["veto"], timeout=WAIT)
+        news = window_b.statusBar().currentMessage()
+        assert REP.name in news and "否决" in news
+        with as_device(a) as da:
+            flows.withdraw_backup(da, key_a, key_b)
+        window_b.key_notices.check()
+        qtbot.waitUntil(lambda: [w.kind for w in window_b.key_notices.waiting] == ["veto", "withdrawal"], timeout=WAIT)
+        news = window_b.statusBar().currentMessage()
+        assert REP.name in news and "撤回" in news and "否决" not in news  # only what is new is said
     finally:
         for context in (a, b, a2):
             context.close()

@@ -1519,7 +1519,17 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>待处理的恢复申请 {n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="125" />
+        <location filename="../../ui/keys/notices.py" line="127" />
+        <source>recoveries vetoed by the key's owner: {n} (from {senders})</source>
+        <translation>被密钥所有人否决的恢复：{n} 个（来自 {senders}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="131" />
+        <source>backups withdrawn by their owners, to delete: {n} (from {senders})</source>
+        <translation>被所有人撤回、待删除的备份：{n} 个（来自 {senders}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="133" />
         <source>Keys page: {what}</source>
         <translation>密钥管理：{what}</translation>
     </message>

@@ -26,7 +26,7 @@ CHECK_MS = 5 * 60_000
 @dataclass(frozen=True)
 class Waiting:
     message_id: str
-    kind: str  # backup / request / grant (pending: vetoable)
+    kind: str  # backup / request / veto / withdrawal (taken on the Keys page) / grant (pending: vetoable)
     sender: str
     subject: str
     takes_effect: datetime | None = None
@@ -44,7 +44,7 @@ def waiting_messages(store, unlocked, client) -> list[Waiting]:
             mailbox = MailboxClient(holder)
             for key in (k for k in keys if k.licence_id == licence):
                 for meta in mailbox.inbox(key.registry_id):
-                    if meta.kind in ("backup", "request") and meta.addressed:
+                    if meta.kind in ("backup", "request", "veto", "withdrawal") and meta.addressed:
                         found[meta.message_id] = Waiting(meta.message_id, meta.kind, meta.sender_name, meta.subject)
                     elif meta.kind == "grant" and not meta.addressed:
                         found[meta.message_id] = Waiting(meta.message_id, "grant", meta.sender_name, meta.subject,
@@ -122,4 +122,12 @@ class KeyNotices(QObject):
         if requests:
             parts.append(self.tr("recovery requests to answer: {n} (from {senders})").format(
                 n=len(requests), senders="、".join(dict.fromkeys(w.sender for w in requests))))
+        vetoes = [w for w in fresh if w.kind == "veto"]
+        if vetoes:
+            parts.append(self.tr("recoveries vetoed by the key's owner: {n} (from {senders})").format(
+                n=len(vetoes), senders="、".join(dict.fromkeys(w.sender for w in vetoes))))
+        withdrawals = [w for w in fresh if w.kind == "withdrawal"]
+        if withdrawals:
+            parts.append(self.tr("backups withdrawn by their owners, to delete: {n} (from {senders})").format(
+                n=len(withdrawals), senders="、".join(dict.fromkeys(w.sender for w in withdrawals))))
         return self.tr("Keys page: {what}").format(what="；".join(parts))
