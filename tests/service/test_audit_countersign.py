@@ -56,7 +56,7 @@ def _copy(path, to) -> None:
     with closing(sqlite3.connect(path)) as db:
         db.execute("PRAGMA wal_checkpoint(FULL)")
     to.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, to)
+    shutil.copy(path, to)  # with its owner-only mode, as a backup tool keeps it
 
 
 def test_a_countersigned_head_verifies_with_the_root_and_is_kept(keystore, unlocked, legal_rep, client):

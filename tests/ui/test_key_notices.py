@@ -77,6 +77,8 @@ def test_waiting_messages_are_announced_while_unlocked_and_a_confirmed_recovery_
         qtbot.waitUntil(lambda: keys_entry(window_b).endswith("（1）"), timeout=WAIT)
         news = window_b.statusBar().currentMessage()
         assert REP.name in news and "备份" in news and "密钥" in news
+        # The same check has the audit log's head countersigned (due: none yet), once.
+        qtbot.waitUntil(lambda: len(b.keystore.countersigned_heads()) == 1, timeout=WAIT)
         with as_device(b) as db:
             flows.verify_backup(db, fr.parse(db.mailbox.message(package).frame))
             db.mailbox.delete(package)
@@ -112,6 +114,7 @@ def test_waiting_messages_are_announced_while_unlocked_and_a_confirmed_recovery_
         qtbot.waitUntil(lambda: [w.kind for w in window_b.key_notices.waiting] == ["veto", "withdrawal"], timeout=WAIT)
         news = window_b.statusBar().currentMessage()
         assert REP.name in news and "撤回" in news and "否决" not in news  # only what is new is said
+        assert len(b.keystore.countersigned_heads()) == 1  # not due again within six hours
     finally:
         for context in (a, b, a2):
             context.close()

@@ -8,6 +8,7 @@ before the keystore keeps it."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from ..audit import CountersignedHead, Report
 from ..keystore import Keystore, Unlocked
@@ -58,6 +59,22 @@ def countersign_log(store: Keystore, unlocked: Unlocked, holder: HolderClient) -
     signed = AuditClient(holder).countersign(store.store_id(), anchor.seq, anchor.head, anchor.counter)
     store.record_countersigned(unlocked, signed)
     return signed
+
+
+#: How often a device that is in use has its head countersigned: what a restore of an older copy of
+#: the file can lose unseen is at most what was written in this long.
+COUNTERSIGN_EVERY = timedelta(hours=6)
+
+
+def countersign_if_due(store: Keystore, unlocked: Unlocked, holder: HolderClient, now: datetime, *,
+                       every: timedelta = COUNTERSIGN_EVERY) -> CountersignedHead | None:
+    """:func:`countersign_log` when nothing was countersigned yet, or the newest countersigned
+    head is older than ``every`` and entries were written since; else None."""
+    heads = store.countersigned_heads()
+    newest = max(heads, key=lambda h: h.seq) if heads else None
+    if newest is not None and (now - newest.at < every or not store.audit_entries(since=newest.seq, limit=1)):
+        return None
+    return countersign_log(store, unlocked, holder)
 
 
 def verify_with_service(store: Keystore, unlocked: Unlocked, holder: HolderClient) -> Report:

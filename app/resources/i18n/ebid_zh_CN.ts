@@ -1504,32 +1504,37 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>KeyNotices</name>
     <message>
-        <location filename="../../ui/keys/notices.py" line="114" />
+        <location filename="../../ui/keys/notices.py" line="138" />
+        <source>The service countersigned a newer or another state of this device's audit log than the one here: the keystore file may have been restored from an older copy or altered. Check it with `ebid audit verify --online`.</source>
+        <translation>服务端会签过本设备审计日志的更新或不同的状态，与本机现有的不一致：密钥库文件可能已被旧副本还原或被篡改。请用 `ebid audit verify --online` 检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/notices.py" line="148" />
         <source>{sender} confirmed a recovery of your key {key} for another device: veto it on the Keys page if you did not ask for it</source>
         <translation>{sender} 已确认把您的密钥 {key} 恢复到另一台设备：如果不是您申请的，请到“密钥管理”页否决</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="120" />
+        <location filename="../../ui/keys/notices.py" line="154" />
         <source>backups to verify: {n} (from {senders})</source>
         <translation>待验证的备份 {n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="123" />
+        <location filename="../../ui/keys/notices.py" line="157" />
         <source>recovery requests to answer: {n} (from {senders})</source>
         <translation>待处理的恢复申请 {n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="127" />
+        <location filename="../../ui/keys/notices.py" line="161" />
         <source>recoveries vetoed by the key's owner: {n} (from {senders})</source>
         <translation>被密钥所有人否决的恢复：{n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="131" />
+        <location filename="../../ui/keys/notices.py" line="165" />
         <source>backups withdrawn by their owners, to delete: {n} (from {senders})</source>
         <translation>被所有人撤回、待删除的备份：{n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="133" />
+        <location filename="../../ui/keys/notices.py" line="167" />
         <source>Keys page: {what}</source>
         <translation>密钥管理：{what}</translation>
     </message>

@@ -52,6 +52,26 @@ def waiting_messages(store, unlocked, client) -> list[Waiting]:
     return list(found.values())
 
 
+def countersign_due(store, unlocked, client):
+    """The audit log's head countersigned by the service when due (docs/protocols/audit-countersign.md),
+    as the first licence: (the head, or None when not due; the refusal's code when the service has
+    countersigned a newer or another head of this log — a file restored or altered)."""
+    from ...core.client import ServiceError
+    from ...core.client.audit import countersign_if_due
+    from ...core.client.wallet import acting_as
+
+    licences = store.list_licences()
+    if not licences or unlocked is None:
+        return None, None
+    with acting_as(client, store, unlocked, licences[0].id, purpose="countersign the audit log") as holder:
+        try:
+            return countersign_if_due(store, unlocked, holder, client.clock()), None
+        except ServiceError as exc:
+            if exc.code in ("audit_log_cut_back", "audit_head_differs"):
+                return None, exc.code
+            raise
+
+
 class KeyNotices(QObject):
     news = Signal(str)  # a line for the status bar
     counted = Signal(int)  # messages waiting now
@@ -60,6 +80,7 @@ class KeyNotices(QObject):
         super().__init__(parent)
         self.context = context
         self.waiting: list[Waiting] = []
+        self.audit_refusal: str | None = None  # the service holds a newer or another head of the log
         self._announced: set[str] = set()
         self._busy = False
         self._timer = QTimer(self)
@@ -84,12 +105,20 @@ class KeyNotices(QObject):
         if unlocked is None:
             return
         store, client = context.keystore, context.client
+        for_audit = context.session.borrow()  # its own copy: acting as a licence locks the one it is given
 
         def op(progress, cancel):
             try:
-                return waiting_messages(store, unlocked, client)
+                found = waiting_messages(store, unlocked, client)
+                try:
+                    _, self.audit_refusal = countersign_due(store, for_audit, client)
+                except Exception as exc:  # noqa: BLE001 — the messages were read; the next check retries
+                    log.info("audit head not countersigned: %s", exc)
+                return found
             finally:
                 unlocked.lock()
+                if for_audit is not None:
+                    for_audit.lock()
 
         self._busy = True
         BackgroundOp(self, op=op, success=self._found).failure(self._failed).run()
@@ -104,7 +133,12 @@ class KeyNotices(QObject):
         fresh = [w for w in waiting if w.message_id not in self._announced]
         self._announced.update(w.message_id for w in fresh)
         self.counted.emit(len(waiting))
-        if fresh:
+        if self.audit_refusal is not None:  # before anything else: the keystore file may have been replaced
+            self.news.emit(self.tr(
+                "The service countersigned a newer or another state of this device's audit log than the one here: "
+                "the keystore file may have been restored from an older copy or altered. Check it with `ebid "
+                "audit verify --online`."))
+        elif fresh:
             self.news.emit(self.text(fresh))
 
     def text(self, fresh: list[Waiting]) -> str:
