@@ -47,6 +47,8 @@ STATUS: dict[str, int] = {
     "bad_signature": 401,
     "not_a_licence": 401,
     "stale_revocation_list": 401,
+    "unknown_critical_extension": 401,
+    "wrong_key_usage": 401,
     "not_yet_valid": 403,
     "expired": 403,
     "revoked": 403,

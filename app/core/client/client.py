@@ -19,6 +19,7 @@ from .. import gm
 from ..errors import InvalidInput, VerificationFailed
 from ..licence import LicenceRequest
 from ..pki import Certificate, Clock, system_clock
+from ..pki.crl import RevocationList, load_crl
 from ..wire import (
     Authorisation,
     AuthoriseIn,
@@ -162,6 +163,14 @@ class ServiceClient:
 
     def crl_pem(self) -> bytes:
         return self.get("/authority/crl.pem").content
+
+    def revocation_list(self) -> RevocationList:
+        """The authority's current list, signed by the (pinned) root, and not older than one this
+        device saw before from that root (:mod:`.crl_marks`)."""
+        from .crl_marks import CrlMarks
+
+        root = self.root_certificate()
+        return CrlMarks().check_and_keep(root.fingerprint(), load_crl(self.crl_pem(), root))
 
     def platform_certificate(self) -> Certificate:
         return Certificate.load(self.get("/platform/certificate.pem").content)

@@ -12,7 +12,7 @@ from datetime import datetime
 from .. import gm
 from ..errors import VerificationFailed
 from ..keystore import Keystore, StoredSeal, Unlocked
-from ..pki import LicenceInfo, load_crl
+from ..pki import LicenceInfo
 from ..seal.format import (
     SealAuthorisation,
     SealAuthorisationRule,
@@ -147,7 +147,7 @@ class ServiceUseRule:
 def verify_with_service(client: ServiceClient, sig_der: bytes, data: bytes) -> VerifiedSignature:
     """``verify_signature`` with the service's root, its current CRL and its seal authorisations."""
     root = client.root_certificate()
-    crl = load_crl(client.crl_pem(), root)
+    crl = client.revocation_list()
     return verify_signature(
         sig_der,
         data,

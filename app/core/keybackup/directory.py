@@ -85,7 +85,7 @@ class Directory:
         its current revocation list."""
         own = self.service_root()
         if _issued_by(cert, own):
-            return own, load_crl(self._service().crl_pem(), own)
+            return own, self._service().revocation_list()
         for pinned in self.device.store.peers.roots():
             root = Certificate.load(pinned.certificate)
             if _issued_by(cert, root):

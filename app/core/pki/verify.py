@@ -1,8 +1,11 @@
 """Verifying a licence certificate against the authority root, at a given time.
 
 The checks, in order, each failing with its own reason code: the root is a usable CA
-(self-signed, CA flag, keyCertSign); the leaf names the root as issuer (issuer DN and the
-AKI/SKI key identifiers); the root's signature over the leaf; the leaf is not a CA; the time
+(self-signed, CA flag, keyCertSign) marking no extension critical that this verifier does not
+process; the leaf names the root as issuer (issuer DN and the AKI/SKI key identifiers); the
+root's signature over the leaf; the leaf is not a CA, marks no unknown extension critical, and its
+key is for signing as a holder (keyUsage digitalSignature, no CA use, no extendedKeyUsage); the
+root signs leaves directly (no intermediates, so its pathLenConstraint 0 always holds); the time
 lies in both validity periods (inclusive at both ends, to the second); the leaf is not on the
 authority's revocation list, and that list has not passed its nextUpdate. Only then is the
 leaf parsed into a ``LicenceInfo``.
@@ -33,6 +36,48 @@ NOT_YET_VALID = "not_yet_valid"
 EXPIRED = "expired"
 REVOKED = "revoked"
 STALE_REVOCATION_LIST = "stale_revocation_list"
+UNKNOWN_CRITICAL_EXTENSION = "unknown_critical_extension"
+WRONG_KEY_USAGE = "wrong_key_usage"
+
+#: Extensions this verifier processes; any other marked critical makes a certificate unusable
+#: (RFC 5280 §4.2: a critical extension that is not recognised must be refused).
+KNOWN_CRITICAL = {
+    "2.5.29.19",  # basicConstraints
+    "2.5.29.15",  # keyUsage
+    "2.5.29.37",  # extendedKeyUsage (a licence carries none: refused below)
+    "2.5.29.14",  # subjectKeyIdentifier
+    "2.5.29.35",  # authorityKeyIdentifier
+    "2.5.29.17",  # subjectAltName (informational here)
+}
+
+
+def check_critical_extensions(cert: Certificate, *, root: bool = False) -> None:
+    for ext in cert.tbs["extensions"] or []:
+        if ext["critical"].native and ext["extn_id"].dotted not in KNOWN_CRITICAL:
+            if root:
+                raise CertificateInvalid(
+                    UNKNOWN_CRITICAL_EXTENSION, "The root certificate marks an extension this verifier does not "
+                    "know as critical ({oid}): it is not used", oid=ext["extn_id"].dotted)
+            raise CertificateInvalid(
+                UNKNOWN_CRITICAL_EXTENSION, "The certificate marks an extension this verifier does not know as "
+                "critical ({oid}): it is not used", oid=ext["extn_id"].dotted)
+
+
+def check_licence_purpose(leaf: Certificate) -> None:
+    """A licence's key signs (keyUsage digitalSignature, present as the profile writes it) and has
+    no other purpose: no CA or CRL signing, and no extendedKeyUsage (a time-stamping or role
+    certificate of the same authority is not a licence)."""
+    usage = leaf.extension_value("key_usage")
+    granted = set(usage.native) if usage is not None else set()
+    if "digital_signature" not in granted or granted & {"key_cert_sign", "crl_sign"}:
+        raise CertificateInvalid(
+            WRONG_KEY_USAGE, "The certificate's key is not for signing as a licence holder (keyUsage: {usage})",
+            usage=", ".join(sorted(granted)) or "none")
+    purposes = leaf.extension_value("extended_key_usage")
+    if purposes is not None:
+        raise CertificateInvalid(
+            WRONG_KEY_USAGE, "The certificate is for another purpose ({purposes}): it is not a licence",
+            purposes=", ".join(p.dotted for p in purposes))
 
 
 def check_root(root: Certificate) -> None:
@@ -135,12 +180,15 @@ def verify_licence(
 ) -> LicenceInfo:
     """Every check above, then the parsed licence; raises :class:`CertificateInvalid`."""
     check_root(root)
+    check_critical_extensions(root, root=True)
     check_issued_by(leaf, root)
     constraints = leaf.extension_value("basic_constraints")
     if constraints is not None and constraints["ca"].native:
         raise CertificateInvalid(
             NOT_A_LICENCE, "A certificate authority's certificate is not a licence"
         )
+    check_critical_extensions(leaf)
+    check_licence_purpose(leaf)
     check_validity(root, at, "root certificate")
     check_validity(leaf, at)
     check_not_revoked(leaf, revocations, at, now)

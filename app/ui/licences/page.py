@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import EbidError
-from ...core.pki import load_crl
 from .. import errors
 from ..changes import Change, on_change
 from ..format import clock_time
@@ -126,7 +125,7 @@ class LicencesPage(Page):
         client = self.context.client
 
         def op(progress, cancel) -> set[int]:
-            return set(load_crl(client.crl_pem(), client.root_certificate()).revoked)
+            return set(client.revocation_list().revoked)
 
         BackgroundOp(self, op=op, success=self._revoked).failure(self._revocations_failed).run()
 
