@@ -19,9 +19,25 @@ from ..fsutil import AtomicFile
 from ..gm import SM2PrivateKey
 from ..tasks import CancelToken, Progress, no_progress
 from .chunks import Buffers, open_into
-from .format import PREFIX_SIZE, DamagedContainer, Header, SecretMetadata, Stanza, parse_header, parse_prefix
+from .format import (
+    PREFIX_SIZE,
+    DamagedContainer,
+    Header,
+    SecretMetadata,
+    Stanza,
+    parse_header,
+    parse_prefix,
+)
 from .naming import CONTAINER_SUFFIX, check_output_folder, free_name, safe_file_name
-from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
+from .pipeline import (
+    Job,
+    WorkerPool,
+    borrowed_pool,
+    open_for_reading,
+    read_exact,
+    read_into,
+    run_ordered,
+)
 from .sealing import open_header
 from .suites import TAG_SIZE, FileKeys
 from .writeback import StreamingWriter
@@ -68,7 +84,7 @@ def decrypt_file(
     with open_for_reading(container) as stream:
         opened = _open_verified(stream, container, key, stanza)
         fallback = container.name.removesuffix(CONTAINER_SUFFIX) or "decrypted"
-        target = free_name(folder, safe_file_name(opened.metadata.name, fallback))
+        target = free_name(folder, safe_file_name(opened.metadata.name, fallback) or "decrypted")
         atomic = AtomicFile(target, overwrite=False)
         with atomic as out, borrowed_pool(pool, workers) as workers_pool:
             sink = StreamingWriter(out).write
