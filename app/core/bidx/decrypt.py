@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from ..errors import InvalidInput
-from ..fsutil import AtomicFile
+from ..fsutil import AtomicFile, remove_stale_temporaries
 from ..gm import SM2PrivateKey
 from ..tasks import CancelToken, Progress, no_progress
 from .chunks import Buffers, open_into
@@ -81,6 +81,7 @@ def decrypt_file(
     """Decrypt into ``outdir`` under the original name (or ``NAME (1)``… if taken). ``stanza``:
     the file key wrapped to ``key`` outside the header (the opening by re-wrap, opening.py)."""
     container, folder = Path(path), check_output_folder(Path(outdir))
+    remove_stale_temporaries([folder], depth=0)  # what a killed run left here (bidx.md §7)
     with open_for_reading(container) as stream:
         opened = _open_verified(stream, container, key, stanza)
         fallback = container.name.removesuffix(CONTAINER_SUFFIX) or "decrypted"
