@@ -186,3 +186,24 @@ def test_the_wait_is_measured_from_the_last_attempt(tmp_path, clock):
     _set_meta(path, "failed_unlocks", AttemptState(FREE_ATTEMPTS + 1, clock.now - timedelta(seconds=1)).encode())
     with Keystore.open(path, clock=clock, unlock_cache=NullUnlockCache()) as store:
         assert store.unlock_wait() == 1  # delay 2 s, 1 s already gone
+
+
+# -- cells edited into another type (found by tests/hostile/test_keystore_rows.py) -------------------
+
+@pytest.mark.parametrize("raw", [1.0, 7, "text", b"\x00" * 3])
+def test_an_attempt_counter_of_another_type_or_size_counts_as_none(raw):
+    assert AttemptState.decode(raw) == AttemptState()
+
+
+def test_an_attempt_counter_with_an_impossible_time_keeps_its_count():
+    import struct
+
+    assert AttemptState.decode(struct.pack(">Iq", 5, 2 ** 62)) == AttemptState(5, None)
+
+
+@pytest.mark.parametrize("cell", [7, 1.5, "text"])
+def test_a_password_record_or_data_blob_of_another_type_is_damaged(cell):
+    with pytest.raises(KeystoreError, match="password record is damaged"):
+        master_params(cell)
+    with pytest.raises(KeystoreError, match="unknown format"):
+        unseal(b"k" * 16, cell, **WHERE)
