@@ -18,6 +18,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..core.errors import Cancelled, EbidError, Refused
+from ..core.fsutil import remove_own_temporaries
 from . import commands
 from .common import shown
 from .connection import FINGERPRINT_ENV
@@ -76,6 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _stop_on_signals()
+    try:
+        return _run(args)
+    finally:
+        # A signal can land between creating a temporary file and the block that removes it:
+        # whatever this process left uncommitted goes now, however it ends.
+        remove_own_temporaries()
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except Cancelled:

@@ -151,7 +151,9 @@ def fetch_and_decrypt(
     """After the opening: download the submitted file, then decrypt it with this device's key."""
     outdir.mkdir(parents=True, exist_ok=True)
     # The name is the uploader's (or a hostile platform's) choice: reduced to a plain file name.
-    fetched = free_name(outdir, safe_file_name(receipt.file_name, f"{receipt.submission_id}.bidx"))
+    # So is the submission id it falls back on.
+    name = safe_file_name(receipt.file_name, f"{receipt.submission_id}.bidx") or "submission.bidx"
+    fetched = free_name(outdir, name)
     holder.fetch_bid(receipt.submission_id, fetched)
     return decrypt_with_device_key(store, unlocked, fetched, outdir, pool, progress, cancel)
 

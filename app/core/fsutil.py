@@ -26,6 +26,10 @@ _OUR_TEMPORARY = re.compile(r"\.~.*\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 #: A temporary file being written is touched every few milliseconds; one untouched this long
 #: belongs to a process that died (SIGKILL, power loss) and will never be committed.
 STALE_AFTER_S = 10 * 60
+#: Temporary files this process created and has neither committed nor removed. A signal can
+#: land between creating one and the ``with`` (or ExitStack) that would remove it; whoever stops
+#: the process (the CLI's signal handling) removes what is left here on the way out.
+_LIVE: set[Path] = set()
 
 
 def fsync_dir(folder: Path) -> None:
@@ -80,6 +84,7 @@ class AtomicFile:
         except OSError as exc:
             raise describe_os_error(exc, self.path) from None
         self._tmp = Path(tmp)
+        _LIVE.add(self._tmp)
         self._file = os.fdopen(fd, "wb")
         return self._file  # type: ignore[return-value]
 
@@ -94,6 +99,7 @@ class AtomicFile:
             os.replace(self._tmp, self.path)
         except OSError as exc:
             raise describe_os_error(exc, self.path) from None
+        _LIVE.discard(self._tmp)
         self._committed = True
         fsync_dir(self.path.parent)
 
@@ -110,6 +116,7 @@ class AtomicFile:
                 self._tmp.unlink()
             except FileNotFoundError:
                 pass
+            _LIVE.discard(self._tmp)
         if isinstance(exc, OSError):
             raise describe_os_error(exc, self.path) from None
 
@@ -119,6 +126,22 @@ def atomic_write(path: Path | str, data: bytes, *, overwrite: bool = True) -> No
     with target as f:
         f.write(data)
         target.commit()
+
+
+def remove_own_temporaries() -> list[Path]:
+    """Remove every temporary file this process created and did not commit (see :data:`_LIVE`);
+    the paths removed. For the way out after a signal: nothing half-written stays behind."""
+    removed = []
+    for path in list(_LIVE):
+        _LIVE.discard(path)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def remove_stale_temporaries(folders: Iterable[Path], *, depth: int = 3,

@@ -15,13 +15,29 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from ..errors import InvalidInput
-from ..fsutil import AtomicFile
+from ..fsutil import AtomicFile, remove_stale_temporaries
 from ..gm import SM2PrivateKey
 from ..tasks import CancelToken, Progress, no_progress
 from .chunks import Buffers, open_into
-from .format import PREFIX_SIZE, DamagedContainer, Header, SecretMetadata, Stanza, parse_header, parse_prefix
+from .format import (
+    PREFIX_SIZE,
+    DamagedContainer,
+    Header,
+    SecretMetadata,
+    Stanza,
+    parse_header,
+    parse_prefix,
+)
 from .naming import CONTAINER_SUFFIX, check_output_folder, free_name, safe_file_name
-from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
+from .pipeline import (
+    Job,
+    WorkerPool,
+    borrowed_pool,
+    open_for_reading,
+    read_exact,
+    read_into,
+    run_ordered,
+)
 from .sealing import open_header
 from .suites import TAG_SIZE, FileKeys
 from .writeback import StreamingWriter
@@ -65,10 +81,11 @@ def decrypt_file(
     """Decrypt into ``outdir`` under the original name (or ``NAME (1)``… if taken). ``stanza``:
     the file key wrapped to ``key`` outside the header (the opening by re-wrap, opening.py)."""
     container, folder = Path(path), check_output_folder(Path(outdir))
+    remove_stale_temporaries([folder], depth=0)  # what a killed run left here (bidx.md §7)
     with open_for_reading(container) as stream:
         opened = _open_verified(stream, container, key, stanza)
         fallback = container.name.removesuffix(CONTAINER_SUFFIX) or "decrypted"
-        target = free_name(folder, safe_file_name(opened.metadata.name, fallback))
+        target = free_name(folder, safe_file_name(opened.metadata.name, fallback) or "decrypted")
         atomic = AtomicFile(target, overwrite=False)
         with atomic as out, borrowed_pool(pool, workers) as workers_pool:
             sink = StreamingWriter(out).write

@@ -15,14 +15,22 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
 
-from ..errors import Cancelled, EbidError, InvalidInput
-from ..fsutil import AtomicFile, atomic_write
+from ..errors import InvalidInput
+from ..fsutil import AtomicFile, atomic_write, remove_stale_temporaries
 from ..gm import SM2PrivateKey, SM2PublicKey
 from ..tasks import CancelToken, Progress, check, no_progress
 from .chunks import Buffers, seal_into
 from .format import DEFAULT_CHUNK_SIZE, MAX_RECIPIENTS, Header, SecretMetadata, check_chunk_size
 from .naming import CONTAINER_SUFFIX, SIGNATURE_SUFFIX, check_output_folder, free_name
-from .pipeline import Job, WorkerPool, borrowed_pool, open_for_reading, read_exact, read_into, run_ordered
+from .pipeline import (
+    Job,
+    WorkerPool,
+    borrowed_pool,
+    open_for_reading,
+    read_exact,
+    read_into,
+    run_ordered,
+)
 from .sealing import FileSecrets, HeaderFields, seal_header
 from .suites import DEFAULT_SUITE, TAG_SIZE, FileKeys, Suite
 from .writeback import StreamingWriter
@@ -97,6 +105,7 @@ def encrypt_files(
     paths = [Path(s) for s in sources]
     folder = check_output_folder(Path(outdir))
     _check_request(paths, recipients, options)
+    remove_stale_temporaries([folder], depth=0)  # what a killed run left here (bidx.md §7)
     sizes = [_source_size(p) for p in paths]
     overall = _Overall(sum(sizes), progress)
     taken: set[Path] = set()
@@ -222,7 +231,7 @@ def _commit_all(written: list[_Written]) -> list[EncryptResult]:
                 atomic_write(sig_path, item.signature, overwrite=False)
                 done.append(sig_path)
             results.append(EncryptResult(item.source, item.target.path, sig_path, item.header))
-    except (EbidError, Cancelled, OSError):  # Cancelled is no EbidError: named here
+    except BaseException:  # an error, a cancel, or a signal between two renames: all or none
         for path in done:
             path.unlink(missing_ok=True)
         raise

@@ -29,7 +29,12 @@ def safe_file_name(name: str, fallback: str) -> str:
     """A name that came from outside (a container's metadata, a platform's receipt), made safe to
     create in the output folder on Linux, Windows and macOS: no folder part, no control, bidi or
     reserved character, not hidden, not a Windows device, no trailing dot or space, at most
-    :data:`MAX_NAME_BYTES` bytes; ``fallback`` when nothing usable is left."""
+    :data:`MAX_NAME_BYTES` bytes; when nothing usable is left, ``fallback`` reduced the same way
+    (it may come from outside too, e.g. a submission id), and "" when nothing is left of either."""
+    return _reduced(name) or _reduced(fallback)
+
+
+def _reduced(name: str) -> str:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = "".join(
         "_" if ch in _FORBIDDEN or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch
@@ -37,7 +42,7 @@ def safe_file_name(name: str, fallback: str) -> str:
     ).strip().rstrip(". ").lstrip(".")
     stem = cleaned.split(".", 1)[0].strip().upper()
     if not cleaned or stem in _DEVICES:
-        return fallback
+        return ""
     return _bounded(cleaned)
 
 

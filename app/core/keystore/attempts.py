@@ -43,10 +43,15 @@ class AttemptState:
 
     @classmethod
     def decode(cls, raw: bytes | None) -> AttemptState:
-        if not raw or len(raw) != _STATE.size:
+        # Read from the file: a cell edited into another type, length or an impossible time
+        # counts as no record (whoever can edit the file can also delete the row).
+        if not isinstance(raw, bytes) or len(raw) != _STATE.size:
             return cls()
         failures, ms = _STATE.unpack(raw)
-        last = None if ms == 0 else datetime.fromtimestamp(ms / 1000, timezone.utc)
+        try:
+            last = None if ms == 0 else datetime.fromtimestamp(ms / 1000, timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return cls(failures)
         return cls(failures, last)
 
     def attempted(self, now: datetime) -> AttemptState:

@@ -110,7 +110,7 @@ def wrap_master(master: bytes, password: bytes, params: KdfParams) -> bytes:
 
 def master_params(blob: bytes) -> tuple[KdfParams, bytes, bytes, bytes]:
     """Parse a master-key blob: (parameters, salt, header, rest = nonce || ciphertext)."""
-    if len(blob) < _HEADER.size:
+    if not isinstance(blob, bytes) or len(blob) < _HEADER.size:  # a cell edited into another type
         raise _damaged_master()
     version, kdf, memory, iterations, lanes, salt_len = _HEADER.unpack_from(blob)
     if version != MASTER_VERSION or kdf != KDF_ARGON2ID:
@@ -167,7 +167,7 @@ def seal(key: bytes, plaintext: bytes, *, table: str, column: str, row_id: int) 
 
 
 def unseal(key: bytes, blob: bytes, *, table: str, column: str, row_id: int) -> bytes:
-    if not blob or blob[0] != DATA_VERSION:
+    if not isinstance(blob, bytes) or not blob or blob[0] != DATA_VERSION:
         raise KeystoreError(
             "The encrypted {column} of {table} row {row} has an unknown format",
             column=column, table=table, row=row_id,

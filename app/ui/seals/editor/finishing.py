@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ....core.bidx.naming import safe_file_name
 from ... import seams
 from ...operations import BackgroundOp
 from .finish import FinalImprint, finish_op, write_png_op
@@ -20,8 +21,9 @@ from .model import EditorModel
 
 
 def export_name(final: FinalImprint) -> str:
+    """The exported file's name, reduced like every name written into a folder the user chose."""
     w, h = final.size_mm
-    return f"imprint-{final.seal_type or 'seal'}-{w:g}x{h:g}mm.png"
+    return safe_file_name(f"imprint-{final.seal_type or 'seal'}-{w:g}x{h:g}mm.png", "imprint.png")
 
 
 class Finisher(QObject):

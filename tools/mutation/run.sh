@@ -1,0 +1,52 @@
+#!/bin/sh
+# Mutation testing of one core rule module with mutmut (2.x), in a throw-away copy of the
+# committed tree: mutmut edits the files it mutates in place, so it never runs in a checkout
+# someone works in. Not part of CI. See tools/mutation/README.md.
+#
+#   tools/mutation/run.sh TARGET            e.g. bidx-format, attempts, licence, seal-format
+#   tools/mutation/run.sh --list
+set -eu
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+MUTVENV=${MUTVENV:-/tmp/mutvenv}
+if [ -n "${PROJECT_PYTHON:-}" ]; then PY=$PROJECT_PYTHON
+elif [ -x "$REPO/.venv/bin/python" ]; then PY=$REPO/.venv/bin/python
+else PY=python3; fi
+
+# TARGET -> "files to mutate|tests that should kill their mutants"
+target() {
+    case "$1" in
+        bidx-format)   echo "app/core/bidx/format.py|tests/bidx/test_limits.py tests/bidx/test_attacks.py tests/bidx/test_vectors.py tests/bidx/test_roundtrip.py" ;;
+        bidx-naming)   echo "app/core/bidx/naming.py|tests/bidx/test_names.py tests/hostile/test_names.py" ;;
+        bidx)          echo "app/core/bidx/|tests/bidx tests/hostile/test_names.py" ;;
+        attempts)      echo "app/core/keystore/attempts.py|tests/keystore/test_password.py tests/keystore/test_limits.py" ;;
+        blobs)         echo "app/core/keystore/blobs.py|tests/keystore/test_limits.py tests/keystore/test_kdf_bounds.py tests/keystore/test_keys.py tests/keystore/test_no_cleartext.py" ;;
+        keystore)      echo "app/core/keystore/|tests/keystore tests/hostile/test_keystore_rows.py" ;;
+        licence-codes) echo "app/core/licence/codes.py|tests/licence/test_codes.py" ;;
+        licence)       echo "app/core/licence/|tests/licence" ;;
+        seal-format)   echo "app/core/seal/format/|tests/seal_format tests/hostile/test_format_limits.py" ;;
+        qrtask)        echo "app/core/qrtask/|tests/qr tests/service/test_tasks.py tests/service/test_sign_tasks.py tests/hostile/test_parsers.py" ;;
+        keybackup)     echo "app/core/keybackup/|tests/core/test_keybackup_frame.py tests/core/test_keybackup_card.py tests/service/test_key_backup_rules.py tests/service/test_key_backup_offline.py" ;;
+        *) return 1 ;;
+    esac
+}
+
+if [ "${1:-}" = "--list" ] || [ -z "${1:-}" ]; then
+    for t in bidx-format bidx-naming bidx attempts blobs keystore licence-codes licence seal-format qrtask keybackup; do
+        echo "$t: $(target "$t")"
+    done
+    exit 0
+fi
+spec=$(target "$1") || { echo "unknown target $1 (try --list)" >&2; exit 2; }
+paths=${spec%%|*}
+tests=${TESTS:-${spec#*|}}  # TESTS="..." runs fewer tests (faster, weaker)
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ebid-mutation-$1.XXXXXX")
+git -C "$REPO" archive HEAD | tar -x -C "$WORK"
+echo "mutating $paths in $WORK (tests: $tests)"
+cd "$WORK"
+"$MUTVENV/bin/mutmut" run --paths-to-mutate "$paths" --no-progress --simple-output \
+    --runner "env PYTHONPATH=$WORK QT_QPA_PLATFORM=offscreen $PY -m pytest -x -q -p no:cacheprovider -p no:randomly $tests" \
+    || true  # mutmut's exit code says survivors exist; the results below say which
+"$MUTVENV/bin/mutmut" results
+echo "copy: $WORK (mutmut show ID there prints a mutant's diff)"
