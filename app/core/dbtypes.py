@@ -24,3 +24,21 @@ class UTCDateTime(TypeDecorator):
 
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+    def result_processor(self, dialect, coltype):
+        """The stored text parsed as the dialect does, but a cell someone edited into another type
+        or an impossible time is the project's error, not a TypeError deep in SQLAlchemy."""
+        inner = super().result_processor(dialect, coltype)
+        if inner is None:
+            return None
+
+        def process(value):
+            try:
+                return inner(value)
+            except (TypeError, ValueError, OverflowError):
+                from .errors import InvalidInput
+
+                raise InvalidInput("A time stored in the database is damaged ({value})",
+                                   value=repr(value)[:40]) from None
+
+        return process

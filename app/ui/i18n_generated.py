@@ -34,6 +34,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'A stamp of {name} is on page ID {page}, which the document lacks'),
     QT_TRANSLATE_NOOP('errors', "A task's answer is confirm or cancel, its outcome confirmed, cancelled or refused"),
     QT_TRANSLATE_NOOP('errors', 'A time stamp is asked for over an SM3 digest (32 bytes)'),
+    QT_TRANSLATE_NOOP('errors', 'A time stored in the database is damaged ({value})'),
     QT_TRANSLATE_NOOP('errors', 'A time without a time zone was given: {moment}'),
     QT_TRANSLATE_NOOP('errors', 'A unified social credit code has 18 characters, not {n}: {code}'),
     QT_TRANSLATE_NOOP('errors', 'A value in the request cannot be stored'),

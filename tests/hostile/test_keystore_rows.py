@@ -109,7 +109,7 @@ def replacement(draw, value):
     if kind == "text":
         return draw(st.text(max_size=60))
     if kind == "integer":
-        return draw(st.integers(-(2 ** 16), 2 ** 16))  # a huge one: bytes(n) would allocate n (see KNOWN)
+        return draw(st.integers(-(2 ** 16), 2 ** 16))  # bounded: bytes(n) of a huge one allocates n
     if kind == "real":
         return draw(st.floats(allow_nan=False))
     return b"" if isinstance(value, bytes) else ""
@@ -142,19 +142,7 @@ def use(path: Path, unlocked, *, unlock: bool) -> None:
 
 # Crashes this test found in modules outside the hostile-inputs change; each stays a strict xfail
 # (it fails the run once fixed, so the marker is removed) until its owner fixes it.
-KNOWN = {
-    "audit anchor": "app/core/audit/anchor.py:37 takes len() of a cell edited into a number (TypeError)",
-    "licence not_after": "app/core/keystore/licences.py:76 parses an edited time with fromisoformat "
-                         "(TypeError, ValueError)",
-    "encryption key created_at": "app/core/keystore/encryption_keys.py:70 parses an edited time with "
-                                 "fromisoformat (TypeError, ValueError)",
-    "audit time": "app/core/keystore/audit_log.py:77 parses an edited time with fromisoformat "
-                  "(TypeError, ValueError)",
-    "encryption public key": "app/core/gm/sm2.py:82 calls bytes() on the cell: a number becomes a "
-                             "TypeError, a huge one a MemoryError",
-    "device public key": "app/core/gm/sm2.py:82 calls bytes() on the cell: a number becomes a "
-                         "TypeError, a huge one a MemoryError",
-}
+KNOWN: dict[str, str] = {}  # cells that crashed, each until its fix (none left)
 CELL_PARAMS = [pytest.param(cell, id=cell, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[cell])]
                             if cell in KNOWN else []) for cell in CELLS]
 

@@ -68,6 +68,9 @@ def read_anchor(key: bytes | None, anchor: bytes, *, store: str) -> Anchor:
 
     ``key`` None reads the fields without the MAC: only for the anchor a password change
     replaces, which was made under the master key the change just discarded."""
+    if not isinstance(anchor, bytes | bytearray | memoryview):  # a cell edited into a number or text
+        raise BadAnchor("the audit anchor is damaged")
+    anchor = bytes(anchor)
     if len(anchor) == _V1.size:
         seq, head, mac = _V1.unpack(anchor)
         if key is not None and not hmac_sm3_verify(key, _DOMAIN_V1 + struct.pack(">Q", seq) + head, mac):

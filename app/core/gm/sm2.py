@@ -79,6 +79,8 @@ class SM2PublicKey:
     @classmethod
     def from_bytes(cls, point: bytes) -> SM2PublicKey:
         """SEC 1 uncompressed (04‖x‖y) or compressed (02/03‖x) point."""
+        if not isinstance(point, bytes | bytearray | memoryview):  # bytes(n) of a number would allocate n
+            raise InvalidKey("The public key must be a 65-byte uncompressed or 33-byte compressed point")
         point = bytes(point)
         if len(point) == 65 and point[0] == 4:
             return cls(int.from_bytes(point[1:33], "big"), int.from_bytes(point[33:], "big"))

@@ -29,7 +29,10 @@ def seal_key(unlocked: Unlocked, row: Base, key: SM2PrivateKey) -> None:
 def open_key(unlocked: Unlocked, row: Base) -> SM2PrivateKey:
     key = SM2PrivateKey.from_bytes(unseal(unlocked.data_key(), row.private_key, **where(row)))
     stored = getattr(row, "public_key", None)
-    if stored is not None and key.public_key().to_bytes() != bytes(stored):
+    # A cell edited into a number or text is as tampered as another key (and bytes(n) of a number
+    # would allocate n bytes).
+    if stored is not None and (not isinstance(stored, bytes | bytearray | memoryview)
+                               or key.public_key().to_bytes() != bytes(stored)):
         raise TamperedKey("The stored public key of {table} #{id} is not its private key's: the keystore file was "
                           "changed without the password. Nothing was encrypted to it",
                           table=row.__tablename__, id=row.id)
