@@ -162,6 +162,8 @@ STATUS: dict[str, int] = {
     "untrusted_sender": 403,
     "not_yet_in_effect": 403,
     "unknown_package": 404,
+    "unknown_backup": 404,
+    "older_revocation_list": 409,
     "unknown_request": 404,
     "unknown_key": 404,
     "key_not_registered": 409,
