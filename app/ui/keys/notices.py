@@ -81,6 +81,7 @@ class KeyNotices(QObject):
         self.context = context
         self.waiting: list[Waiting] = []
         self.audit_refusal: str | None = None  # the service holds a newer or another head of the log
+        self._again = False
         self._announced: set[str] = set()
         self._busy = False
         self._timer = QTimer(self)
@@ -99,7 +100,10 @@ class KeyNotices(QObject):
     def check(self) -> None:
         """Read the mailbox now if the wallet is unlocked (else nothing: no password is asked)."""
         context = self.context
-        if self._busy or not context.connected or not context.keystore.is_initialised():
+        if self._busy:  # asked again meanwhile (a key changed): once this check ends, check again
+            self._again = True
+            return
+        if not context.connected or not context.keystore.is_initialised():
             return
         unlocked = context.session.borrow()
         if unlocked is None:
@@ -123,12 +127,19 @@ class KeyNotices(QObject):
         self._busy = True
         BackgroundOp(self, op=op, success=self._found).failure(self._failed).run()
 
+    def _check_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.check()
+
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
+        QTimer.singleShot(0, self._check_again)
         log.info("key-backup messages not checked: %s", exc)  # the Keys page says it when asked
 
     def _found(self, waiting: list[Waiting]) -> None:
         self._busy = False
+        QTimer.singleShot(0, self._check_again)
         self.waiting = waiting
         fresh = [w for w in waiting if w.message_id not in self._announced]
         self._announced.update(w.message_id for w in fresh)
