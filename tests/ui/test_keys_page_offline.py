@@ -11,7 +11,6 @@ import pytest
 
 from app.core import gm
 from app.core.client import ServiceClient
-from app.core.client.wallet import download_licence
 from app.server.embedded import serve_in_thread
 from app.server.provision import init_service
 from app.server.settings import Settings
@@ -19,7 +18,7 @@ from app.ui import seams
 from app.ui.keys import view as kv
 
 from . import bid_service
-from .bid_service import PASSWORD, make_context
+from .bid_service import PASSWORD
 from .test_keys_page import (
     ENTERPRISE,
     MANAGER,
@@ -27,6 +26,7 @@ from .test_keys_page import (
     apply_key,
     check,
     click,
+    device,
     open_page,
     row,
     select,
@@ -53,17 +53,7 @@ def second(service, tmp_path_factory):
     running.stop()
 
 
-def on(qtbot, svc, monkeypatch, tmp_path, name: str, person):
-    monkeypatch.setenv("EBID_HOME", str(tmp_path / name))
-    context = make_context(qtbot, svc, monkeypatch, licence=person is REP)
-    if person is not REP:
-        running, clock = svc
-        unlocked = context.keystore.unlock(PASSWORD.encode())
-        download_licence(ServiceClient(running.url, clock=clock), context.keystore, unlocked,
-                         place=ENTERPRISE.registration_place, credit_code=ENTERPRISE.credit_code,
-                         name=person.name, id_number=person.id_number, phone=person.mobile)
-        unlocked.lock()
-    return context
+on = device  # a context with its own data folder on the given service
 
 
 def infos(since: int) -> list:
