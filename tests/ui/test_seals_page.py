@@ -50,6 +50,7 @@ def test_upload_review_records_and_collect(app, context, service, qtbot):
     qtbot.addWidget(page)
     page.show()
     assert page.licence.count() == 1 and page.title() == "Seals"
+    assert page.heading.text().startswith("Choose a licence"), page.heading.text()  # not "no licence yet"
     _open(page, qtbot)
     assert page.empty.isVisible() and "No imprint" in page.empty.text()
 

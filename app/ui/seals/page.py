@@ -182,6 +182,7 @@ class SealsPage(Page):
                 enterprise=info.enterprise_name, holder=info.holder_name), info.id)
         self.refresh_collected()
         self._update()
+        self._show()  # the heading said "no licence yet" if the list was empty before
 
     def open_office(self) -> None:
         if self.licence.currentData() is None:
