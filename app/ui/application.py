@@ -16,7 +16,7 @@ from ..core.errors import EbidError
 from ..core.fsutil import remove_stale_temporaries
 from ..core.paths import data_dir, exposed_mode
 from ..core.resources import resource_path
-from . import errors, i18n, settings
+from . import appearance, errors, i18n, settings
 from .operations import BackgroundOp
 from .termination import Termination
 
@@ -46,6 +46,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setDesktopFileName("ebid-desk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "ebid-desk.svg"))))
     settings.upgrade()
+    appearance.apply(app)
     language = settings.LANGUAGE.get()
     if not i18n.install(app, language):
         log.warning("translation catalogue for %s not found; run ./dev setup", language)

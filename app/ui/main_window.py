@@ -7,16 +7,22 @@ import importlib.util
 from dataclasses import dataclass
 from typing import Optional
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from ..core.resources import resource_path
 from . import seams, settings, theme
 from .context import AppContext
 from .keys.notices import KeyNotices
@@ -58,7 +64,8 @@ PAGES = [
 ]
 
 
-NEWS_MS = 30_000  # long enough to be read on return to the window
+NEWS_MS = 30_000
+PAGE_MARGIN = 24  # long enough to be read on return to the window
 
 
 def available_pages() -> list[PageSpec]:
@@ -73,13 +80,30 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.sidebar = QListWidget(central)
+        layout.setSpacing(0)
+        side = QFrame(central)
+        side.setObjectName("sideBar")
+        side.setFixedWidth(196)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 14, 0, 10)
+        side_layout.addLayout(self._brand(side))
+        self.sidebar = QListWidget(side)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(24, 24))
-        self.sidebar.setFixedWidth(180)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        side_layout.addWidget(self.sidebar, 1)
+        content = QVBoxLayout()
+        content.setContentsMargins(PAGE_MARGIN, 14, PAGE_MARGIN, 0)
+        content.setSpacing(6)
+        self.page_title = QLabel(central)
+        self.page_title.setObjectName("pageTitle")
+        self.page_title.setProperty("role", "title")
         self.stack = QStackedWidget(central)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        self.stack.setObjectName("pages")
+        content.addWidget(self.page_title)
+        content.addWidget(self.stack, 1)
+        layout.addWidget(side)
+        layout.addLayout(content, 1)
         self.setCentralWidget(central)
         self.specs = available_pages()
         self._built: dict[int, Page] = {}
@@ -96,9 +120,37 @@ class MainWindow(QMainWindow):
         self.key_notices = KeyNotices(self.context, self)
         self.key_notices.news.connect(self.show_news)
         self.key_notices.counted.connect(lambda _: self.retranslate())
-        self.resize(1024, 680)
+        self._fit_to_screen()
         self._restore()
         self.retranslate()
+
+    def _scrolled(self, page: Page) -> QScrollArea:
+        """A page taller than a small laptop screen scrolls instead of squeezing its rows."""
+        area = QScrollArea(self.stack)
+        area.setObjectName("pageScroll")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(page)
+        return area
+
+    def _fit_to_screen(self) -> None:
+        """A first start: a comfortable size that still fits a 1366×768 laptop with its taskbar."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1180, screen.width() - 40), min(760, screen.height() - 60))
+
+    def _brand(self, parent: QWidget) -> QHBoxLayout:
+        """The product's mark and name at the top of the sidebar."""
+        self.brand_icon = QLabel(parent)
+        self.brand_icon.setPixmap(QIcon(str(resource_path("icons", "ebid-desk.svg"))).pixmap(QSize(32, 32)))
+        self.brand = QLabel(parent)
+        self.brand.setObjectName("brand")
+        row = QHBoxLayout()
+        row.setContentsMargins(16, 0, 12, 12)
+        row.setSpacing(8)
+        row.addWidget(self.brand_icon)
+        row.addWidget(self.brand, 1)
+        return row
 
     @staticmethod
     def _title(spec: PageSpec) -> str:
@@ -109,7 +161,9 @@ class MainWindow(QMainWindow):
         if row not in self._built:
             page = self.specs[row].load()(self.context, self)
             placeholder = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            if page.layout() is not None:  # the window's frame gives the page its margin
+                page.layout().setContentsMargins(0, 0, 0, PAGE_MARGIN // 2)
+            self.stack.insertWidget(row, self._scrolled(page))
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[row] = page
@@ -123,6 +177,13 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.specs):
             self.page(row)
             self.stack.setCurrentIndex(row)
+            self._show_title()
+
+    def _show_title(self) -> None:
+        row = self.stack.currentIndex()
+        if 0 <= row < len(self.specs):
+            self.page_title.setVisible(self.specs[row].page_id != "home")  # home has its own header
+            self.page_title.setText(self._built[row].title() if row in self._built else self._title(self.specs[row]))
 
     def show_page(self, page_id: str) -> None:
         for row, spec in enumerate(self.specs):
@@ -150,6 +211,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("EBid Desk"))
+        self.brand.setText(self.tr("EBid Desk"))
         self.sidebar.setAccessibleName(self.tr("Navigation"))
         waiting = len(self.key_notices.waiting)
         for row, spec in enumerate(self.specs):
@@ -157,6 +219,7 @@ class MainWindow(QMainWindow):
             if spec.page_id == "keys" and waiting:
                 title = self.tr("{title} ({n})").format(title=title, n=waiting)  # messages waiting there
             self.sidebar.item(row).setText(title)
+        self._show_title()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -27,6 +27,7 @@ class Setting(Generic[T]):
 
 
 LANGUAGE = Setting("ui/language", "zh_CN", str)
+APPEARANCE = Setting("ui/appearance", "system", str)  # "system", "light" or "dark" (appearance.Scheme)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
 LAST_PAGE = Setting("window/page", "home", str)
 SCAN_CAMERA = Setting("scan/camera", "", str)  # the camera's id as QtMultimedia gives it

@@ -1,13 +1,21 @@
-"""Settings: language, how long the wallet stays unlocked, the data folder."""
+"""Settings: language, appearance, how long the wallet stays unlocked, the data folder."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.paths import data_dir
-from . import i18n, settings
+from . import appearance, i18n, settings
 from .page import Page
 from .wallet_session import CHOICES
 
@@ -32,6 +40,15 @@ class SettingsPage(Page):
         self.language_label = QLabel(self)
         self.language_label.setBuddy(self.language)
         form.addRow(self.language_label, self.language)
+        self.appearance = QComboBox(self)
+        self.appearance.setObjectName("appearanceCombo")
+        for scheme in appearance.Scheme:
+            self.appearance.addItem("", scheme.value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(appearance.chosen_scheme().value)))
+        self.appearance.currentIndexChanged.connect(self._appearance_chosen)
+        self.appearance_label = QLabel(self)
+        self.appearance_label.setBuddy(self.appearance)
+        form.addRow(self.appearance_label, self.appearance)
         self.unlock = QComboBox(self)
         self.unlock.setObjectName("unlockMinutes")
         for minutes in CHOICES:
@@ -55,6 +72,12 @@ class SettingsPage(Page):
     def retranslate(self) -> None:
         self.language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
+        self.appearance_label.setText(self.tr("&Appearance"))
+        self.appearance.setAccessibleName(self.tr("Appearance"))
+        names = {appearance.Scheme.SYSTEM: self.tr("As the system"), appearance.Scheme.LIGHT: self.tr("Light"),
+                 appearance.Scheme.DARK: self.tr("Dark")}
+        for row in range(self.appearance.count()):
+            self.appearance.setItemText(row, names[appearance.Scheme(self.appearance.itemData(row))])
         self.unlock_label.setText(self.tr("&Keep unlocked"))
         self.unlock.setAccessibleName(self.tr("Keep the wallet unlocked"))
         self.unlock.setToolTip(self.tr("After the licence password is given, how long it is not asked again "
@@ -72,6 +95,10 @@ class SettingsPage(Page):
         code = self.language.itemData(index)
         settings.LANGUAGE.set(code)
         i18n.install(QCoreApplication.instance(), code)  # sends LanguageChange to every widget
+
+    def _appearance_chosen(self, index: int) -> None:
+        settings.APPEARANCE.set(self.appearance.itemData(index))
+        appearance.apply(QApplication.instance())  # a palette change: every widget re-tints its icons
 
     def _unlock_chosen(self, index: int) -> None:
         settings.UNLOCK_MINUTES.set(int(self.unlock.itemData(index)))

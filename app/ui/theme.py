@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core.resources import resource_path
@@ -21,7 +21,11 @@ def _svg(name: str) -> str:
 
 
 def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> QIcon:
-    colour = QGuiApplication.palette().color(role).name()
+    return tinted(name, QGuiApplication.palette().color(role))
+
+
+def tinted(name: str, color: QColor) -> QIcon:
+    colour = color.name()
     renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode()))
     result = QIcon()
     ratio = max(1.0, QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0)

@@ -1,7 +1,5 @@
-"""Run as a separate process on the Xvfb display of tests/ui/test_screenshots.py.
+"""Run as a separate process by tests/ui/test_screenshots.py (no application, no translators):
 
-    python screenshot_helper.py grab OUT.png          # the whole screen, as Qt sees it
-    python screenshot_helper.py title OUT.png TEXT    # TEXT drawn like the home page's product name
     python screenshot_helper.py glyphs TEXT           # how many distinct glyph images TEXT's characters give
 
 With no CJK font every Chinese character is drawn as the same "missing glyph" box, so ``glyphs``
@@ -31,20 +29,15 @@ def _image_of(text: str, font: QFont) -> QImage:
 
 
 def _title_font() -> QFont:
-    font = QFont(QGuiApplication.font())  # as app/ui/home/page.py draws the product name
-    font.setPointSizeF(font.pointSizeF() * 2.2)
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(20)
     font.setBold(True)
     return font
 
 
 def main(argv: list[str]) -> int:
-    app = QGuiApplication(argv[:1])
+    _app = QGuiApplication(argv[:1])
     command = argv[1]
-    if command == "grab":
-        ok = app.primaryScreen().grabWindow(0).save(argv[2])
-        return 0 if ok else 1
-    if command == "title":
-        return 0 if _image_of(argv[3], _title_font()).save(argv[2]) else 1
     if command == "glyphs":
         images = {bytes(_image_of(ch, _title_font()).constBits()) for ch in dict.fromkeys(argv[2])}
         print(len(images))

@@ -1,15 +1,21 @@
-"""Screenshots of the real application under Xvfb: ``main.py`` in a subprocess, one start per main
-page, the screen grabbed by Qt from a second process on the same display.
+"""Screenshots of the real application under Xvfb, on every page and with the main dialogs open,
+in Chinese, light and dark, on a 1366×768 laptop screen and a 1920×1080 one.
 
-Each screenshot is saved under the test's temporary folder and copied to
-``artifacts/screenshots/`` at the repository root (gitignored; CI keeps it as an artifact). The
-checks: the image is not blank, a CJK font is installed, Chinese characters render as distinct
-glyphs (without a CJK font they all become the same box), and the home page's title appears in
-the screenshot as drawn with that font (template match).
+The user is a returning one: a licence password and a DEMO licence downloaded through the
+command line into the same data folder, so the embedded service and the pages have real
+content. ``screenshot_tour.py`` shows each page in one process per scheme and screen, grabs the
+X screen and reports texts drawn clipped without a tooltip and whether the window fits.
+
+Each screenshot is copied to ``artifacts/screenshots/`` at the repository root (gitignored; CI
+keeps it as an artifact). The checks: no clipped text, the window fits the screen, the image is
+not blank, a CJK font is installed, Chinese characters render as distinct glyphs (without a CJK
+font they all become the same box), and the home page's title appears in the screenshot as
+drawn with that font (template match).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -22,93 +28,53 @@ import numpy as np
 import pytest
 
 from app import APP_NAME_ZH
+from app.core.licence.demo import DEMO_ENTERPRISES
 from tests.support import ROOT
 
 pytestmark = pytest.mark.slow
 
+TOUR = Path(__file__).with_name("screenshot_tour.py")
 HELPER = Path(__file__).with_name("screenshot_helper.py")
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
-PAGES = ["home", "licences", "bids", "settings"]
-MARKER = "EBID-MAIN-WINDOW-SHOWN"
+SCREENS = [(1366, 768), (1920, 1080)]
+SCHEMES = ["light", "dark"]
+PAGES = ["home", "scan", "licences", "bids", "seals", "keys", "settings"]
+DIALOGS = ["dialog-password", "dialog-info", "dialog-warning", "dialog-question", "dialog-critical"]
 PASSWORD = "Screenshot!Opening-Day 2026"
 
 
-@pytest.fixture(scope="module")
-def display():
+def _xvfb(width: int, height: int, number: int) -> subprocess.Popen:
     xvfb = shutil.which("Xvfb")
     assert xvfb, "Xvfb is installed by ./dev test"
-    name = f":{150 + os.getpid() % 100}"
-    server = subprocess.Popen(
-        [xvfb, name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+    return subprocess.Popen(
+        [xvfb, f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(0.5)
-    yield name
-    server.terminate()
-    server.wait(10)
 
 
-def _env(display: str, home: Path) -> dict[str, str]:
-    return dict(
-        os.environ,
-        DISPLAY=display,
-        QT_QPA_PLATFORM="xcb",
-        EBID_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        EBID_STARTUP_MARKER="1",
-    )
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    return dict(os.environ, EBID_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+                EBID_PASSWORD_FILE=str(home / "password"), **extra)
 
 
-def _prepare(env: dict[str, str], page: str) -> None:
-    """A returning user (licence password set) whose last page was ``page``."""
-    code = (
-        "from app.ui.application import create_application; from app.ui import settings; "
-        "from app.core.keystore import Keystore; create_application([]); "
-        f"settings.LAST_PAGE.set({page!r}); s = Keystore.open(); "
-        f"s.is_initialised() or s.initialise({PASSWORD!r}.encode()); s.close()"
-    )
-    subprocess.run(
-        [sys.executable, "-c", code],
-        env=dict(env, QT_QPA_PLATFORM="offscreen"),
-        cwd=ROOT,
-        check=True,
-    )
-
-
-def _helper(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, str(HELPER), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return done.stdout.strip()
-
-
-def _screenshot(display: str, home: Path, page: str, out: Path) -> None:
-    env = _env(display, home)
-    _prepare(env, page)
-    app = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py")],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        for line in app.stdout:
-            if MARKER in line or time.monotonic() > deadline:
-                break
-        assert app.poll() is None, "main.py exited before showing its window"
-        time.sleep(2.5)  # the embedded service starts and the page fills in
-        _helper(env, "grab", str(out))
-    finally:
-        app.terminate()
-        app.wait(10)
+@pytest.fixture(scope="module")
+def returning_user(tmp_path_factory) -> Path:
+    """A data folder with the licence password set and the DEMO representative's licence."""
+    home = tmp_path_factory.mktemp("screenshots")
+    (home / "password").write_text(PASSWORD + "\n")
+    enterprise = DEMO_ENTERPRISES[0].enterprise
+    person = enterprise.legal_representative
+    env = dict(_env(home), QT_QPA_PLATFORM="offscreen")
+    env.pop("EBID_SERVER", None)  # the embedded service of this data folder, as the window uses
+    for args in (["keystore", "init"],
+                 ["licence", "download", "--place", enterprise.registration_place, "--credit-code",
+                  enterprise.credit_code, "--name", person.name, "--id-number", person.id_number,
+                  "--phone", person.mobile]):
+        done = subprocess.run([sys.executable, "-m", "app.cli.main", *args], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+    return home
 
 
 def _not_blank(image: np.ndarray) -> None:
@@ -117,28 +83,52 @@ def _not_blank(image: np.ndarray) -> None:
     assert len(np.unique(grey)) > 32, "the screenshot has too few tones to hold text"
 
 
-def test_screenshots_of_the_main_pages_show_chinese(display, tmp_path):
+def test_chinese_renders_as_distinct_glyphs():
     fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=True).stdout
     assert fonts.strip(), "no CJK font installed (./dev test installs fonts-noto-cjk)"
-    env = _env(display, tmp_path)
-    distinct = int(_helper(env, "glyphs", APP_NAME_ZH))
-    assert distinct == len(set(APP_NAME_ZH)), (
-        f"Chinese characters render as {distinct} distinct glyph(s): boxes"
-    )
+    done = subprocess.run([sys.executable, str(HELPER), "glyphs", APP_NAME_ZH],
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert int(done.stdout.strip()) == len(set(APP_NAME_ZH)), (
+        f"Chinese characters render as {done.stdout.strip()} distinct glyph(s): boxes")
 
+
+@pytest.mark.parametrize("width,height", SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
+def test_every_page_and_dialog_fits_without_clipped_text(returning_user, tmp_path, width, height):
+    display = 150 + (os.getpid() + width) % 100
+    server = _xvfb(width, height, display)
+    out = tmp_path / "shots"
+    out.mkdir()
+    try:
+        time.sleep(0.5)
+        for scheme in SCHEMES:
+            env = _env(returning_user, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+            env.pop("EBID_SERVER", None)
+            done = subprocess.run([sys.executable, str(TOUR), str(out), scheme], env=env, cwd=ROOT,
+                                  capture_output=True, text=True, timeout=240)
+            assert done.returncode == 0, done.stderr[-3000:]
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    size = f"{width}x{height}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    home = tmp_path / "user"
-    for page in PAGES:
-        out = tmp_path / f"{page}.png"
-        _screenshot(display, home, page, out)
-        image = cv2.imread(str(out))
-        assert image is not None and image.shape[:2] == (800, 1280)
-        _not_blank(image)
-        shutil.copy(out, ARTIFACTS / out.name)
+    problems = []
+    for scheme in SCHEMES:
+        report = json.loads((out / f"report-{scheme}-{size}.json").read_text(encoding="utf-8"))
+        assert sorted(report) == sorted(PAGES + DIALOGS)
+        for name, seen in report.items():
+            shot = out / f"{scheme}-{size}-{name}.png"
+            image = cv2.imread(str(shot))
+            assert image is not None and image.shape[:2] == (height, width), shot.name
+            _not_blank(image)
+            shutil.copy(shot, ARTIFACTS / shot.name)
+            problems += [f"{scheme} {name}: {text}" for text in seen["clipped"]]
+            if not seen["fits"]:
+                problems.append(f"{scheme} {name}: the window is larger than the screen")
 
-    title = tmp_path / "title.png"
-    _helper(env, "title", str(title), APP_NAME_ZH)
-    template = cv2.cvtColor(cv2.imread(str(title)), cv2.COLOR_BGR2GRAY)
-    screen = cv2.cvtColor(cv2.imread(str(tmp_path / "home.png")), cv2.COLOR_BGR2GRAY)
-    score = cv2.minMaxLoc(cv2.matchTemplate(screen, template, cv2.TM_CCOEFF_NORMED))[1]
-    assert score > 0.8, f"the home page title is not drawn as Chinese glyphs (match {score:.2f})"
+        template = cv2.cvtColor(cv2.imread(str(out / f"title-{scheme}-{size}.png")), cv2.COLOR_BGR2GRAY)
+        screen = cv2.cvtColor(cv2.imread(str(out / f"{scheme}-{size}-home.png")), cv2.COLOR_BGR2GRAY)
+        score = cv2.minMaxLoc(cv2.matchTemplate(screen, template, cv2.TM_CCOEFF_NORMED))[1]
+        assert score > 0.8, f"{scheme}: the home page title is not drawn as Chinese glyphs (match {score:.2f})"
+    assert not problems, "\n".join(problems)

@@ -431,7 +431,7 @@
     <message>
         <location filename="../../ui/bids/page.py" line="167" />
         <location filename="../../ui/bids/page.py" line="194" />
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>Bid files</source>
         <translation>标书文件</translation>
     </message>
@@ -1186,179 +1186,179 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="144" />
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/home/page.py" line="159" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="147" />
+        <location filename="../../ui/home/page.py" line="162" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="148" />
+        <location filename="../../ui/home/page.py" line="163" />
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="151" />
+        <location filename="../../ui/home/page.py" line="166" />
         <source>Electronic business licence wallet, seals and bid-file encryption for e-bidding.</source>
         <translation>电子营业执照、电子印章与投标文件加密，一站完成电子投标。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="156" />
+        <location filename="../../ui/home/page.py" line="171" />
         <source>Scan the QR code on my screen</source>
         <translation>扫描屏幕上的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="157" />
+        <location filename="../../ui/home/page.py" line="172" />
         <source>Read the QR code an e-bidding platform shows in your browser (the Scan page also reads the camera and images)</source>
         <translation>识别电子招投标平台在浏览器中显示的二维码（“扫一扫”页面还可以用摄像头和图片扫码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="159" />
+        <location filename="../../ui/home/page.py" line="174" />
         <source>Open the e-bidding platform in the browser</source>
         <translation>在浏览器中打开招投标平台</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="161" />
+        <location filename="../../ui/home/page.py" line="176" />
         <source>The platform's pages (log in, sign, upload, opening hall) show the QR codes this app scans</source>
         <translation>平台网页（登录、签章、上传、开标大厅）会显示本软件扫描的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="163" />
-        <location filename="../../ui/home/page.py" line="172" />
+        <location filename="../../ui/home/page.py" line="178" />
+        <location filename="../../ui/home/page.py" line="187" />
         <source>Projects you have bid on</source>
         <translation>已投标的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="166" />
+        <location filename="../../ui/home/page.py" line="181" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="167" />
+        <location filename="../../ui/home/page.py" line="182" />
         <source>Section</source>
         <translation>标段</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="168" />
+        <location filename="../../ui/home/page.py" line="183" />
         <source>Opening</source>
         <translation>开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="169" />
+        <location filename="../../ui/home/page.py" line="184" />
         <source>Key on this device</source>
         <translation>本设备的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="173" />
+        <location filename="../../ui/home/page.py" line="188" />
         <source>Update from the platform…</source>
         <translation>从交易平台更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="175" />
+        <location filename="../../ui/home/page.py" line="190" />
         <source>List every submission of your enterprise (asks for the licence password)</source>
         <translation>列出贵企业的全部递交记录（需要输入执照密码）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="192" />
+        <location filename="../../ui/home/page.py" line="207" />
         <source>E-bidding platform</source>
         <translation>招投标平台</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="193" />
+        <location filename="../../ui/home/page.py" line="208" />
         <source>The service is not connected yet; try again in a moment.</source>
         <translation>服务尚未连接，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="239" />
+        <location filename="../../ui/home/page.py" line="254" />
         <source>Asking the platform…</source>
         <translation>正在查询交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="237" />
+        <location filename="../../ui/home/page.py" line="252" />
         <source>list your enterprise's submissions</source>
         <translation>列出贵企业的递交记录</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="301" />
+        <location filename="../../ui/home/page.py" line="316" />
         <source>Download a licence on the Licences page; bids you submit will be listed here.</source>
         <translation>请在执照页面下载执照；您递交的标书将列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="304" />
+        <location filename="../../ui/home/page.py" line="319" />
         <source>Connecting to the platform…</source>
         <translation>正在连接交易平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="307" />
+        <location filename="../../ui/home/page.py" line="322" />
         <source>No bids submitted from this device yet. Bids from other devices of your enterprise appear after “Update from the platform”.</source>
         <translation>本设备尚未递交标书。贵企业在其他设备上递交的标书，点击“从交易平台更新”后显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="311" />
+        <location filename="../../ui/home/page.py" line="326" />
         <source>Before each opening, make sure a device you will have at hand holds a key that opens your file.</source>
         <translation>每次开标前，请确认您届时手边的设备持有能打开标书的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="321" />
+        <location filename="../../ui/home/page.py" line="336" />
         <source>{holder}'s licence ends {end}, before {project} opens {opening}: renew it (an agent: have the authorisation extended) before the opening, because the decryption is signed with it.</source>
         <translation>{holder} 的执照将于 {end} 到期，早于 {project} 的开标时间 {opening}：请在开标前续期（代理人请延长授权），因为开标解密要用它签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="325" />
+        <location filename="../../ui/home/page.py" line="340" />
         <source>its backup no longer counts: the holder's licence is no longer valid ({holders})</source>
         <translation>它的备份已不再有效：备份持有人的执照已失效（{holders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="328" />
+        <location filename="../../ui/home/page.py" line="343" />
         <source>its backup is not verified yet ({holders} must verify it)</source>
         <translation>它的备份尚未验证（须由 {holders} 完成备份验证）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="331" />
+        <location filename="../../ui/home/page.py" line="346" />
         <source>it is on this device only</source>
         <translation>它只在此设备上</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="333" />
+        <location filename="../../ui/home/page.py" line="348" />
         <source>{project} opens {opening}: the key {key} that opens {file} has no live backup — {why}. If this device is lost before then, the bid cannot be opened: back the key up on the Keys page.</source>
         <translation>{project} 将于 {opening} 开标：能解密 {file} 的密钥 {key} 没有有效备份——{why}。如果此设备在开标前丢失，这份投标将无法解密：请到“密钥管理”页备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="339" />
+        <location filename="../../ui/home/page.py" line="354" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="341" />
+        <location filename="../../ui/home/page.py" line="356" />
         <source>opened {time}</source>
         <translation>已于 {time} 开标</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="346" />
+        <location filename="../../ui/home/page.py" line="361" />
         <source>in {days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="347" />
+        <location filename="../../ui/home/page.py" line="362" />
         <source>in {hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分后</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="351" />
+        <location filename="../../ui/home/page.py" line="366" />
         <source>Yes (key {id})</source>
         <translation>有（密钥 {id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="353" />
+        <location filename="../../ui/home/page.py" line="368" />
         <source>No: no key on this device opens it</source>
         <translation>没有：本设备上没有能打开它的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="354" />
+        <location filename="../../ui/home/page.py" line="369" />
         <source>Unknown: submitted from another device</source>
         <translation>未知：从其他设备递交</translation>
     </message>
@@ -1504,37 +1504,37 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>KeyNotices</name>
     <message>
-        <location filename="../../ui/keys/notices.py" line="138" />
+        <location filename="../../ui/keys/notices.py" line="149" />
         <source>The service countersigned a newer or another state of this device's audit log than the one here: the keystore file may have been restored from an older copy or altered. Check it with `ebid audit verify --online`.</source>
         <translation>服务端会签过本设备审计日志的更新或不同的状态，与本机现有的不一致：密钥库文件可能已被旧副本还原或被篡改。请用 `ebid audit verify --online` 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="148" />
+        <location filename="../../ui/keys/notices.py" line="159" />
         <source>{sender} confirmed a recovery of your key {key} for another device: veto it on the Keys page if you did not ask for it</source>
         <translation>{sender} 已确认把您的密钥 {key} 恢复到另一台设备：如果不是您申请的，请到“密钥管理”页否决</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="154" />
+        <location filename="../../ui/keys/notices.py" line="165" />
         <source>backups to verify: {n} (from {senders})</source>
         <translation>待验证的备份 {n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="157" />
+        <location filename="../../ui/keys/notices.py" line="168" />
         <source>recovery requests to answer: {n} (from {senders})</source>
         <translation>待处理的恢复申请 {n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="161" />
+        <location filename="../../ui/keys/notices.py" line="172" />
         <source>recoveries vetoed by the key's owner: {n} (from {senders})</source>
         <translation>被密钥所有人否决的恢复：{n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="165" />
+        <location filename="../../ui/keys/notices.py" line="176" />
         <source>backups withdrawn by their owners, to delete: {n} (from {senders})</source>
         <translation>被所有人撤回、待删除的备份：{n} 个（来自 {senders}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/notices.py" line="167" />
+        <location filename="../../ui/keys/notices.py" line="178" />
         <source>Keys page: {what}</source>
         <translation>密钥管理：{what}</translation>
     </message>
@@ -1543,7 +1543,7 @@ A new key is made on this computer and sealed under your licence password; only 
     <name>KeysPage</name>
     <message>
         <location filename="../../ui/keys/page.py" line="151" />
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Keys</source>
         <translation>密钥管理</translation>
     </message>
@@ -2341,7 +2341,7 @@ Compare it with the one {name} reads out to you. Import the card only if they ar
     <name>LicencesPage</name>
     <message>
         <location filename="../../ui/licences/page.py" line="84" />
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Licences</source>
         <translation>执照</translation>
     </message>
@@ -2422,22 +2422,23 @@ Compare it with the one {name} reads out to you. Import the card only if they ar
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>EBid Desk</source>
         <translation>电子投标助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>{title} ({n})</source>
         <translation>{title}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Quit EBid Desk</source>
         <translation>退出电子投标助手</translation>
     </message>
@@ -2792,7 +2793,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="58" />
         <location filename="../../ui/scan/page.py" line="143" />
         <source>Scan</source>
         <translation>扫一扫</translation>
@@ -3187,7 +3188,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SealsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="61" />
         <location filename="../../ui/seals/page.py" line="140" />
         <location filename="../../ui/seals/page.py" line="150" />
         <source>Seals</source>
@@ -3351,82 +3352,82 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="189" />
+        <location filename="../../ui/seals/page.py" line="190" />
         <source>open the seal office</source>
         <translation>打开印章业务</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="192" />
+        <location filename="../../ui/seals/page.py" line="193" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="236" />
+        <location filename="../../ui/seals/page.py" line="237" />
         <source>The imprint ({kind}) was approved: its seal can be collected</source>
         <translation>印模（{kind}）已通过审核：可以领章了</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="238" />
+        <location filename="../../ui/seals/page.py" line="239" />
         <source>The imprint ({kind}) was rejected: {reason}</source>
         <translation>印模（{kind}）被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="245" />
+        <location filename="../../ui/seals/page.py" line="246" />
         <source>{w} × {h} mm</source>
         <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="252" />
+        <location filename="../../ui/seals/page.py" line="253" />
         <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
         <translation>请选择一个执照并打开印章业务，查看本企业的印模和印章。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="254" />
+        <location filename="../../ui/seals/page.py" line="255" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="257" />
+        <location filename="../../ui/seals/page.py" line="258" />
         <source>Seal office of {enterprise}.</source>
         <translation>{enterprise} 的印章业务。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="261" />
+        <location filename="../../ui/seals/page.py" line="262" />
         <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
         <translation>尚未上传印模。请先同意下方条款，再上传印章照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="288" />
+        <location filename="../../ui/seals/page.py" line="289" />
         <source>Choose which agents may collect and use the selected seal, and when</source>
         <translation>设置哪些办事人可以在何时领取和使用所选印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="289" />
+        <location filename="../../ui/seals/page.py" line="290" />
         <source>Only the legal representative or a licence manager can authorise agents to use a seal</source>
         <translation>只有法定代表人或证照管理员可以授权办事人使用印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="304" />
+        <location filename="../../ui/seals/page.py" line="305" />
         <source>Uploading the imprint…</source>
         <translation>正在上传印模…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="315" />
+        <location filename="../../ui/seals/page.py" line="316" />
         <source>Collect seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="316" />
+        <location filename="../../ui/seals/page.py" line="317" />
         <source>Collect the seal "{seal}" ({seal_type}) of {enterprise}, unified social credit code {code}, onto this device?</source>
         <translation>将{enterprise}（统一社会信用代码 {code}）的印章“{seal}”（{seal_type}）领取到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="320" />
+        <location filename="../../ui/seals/page.py" line="321" />
         <source>collect the seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="323" />
+        <location filename="../../ui/seals/page.py" line="324" />
         <source>Collecting the seal…</source>
         <translation>正在领取印章…</translation>
     </message>
@@ -3489,58 +3490,83 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
-        <location filename="../../ui/settings_page.py" line="53" />
+        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/settings_page.py" line="70" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="56" />
+        <location filename="../../ui/settings_page.py" line="73" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="57" />
+        <location filename="../../ui/settings_page.py" line="74" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="58" />
+        <location filename="../../ui/settings_page.py" line="75" />
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="76" />
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="77" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="77" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="78" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>&amp;Keep unlocked</source>
         <translation>保持解锁(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="59" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>Keep the wallet unlocked</source>
         <translation>钱包保持解锁的时长</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="60" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>After the licence password is given, how long it is not asked again (counted from the last use; the status bar locks it at once)</source>
         <translation>输入证照密码后多长时间内不再询问（从最后一次使用起计算；可在状态栏立即锁定）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="64" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Ask every time</source>
         <translation>每次都询问</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="65" />
+        <location filename="../../ui/settings_page.py" line="88" />
         <source>{n} minutes</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66" />
+        <location filename="../../ui/settings_page.py" line="89" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68" />
+        <location filename="../../ui/settings_page.py" line="91" />
         <source>Open the folder that holds the keystore and the logs</source>
         <translation>打开存放密钥库和日志的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69" />
+        <location filename="../../ui/settings_page.py" line="92" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
@@ -3548,7 +3574,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/application.py" line="100" />
+        <location filename="../../ui/application.py" line="101" />
         <source>Other users of this computer can open the data folder {path} (mode {mode}): make it private to you</source>
         <translation>本机其他用户可以打开数据文件夹 {path}（权限 {mode}）：请设为仅自己可访问</translation>
     </message>
