@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+
+from . import settings
 
 
 @dataclass
@@ -112,10 +115,29 @@ def ask_password(parent: Optional[QWidget], title: str, label: str) -> Optional[
     return text if ok else None
 
 
+def start_folder(start: str = "") -> str:
+    """Where a file dialog opens: the folder asked for, else the last one the user chose, else
+    their documents folder — never the working directory of a double-clicked program."""
+    for candidate in (start, settings.LAST_FOLDER.get()):
+        if candidate and Path(candidate).is_dir():
+            return candidate
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def _chosen(path: str) -> str:
+    """Remember the folder of what the user chose, for the next dialog."""
+    if path:
+        chosen = Path(path)
+        settings.LAST_FOLDER.set(str(chosen if chosen.is_dir() else chosen.parent))
+    return path
+
+
 def choose_files(parent: Optional[QWidget], title: str) -> list[str]:
     if _testing:
         return list(_answer("files", title, ""))
-    files, _ = QFileDialog.getOpenFileNames(parent, title)
+    files, _ = QFileDialog.getOpenFileNames(parent, title, start_folder())
+    if files:
+        _chosen(files[0])
     return files
 
 
@@ -124,19 +146,21 @@ def choose_image(parent: Optional[QWidget], title: str) -> Optional[str]:
         return _answer("image", title, "")
     filter_ = QCoreApplication.translate("common", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;"
                                          "All files (*)")
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_)
-    return path or None
+    path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(), filter_)
+    return _chosen(path) or None
 
 
 def choose_folder(parent: Optional[QWidget], title: str, start: str = "") -> Optional[str]:
     if _testing:
         return _answer("folder", title, start)
-    folder = QFileDialog.getExistingDirectory(parent, title, start)
-    return folder or None
+    folder = QFileDialog.getExistingDirectory(parent, title, start_folder(start))
+    return _chosen(folder) or None
 
 
 def choose_save_file(parent: Optional[QWidget], title: str, suggested: str = "") -> Optional[str]:
     if _testing:
         return _answer("save", title, suggested)
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
-    return path or None
+    if suggested and not Path(suggested).is_absolute():  # a bare name: in the folder used last
+        suggested = str(Path(start_folder()) / suggested)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested or start_folder())
+    return _chosen(path) or None

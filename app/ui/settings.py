@@ -34,6 +34,7 @@ SCAN_CAMERA = Setting("scan/camera", "", str)  # the camera's id as QtMultimedia
 SERVICE_MODE = Setting("service/mode", "embedded", str)  # "embedded" or "remote"
 SERVICE_URL = Setting("service/url", "", str)
 SERVICE_ROOT_FINGERPRINT = Setting("service/root_sha256", "", str)
+LAST_FOLDER = Setting("files/last_folder", "", str)  # where the last file dialog's choice was
 OPENED_FOLDER = Setting("bids/opened_folder", "", str)  # where fetched bids were last decrypted
 UNLOCK_MINUTES = Setting("security/unlock_minutes", 15, int)  # 0: ask the password every time
 
