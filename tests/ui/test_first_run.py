@@ -54,7 +54,7 @@ def set_password(wizard, qtbot) -> None:
     qtbot.waitUntil(lambda: wizard.currentId() == FirstRunWizard.READY, timeout=20000)
 
 
-def download(guide, qtbot, enterprise, *, person=None, password=PASSWORD) -> None:
+def download(guide, qtbot, enterprise, *, person=None, password: str | None = PASSWORD) -> None:
     """Drive the download guide from its first page to the done page."""
     person = person or enterprise.legal_representative
     qtbot.waitUntil(lambda: guide.place_page.places.count() > 0, timeout=30000)
@@ -80,12 +80,14 @@ def download(guide, qtbot, enterprise, *, person=None, password=PASSWORD) -> Non
     assert not guide.declaration_page.isComplete()
     guide.declaration_page.accept.setChecked(True)
     guide.next()
-    seams.answer_next(password)
+    if password is not None:  # None: the wallet is unlocked already, nothing is asked
+        seams.answer_next(password)
     guide.next()
     qtbot.waitUntil(lambda: guide.currentId() == guide.DONE, timeout=30000)
 
 
 def test_first_run_through_a_licence_download(context, qtbot):
+    settings.UNLOCK_MINUTES.set(15)  # the product's default: the password is typed once
     assert not context.keystore.is_initialised()
     wizard = FirstRunWizard(context)
     qtbot.addWidget(wizard)
@@ -96,11 +98,13 @@ def test_first_run_through_a_licence_download(context, qtbot):
     assert settings.SERVICE_MODE.get() == "embedded"
     set_password(wizard, qtbot)
     assert context.keystore.is_initialised()
+    assert context.session.is_unlocked()  # the password just set is not asked for again at once
     wizard.accept()
     guide = wizard.download_guide
     qtbot.addWidget(guide)
     demo = DEMO_ENTERPRISES[0].enterprise
-    download(guide, qtbot, demo)
+    download(guide, qtbot, demo, password=None)
+    assert not [s for s in seams.shown if s.kind == "password"]
     [licence] = context.keystore.list_licences()
     assert (licence.enterprise_code, licence.role) == (demo.credit_code, "legal_representative")
     assert demo.name in guide.done_page.text.text()

@@ -183,14 +183,17 @@ class PasswordPage(QWizardPage):
         store = self.context.keystore
         self._busy = True
         self.completeChanged.emit()
-        def op(progress, cancel) -> None:
-            store.initialise(password.encode("utf-8")).lock()  # the download guide asks again
+        def op(progress, cancel):
+            return store.initialise(password.encode("utf-8"))
 
         BackgroundOp(self, op=op, success=self._set).in_pool(pools.keystore()) \
             .failure(self._failed).with_progress(self.tr("Protecting the keystore…")).run()
         return False
 
-    def _set(self, _result) -> None:
+    def _set(self, unlocked) -> None:
+        # Just typed twice: the wallet stays unlocked for the chosen minutes (Settings), so the
+        # download that follows does not ask for it a third time.
+        self.context.session.open(unlocked)
         self._done, self._busy = True, False
         self.wizard().next()
 
