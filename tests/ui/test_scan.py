@@ -15,7 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QLabel
 
@@ -329,6 +329,7 @@ def test_home_reads_the_screen_in_one_click_even_behind_its_own_window(app, qtbo
     qtbot.addWidget(window)
     window.show_page("home")
     window.move(0, 0)
+    window.resize(window.screen().size() + QSize(40, 40))  # covers the whole offscreen screen
     window.show()  # above the code
     qtbot.waitExposed(window)
     qtbot.wait(300)
