@@ -1,6 +1,6 @@
 """Run as a separate process on an Xvfb display by tests/ui/test_screenshots.py:
 
-    python screenshot_tour.py OUT_DIR SCHEME      # SCHEME: light | dark
+    python screenshot_tour.py OUT_DIR SCHEME [LANGUAGE]    # light | dark; zh_CN (default) | en
 
 The real main window on the real embedded service of ``EBID_HOME`` (prepared by the test: a
 licence password and a downloaded DEMO licence), shown on every page and with the main
@@ -12,6 +12,7 @@ without a tooltip (:func:`clipped`) and whether the window fits the screen.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QGroupBox,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QStyle,
+    QTabBar,
     QWidget,
 )
 
@@ -136,6 +139,65 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def clashing_mnemonics(root: QWidget) -> list[str]:
+    """Alt+letter shortcuts given to more than one visible control: only the first would work."""
+    owners: dict[str, list[str]] = {}
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():  # scrolled out of view, its shortcut still works
+            continue
+        texts = []
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            texts.append(QGroupBox.title(widget))
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        for text in texts:
+            if (letter := _mnemonic(text)) is not None:
+                owners.setdefault(letter, []).append(text)
+    return [f"Alt+{letter}: {' / '.join(texts)}" for letter, texts in sorted(owners.items()) if len(texts) > 1]
+
+
+def texts(root: QWidget) -> list[str]:
+    """Every text the user can read under ``root``: labels, buttons, titles, tabs, headers, cells,
+    tooltips, placeholders."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        found.append(widget.toolTip())
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            found.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            found += [widget.text(), widget.placeholderText()]
+        elif isinstance(widget, QGroupBox):
+            found.append(QGroupBox.title(widget))  # a subclass may name its own title() otherwise
+        elif isinstance(widget, QTabBar):
+            found += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            found += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(_columns(model))]
+            found += [str(model.index(r, c).data() or "") for r in range(min(model.rowCount(), 50))
+                      for c in range(_columns(model))]
+    if root.isWindow():
+        found.append(root.windowTitle())
+    return [text for text in dict.fromkeys(found) if text and text.strip()]
+
+
+def _columns(model) -> int:
+    try:
+        return model.columnCount(QModelIndex())
+    except TypeError:  # a flat list model
+        return 1
+
+
 def fits(widget: QWidget) -> bool:
     screen = widget.screen().availableGeometry()
     frame = widget.frameGeometry()
@@ -143,9 +205,10 @@ def fits(widget: QWidget) -> bool:
 
 
 class Tour:
-    def __init__(self, out: Path, scheme: str) -> None:
-        self.out, self.scheme = out, scheme
+    def __init__(self, out: Path, scheme: str, language: str) -> None:
+        self.out, self.scheme, self.language = out, scheme, language
         self.report: dict[str, dict] = {}
+        self.names: set[str] = set()  # what the keystore and the service hold: not UI text
         self.app = QApplication.instance()
 
     @property
@@ -158,11 +221,24 @@ class Tour:
         path = self.out / f"{self.scheme}-{self.size}-{name}.png"
         if not self.app.primaryScreen().grabWindow(0).save(str(path)):
             raise SystemExit(f"could not save {path}")
-        self.report[name] = {"clipped": clipped(widget), "fits": fits(widget.window())}
+        self.report[name] = {"clipped": clipped(widget), "fits": fits(widget.window()),
+                             "mnemonics": clashing_mnemonics(widget.window()),
+                             "texts": texts(widget.window())}
 
     def save(self) -> None:
         (self.out / f"report-{self.scheme}-{self.size}.json").write_text(
             json.dumps(self.report, ensure_ascii=False, indent=1), encoding="utf-8")
+        (self.out / "names.json").write_text(json.dumps(sorted(self.names), ensure_ascii=False),
+                                             encoding="utf-8")
+
+    def learn_names(self, context) -> None:
+        from app.ui import i18n
+
+        for info in context.keystore.list_licences():
+            self.names |= {info.enterprise_name, info.holder_name}
+        for project in context.projects.projects:
+            self.names |= {project.name, project.tenderee}
+        self.names |= set(i18n.LANGUAGES.values())
 
 
 def _title(tour: Tour, window) -> None:
@@ -192,11 +268,18 @@ def _dialogs(tour: Tour, window) -> None:
     password.show()
     tour.shot("dialog-password", password)
     password.close()
-    boxes = [
-        ("dialog-info", QMessageBox.Icon.Information, "已加密 3 个文件，保存在 文档/投标文件。"),
-        ("dialog-warning", QMessageBox.Icon.Warning, "项目 ZB-2026-001 已截止，不能再加密投标文件。"),
-        ("dialog-question", QMessageBox.Icon.Question, "加密进行中，确定退出？"),
-        ("dialog-critical", QMessageBox.Icon.Critical, "解密失败：此设备没有能打开该文件的密钥。"),
+    english = tour.language == "en"
+    boxes = [  # sample messages of the length and kind the pages show
+        ("dialog-info", QMessageBox.Icon.Information,
+         "3 files encrypted, saved in Documents/Bids." if english else "已加密 3 个文件，保存在 文档/投标文件。"),
+        ("dialog-warning", QMessageBox.Icon.Warning,
+         "Project ZB-2026-001 is closed: no more bid files can be encrypted for it." if english
+         else "项目 ZB-2026-001 已截止，不能再加密投标文件。"),
+        ("dialog-question", QMessageBox.Icon.Question,
+         "Encryption is running. Quit anyway?" if english else "加密进行中，确定退出？"),
+        ("dialog-critical", QMessageBox.Icon.Critical,
+         "Decryption failed: no key on this device opens the file." if english
+         else "解密失败：此设备没有能打开该文件的密钥。"),
     ]
     for name, icon, text in boxes:
         box = seams.message_box(window, icon, window.tr("EBid Desk"), text)
@@ -207,12 +290,15 @@ def _dialogs(tour: Tour, window) -> None:
 
 def main(argv: list[str]) -> int:
     out, scheme = Path(argv[1]), argv[2]
-    from app.ui import appearance, settings
+    language = argv[3] if len(argv) > 3 else "zh_CN"
+    from app.ui import appearance, i18n, settings
     from app.ui.application import create_application
 
     app = create_application(argv[:1])
     settings.APPEARANCE.set(scheme)
     appearance.apply(app)
+    settings.LANGUAGE.set(language)
+    i18n.install(app, language)
     from app.ui.context import from_settings
     from app.ui.main_window import MainWindow
 
@@ -221,7 +307,7 @@ def main(argv: list[str]) -> int:
     window.show()
     context.connect_service(window)
     _wait(3.0)  # the embedded service starts and the pages fill in
-    tour = Tour(out, scheme)
+    tour = Tour(out, scheme, language)
     for spec in window.specs:
         window.show_page(spec.page_id)
         _wait(1.5)
@@ -230,6 +316,7 @@ def main(argv: list[str]) -> int:
     _wait(0.5)
     _title(tour, window)
     _dialogs(tour, window)
+    tour.learn_names(context)
     tour.save()
     context.close()
     return 0

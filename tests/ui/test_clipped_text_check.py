@@ -1,5 +1,5 @@
-"""The screenshot tour's clipped-text check finds what a user would see cut off, and only that:
-otherwise the screenshot test could pass on any window."""
+"""The screenshot tour's checks (clipped text, clashing shortcuts) find what a user would meet,
+and only that: otherwise the screenshot test could pass on any window."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
 
-from .screenshot_tour import clipped
+from .screenshot_tour import clashing_mnemonics, clipped
 
 LONG = "演示科技有限公司投标文件（第一标段）.docx"
 
@@ -56,3 +56,19 @@ def test_a_button_narrower_than_its_text_is_reported(qtbot):
     assert clipped(window) == ["QPushButton#-: 从交易平台刷新并解密全部投标文件"]
     button.setToolTip(button.text())
     assert clipped(window) == []
+
+
+def test_two_visible_controls_with_one_shortcut_letter_are_reported(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    first, second, hidden = (QPushButton(text, window) for text in ("申请密钥(&A)…", "导入名片(&A)…", "备份(&B)…"))
+    for button in (first, second, hidden):
+        layout.addWidget(button)
+    window.show()
+    qtbot.waitExposed(window)
+    assert clashing_mnemonics(window) == ["Alt+A: 申请密钥(&A)… / 导入名片(&A)…"]
+    second.setText("导入名片(&D)…")
+    hidden.setText("拒绝(&A)…")
+    hidden.hide()  # on another tab: its shortcut does not compete
+    assert clashing_mnemonics(window) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.server.seal_office import review as seal_review
-from app.ui import i18n, seams
+from app.ui import appearance, i18n, seams
 from app.ui.seals.page import SealsPage
 
 from . import bid_service
@@ -63,6 +63,7 @@ def test_upload_review_records_and_collect(app, context, service, qtbot):
     page.refresh()
     qtbot.waitUntil(lambda: page.view.imprints[0].state == "rejected", timeout=WAIT)
     assert _texts(page.imprints, 3) == ["Rejected"] and _texts(page.imprints, 4) == ["印模不完整"]
+    assert page.imprints.topLevelItem(0).foreground(3).color() == appearance.state_colour(appearance.State.REVOKED)
 
     _upload(page, qtbot, seed=6)
     second = next(i for i in page.view.imprints if i.imprint_id != first.imprint_id)

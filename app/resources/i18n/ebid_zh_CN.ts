@@ -437,7 +437,7 @@
     </message>
     <message>
         <location filename="../../ui/bids/page.py" line="172" />
-        <source>Back up your key on the Keys page (密钥管理) before you encrypt: an encrypted bid opens only with the key on this device or a verified backup of it. If this device is lost or broken before the opening and no one holds a backup, your bid cannot be opened.</source>
+        <source>Back up your key on the Keys page before you encrypt: an encrypted bid opens only with the key on this device or a verified backup of it. If this device is lost or broken before the opening and no one holds a backup, your bid cannot be opened.</source>
         <translation>加密前请先在“密钥管理”页面备份您的密钥：加密后的标书只能用本设备上的密钥或其已验证的备份解密。如果开标前本设备丢失或损坏，且无人持有备份，您的标书将无法解密。</translation>
     </message>
     <message>
@@ -1588,16 +1588,6 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="164" />
-        <source>Take a backup package (备份验证) or an answer to this device from a file</source>
-        <translation>从文件接收备份包（备份验证）或发给本设备的答复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/keys/page.py" line="166" />
-        <source>On a new device: ask a backup holder of your key on another device to give it back to this device's key (申请恢复)</source>
-        <translation>在新设备上：请您在其他设备上的密钥的备份持有人将密钥恢复到本设备（申请恢复）</translation>
-    </message>
-    <message>
         <location filename="../../ui/keys/page.py" line="168" />
         <source>&amp;Withdraw a backup…</source>
         <translation>撤回备份(&amp;W)…</translation>
@@ -1618,19 +1608,9 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>用于有摄像头、但没有共享文件夹的设备：把在本机写出的密钥备份文件或名片显示为一组二维码，供对方的扫一扫页面读取</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="176" />
-        <source>Export my &amp;card…</source>
-        <translation>导出我的名片(&amp;C)…</translation>
-    </message>
-    <message>
         <location filename="../../ui/keys/page.py" line="178" />
         <source>For a holder on another service (two PCs, each with its own): write a signed card of the chosen key, and read the fingerprint it shows out to them</source>
         <translation>用于另一服务上的持有人（两台电脑各用自己的服务）：写出所选密钥的签名名片，并把显示的指纹念给对方核对</translation>
-    </message>
-    <message>
-        <location filename="../../ui/keys/page.py" line="180" />
-        <source>Import a c&amp;ard…</source>
-        <translation>导入名片(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="182" />
@@ -1638,9 +1618,29 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>核对对方念给您的指纹一致后，导入其名片</translation>
     </message>
     <message>
+        <location filename="../../ui/keys/page.py" line="164" />
+        <source>Take a backup package or an answer to this device from a file</source>
+        <translation>从文件接收备份包（备份验证）或发给本设备的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="166" />
+        <source>On a new device: ask a backup holder of your key on another device to give it back to this device's key</source>
+        <translation>在新设备上：请您在其他设备上的密钥的备份持有人将密钥恢复到本设备（申请恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="176" />
+        <source>E&amp;xport my card…</source>
+        <translation>导出我的名片(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="180" />
+        <source>Import a car&amp;d…</source>
+        <translation>导入名片(&amp;D)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/keys/page.py" line="183" />
-        <source>Request recovery by fi&amp;le…</source>
-        <translation>以文件申请恢复(&amp;L)…</translation>
+        <source>Request recovery b&amp;y file…</source>
+        <translation>以文件申请恢复(&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="185" />
@@ -1986,8 +1986,23 @@ A new key is made on this computer and sealed under your licence password; only 
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="463" />
-        <source>Back up the key {key} to whom? Once they verify it (备份验证), their device can also open bids encrypted to it and give it back to you on a new device.</source>
+        <source>Back up the key {key} to whom? Once they verify it, their device can also open bids encrypted to it and give it back to you on a new device.</source>
         <translation>将密钥 {key} 备份给谁？对方完成备份验证后，其设备也能解密用该密钥加密的标书，并可在您更换设备时为您恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="490" />
+        <source>The backup was sent. It counts once its holder verifies it on their device.</source>
+        <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="506" />
+        <source>The backup package was written to {path}. Hand it to its holder: they import it on the Keys page, and the backup counts once they have.</source>
+        <translation>备份包已写入 {path}。请交给备份持有人：对方在“密钥管理”页面导入（备份验证）后，该备份方才有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="542" />
+        <source>Recovery of {key} was requested from {name}. Once they confirm it on their device, check with the service here: the key is then taken onto this device.</source>
+        <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="473" />
@@ -1995,20 +2010,10 @@ A new key is made on this computer and sealed under your licence password; only 
         <translation>该密钥的恢复在确认后多少小时生效（0 至 72）。在此期间，您的其他设备可以否决并非您本人申请的恢复；0 表示确认后立即生效（适用于开标当天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="490" />
-        <source>The backup was sent. It counts once its holder verifies it (备份验证) on their device.</source>
-        <translation>备份已发送。备份持有人在其设备上完成备份验证后，该备份方才有效。</translation>
-    </message>
-    <message>
         <location filename="../../ui/keys/page.py" line="497" />
         <location filename="../../ui/keys/page.py" line="505" />
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/keys/page.py" line="506" />
-        <source>The backup package was written to {path}. Hand it to its holder: they import it on the Keys page (备份验证), and the backup counts once they have.</source>
-        <translation>备份包已写入 {path}。请交给备份持有人：对方在“密钥管理”页面导入（备份验证）后，该备份方才有效。</translation>
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="511" />
@@ -2038,11 +2043,6 @@ A new key is made on this computer and sealed under your licence password; only 
         <location filename="../../ui/keys/page.py" line="541" />
         <source>Request recovery</source>
         <translation>申请恢复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/keys/page.py" line="542" />
-        <source>Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, check with the service here: the key is then taken onto this device.</source>
-        <translation>已向 {name} 申请恢复密钥 {key}。对方在其设备上确认恢复后，请在此处向服务查询，密钥即会恢复到本设备。</translation>
     </message>
     <message>
         <location filename="../../ui/keys/page.py" line="547" />
@@ -2743,7 +2743,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../ui/keys/qr_codes.py" line="35" />
-        <source>On the other device open Scan (扫一扫), start the camera and hold it up to this screen: it keeps reading until it has every code, then offers the file to its Keys page.</source>
+        <source>On the other device open Scan, start the camera and hold it up to this screen: it keeps reading until it has every code, then offers the file to its Keys page.</source>
         <translation>在另一台设备上打开扫一扫，开启摄像头并对准本屏幕：它会持续读取，直到读完全部二维码，然后把文件交给其密钥管理页面。</translation>
     </message>
     <message>
@@ -3005,7 +3005,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     </message>
     <message>
         <location filename="../../ui/scan/page.py" line="410" />
-        <source>Take it on the Keys page (密钥管理): it is checked there as a file is.</source>
+        <source>Take it on the Keys page: it is checked there as a file is.</source>
         <translation>请在密钥管理页面接收：它会像文件一样经过完整检查。</translation>
     </message>
     <message>
@@ -3189,245 +3189,245 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
     <name>SealsPage</name>
     <message>
         <location filename="../../ui/main_window.py" line="61" />
-        <location filename="../../ui/seals/page.py" line="140" />
-        <location filename="../../ui/seals/page.py" line="150" />
+        <location filename="../../ui/seals/page.py" line="141" />
+        <location filename="../../ui/seals/page.py" line="151" />
         <source>Seals</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="143" />
+        <location filename="../../ui/seals/page.py" line="144" />
         <source>&amp;Licence:</source>
         <translation>执照(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="144" />
+        <location filename="../../ui/seals/page.py" line="145" />
         <source>&amp;Open the seal office…</source>
         <translation>打开印章业务(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="145" />
+        <location filename="../../ui/seals/page.py" line="146" />
         <source>&amp;Upload an imprint…</source>
         <translation>上传印模(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="146" />
+        <location filename="../../ui/seals/page.py" line="147" />
         <source>&amp;Collect seal…</source>
         <translation>领取印章(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="147" />
+        <location filename="../../ui/seals/page.py" line="148" />
         <source>Seal &amp;authorisations…</source>
         <translation>印章授权(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="148" />
+        <location filename="../../ui/seals/page.py" line="149" />
         <source>The enterprise agrees to the terms of the electronic seal service and confirms the imprint is its own seal.</source>
         <translation>本企业同意电子印章服务条款，并确认所上传的印模为本企业的印章。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="150" />
-        <location filename="../../ui/seals/page.py" line="159" />
+        <location filename="../../ui/seals/page.py" line="151" />
+        <location filename="../../ui/seals/page.py" line="160" />
         <source>Imprints</source>
         <translation>印模管理</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="150" />
+        <location filename="../../ui/seals/page.py" line="151" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="152" />
-        <location filename="../../ui/seals/page.py" line="159" />
+        <location filename="../../ui/seals/page.py" line="153" />
+        <location filename="../../ui/seals/page.py" line="160" />
         <source>Valid uploads</source>
         <translation>有效的印模上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="153" />
-        <location filename="../../ui/seals/page.py" line="160" />
+        <location filename="../../ui/seals/page.py" line="154" />
+        <location filename="../../ui/seals/page.py" line="161" />
         <source>Superseded uploads</source>
         <translation>已被替代的印模上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="154" />
-        <location filename="../../ui/seals/page.py" line="167" />
+        <location filename="../../ui/seals/page.py" line="155" />
+        <location filename="../../ui/seals/page.py" line="168" />
         <source>Seal making</source>
         <translation>制章记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="155" />
-        <location filename="../../ui/seals/page.py" line="168" />
+        <location filename="../../ui/seals/page.py" line="156" />
+        <location filename="../../ui/seals/page.py" line="169" />
         <source>Seals made for the enterprise</source>
         <translation>为本企业制作的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="156" />
-        <location filename="../../ui/seals/page.py" line="169" />
+        <location filename="../../ui/seals/page.py" line="157" />
+        <location filename="../../ui/seals/page.py" line="170" />
         <source>Seals collected on this device</source>
         <translation>本设备已领取的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="157" />
-        <location filename="../../ui/seals/page.py" line="163" />
+        <location filename="../../ui/seals/page.py" line="158" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Seal type</source>
         <translation>印章类型</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="157" />
+        <location filename="../../ui/seals/page.py" line="158" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="157" />
+        <location filename="../../ui/seals/page.py" line="158" />
         <source>Uploaded</source>
         <translation>上传时间</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="157" />
+        <location filename="../../ui/seals/page.py" line="158" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="158" />
+        <location filename="../../ui/seals/page.py" line="159" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="163" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="163" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="163" />
+        <location filename="../../ui/seals/page.py" line="164" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="164" />
+        <location filename="../../ui/seals/page.py" line="165" />
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="164" />
+        <location filename="../../ui/seals/page.py" line="165" />
         <source>Made by</source>
         <translation>制作人</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="164" />
+        <location filename="../../ui/seals/page.py" line="165" />
         <source>Imprint</source>
         <translation>印模</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="166" />
+        <location filename="../../ui/seals/page.py" line="167" />
         <source>Collected</source>
         <translation>领取时间</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="173" />
+        <location filename="../../ui/seals/page.py" line="174" />
         <source>Waiting for review</source>
         <translation>等待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="173" />
+        <location filename="../../ui/seals/page.py" line="174" />
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="174" />
+        <location filename="../../ui/seals/page.py" line="175" />
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="174" />
+        <location filename="../../ui/seals/page.py" line="175" />
         <source>Superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="181" />
+        <location filename="../../ui/seals/page.py" line="182" />
         <source>{enterprise} — {holder}</source>
         <translation>{enterprise} — {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="190" />
+        <location filename="../../ui/seals/page.py" line="191" />
         <source>open the seal office</source>
         <translation>打开印章业务</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="193" />
+        <location filename="../../ui/seals/page.py" line="194" />
         <source>Contacting the service…</source>
         <translation>正在连接服务…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="237" />
+        <location filename="../../ui/seals/page.py" line="238" />
         <source>The imprint ({kind}) was approved: its seal can be collected</source>
         <translation>印模（{kind}）已通过审核：可以领章了</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="239" />
+        <location filename="../../ui/seals/page.py" line="240" />
         <source>The imprint ({kind}) was rejected: {reason}</source>
         <translation>印模（{kind}）被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="246" />
+        <location filename="../../ui/seals/page.py" line="247" />
         <source>{w} × {h} mm</source>
         <translation>{w} × {h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="253" />
+        <location filename="../../ui/seals/page.py" line="254" />
         <source>Choose a licence and open the seal office to see the enterprise's imprints and seals.</source>
         <translation>请选择一个执照并打开印章业务，查看本企业的印模和印章。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="255" />
+        <location filename="../../ui/seals/page.py" line="256" />
         <source>There is no licence on this device yet: download one on the Licences page first.</source>
         <translation>本设备上还没有执照：请先在“执照”页面下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="258" />
+        <location filename="../../ui/seals/page.py" line="259" />
         <source>Seal office of {enterprise}.</source>
         <translation>{enterprise} 的印章业务。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="262" />
+        <location filename="../../ui/seals/page.py" line="263" />
         <source>No imprint has been uploaded yet. Agree to the terms below, then upload a photo of the seal.</source>
         <translation>尚未上传印模。请先同意下方条款，再上传印章照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="289" />
+        <location filename="../../ui/seals/page.py" line="291" />
         <source>Choose which agents may collect and use the selected seal, and when</source>
         <translation>设置哪些办事人可以在何时领取和使用所选印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="290" />
+        <location filename="../../ui/seals/page.py" line="292" />
         <source>Only the legal representative or a licence manager can authorise agents to use a seal</source>
         <translation>只有法定代表人或证照管理员可以授权办事人使用印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="305" />
+        <location filename="../../ui/seals/page.py" line="307" />
         <source>Uploading the imprint…</source>
         <translation>正在上传印模…</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="316" />
+        <location filename="../../ui/seals/page.py" line="318" />
         <source>Collect seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="317" />
+        <location filename="../../ui/seals/page.py" line="319" />
         <source>Collect the seal "{seal}" ({seal_type}) of {enterprise}, unified social credit code {code}, onto this device?</source>
         <translation>将{enterprise}（统一社会信用代码 {code}）的印章“{seal}”（{seal_type}）领取到本设备？</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="321" />
+        <location filename="../../ui/seals/page.py" line="323" />
         <source>collect the seal</source>
         <translation>领取印章</translation>
     </message>
     <message>
-        <location filename="../../ui/seals/page.py" line="324" />
+        <location filename="../../ui/seals/page.py" line="326" />
         <source>Collecting the seal…</source>
         <translation>正在领取印章…</translation>
     </message>
@@ -3990,7 +3990,7 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/seams.py" line="125" />
+        <location filename="../../ui/seams.py" line="147" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>

@@ -169,7 +169,7 @@ class BidsPage(Page):
     def retranslate(self) -> None:
         self.banner.setText(
             self.tr(
-                "Back up your key on the Keys page (密钥管理) before you encrypt: an encrypted bid opens only with "
+                "Back up your key on the Keys page before you encrypt: an encrypted bid opens only with "
                 "the key on this device or a verified backup of it. If this device is lost or broken before the "
                 "opening and no one holds a backup, your bid cannot be opened."
             )

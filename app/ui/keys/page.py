@@ -161,10 +161,10 @@ class KeysPage(Page):
             "Write the backup package to a file and hand it to its holder (no mailbox); they import it"))
         self.import_button.setText(self.tr("&Import a file…"))
         self.import_button.setToolTip(self.tr(
-            "Take a backup package (备份验证) or an answer to this device from a file"))
+            "Take a backup package or an answer to this device from a file"))
         self.recover_button.setToolTip(self.tr(
             "On a new device: ask a backup holder of your key on another device to give it back to this "
-            "device's key (申请恢复)"))
+            "device's key"))
         self.withdraw_button.setText(self.tr("&Withdraw a backup…"))
         self.withdraw_button.setToolTip(self.tr(
             "Take the chosen key's backup back from a holder (a colleague who changes role or leaves): it stops "
@@ -173,14 +173,14 @@ class KeysPage(Page):
         self.qr_button.setToolTip(self.tr(
             "For a device with a camera and no shared folder: show a key-backup file or card written here as a "
             "sequence of QR codes, for its Scan page to read"))
-        self.export_card_button.setText(self.tr("Export my &card…"))
+        self.export_card_button.setText(self.tr("E&xport my card…"))
         self.export_card_button.setToolTip(self.tr(
             "For a holder on another service (two PCs, each with its own): write a signed card of the chosen key, "
             "and read the fingerprint it shows out to them"))
-        self.import_card_button.setText(self.tr("Import a c&ard…"))
+        self.import_card_button.setText(self.tr("Import a car&d…"))
         self.import_card_button.setToolTip(self.tr(
             "Take another holder's card after comparing its fingerprint with the one they read out to you"))
-        self.recover_file_button.setText(self.tr("Request recovery by fi&le…"))
+        self.recover_file_button.setText(self.tr("Request recovery b&y file…"))
         self.recover_file_button.setToolTip(self.tr(
             "On a new device: write a recovery request for a backup holder on another service, whose card you "
             "imported; import their answer with \"Import a file\""))
@@ -460,7 +460,7 @@ class KeysPage(Page):
         for c in cards:
             labels[self.tr("{name} ({role}) — {label} — {record} (from their card)").format(
                 name=c.holder_name, role=role_name(c.role), label=c.label, record=c.record_id)] = c.record_id
-        question = self.tr("Back up the key {key} to whom? Once they verify it (备份验证), their device can "
+        question = self.tr("Back up the key {key} to whom? Once they verify it, their device can "
                            "also open bids encrypted to it and give it back to you on a new device.").format(
             key=key.registry_id)
 
@@ -487,7 +487,7 @@ class KeysPage(Page):
             lease.deleteLater()
             self._loaded(loaded)
             seams.info(self, self.tr("Back up"), self.tr(
-                "The backup was sent. It counts once its holder verifies it (备份验证) on their device."))
+                "The backup was sent. It counts once its holder verifies it on their device."))
 
         def failed(exc: BaseException) -> None:
             lease.deleteLater()
@@ -504,7 +504,7 @@ class KeysPage(Page):
                 self._loaded(loaded)
                 seams.info(self, self.tr("Back up to a file"), self.tr(
                     "The backup package was written to {path}. Hand it to its holder: they import it on the Keys "
-                    "page (备份验证), and the backup counts once they have.").format(path=path))
+                    "page, and the backup counts once they have.").format(path=path))
 
             BackgroundOp(self, op=lambda p, c: Changed(kv.export_backup(device, key.registry_id, record, wait, path),
                                                        Change.KEYS),
@@ -539,7 +539,7 @@ class KeysPage(Page):
         def requested(loaded: kv.KeysView) -> None:
             self._loaded(loaded)
             seams.info(self, self.tr("Request recovery"), self.tr(
-                "Recovery of {key} was requested from {name}. Once they confirm it (确认恢复) on their device, "
+                "Recovery of {key} was requested from {name}. Once they confirm it on their device, "
                 "check with the service here: the key is then taken onto this device.").format(
                 key=key.registry_id, name=holder.name))
 

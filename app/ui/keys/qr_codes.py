@@ -32,7 +32,7 @@ class QrSequenceDialog(QDialog):
         self.code.setMinimumSize(480, 480)
         self.position = QLabel(self)
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(self.tr("On the other device open Scan (扫一扫), start the camera and hold it up to this "
+        hint = QLabel(self.tr("On the other device open Scan, start the camera and hold it up to this "
                               "screen: it keeps reading until it has every code, then offers the file to its Keys "
                               "page."), self)
         hint.setWordWrap(True)

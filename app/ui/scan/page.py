@@ -407,7 +407,7 @@ class ScanPage(Page):
         self.task_button.hide()
         self.result_text.setPlainText(self.tr("A key-backup file of {size} bytes, rebuilt from {n} QR codes and "
                                               "saved as {path}.").format(size=len(data), n=progress.total, path=path))
-        self.result_note.setText(self.tr("Take it on the Keys page (密钥管理): it is checked there as a file is."))
+        self.result_note.setText(self.tr("Take it on the Keys page: it is checked there as a file is."))
         self.result_note.show()
         self.keys_button.show()
         self.result_box.show()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.client.seal import Imprint, Seal, SealClient, SealRecords, collect_into_keystore
 from ...core.seal.catalogue import load_catalogue
+from ..appearance import State, state_colour
 from ..changes import Change, Changed
 from .editor.finish import FinalImprint
 
@@ -82,6 +83,17 @@ def fill(tree: QTreeWidget, rows: list[tuple[str, list[str]]]) -> None:
         item = QTreeWidgetItem(texts)
         item.setData(0, Qt.ItemDataRole.UserRole, key)
         tree.addTopLevelItem(item)
+
+
+IMPRINT_STATES = {"approved": State.VALID, "pending": State.PENDING, "rejected": State.REVOKED,
+                  "superseded": State.EXPIRED}
+
+
+def tint_states(tree: QTreeWidget, column: int, states: list[str]) -> None:
+    """The state column of each row in its state colour (the rows as ``fill`` left them)."""
+    for row, state in enumerate(states):
+        if state in IMPRINT_STATES:
+            tree.topLevelItem(row).setForeground(column, state_colour(IMPRINT_STATES[state]))
 
 
 def picture_icon(png: bytes) -> QIcon:

@@ -41,6 +41,7 @@ from .office import (
     load_op,
     new_tree,
     picture_icon,
+    tint_states,
     type_name,
     upload_op,
 )
@@ -262,6 +263,7 @@ class SealsPage(Page):
         self.empty.setText(self.tr("No imprint has been uploaded yet. Agree to the terms below, then "
                                    "upload a photo of the seal."))
         fill(self.imprints, self._imprint_rows(imprints))
+        tint_states(self.imprints, 3, [i.state for i in imprints])
         fill(self.valid, self._imprint_rows(view.records.valid if view else []))
         fill(self.superseded, self._imprint_rows(view.records.superseded if view else []))
         fill(self.making, [(s.seal_id, [s.name, type_name(s.seal_type), local_time(s.valid_start),
