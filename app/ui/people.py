@@ -82,7 +82,7 @@ class PersonPicker(QWidget):
         self.list.setToolTip(self.tr("Choose a person to fill the form; nobody needs to be retyped"))
         self.new.setText(self.tr("Ne&w person"))
         self.new.setToolTip(self.tr("Enter someone the enterprise does not know yet"))
-        self.empty.setText(self.tr("No managers or agents are known yet: enter the person below."))
+        self.empty.setText(self.tr("Nobody to choose from yet: enter the person below."))
         self._fill()
 
     def set_people(self, people: list[KnownPerson]) -> None:

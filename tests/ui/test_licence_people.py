@@ -50,6 +50,7 @@ def test_an_agent_authorised_before_is_picked_not_retyped(app, context, qtbot): 
     dialog.grant.click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: len(picker.people) == 1, timeout=WAIT)
+    assert dialog.height() <= 680 and dialog.minimumSizeHint().height() <= dialog.height()  # fits 1366×768
     item = picker.list.topLevelItem(0)
     assert [item.text(c) for c in range(3)] == [agent.name, mask_id_number(agent.id_number), "Agent"]
     shown = [item.text(c) for c in range(4)] + [item.toolTip(c) for c in range(4)]
@@ -89,6 +90,36 @@ def test_an_agent_authorised_before_is_picked_not_retyped(app, context, qtbot): 
     assert person.known is not None
     picker.new.click()
     assert person.known is None and person.name.isVisible() and not dialog.grant.isEnabled()
+    dialog.close()
+
+
+def test_a_known_agent_is_made_a_licence_manager_by_picking_them(app, context, qtbot):  # noqa: F811
+    i18n.install(app, "en")
+    demo = DEMO_ENTERPRISES[1]
+    rep_info = legal_rep_licence(context, demo.enterprise)
+    [agent] = demo.others
+    unlocked = context.keystore.unlock(PASSWORD.encode())
+    with ServiceClient(context.client.base_url) as unpinned:
+        wallet.holder_for(unpinned, context.keystore, unlocked, rep_info.id, purpose="licence.authorisations") \
+            .authorise(agent.name, agent.id_number)
+    unlocked.lock()
+    page = LicencesPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.managers.isEnabled(), timeout=WAIT)
+    seams.answer_next(PASSWORD)
+    page.managers.click()
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.holder is not None, timeout=WAIT)
+    picker = dialog.form.picker
+    assert [(p.name, p.roles) for p in picker.people] == [(agent.name, ("agent",))]
+    _click(picker.list, picker.list.topLevelItem(0), qtbot)
+    assert dialog.grant.isEnabled()
+    dialog.grant.click()
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=WAIT)
+    assert dialog.list.topLevelItem(0).text(0) == agent.name
+    assert dialog.list.topLevelItem(0).text(1) == mask_id_number(agent.id_number)
+    assert picker.people == [] and picker.empty.isVisible()  # a manager now: not offered again
     dialog.close()
 
 

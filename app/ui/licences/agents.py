@@ -79,7 +79,7 @@ class AuthorisationsDialog(GrantListDialog):
         self.context, self.licence = context, licence
         self.holder: HolderClient | None = None
         self.catalogue: list[Matter] = []  # the service's, for the matters' names
-        self.resize(760, 700)
+        self.resize(760, 680)  # fits a 1366×768 laptop with its taskbar
         self.begin()
 
     def retranslate(self) -> None:

@@ -54,7 +54,7 @@ class SealAuthorisationsDialog(GrantListDialog):
         self.seals, self.seal, self.enterprise = seals, seal, enterprise
         self.known_ids = known_ids if known_ids is not None else {}
         self.elsewhere = False
-        self.resize(760, 700)
+        self.resize(760, 680)  # fits a 1366×768 laptop with its taskbar
         self.begin()
 
     def retranslate(self) -> None:
