@@ -11,7 +11,9 @@ subclass gives its columns (:meth:`row`), how it loads (:meth:`load`), its calls
 
 :class:`GrantForm` is the form: a :class:`PersonForm` (name, ID number checked as it is typed,
 optionally a mobile), room for extra fields, and optionally a
-:class:`~.window_editor.WindowEditor` with the 3-day default.
+:class:`~.window_editor.WindowEditor` with the 3-day default. With ``people``, a
+:class:`~.people.PersonPicker` above the person offers the enterprise's known people: choosing
+one fills the person (:meth:`PersonForm.choose`), "New person" empties it for typing.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,23 +41,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.client import KnownPerson
 from ..core.licence import validate_id_number, validate_mobile
 from . import errors, seams
 from .checked_field import CheckedField
 from .operations import BackgroundOp, Op
+from .people import PersonPicker
 from .window_editor import WindowEditor
 
 KEY, STATUS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 
 
 class PersonForm(QGroupBox):
-    """Name, ID number and (optional, when ``mobile``) mobile of a person to add or authorise."""
+    """Name, ID number and (optional, when ``mobile``) mobile of a person to add or authorise;
+    or a known person chosen from a list (:meth:`choose`), shown by name and masked ID number."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, mobile: bool = True) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
+        self.known: KnownPerson | None = None
+        form = self._form = QFormLayout(self)
+        self.known_label, self.known_person = QLabel(self), QLabel(self)
+        self.known_person.setObjectName("chosenPerson")
+        self.known_person.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.known_label, self.known_person)
+        form.setRowVisible(self.known_person, False)
         self.name, self.id_number, self.mobile = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.name.setObjectName("personName")
         self.id_number.setObjectName("personIdNumber")
@@ -83,36 +95,69 @@ class PersonForm(QGroupBox):
         self.name.setAccessibleName(self.tr("Name"))
         self.id_number.setAccessibleName(self.tr("Resident ID number"))
         self.mobile.setAccessibleName(self.tr("Mobile number"))
+        self.known_label.setText(self.tr("Person:"))
+        self._show_known()
 
     def fields(self) -> list[QWidget]:
         return [self.name, self.id_number, self.mobile] if self.with_mobile else [self.name, self.id_number]
 
+    def choose(self, person: KnownPerson | None) -> None:
+        """Fill the form with a known person (their name and masked ID number shown, nothing to
+        type), or None: back to the empty fields for a new person."""
+        self.known = person
+        if person is None:
+            self.name.clear()
+            self.id_number.clear()
+        self._show_known()
+        self.changed.emit()
+
+    def _show_known(self) -> None:
+        person = self.known
+        for edit in (self.name, self.id_number):
+            self._form.setRowVisible(edit, person is None)
+        self.id_problem.setVisible(person is None and bool(self.id_problem.text()))
+        self._form.setRowVisible(self.known_person, person is not None)
+        if person is not None:
+            self.known_person.setText(self.tr("{name} (ID number {masked})").format(
+                name=person.name, masked=person.masked_id_number))
+            self.known_person.setAccessibleName(self.known_person.text())
+
     def complete(self) -> bool:
         mobile_ok = self.mobile_check.valid or not self.mobile.text().strip()
+        if self.known is not None:
+            return mobile_ok
         return bool(self.name.text().strip()) and self.id_check.valid and mobile_ok
 
     def values(self) -> tuple[str, str, str | None]:
+        if self.known is not None:
+            return self.known.name, self.known.id_number, self.mobile_check.value
         return self.name.text().strip(), self.id_check.value or "", self.mobile_check.value
 
     def clear(self) -> None:
         for edit in (self.name, self.id_number, self.mobile):
             edit.clear()
+        self.choose(None)
 
 
 class GrantForm(QGroupBox):
     """Who (a :class:`PersonForm`), any extra fields a subclass adds with :meth:`add`, and — with
-    ``window`` — when (``window_editor``, a :class:`WindowEditor` starting at ``now``)."""
+    ``window`` — when (``window_editor``, a :class:`WindowEditor` starting at ``now``); with
+    ``people``, a picker of known people (``picker``, filled by :meth:`set_people`) above them."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, mobile: bool = True, window: bool = False,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, people: bool = False) -> None:
         super().__init__(parent)
         self.person = PersonForm(self, mobile=mobile)
         self.person.setFlat(True)
         self.person.changed.connect(self.changed)
+        self.picker = PersonPicker(self) if people else None
         self.window_editor = WindowEditor(self, now=now) if window else None
         self._layout = QVBoxLayout(self)
+        if self.picker is not None:
+            self._layout.addWidget(self.picker)
+            self.picker.chosen.connect(self.person.choose)
         self._layout.addWidget(self.person)
         self._extras: list[QWidget] = []
         if self.window_editor is not None:
@@ -121,22 +166,31 @@ class GrantForm(QGroupBox):
 
     def add(self, widget: QWidget) -> None:
         """An extra field, between the person and the window."""
-        self._layout.insertWidget(len(self._extras) + 1, widget)
+        self._layout.insertWidget(self._layout.indexOf(self.person) + len(self._extras) + 1, widget)
         self._extras.append(widget)
+
+    def set_people(self, people: list[KnownPerson]) -> None:
+        if self.picker is not None:
+            self.picker.set_people(people)
 
     def retranslate(self) -> None:
         self.person.retranslate()
+        if self.picker is not None:
+            self.picker.retranslate()
         if self.window_editor is not None:
             self.window_editor.retranslate()
 
     def focus_order(self) -> list[QWidget]:
         window = [self.window_editor.start, self.window_editor.end] if self.window_editor is not None else []
-        return [*self.person.fields(), *self._extras, *window]
+        picker = self.picker.focus_order() if self.picker is not None else []
+        return [*picker, *self.person.fields(), *self._extras, *window]
 
     def complete(self) -> bool:
         return self.person.complete() and (self.window_editor is None or self.window_editor.valid())
 
     def clear(self) -> None:
+        if self.picker is not None:
+            self.picker.choose_new()  # empties the person too
         self.person.clear()
 
 
@@ -163,6 +217,7 @@ class GrantListDialog(QDialog):
         self.list = QTreeWidget(self)
         self.list.setObjectName(list_name)
         self.list.setRootIsDecorated(False)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.revoke, self.grant = QPushButton(self), QPushButton(self)
         self.revoke.setObjectName(revoke_name)
         self.grant.setObjectName(grant_name)
@@ -250,6 +305,8 @@ class GrantListDialog(QDialog):
         for grant in grants:
             row = self.row(grant)
             item = QTreeWidgetItem(row.texts)
+            for column, text in enumerate(row.texts):
+                item.setToolTip(column, text)  # the full text, should the column be narrow
             item.setData(0, KEY, row.key)
             item.setData(0, STATUS, row.status)
             self.list.addTopLevelItem(item)

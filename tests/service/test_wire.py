@@ -97,6 +97,7 @@ def _every_answer(client, legal_rep, demo, bid_file, service, download) -> None:
     legal_rep.managers()
     grant = legal_rep.authorise(others[1].name, others[1].id_number, matters=[matters[0].code])
     legal_rep.authorisations()
+    legal_rep.people()
     legal_rep.revoke_authorisation(grant.authorisation_id)
     legal_rep.register_key(gm.SM2PrivateKey.generate().public_key(), "office PC")
     legal_rep.keys()

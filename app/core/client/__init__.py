@@ -8,6 +8,7 @@ service's own wire models (:mod:`app.core.wire`).
 from ..wire import (
     Authorisation,
     Enterprise,
+    KnownPerson,
     Licence,
     Manager,
     Matter,
@@ -20,5 +21,5 @@ from .errors import ServiceError, ServiceUnavailable
 
 __all__ = [
     "ServiceClient", "HolderClient", "ServiceError", "ServiceUnavailable", "Authorisation",
-    "Enterprise", "Licence", "Manager", "Matter", "Project", "Receipt", "RegisteredKey",
+    "Enterprise", "KnownPerson", "Licence", "Manager", "Matter", "Project", "Receipt", "RegisteredKey",
 ]

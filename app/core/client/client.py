@@ -25,6 +25,7 @@ from ..wire import (
     AuthoriseIn,
     Enterprise,
     KeyIn,
+    KnownPerson,
     Licence,
     LicenceDownload,
     Manager,
@@ -257,6 +258,11 @@ class HolderClient:
     def authorisations(self) -> list[Authorisation]:
         path = f"/authority/enterprises/{self.credit_code}/authorisations"
         return _many(Authorisation, self.call("GET", path))
+
+    def people(self) -> list[KnownPerson]:
+        """The managers and agents the enterprise's holders entered (to pick, not retype)."""
+        path = f"/authority/enterprises/{self.credit_code}/people"
+        return _many(KnownPerson, self.call("GET", path))
 
     def authorise(
         self, name: str, id_number: str, *, phone: str | None = None, matters: list[str] | None = None,

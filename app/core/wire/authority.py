@@ -61,6 +61,21 @@ class Authorisation(WireModel):
     revoked_at: datetime | None
 
 
+class KnownPerson(WireModel):
+    """A person the enterprise's holders entered — a licence manager, or an agent of any earlier
+    authorisation — so a holder picks them instead of retyping. The authorisation calls take a
+    person by name and ID number, so the number the holders entered comes back to them (only to
+    the enterprise's legal representative and managers); the legal representative, who comes
+    from the registry, is not listed."""
+
+    person_id: str
+    name: str
+    masked_id_number: str
+    id_number: str
+    roles: tuple[str, ...] = Field(description="manager (while one) and/or agent")
+    last_authorised: datetime | None = Field(description="start of the newest agent authorisation")
+
+
 class Revoked(WireModel):
     revoked: tuple[str, ...] = Field(description="serials of the licence copies revoked")
 

@@ -15,6 +15,7 @@ from ...core.wire import (
     Authorisation,
     AuthoriseIn,
     Enterprise,
+    KnownPerson,
     Licence,
     LicenceDownload,
     Manager,
@@ -147,6 +148,16 @@ def list_authorisations(
         return [_authorisation(u, a, now) for a in u.authority.authorisations(credit_code.upper())]
 
 
+@router.get("/enterprises/{credit_code}/people", response_model=list[KnownPerson])
+def list_people(credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)):
+    """The managers and agents the enterprise's holders entered, so the app offers them when
+    authorising (the same callers as the managers' and authorisations' lists)."""
+    code = credit_code.upper()
+    with ctx.unit() as u:
+        u.authority.actor(code, who.serial, HOLDERS)
+        return _known_people(u, code)
+
+
 @router.post(
     "/enterprises/{credit_code}/authorisations", response_model=Authorisation, status_code=201
 )
@@ -192,6 +203,29 @@ def _manager(u, record) -> Manager:
         masked_id_number=person.person.masked_id_number if person else "",
         added_at=record.added_at,
     )
+
+
+def _known_people(u, credit_code: str) -> list[KnownPerson]:
+    roles: dict[str, set[str]] = {}
+    latest: dict[str, object] = {}
+    for m in u.authority.managers(credit_code):
+        roles.setdefault(m.person_id, set()).add(Role.MANAGER.value)
+    for a in u.authority.authorisations(credit_code):
+        roles.setdefault(a.agent_person_id, set()).add(Role.AGENT.value)
+        if a.agent_person_id not in latest or a.start > latest[a.agent_person_id]:
+            latest[a.agent_person_id] = a.start
+    people = []
+    for person_id, held in roles.items():
+        record = u.authority.repo.get_person(person_id)
+        if record is None:
+            continue
+        p = record.person
+        people.append(KnownPerson(
+            person_id=person_id, name=p.name, masked_id_number=p.masked_id_number, id_number=p.id_number,
+            roles=tuple(r for r in (Role.MANAGER.value, Role.AGENT.value) if r in held),
+            last_authorised=latest.get(person_id),
+        ))
+    return sorted(people, key=lambda k: (k.name, k.person_id))
 
 
 def _authorisation(u, grant, now) -> Authorisation:

@@ -21,13 +21,14 @@ from ..format import local_time
 from ..grants import KEY, GrantForm, GrantListDialog, Row
 from ..operations import Op
 from ..unlocked import UnlockedOp
+from .matters import matter_name, matters_text
 
 
 class AgentForm(GrantForm):
     """Who, what (all business or checked matters) and when."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, window=True)
+        super().__init__(parent, window=True, people=True)
         self.all_business, self.specific = QRadioButton(self), QRadioButton(self)
         self.all_business.setObjectName("allBusiness")
         self.specific.setObjectName("specificMatters")
@@ -54,7 +55,9 @@ class AgentForm(GrantForm):
     def set_matters(self, matters: list[Matter]) -> None:
         self.matters.clear()
         for matter in matters:
-            item = QListWidgetItem(f"{matter.zh} ({matter.code})", self.matters)
+            name = matter_name(matter.code, matters)
+            item = QListWidgetItem(name, self.matters)
+            item.setToolTip(name)
             item.setData(Qt.ItemDataRole.UserRole, matter.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -75,7 +78,8 @@ class AuthorisationsDialog(GrantListDialog):
                          grant_name="authorise", revoke_name="revokeAuthorisation")
         self.context, self.licence = context, licence
         self.holder: HolderClient | None = None
-        self.resize(720, 720)
+        self.catalogue: list[Matter] = []  # the service's, for the matters' names
+        self.resize(760, 680)  # fits a 1366×768 laptop with its taskbar
         self.begin()
 
     def retranslate(self) -> None:
@@ -91,17 +95,19 @@ class AuthorisationsDialog(GrantListDialog):
         UnlockedOp(self, self.context, asking=self.tr("manage agent authorisations"), licence=self.licence.id,
                    purpose="licence.authorisations",
                    op=lambda access, p, c: (access.holder, access.holder.authorisations(),
-                                            access.holder.service.matters()),
+                                            access.holder.service.matters(), access.holder.people()),
                    success=self._ready).failure(self.failed).keep_until(self) \
             .with_progress(self.tr("Contacting the service…")).run()
 
     def _ready(self, opened) -> None:
-        self.holder, grants, matters = opened
+        self.holder, grants, matters, people = opened
+        self.catalogue = matters
         self.form.set_matters(matters)
+        self.form.set_people(people)
         self.show_grants(grants)
 
     def row(self, grant: Authorisation) -> Row:
-        matters = ", ".join(grant.matters) if grant.mode == "specific" else self.tr("All business")
+        matters = matters_text(grant.matters, self.catalogue) if grant.mode == "specific" else self.tr("All business")
         return Row([grant.agent_name, matters, local_time(grant.start), local_time(grant.end),
                     self.state_name(grant.status), grant.authorisation_id], grant.authorisation_id, grant.status)
 
@@ -111,9 +117,14 @@ class AuthorisationsDialog(GrantListDialog):
 
         def op(progress, cancel):
             holder.authorise(name, id_number, phone=phone, matters=matters, start=start, end=end)
-            return holder.authorisations()
+            return holder.authorisations(), holder.people()
 
         return op
+
+    def granted(self, result) -> None:
+        grants, people = result
+        self.form.set_people(people)  # a new agent is known from now on
+        super().granted(grants)
 
     def revoke_question(self, item: QTreeWidgetItem) -> tuple[str, str]:
         return self.tr("Revoke authorisation"), self.tr(

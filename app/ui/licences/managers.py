@@ -2,13 +2,15 @@
 
 Only the legal representative may change them; the service enforces the rules and its refusal
 (e.g. a sixth manager) is shown as it is. Removing a manager revokes every copy they downloaded.
+An agent the enterprise knows is picked rather than retyped (the picker offers the known people
+who are not managers already).
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
-from ...core.client import HolderClient, Manager
+from ...core.client import HolderClient, KnownPerson, Manager
 from ...core.keystore import LicenceInfo
 from ...core.licence import MAX_MANAGERS
 from .. import seams
@@ -22,11 +24,11 @@ from ..unlocked import UnlockedOp
 
 class ManagersDialog(GrantListDialog):
     def __init__(self, context: AppContext, licence: LicenceInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent, GrantForm(), name="managersDialog", list_name="managerList",
+        super().__init__(parent, GrantForm(people=True), name="managersDialog", list_name="managerList",
                          grant_name="addManager", revoke_name="removeManager")
         self.context, self.licence = context, licence
         self.holder: HolderClient | None = None
-        self.resize(560, 520)
+        self.resize(680, 640)
         self.begin()
 
     def retranslate(self) -> None:
@@ -42,13 +44,18 @@ class ManagersDialog(GrantListDialog):
 
     def load(self) -> None:
         UnlockedOp(self, self.context, asking=self.tr("manage licence managers"), licence=self.licence.id,
-                   purpose="licence.managers", op=lambda access, p, c: (access.holder, access.holder.managers()),
+                   purpose="licence.managers",
+                   op=lambda access, p, c: (access.holder, access.holder.managers(), access.holder.people()),
                    success=self._ready).failure(self.failed).keep_until(self) \
             .with_progress(self.tr("Contacting the service…")).run()
 
-    def _ready(self, opened: tuple[HolderClient, list[Manager]]) -> None:
-        self.holder, managers = opened
+    def _ready(self, opened: tuple[HolderClient, list[Manager], list[KnownPerson]]) -> None:
+        self.holder, managers, people = opened
+        self._offer(people)
         self.show_grants(managers)
+
+    def _offer(self, people: list[KnownPerson]) -> None:
+        self.form.set_people([p for p in people if "manager" not in p.roles])
 
     def row(self, manager: Manager) -> Row:
         return Row([manager.name, manager.masked_id_number, local_time(manager.added_at)], manager.person_id)
@@ -58,9 +65,14 @@ class ManagersDialog(GrantListDialog):
 
         def op(progress, cancel):
             holder.add_manager(name, id_number, phone)
-            return holder.managers()
+            return holder.managers(), holder.people()
 
         return op
+
+    def granted(self, result) -> None:
+        managers, people = result
+        self._offer(people)
+        super().granted(managers)
 
     def granting(self) -> str:
         return self.tr("Adding the manager…")
@@ -76,12 +88,13 @@ class ManagersDialog(GrantListDialog):
 
         def op(progress, cancel) -> Changed:
             revoked = holder.remove_manager(person_id)
-            return Changed((name, revoked, holder.managers()), Change.LICENCES)
+            return Changed((name, revoked, holder.managers(), holder.people()), Change.LICENCES)
 
         return op
 
     def revoked(self, result) -> None:
-        name, revoked, managers = result
+        name, revoked, managers, people = result
+        self._offer(people)
         self.show_grants(managers)
         seams.info(self, self.tr("Licence manager removed"), self.tr(
             "{name} is no longer a licence manager; {n} licence copies were revoked.").format(

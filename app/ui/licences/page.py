@@ -51,6 +51,8 @@ class LicencesPage(Page):
         self.heading.setWordWrap(True)
         self.download = QPushButton(self)
         self.download.setObjectName("downloadLicence")
+        self.details = QPushButton(self)
+        self.details.setObjectName("licenceDetails")
         self.managers = QPushButton(self)
         self.managers.setObjectName("licenceManagers")
         self.agents = QPushButton(self)
@@ -58,7 +60,7 @@ class LicencesPage(Page):
         self.password = QPushButton(self)
         self.password.setObjectName("changePassword")
         buttons = QHBoxLayout()
-        for button in (self.download, self.managers, self.agents, self.password):
+        for button in (self.download, self.details, self.managers, self.agents, self.password):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -67,6 +69,8 @@ class LicencesPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.download.clicked.connect(self.open_download)
+        self.details.clicked.connect(self.open_details)
+        self.table.doubleClicked.connect(lambda index: self.open_details())
         self.managers.clicked.connect(self.open_managers)
         self.agents.clicked.connect(self.open_authorisations)
         self.password.clicked.connect(self.open_change_password)
@@ -86,6 +90,9 @@ class LicencesPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Electronic business licences (电子营业执照) on this computer."))
         self.download.setText(self.tr("&Download a licence…"))
+        self.details.setText(self.tr("D&etails…"))
+        self.details.setToolTip(self.tr("Show the selected licence as a card: enterprise, credit code, "
+                                        "holder, role, matters, validity and state"))
         self.managers.setText(self.tr("Licence &managers…"))
         self.agents.setText(self.tr("&Agent authorisations…"))
         self.password.setText(self.tr("Change &password…"))
@@ -115,6 +122,7 @@ class LicencesPage(Page):
         self.managers.setEnabled(usable and info.role == "legal_representative")
         self.agents.setEnabled(usable and info.role in ("legal_representative", "manager"))
         self.password.setEnabled(self.context.keystore.is_initialised())
+        self.details.setEnabled(info is not None)
 
     def check_revocations(self, _url: str = "") -> None:
         """Fetch the authority's revocation list (signature checked against its root)."""
@@ -166,6 +174,14 @@ class LicencesPage(Page):
         from .download import LicenceDownloadWizard
 
         self._open(LicenceDownloadWizard(self.context, self.window()))
+
+    def open_details(self) -> None:
+        from .card import LicenceCardDialog
+
+        row, info = self.selected()
+        if info is not None:
+            state = self.model.index(row, LicenceTableModel.STATE).data()
+            self._open(LicenceCardDialog(info, self.model.terms(row), self.model.serial(row), state, self.window()))
 
     def open_managers(self) -> None:
         from .managers import ManagersDialog

@@ -1,12 +1,13 @@
 """Seal authorisations (印章授权): which agents may collect and use one seal, and when.
 
-The legal representative or a manager authorises an agent of the enterprise (name and ID number,
-checked here before anything is sent) for one seal, for a window that defaults to now … now + 3
-days; the list shows the seal's authorisations with their state, and one can be revoked. The
-dialog works with the seal-office client the Seals page opened, so it asks no password.
+The legal representative or a manager authorises an agent of the enterprise — picked from the
+enterprise's agents the service lists, or entered by name and ID number (checked here before
+anything is sent) — for one seal, for a window that defaults to now … now + 3 days; the list
+shows the seal's authorisations with their state, and one can be revoked. The dialog works with
+the seal-office client the Seals page opened, so it asks no password.
 
-The service names agents by an opaque person id, not by ID number: the masked ID number is shown
-for the agents authorised from this page while it is open (``known_ids``), "—" for the others.
+The service names agents in a seal authorisation by an opaque person id: the masked ID number is
+taken from the enterprise's known agents (``known_ids``), "—" for anyone else.
 Enterprises registered elsewhere (外地企业) need no seal authorisation; the dialog says so when
 the service's local places show it.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
+from ...core.client import KnownPerson
 from ...core.client.seal import Seal, SealClient, SealGrant
 from ...core.licence import mask_id_number
 from ...core.pki import parse_licence
@@ -30,27 +32,29 @@ def may_authorise(role: str) -> bool:
     return role in HOLDER_ROLES
 
 
-def fetch_grants(seals: SealClient, seal_id: str) -> tuple[list[SealGrant], bool]:
-    """On the pool thread: the seal's authorisations, and whether the enterprise is registered
-    elsewhere (exempt) by the service's local places."""
+def fetch_grants(seals: SealClient, seal_id: str) -> tuple[list[SealGrant], bool, list[KnownPerson]]:
+    """On the pool thread: the seal's authorisations, whether the enterprise is registered
+    elsewhere (exempt) by the service's local places, and its agents (the people a seal may be
+    authorised to: the service refuses anyone who is not one)."""
     grants = [g for g in seals.seal_authorisations() if g.seal_id == seal_id]
+    agents = [p for p in seals.holder.people() if "agent" in p.roles]
     info = parse_licence(seals.holder.certificate)
     rule = seals.holder.service.get(f"/seal-office/seals/{seal_id}/use-rule/{info.person_id}").json()
     places = rule.get("local_places") or []
     elsewhere = bool(places) and not any(info.registration_place.startswith(p) for p in places)
-    return grants, elsewhere
+    return grants, elsewhere, agents
 
 
 class SealAuthorisationsDialog(GrantListDialog):
     def __init__(self, seals: SealClient, seal: Seal, enterprise: str, parent: QWidget | None = None,
                  *, known_ids: dict[str, str] | None = None) -> None:
-        form = GrantForm(mobile=False, window=True, now=seals.holder.service.clock())
+        form = GrantForm(mobile=False, window=True, now=seals.holder.service.clock(), people=True)
         super().__init__(parent, form, name="sealAuthorisationsDialog", list_name="sealAuthorisationList",
                          grant_name="authoriseSeal", revoke_name="revokeSealAuthorisation")
         self.seals, self.seal, self.enterprise = seals, seal, enterprise
         self.known_ids = known_ids if known_ids is not None else {}
         self.elsewhere = False
-        self.resize(720, 640)
+        self.resize(760, 680)  # fits a 1366×768 laptop with its taskbar
         self.begin()
 
     def retranslate(self) -> None:
@@ -74,10 +78,16 @@ class SealAuthorisationsDialog(GrantListDialog):
         self.run(lambda progress, cancel: fetch_grants(seals, seal_id), self._loaded,
                  self.tr("Loading the seal authorisations…"))
 
-    def _loaded(self, loaded: tuple[list[SealGrant], bool]) -> None:
-        grants, self.elsewhere = loaded
+    def _loaded(self, loaded: tuple[list[SealGrant], bool, list[KnownPerson]]) -> None:
+        grants, self.elsewhere, agents = loaded
+        self._know(agents)
         self._word_note()
         self.show_grants(grants)
+
+    def _know(self, agents: list[KnownPerson]) -> None:
+        """Offer the agents, and name each authorised one by masked ID number in the list."""
+        self.form.set_people(agents)
+        self.known_ids.update({p.person_id: p.masked_id_number for p in agents})
 
     def row(self, grant: SealGrant) -> Row:
         return Row([grant.agent_name, self.known_ids.get(grant.agent_person_id, "—"), local_time(grant.start),
