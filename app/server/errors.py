@@ -85,6 +85,7 @@ STATUS: dict[str, int] = {
     "not_opened": 403,
     "not_a_bid_file": 400,
     "wrong_project": 400,
+    "wrong_sender": 400,
     "malformed_key": 400,
     "malformed_signature": 400,
     "bad_bid_signature": 400,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -10,6 +12,9 @@ import pytest
 
 from app.core import bidx
 from app.core.gm import SM2PrivateKey, private_key_to_pem, public_key_to_pem
+from app.core.licence import Authority, AuthorityKeys, InMemoryRepository, LicenceRequest
+from app.core.licence.demo import DEMO_ENTERPRISES, load_demo
+from app.core.pki import ManualClock
 
 SMALL_CHUNK = 64  # keeps multi-chunk tests fast; one test uses the real 1 MiB size
 
@@ -82,6 +87,38 @@ def encrypt(keys: list[SM2PrivateKey], outdir: Path) -> Callable[..., Path]:
         return bidx.encrypt_file(source, outdir, pubs, options=opts).container
 
     return run
+
+
+@dataclass(frozen=True)
+class Bidder:
+    """A licensed bidder: the licence's signing key and its certificate (DER), as issued."""
+
+    key: SM2PrivateKey
+    certificate: bytes
+
+    def identity(self) -> bidx.SignerIdentity:
+        return bidx.SignerIdentity(self.key.public_key(), self.certificate)
+
+
+@pytest.fixture(scope="session")
+def bidders() -> list[Bidder]:
+    """The legal representatives of two DEMO enterprises, each with a licence the authority
+    issued for a key of their own (generated once: SM2 key generation is pure Python)."""
+    start = datetime(2026, 3, 2, tzinfo=UTC)
+    authority = Authority(InMemoryRepository(), AuthorityKeys.create("EBid Test Authority", not_before=start),
+                          clock=ManualClock(start + timedelta(days=1)))
+    load_demo(authority)
+    found = []
+    for demo in DEMO_ENTERPRISES[:2]:
+        enterprise, person = demo.enterprise, demo.enterprise.legal_representative
+        key = SM2PrivateKey.generate()
+        request = LicenceRequest(
+            credit_code=enterprise.credit_code, registration_place=enterprise.registration_place,
+            holder_name=person.name, id_number=person.id_number, device_public_key=key.public_key(),
+            requested_at=start + timedelta(days=1),
+        )
+        found.append(Bidder(key, authority.issue_licence(request.sign(key)).certificate_der))
+    return found
 
 
 def listing(folder: Path) -> list[str]:

@@ -1,7 +1,8 @@
 """Every way of damaging a container is rejected with a precise error, and no plaintext is left.
 
-The container under attack has two recipients and three chunks (two full, one partial), so the
-tests cover the other recipient's stanza, full and partial chunks, and the final-chunk flag.
+The container under attack has two recipients and three chunks (two full, one partial), and names
+its signer as sender, so the tests cover the sender field, the other recipient's stanza, full and
+partial chunks, and the final-chunk flag.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ TAG = 16
 
 @pytest.fixture
 def victim(make_file, encrypt, keys) -> tuple[Path, bytes]:
-    container = encrypt(make_file(SIZE), keys[:2], project="ZB-9", section="3")
+    container = encrypt(make_file(SIZE), keys[:2], project="ZB-9", section="3", signer=keys[2])
     return container, container.read_bytes()
 
 
@@ -38,6 +39,8 @@ def regions(data: bytes) -> dict[str, tuple[int, int]]:
     for name, text in (("project", header.project), ("section", header.section)):
         spans[name] = (pos, pos + 2 + len(text.encode()))
         pos = spans[name][1]
+    spans["sender kind"], spans["sender digest"] = (pos, pos + 1), (pos + 1, pos + 33)
+    pos += 33
     spans["recipient count"] = (pos, pos + 1)
     pos += 1
     for i, stanza in enumerate(header.stanzas):
@@ -78,7 +81,7 @@ def test_regions_cover_the_whole_file(victim) -> None:
 
 @pytest.mark.parametrize("region", [
     "magic", "version", "suite", "header length", "chunk size", "plaintext length", "salt", "project",
-    "section", "recipient count", "stanza 0 key id", "stanza 0 wrapped", "stanza 1 key id",
+    "section", "sender kind", "sender digest", "recipient count", "stanza 0 key id", "stanza 0 wrapped", "stanza 1 key id",
     "stanza 1 wrapped", "metadata", "header MAC",
     "chunk 0 body", "chunk 0 tag", "chunk 1 body", "chunk 1 tag", "chunk 2 body", "chunk 2 tag",
 ])

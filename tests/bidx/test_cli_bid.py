@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core import gm
 from tests.bidx.conftest import listing
 from tests.support import run
 
@@ -148,3 +149,55 @@ def test_usage_and_input_errors_exit_2(ebid, pem_files, tmp_path: Path, args, me
     assert done.returncode == 2, done.stderr
     assert message in done.stderr
     assert listing(tmp_path / "out") == []
+
+
+def test_a_container_re_signed_by_another_key_fails_verify_as_another_sender(ebid, openssl, pem_files, bid_files,
+                                                                            tmp_path: Path) -> None:
+    """OpenSSL makes the second signature and accepts it; ``ebid bid verify`` does not, because
+    the header names the first signer (docs/formats/bidx.md §8)."""
+    (tmp_path / "out").mkdir()
+    assert _encrypt(ebid, bid_files[:1], "-r", str(pem_files["pub0"]), "--sign", str(pem_files["key0"])).returncode == 0
+    container = tmp_path / "out" / f"{bid_files[0].name}.bidx"
+    resigned = tmp_path / "resigned.sig"
+    made = run([openssl, "pkeyutl", "-sign", "-rawin", "-digest", "sm3", "-inkey", str(pem_files["key1"]),
+                "-pkeyopt", DISTID, "-in", str(container), "-out", str(resigned)])
+    assert made.returncode == 0, made.stderr
+    check = run([openssl, "dgst", "-sm3", "-verify", str(pem_files["pub1"]), "-sigopt", DISTID,
+                 "-signature", str(resigned), str(container)])
+    assert check.returncode == 0 and "Verified OK" in check.stdout
+    ours = ebid("bid", "verify", str(container), "--sig", str(resigned), "--pub", str(pem_files["pub1"]))
+    assert ours.returncode == 1 and "names another sender" in ours.stderr, ours.stdout
+    own = ebid("bid", "verify", str(container), "--sig", f"{container}.sig", "--pub", str(pem_files["pub0"]))
+    assert own.returncode == 0 and "Origin: sent by the signer (key SM3" in own.stdout
+
+
+def test_a_signer_certificate_is_named_shown_and_checked(ebid, openssl, pem_files, bid_files, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    cert = tmp_path / "signer.pem"
+    made = run([openssl, "req", "-x509", "-new", "-key", str(pem_files["key2"]), "-sm3", "-sigopt", DISTID,
+                "-subj", "/CN=Bidder", "-days", "2", "-addext", "keyUsage=critical,digitalSignature", "-out", str(cert)])
+    assert made.returncode == 0, made.stderr
+    der = run([openssl, "x509", "-in", str(cert), "-outform", "DER"], text=False).stdout
+    assert _encrypt(ebid, bid_files[:1], "-r", str(pem_files["pub0"]), "--sign", str(pem_files["key2"]),
+                    "--cert", str(cert)).returncode == 0
+    container = tmp_path / "out" / f"{bid_files[0].name}.bidx"
+    shown = ebid("bid", "inspect", str(container))
+    assert f"Sender:         certificate SM3 {gm.sm3(der)[:8].hex()} (claimed" in shown.stdout, shown.stdout
+    assert "BIDX version 2" in shown.stdout
+    by_cert = ebid("bid", "verify", str(container), "--sig", f"{container}.sig", "--pub", str(cert))
+    assert by_cert.returncode == 0 and "Origin: sent by the signer (certificate SM3" in by_cert.stdout
+    by_key = ebid("bid", "verify", str(container), "--sig", f"{container}.sig", "--pub", str(pem_files["pub2"]))
+    assert by_key.returncode == 1 and "check it with the signer's certificate" in by_key.stderr
+    wrong = _encrypt(ebid, bid_files[1:2], "-r", str(pem_files["pub0"]), "--sign", str(pem_files["key1"]),
+                     "--cert", str(cert))
+    assert wrong.returncode == 2 and "not the certificate of the signing key" in wrong.stderr
+
+
+def test_a_version_1_container_from_main_verifies_as_binding_no_sender(ebid) -> None:
+    data = Path(__file__).parent / "data"
+    done = ebid("bid", "verify", str(data / "v1-signed.bidx"), "--sig", str(data / "v1-signed.bidx.sig"),
+                "--pub", str(data / "v1-signer-pub.pem"))
+    assert done.returncode == 0, done.stderr
+    assert "Origin: BIDX v1: the header names no sender" in done.stdout
+    shown = ebid("bid", "inspect", str(data / "v1-signed.bidx"))
+    assert "BIDX version 1" in shown.stdout and "none named (BIDX v1)" in shown.stdout

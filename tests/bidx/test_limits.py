@@ -12,8 +12,9 @@ import pytest
 from app.core import bidx
 from app.core.bidx.format import (
     _FIXED,
-    _MIN_HEADER_SIZE,
+    _MIN_HEADER_SIZES,
     KEY_ID_SIZE,
+    LEGACY_VERSION,
     MAC_SIZE,
     MAGIC,
     MAX_CHUNK_SIZE,
@@ -37,12 +38,13 @@ from tests.bidx.conftest import listing
 
 def raw_header(*, project: bytes = b"", section: bytes = b"", stanzas: list[bytes] | None = None,
                count: int | None = None, sealed: bytes = b"m" * 16, chunk_size: int = 64,
-               stray: bytes = b"") -> bytes:
-    """Header bytes written field by field, so a field can break a limit the writer keeps;
-    ``stray`` bytes go between the encrypted metadata and the MAC (the length counts them)."""
+               stray: bytes = b"", sender: bytes = b"\x00") -> bytes:
+    """Header bytes (version 2) written field by field, so a field can break a limit the writer
+    keeps; ``stray`` bytes go between the encrypted metadata and the MAC (the length counts them);
+    ``sender`` is the raw sender field (kind byte, then the digest)."""
     wrapped = [b"w" * 100] if stanzas is None else stanzas
     variable = b"".join([
-        len(project).to_bytes(2, "big"), project, len(section).to_bytes(2, "big"), section,
+        len(project).to_bytes(2, "big"), project, len(section).to_bytes(2, "big"), section, sender,
         bytes([len(wrapped) if count is None else count]),
         *(b"k" * KEY_ID_SIZE + len(w).to_bytes(2, "big") + w for w in wrapped),
         len(sealed).to_bytes(2, "big"), sealed, stray,
@@ -61,6 +63,23 @@ def refused(data: bytes) -> str:
     with pytest.raises(DamagedContainer) as info:
         parse_header(data)
     return info.value.message
+
+
+# -- the sender (version 2) ---------------------------------------------------------------------
+
+def test_a_sender_of_each_kind_parses_and_an_unknown_kind_is_refused():
+    for kind in bidx.SenderKind:
+        assert parse_header(raw_header(sender=bytes([kind]) + b"d" * 32)).sender == bidx.Sender(kind, b"d" * 32)
+    assert parse_header(raw_header()).sender is None
+    assert "unknown kind of sender (3)" in refused(raw_header(sender=b"\x03" + b"d" * 32))
+
+
+def test_a_sender_digest_cut_short_is_refused_by_the_parser():
+    header = raw_header(sender=b"\x01" + b"d" * 32)
+    cut = bytearray(header[:_FIXED.size + 4 + 1 + 10])  # inside the digest
+    cut[10:14] = len(cut).to_bytes(4, "big")
+    with pytest.raises(DamagedContainer):
+        parse_header(bytes(cut))
 
 
 # -- recipients --------------------------------------------------------------------------------
@@ -151,19 +170,26 @@ def test_chunk_sizes_past_the_bounds_are_refused(size):
 
 # -- header length and stray bytes -------------------------------------------------------------------
 
-def _prefix(length: int) -> bytes:
-    return MAGIC + bytes([VERSION, bidx.SM4_SUITE.ident]) + length.to_bytes(4, "big")
+def _prefix(length: int, version: int = VERSION) -> bytes:
+    return MAGIC + bytes([version, bidx.SM4_SUITE.ident]) + length.to_bytes(4, "big")
 
 
-@pytest.mark.parametrize("length", [_MIN_HEADER_SIZE, MAX_HEADER_SIZE])
-def test_header_lengths_at_the_bounds_are_accepted(length):
-    assert parse_prefix(_prefix(length)) == length
+VERSIONS = [LEGACY_VERSION, VERSION]
 
 
-@pytest.mark.parametrize("length", [_MIN_HEADER_SIZE - 1, MAX_HEADER_SIZE + 1, 0xFFFFFFFF])
-def test_header_lengths_past_the_bounds_are_refused(length):
+@pytest.mark.parametrize("version", VERSIONS)
+def test_header_lengths_at_the_bounds_are_accepted(version):
+    assert _MIN_HEADER_SIZES == {1: 147, 2: 148}  # v2 adds the sender kind byte
+    for length in (_MIN_HEADER_SIZES[version], MAX_HEADER_SIZE):
+        assert parse_prefix(_prefix(length, version)) == length
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("past", [-1, "max", "u32"])
+def test_header_lengths_past_the_bounds_are_refused(version, past):
+    length = {"max": MAX_HEADER_SIZE + 1, "u32": 0xFFFFFFFF}.get(past, _MIN_HEADER_SIZES[version] - 1)
     with pytest.raises(DamagedContainer, match="header length field is impossible"):
-        parse_prefix(_prefix(length))
+        parse_prefix(_prefix(length, version))
     assert MAX_HEADER_SIZE == 1 << 20
 
 

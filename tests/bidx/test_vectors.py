@@ -26,28 +26,43 @@ WRAPPED = (
     "a57b36daab8f950a3c64e6ee6a63094d99283aff767e124df00420f2510ae3cfc74e4eb31b5460e61a55a59c1ad9f8"
     "a1b56fcfe425e00b3a6a4673042044e70dd8f4bfee133f6f597fb2ff6946147d8c1092763f5d3ceaf6d74f234985"
 )
-HEADER_PREFIX = (
-    "424944580d0a1a0a01{suite}00000145000000100000000000000028"
-    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
-    "000b5a422d323032362d303031000230310" "1" + KEY_ID + "008c" + WRAPPED + "0029"
+CODES = "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f000b5a422d323032362d30303100023031"
+STANZA = "01" + KEY_ID + "008c" + WRAPPED + "0029"
+# version 2 (written now): the sender field (kind 2, key id) follows the codes; H = 358
+HEADER_PREFIX = "424944580d0a1a0a02{suite}00000166000000100000000000000028" + CODES + "02" + KEY_ID + STANZA
+# version 1 (written by every release before the sender field): no sender; H = 325
+V1_HEADER_PREFIX = "424944580d0a1a0a01{suite}00000145000000100000000000000028" + CODES + STANZA
+SM4_META, AES_META = (
+    "cdee559c1406de8b974b9d699b162fd361cd727f9460e970ac9a00adcbb36047dedd50316aaa43d8db",
+    "7265a10c442c3742c0d584054a098203c619d10979e78b63e919ededdde920818cedf8b07e548a036e",
 )
-SM4_TAIL = (
-    "cdee559c1406de8b974b9d699b162fd361cd727f9460e970ac9a00adcbb36047dedd50316aaa43d8db"
-    "285e151f10699d5f270814eb054ebea47c9ef467ec4a19eb74dd69b637a02c3c"
+SM4_CHUNKS = (
     "5ca6a1a86602a685d2979045ed048377bd7c50e06a6555d85e214d1a1aa7479ed6d9a45c63ce9fd85ae9a81bcd5dc0d7"
     "0b2d633e2c75cf57ec22baa09d217e283869b759ca9f5bae896aaaaefced790a7b15fd6aa8991dba"
 )
-AES_TAIL = (
-    "7265a10c442c3742c0d584054a098203c619d10979e78b63e919ededdde920818cedf8b07e548a036e"
-    "0863ae3b2450ca589f7d4e7f3b64d8ef3bf2a8763cd6248d0d2f2e8b7c6e8a44"
+AES_CHUNKS = (
     "1288d07cfa4a8f658dae53f777727fc982603820f0bfdd6551c772585ec8b45182fe80a9a07faf90194b0cf5ca6f09a6"
     "3b0d171c9a89260d464b595f8298d960a2f3bc9e17709a89dca7b6695bdd435af7ebcefce3f544b7"
 )
-EXPECTED = {
-    "sm4": bytes.fromhex(HEADER_PREFIX.format(suite="01") + SM4_TAIL),
-    "aes": bytes.fromhex(HEADER_PREFIX.format(suite="02") + AES_TAIL),
+MACS = {  # header MAC by (suite, version)
+    ("sm4", 2): "a53106e3778fc02693d9836e5e258d6cfc4ace59544ae3ab47abc675fe130dee",
+    ("aes", 2): "089a843a93194ce0c053dcb86ab0977a8064e42c26b00638143e3c8850692608",
+    ("sm4", 1): "285e151f10699d5f270814eb054ebea47c9ef467ec4a19eb74dd69b637a02c3c",
+    ("aes", 1): "0863ae3b2450ca589f7d4e7f3b64d8ef3bf2a8763cd6248d0d2f2e8b7c6e8a44",
 }
-HEADER_SIZE = 325
+
+
+def _container(suite: str, version: int) -> bytes:
+    prefix = HEADER_PREFIX if version == 2 else V1_HEADER_PREFIX
+    meta, chunks = (SM4_META, SM4_CHUNKS) if suite == "sm4" else (AES_META, AES_CHUNKS)
+    return bytes.fromhex(prefix.format(suite="01" if suite == "sm4" else "02") + meta + MACS[suite, version] + chunks)
+
+
+EXPECTED = {suite: _container(suite, 2) for suite in ("sm4", "aes")}
+# The bytes main wrote before version 2, kept to prove this reader still opens them.
+EXPECTED_V1 = {suite: _container(suite, 1) for suite in ("sm4", "aes")}
+HEADER_SIZE = 358
+V1_HEADER_SIZE = 325
 DERIVED = {  # (MAC key, metadata key, payload key)
     "sm4": ("566c1ca9b6c6dd8e38966b16eb29ee500ceb37fd49a9b0cd2ba920c059b72549",
             "34a7b98a9a372e2ce6cebe00d3d66904", "102dbcebda11dae8f32c4a27de6e90c4"),
@@ -72,15 +87,20 @@ def test_engine_output_is_the_vector(tmp_path: Path, suite: str) -> None:
     assert vectors.build(tmp_path, SUITES[suite]) == EXPECTED[suite]
 
 
+@pytest.mark.parametrize("version", [2, 1])
 @pytest.mark.parametrize("suite", ["sm4", "aes"])
-def test_vector_decrypts_to_the_plaintext_and_metadata(tmp_path: Path, suite: str) -> None:
+def test_vector_decrypts_to_the_plaintext_and_metadata(tmp_path: Path, suite: str, version: int) -> None:
+    """Version 1 too: the exact bytes every earlier release wrote still open."""
     container = tmp_path / "vector.bidx"
-    container.write_bytes(EXPECTED[suite])
+    container.write_bytes((EXPECTED if version == 2 else EXPECTED_V1)[suite])
     (tmp_path / "out").mkdir()
     result = bidx.decrypt_file(container, vectors.recipient_key(), tmp_path / "out")
     assert result.output == tmp_path / "out" / vectors.NAME
     assert result.output.read_bytes() == vectors.PLAINTEXT
     assert result.metadata == bidx.SecretMetadata(vectors.NAME, vectors.MODIFIED, vectors.CREATED)
+    assert result.header.version == version
+    named = bidx.Sender(bidx.SenderKind.PUBLIC_KEY, bytes.fromhex(KEY_ID))
+    assert result.header.sender == (named if version == 2 else None)
 
 
 def test_openssl_unwraps_the_file_key(openssl: str, tmp_path: Path) -> None:
@@ -111,12 +131,14 @@ def test_openssl_derives_the_same_keys(openssl: str, suite: str, digest: str) ->
     assert got == DERIVED[suite]
 
 
-def test_openssl_checks_the_sm4_header_mac(openssl: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [2, 1])
+def test_openssl_checks_the_sm4_header_mac(openssl: str, tmp_path: Path, version: int) -> None:
+    data, size = (EXPECTED["sm4"], HEADER_SIZE) if version == 2 else (EXPECTED_V1["sm4"], V1_HEADER_SIZE)
     body = tmp_path / "body"
-    body.write_bytes(EXPECTED["sm4"][: HEADER_SIZE - 32])
+    body.write_bytes(data[: size - 32])
     out = run([openssl, "mac", "-digest", "SM3", "-macopt", f"hexkey:{DERIVED['sm4'][0]}", "-in", str(body), "HMAC"])
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().lower() == EXPECTED["sm4"][HEADER_SIZE - 32 : HEADER_SIZE].hex()
+    assert out.stdout.strip().lower() == data[size - 32 : size].hex()
 
 
 def test_aes_vector_opens_with_plain_cryptography() -> None:
@@ -159,9 +181,12 @@ def _doc_container(title: str) -> bytes:
     return bytes.fromhex("".join(line.replace(" ", "") for line in lines))
 
 
-@pytest.mark.parametrize("title,suite", [("SM2-SM4GCM-SM3 container", "sm4"), ("SM2-AES256GCM-SHA256 container", "aes")])
-def test_the_document_shows_the_tested_bytes(title: str, suite: str) -> None:
-    assert _doc_container(title) == EXPECTED[suite]
+@pytest.mark.parametrize("title,suite,version", [
+    ("SM2-SM4GCM-SM3 container", "sm4", 2), ("SM2-AES256GCM-SHA256 container", "aes", 2),
+    ("Version 1 SM2-SM4GCM-SM3 container", "sm4", 1), ("Version 1 SM2-AES256GCM-SHA256 container", "aes", 1),
+])
+def test_the_document_shows_the_tested_bytes(title: str, suite: str, version: int) -> None:
+    assert _doc_container(title) == (EXPECTED if version == 2 else EXPECTED_V1)[suite]
 
 
 def test_the_document_shows_the_derived_values() -> None:
@@ -169,7 +194,7 @@ def test_the_document_shows_the_derived_values() -> None:
     metadata = bidx.SecretMetadata(vectors.NAME, vectors.MODIFIED, vectors.CREATED).to_bytes()
     assert "metadata          0007 6269642e747874 000000006955b900 000000006955c710" in text
     assert metadata.hex() == "00076269642e747874000000006955b900000000006955c710"
-    for value in (KEY_ID, *DERIVED["sm4"], *DERIVED["aes"]):
+    for value in (KEY_ID, *DERIVED["sm4"], *DERIVED["aes"], *MACS.values()):
         assert value in text
     squeezed = "".join(text.split())
     assert WRAPPED in squeezed

@@ -1,7 +1,9 @@
 """The test vectors of docs/formats/bidx.md §8, built from fixed inputs.
 
 SM2 encryption is randomised; the vectors fix its nonce k (and the file key, salt and clock) so the
-container is reproducible. Running this module prints the values quoted in the document.
+container is reproducible. The version 2 vector names its sender by key: the Annex A key signs too
+(the signature itself is randomised and not part of the vector). Running this module prints the
+values quoted in the document.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def build(folder: Path, suite: bidx.Suite) -> bytes:
     os.utime(source, (MODIFIED, MODIFIED))
     out = folder / f"out-{suite.short}"
     out.mkdir()
-    options = bidx.EncryptOptions(suite=suite, chunk_size=CHUNK_SIZE, project=PROJECT, section=SECTION)
+    options = bidx.EncryptOptions(suite=suite, chunk_size=CHUNK_SIZE, project=PROJECT, section=SECTION,
+                                  signer=recipient_key())
     result = bidx.encrypt_file(source, out, [recipient_key().public_key()], options=options, secrets=secrets())
     return result.container.read_bytes()
 

@@ -122,14 +122,16 @@ def legal_rep(download, demo):
 @pytest.fixture
 def bid_file(tmp_path):
     """``bid_file(holder, size=…, project=…, section=…, recipient=…)`` -> (container path,
-    signature); encrypted to ``recipient`` (a public key), else to a throw-away key."""
+    signature); encrypted to ``recipient`` (a public key), else to a throw-away key, and naming
+    the holder's licence certificate as its sender, as the app does (bidx.md §8)."""
 
     def _make(holder, *, size: int = 100_000, project: str = PROJECT, section: str = "1",
               recipient=None):
         source = tmp_path / f"tender-{size}.pdf"
         source.write_bytes(os.urandom(size))
         recipient = recipient or gm.SM2PrivateKey.generate().public_key()
-        options = bidx.EncryptOptions(project=project, section=section, signer=holder.key)
+        options = bidx.EncryptOptions(project=project, section=section, signer=holder.key,
+                                      signer_certificate=holder.certificate.der)
         out = tmp_path / "out"
         out.mkdir(exist_ok=True)
         result = bidx.encrypt_file(source, out, [recipient], options=options)

@@ -96,7 +96,8 @@ def test_dropping_two_files_applies_for_a_key_encrypts_signs_and_decrypts_back(
     for source, row in zip(sources, rows):
         header = bidx.inspect_container(row.container)
         assert (header.project, header.section) == (PROJECT, page.form.section())
-        bidx.verify_container(row.container, row.signature.read_bytes(), licence.public_key())
+        signer = bidx.SignerIdentity(licence.public_key(), licence.der)
+        assert bidx.verify_container(row.container, row.signature.read_bytes(), signer).bound  # names the licence
         out = tmp_path / f"back-{source.stem}"
         out.mkdir()
         result = bidx.decrypt_file(row.container, key, out)

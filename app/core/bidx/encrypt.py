@@ -20,8 +20,16 @@ from ..fsutil import AtomicFile, atomic_write, remove_stale_temporaries
 from ..gm import SM2PrivateKey, SM2PublicKey
 from ..tasks import CancelToken, Progress, check, no_progress
 from .chunks import Buffers, seal_into
-from .format import DEFAULT_CHUNK_SIZE, MAX_RECIPIENTS, Header, SecretMetadata, check_chunk_size
+from .format import (
+    DEFAULT_CHUNK_SIZE,
+    MAX_RECIPIENTS,
+    Header,
+    SecretMetadata,
+    Sender,
+    check_chunk_size,
+)
 from .naming import CONTAINER_SUFFIX, SIGNATURE_SUFFIX, check_output_folder, free_name
+from .origin import signer_identity
 from .pipeline import (
     Job,
     WorkerPool,
@@ -45,6 +53,9 @@ class EncryptOptions:
     project: str = ""
     section: str = ""
     signer: SM2PrivateKey | None = None  # signs each finished container (SM2/SM3, standard ID)
+    # The signer's certificate (DER), named in each header as the sender; default: the signer's
+    # own ``certificate`` (the keystore's licence signer has one), else the bare signing key.
+    signer_certificate: bytes | None = None
     workers: int | None = None  # pool size when no pool is passed; default one per core
 
 
@@ -130,6 +141,15 @@ def _check_request(paths: list[Path], recipients: Sequence[SM2PublicKey], option
     if len(set(recipients)) != len(recipients):
         raise InvalidInput("The same recipient key is listed twice")
     check_chunk_size(options.chunk_size)
+    _sender(options)  # a certificate that is not the signing key's is refused before any work
+
+
+def _sender(options: EncryptOptions) -> Sender | None:
+    """The sender the header names: whoever signs the container, by certificate if known."""
+    if options.signer is None:
+        return None
+    certificate = options.signer_certificate or getattr(options.signer, "certificate", None)
+    return signer_identity(options.signer.public_key(), certificate).sender()
 
 
 def _source_size(path: Path) -> int:
@@ -175,7 +195,8 @@ def _encrypt_one(
     source = stack.enter_context(open_for_reading(path))
     info = os.fstat(source.fileno())
     size = info.st_size
-    fields = HeaderFields(options.suite, options.chunk_size, size, options.project, options.section)
+    fields = HeaderFields(options.suite, options.chunk_size, size, options.project, options.section,
+                          _sender(options))
     created = secrets.created if secrets.created is not None else int(time.time())
     metadata = SecretMetadata(path.name, max(0, int(info.st_mtime)), created)
     header, keys = seal_header(fields, recipients, metadata, secrets)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
+from enum import IntEnum
 
 from ..errors import DecryptionFailed, InvalidInput
 from .suites import SUITES, TAG_SIZE, Suite
 
 MAGIC = b"BIDX\r\n\x1a\n"
-VERSION = 1
+VERSION = 2  # what this program writes: v1 plus the sender named under the header MAC (bidx.md §2)
+LEGACY_VERSION = 1  # still read, and verified for what it proves (bidx.md §8)
+READABLE_VERSIONS = (LEGACY_VERSION, VERSION)
 SALT_SIZE = 32
 KEY_ID_SIZE = 32
 MAC_SIZE = 32
@@ -25,11 +28,14 @@ MAX_RECIPIENTS = 255
 MAX_CODE_BYTES = 256
 MAX_NAME_BYTES = 1024
 MAX_WRAPPED_SIZE = 512
+SENDER_DIGEST_SIZE = 32
 # magic, version, suite, header length, chunk size, plaintext length, salt
 _FIXED = struct.Struct(">8sBBIIQ32s")
 PREFIX_SIZE = 14  # magic + version + suite + header length: enough to know how much to read
-# fixed part, two empty codes, one recipient with an empty wrapped key, an empty metadata tag, MAC
+# fixed part, two empty codes, one recipient with an empty wrapped key, an empty metadata tag, MAC;
+# version 2 adds at least the sender kind byte
 _MIN_HEADER_SIZE = _FIXED.size + 2 + 2 + 1 + KEY_ID_SIZE + 2 + 2 + TAG_SIZE + MAC_SIZE
+_MIN_HEADER_SIZES = {LEGACY_VERSION: _MIN_HEADER_SIZE, VERSION: _MIN_HEADER_SIZE + 1}
 
 
 class DamagedContainer(DecryptionFailed):
@@ -44,6 +50,26 @@ class Stanza:
     wrapped: bytes
 
 
+class SenderKind(IntEnum):
+    """How a v2 header names the bidder who signs the container (0 in the file: no sender)."""
+
+    CERTIFICATE = 1  # SM3 of the signer's X.509 certificate DER
+    PUBLIC_KEY = 2  # SM3 of the signer's SubjectPublicKeyInfo DER (its key id), for a bare key
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The sender a header names: who will sign the container. Under the header MAC, so a
+    recipient knows a file-key holder wrote it; the signature proves the signer agrees (§8)."""
+
+    kind: SenderKind
+    digest: bytes
+
+    def describe(self) -> str:
+        what = "certificate" if self.kind is SenderKind.CERTIFICATE else "key"
+        return f"{what} SM3 {self.digest[:8].hex()}"
+
+
 @dataclass(frozen=True)
 class Header:
     suite: Suite
@@ -54,6 +80,8 @@ class Header:
     section: str
     stanzas: tuple[Stanza, ...]
     sealed_metadata: bytes
+    sender: Sender | None = None
+    version: int = VERSION
     mac: bytes = field(default=b"", compare=False)
 
     @property
@@ -82,6 +110,7 @@ class Header:
             [
                 _string(self.project, "project code"),
                 _string(self.section, "section code"),
+                self._sender_field(),
                 bytes([len(self.stanzas)]),
                 *(s.key_id + _u16(len(s.wrapped)) + s.wrapped for s in self.stanzas),
                 _u16(len(self.sealed_metadata)) + self.sealed_metadata,
@@ -89,9 +118,19 @@ class Header:
         )
         length = _FIXED.size + len(variable) + MAC_SIZE
         fixed = _FIXED.pack(
-            MAGIC, VERSION, self.suite.ident, length, self.chunk_size, self.plaintext_length, self.salt
+            MAGIC, self.version, self.suite.ident, length, self.chunk_size, self.plaintext_length, self.salt
         )
         return fixed + variable
+
+    def _sender_field(self) -> bytes:
+        """v2: ``u8 kind ‖ digest[32]``, or a lone 0 for no sender; v1 has no such field."""
+        if self.version == LEGACY_VERSION:
+            assert self.sender is None, "a version 1 header cannot name a sender"
+            return b""
+        if self.sender is None:
+            return b"\x00"
+        assert len(self.sender.digest) == SENDER_DIGEST_SIZE
+        return bytes([self.sender.kind]) + self.sender.digest
 
     def to_bytes(self) -> bytes:
         assert len(self.mac) == MAC_SIZE, "seal the header before writing it"
@@ -128,10 +167,10 @@ def parse_prefix(prefix: bytes) -> int:
         raise InvalidInput("This is not a BIDX bid container (wrong magic bytes)")
     if len(prefix) < PREFIX_SIZE:
         raise DamagedContainer("The container is truncated inside its header")
-    if prefix[8] != VERSION:
-        raise InvalidInput("This container uses BIDX version {v}; this program reads version 1", v=prefix[8])
+    if prefix[8] not in READABLE_VERSIONS:
+        raise InvalidInput("This container uses BIDX version {v}; this program reads versions 1 and 2", v=prefix[8])
     length = int.from_bytes(prefix[10:14], "big")
-    if not _MIN_HEADER_SIZE <= length <= MAX_HEADER_SIZE:
+    if not _MIN_HEADER_SIZES[prefix[8]] <= length <= MAX_HEADER_SIZE:
         raise DamagedContainer("The header length field is impossible ({length} bytes)", length=length)
     return length
 
@@ -168,7 +207,7 @@ def parse_header(data: bytes) -> Header:
     length = parse_prefix(data[:PREFIX_SIZE])
     if len(data) != length:
         raise DamagedContainer("The container is truncated inside its header")
-    _magic, _version, suite_id, _length, chunk_size, plain_len, salt = _FIXED.unpack_from(data)
+    _magic, version, suite_id, _length, chunk_size, plain_len, salt = _FIXED.unpack_from(data)
     if suite_id not in SUITES:
         raise DamagedContainer("The header names an unknown cipher suite ({ident})", ident=suite_id)
     if not MIN_CHUNK_SIZE <= chunk_size <= MAX_CHUNK_SIZE:
@@ -176,6 +215,7 @@ def parse_header(data: bytes) -> Header:
     reader = _Reader(data, _FIXED.size)
     project = reader.string("project code")
     section = reader.string("section code")
+    sender = _parse_sender(reader) if version != LEGACY_VERSION else None
     stanzas = _parse_stanzas(reader)
     sealed = reader.take(reader.u16("metadata length"), "encrypted metadata")
     if len(sealed) < TAG_SIZE:
@@ -183,7 +223,17 @@ def parse_header(data: bytes) -> Header:
     mac = reader.take(MAC_SIZE, "header MAC")
     if reader.pos != length:
         raise DamagedContainer("The header is damaged: {n} stray bytes before the payload", n=length - reader.pos)
-    return Header(SUITES[suite_id], chunk_size, plain_len, salt, project, section, stanzas, sealed, mac)
+    return Header(SUITES[suite_id], chunk_size, plain_len, salt, project, section, stanzas, sealed,
+                  sender, version, mac)
+
+
+def _parse_sender(reader: _Reader) -> Sender | None:
+    kind = reader.u8("sender kind")
+    if kind == 0:
+        return None
+    if kind not in SenderKind._value2member_map_:
+        raise DamagedContainer("The header names an unknown kind of sender ({kind})", kind=kind)
+    return Sender(SenderKind(kind), reader.take(SENDER_DIGEST_SIZE, "sender digest"))
 
 
 def _parse_stanzas(reader: _Reader) -> tuple[Stanza, ...]:

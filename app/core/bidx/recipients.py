@@ -48,6 +48,12 @@ def load_signer_key(data: bytes) -> SM2PublicKey:
     return _load_public(data, for_encryption=False)
 
 
+def certificate_der(data: bytes) -> bytes | None:
+    """The DER of ``data`` if it is a certificate (PEM or DER), else None (a bare key)."""
+    label, der = _unarmor(data)
+    return der if label == "CERTIFICATE" or (label is None and _looks_like_certificate(der)) else None
+
+
 def _load_public(data: bytes, *, for_encryption: bool) -> SM2PublicKey:
     label, der = _unarmor(data)
     if label == "CERTIFICATE" or (label is None and _looks_like_certificate(der)):

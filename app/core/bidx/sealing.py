@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from ..errors import DecryptionFailed
 from ..gm import SM2PrivateKey, SM2PublicKey
-from .format import SALT_SIZE, Header, SecretMetadata, Stanza
+from .format import SALT_SIZE, Header, SecretMetadata, Sender, Stanza
 from .recipients import unwrap_file_key, wrap_file_key
 from .suites import FILE_KEY_SIZE, METADATA_NONCE, FileKeys, Suite, chunk_nonce
 
@@ -52,6 +52,7 @@ class HeaderFields:
     plaintext_length: int
     project: str = ""
     section: str = ""
+    sender: Sender | None = None  # who will sign the container (bidx.md §8, "Origin")
 
 
 def seal_header(
@@ -72,6 +73,7 @@ def seal_header(
         fields.section,
         tuple(secrets.wrap(r, secrets.file_key) for r in recipients),
         sealed,
+        fields.sender,
     )
     return replace(header, mac=keys.header_mac(header.body())), keys
 

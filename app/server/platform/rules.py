@@ -33,7 +33,9 @@ def canonical_json(data: dict) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def check_container(path: Path, project: str, section: str) -> None:
+def check_container(path: Path, project: str, section: str, who: Holder) -> None:
+    """The header's codes and named sender (bidx.md §8) against the upload; the signature over the
+    whole file, these fields included, was checked with ``who``'s key while it streamed in."""
     try:
         header = bidx.inspect_container(path)
     except EbidError as exc:
@@ -43,6 +45,13 @@ def check_container(path: Path, project: str, section: str) -> None:
             "The container was made for {p}/{s}, not {project}/{section}",
             p=header.project, s=header.section, project=project, section=section,
         )
+    try:
+        bidx.check_sender(header, bidx.SignerIdentity(who.public_key, who.certificate.der))
+    except bidx.SenderMismatch:
+        raise ApiError("wrong_sender",
+            "The container names another sender ({named}) than the licence that signed it: a bid "
+            "is submitted by the bidder who made it", named=header.sender.describe(),
+        ) from None
 
 
 def bid_file(bids_dir: Path, submission_id: str) -> Path:
@@ -101,7 +110,7 @@ class Platform:
         """Check again, sign a receipt, record it and move the file to :meth:`bid_path`. The
         caller removes that file if the transaction does not commit."""
         self.check_may_submit(who, code, section)
-        check_container(incoming.path, code, section)
+        check_container(incoming.path, code, section, who)
         earlier = self.repo.find_submission(who.credit_code, code, section, incoming.sm3)
         if earlier is not None and earlier.task_id == task_id:
             return earlier  # the same bytes again (a retry after a lost answer): the first receipt

@@ -29,7 +29,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="verify a container's detached signature (exit 0 valid, 1 invalid)")
     p.add_argument("file", metavar="FILE.bidx")
     p.add_argument("--sig", required=True, metavar="FILE.sig")
-    p.add_argument("--pub", required=True, metavar="PUB.pem", help="signer's public key or certificate")
+    p.add_argument("--pub", required=True, metavar="PUB.pem",
+                   help="signer's certificate (checks the sender the container names) or public key")
     p.set_defaults(func=_verify)
 
     p = sub.add_parser("rehearse", help="decrypt and authenticate everything, writing nothing")
@@ -47,6 +48,8 @@ def _add_encrypt(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--suite", choices=["sm4", "aes"], default="sm4",
                    help="sm4: SM2-SM4GCM-SM3 (default); aes: SM2-AES256GCM-SHA256")
     p.add_argument("--sign", metavar="KEY.pem", help="also write FILE.bidx.sig signed with this SM2 key")
+    p.add_argument("--cert", metavar="CERT.pem",
+                   help="certificate of the --sign key, named in each header as the sender (default: the key)")
     p.add_argument("--password-file", metavar="F", help="password of an encrypted signing key")
     p.add_argument("--project", default="", metavar="CODE", help="project code (readable in the header)")
     p.add_argument("--section", default="", metavar="CODE", help="section code (readable in the header)")
@@ -106,6 +109,15 @@ def _load_key(path: str, password_file: str | None) -> gm.SM2PrivateKey:
     return gm.load_private_key(data)
 
 
+def _certificate_der(path: str) -> bytes:
+    from ....core.bidx.recipients import certificate_der
+
+    der = certificate_der(read_bytes(path, "certificate file"))
+    if der is None:
+        raise InvalidInput("{path} is not a certificate", path=path)
+    return der
+
+
 def _workers(args: argparse.Namespace) -> int | None:
     if args.workers is not None and args.workers < 1:
         raise InvalidInput("--workers must be at least 1")
@@ -115,6 +127,8 @@ def _workers(args: argparse.Namespace) -> int | None:
 def _encrypt(args: argparse.Namespace) -> int:
     if args.section and not args.project:
         raise InvalidInput("--section needs --project")
+    if args.cert and not args.sign:
+        raise InvalidInput("--cert needs --sign")
     recipients = [bidx.load_recipient(read_bytes(r, "recipient file")) for r in args.recipient]
     _guard(args, recipients)
     options = bidx.EncryptOptions(
@@ -123,6 +137,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         project=args.project,
         section=args.section,
         signer=_load_key(args.sign, args.password_file) if args.sign else None,
+        signer_certificate=_certificate_der(args.cert) if args.cert else None,
         workers=_workers(args),
     )
     results = bidx.encrypt_files(args.files, args.output, recipients, options=options,
@@ -177,10 +192,11 @@ def _rehearse(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     header = bidx.inspect_container(args.file)
     rows = [
-        ("Format", f"BIDX version {bidx.VERSION}"),
+        ("Format", f"BIDX version {header.version}"),
         ("Suite", header.suite.name),
         ("Project", shown(header.project) or "-"),
         ("Section", shown(header.section) or "-"),
+        ("Sender", _sender_line(header)),
         ("Plaintext size", f"{header.plaintext_length} bytes"),
         ("Chunks", f"{header.chunk_count} of {header.chunk_size} bytes"),
         ("Header size", f"{header.size} bytes"),
@@ -190,17 +206,25 @@ def _inspect(args: argparse.Namespace) -> int:
         print(f"{label + ':':<16}{value}")
     for stanza in header.stanzas:
         print(f"  key id {stanza.key_id.hex()}")
-    print("Not checked:    header MAC and content (they need a recipient key: use rehearse)")
+    print("Not checked:    header MAC and content (they need a recipient key: use rehearse), "
+          "sender (needs the signature: use verify)")
     return 0
 
 
+def _sender_line(header: bidx.Header) -> str:
+    if header.sender is not None:
+        return f"{header.sender.describe()} (claimed; proven by verify)"
+    return "none named (BIDX v1)" if header.version == bidx.LEGACY_VERSION else "none named"
+
+
 def _verify(args: argparse.Namespace) -> int:
-    public_key = bidx.load_signer_key(read_bytes(args.pub, "public key file"))
+    signer = bidx.SignerIdentity.load(read_bytes(args.pub, "public key file"))
     signature = read_bytes(args.sig, "signature file")
     try:
-        bidx.verify_container(args.file, signature, public_key)
+        origin = bidx.verify_container(args.file, signature, signer)
     except VerificationFailed as exc:
         print(f"ebid: {exc.message}", file=sys.stderr)
         return 1
-    print(f"Signature OK (signer key id {bidx.short_id(bidx.key_id(public_key))})")
+    print(f"Signature OK (signer key id {bidx.short_id(bidx.key_id(signer.public_key))})")
+    print(f"Origin: {origin.summary()}")
     return 0
