@@ -142,7 +142,7 @@ class PersonForm(QGroupBox):
 class GrantForm(QGroupBox):
     """Who (a :class:`PersonForm`), any extra fields a subclass adds with :meth:`add`, and — with
     ``window`` — when (``window_editor``, a :class:`WindowEditor` starting at ``now``); with
-    ``people``, a picker of known people (``picker``, filled by :meth:`set_people`) above them."""
+    ``people``, a picker of known people (``picker``, filled by :meth:`set_people`) beside them."""
 
     changed = Signal()
 
@@ -154,14 +154,21 @@ class GrantForm(QGroupBox):
         self.person.changed.connect(self.changed)
         self.picker = PersonPicker(self) if people else None
         self.window_editor = WindowEditor(self, now=now) if window else None
-        self._layout = QVBoxLayout(self)
+        # The known people beside the fields they fill, not above them: the dialog then fits a
+        # 1366×768 laptop's height.
+        columns = QHBoxLayout(self)
+        self._layout = QVBoxLayout()  # the person, the extras; the window too without a picker
+        side = self._layout
         if self.picker is not None:
-            self._layout.addWidget(self.picker)
+            side = QVBoxLayout()
+            side.addWidget(self.picker, 1)
+            columns.addLayout(side, 1)
             self.picker.chosen.connect(self.person.choose)
+        columns.addLayout(self._layout, 1)
         self._layout.addWidget(self.person)
         self._extras: list[QWidget] = []
         if self.window_editor is not None:
-            self._layout.addWidget(self.window_editor)
+            side.addWidget(self.window_editor)
             self.window_editor.changed.connect(self.changed)
 
     def add(self, widget: QWidget) -> None:
