@@ -7,7 +7,8 @@ content. ``screenshot_tour.py`` shows each page in one process per scheme and sc
 X screen and reports texts drawn clipped without a tooltip and whether the window fits.
 
 Each screenshot is copied to ``artifacts/screenshots/`` at the repository root (gitignored; CI
-keeps it as an artifact). The checks: no clipped text, the window fits the screen, the image is
+keeps it as an artifact). The checks: no clipped text, no Alt+letter shortcut given to two
+visible controls, the window fits the screen, the image is
 not blank, a CJK font is installed, Chinese characters render as distinct glyphs (without a CJK
 font they all become the same box), and the home page's title appears in the screenshot as
 drawn with that font (template match).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,24 +95,39 @@ def test_chinese_renders_as_distinct_glyphs():
         f"Chinese characters render as {done.stdout.strip()} distinct glyph(s): boxes")
 
 
-@pytest.mark.parametrize("width,height", SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
-def test_every_page_and_dialog_fits_without_clipped_text(returning_user, tmp_path, width, height):
+def _tour(home: Path, out: Path, width: int, height: int, runs: list[tuple[str, str]]) -> None:
     display = 150 + (os.getpid() + width) % 100
     server = _xvfb(width, height, display)
-    out = tmp_path / "shots"
-    out.mkdir()
     try:
         time.sleep(0.5)
-        for scheme in SCHEMES:
-            env = _env(returning_user, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        for scheme, language in runs:
+            env = _env(home, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
             env.pop("EBID_SERVER", None)
-            done = subprocess.run([sys.executable, str(TOUR), str(out), scheme], env=env, cwd=ROOT,
-                                  capture_output=True, text=True, timeout=240)
+            folder = out / language
+            folder.mkdir(parents=True, exist_ok=True)
+            done = subprocess.run([sys.executable, str(TOUR), str(folder), scheme, language], env=env,
+                                  cwd=ROOT, capture_output=True, text=True, timeout=240)
             assert done.returncode == 0, done.stderr[-3000:]
     finally:
         server.terminate()
         server.wait(10)
 
+
+@pytest.fixture(scope="module")
+def tours(returning_user, tmp_path_factory) -> Path:
+    """Every screen in both schemes in Chinese, and the laptop screen once in English."""
+    out = tmp_path_factory.mktemp("tours")
+    for width, height in SCREENS:
+        runs = [(scheme, "zh_CN") for scheme in SCHEMES]
+        if (width, height) == SCREENS[0]:
+            runs.append(("light", "en"))
+        _tour(returning_user, out, width, height, runs)
+    return out
+
+
+@pytest.mark.parametrize("width,height", SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
+def test_every_page_and_dialog_fits_without_clipped_text(tours, width, height):
+    out = tours / "zh_CN"
     size = f"{width}x{height}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     problems = []
@@ -124,6 +141,7 @@ def test_every_page_and_dialog_fits_without_clipped_text(returning_user, tmp_pat
             _not_blank(image)
             shutil.copy(shot, ARTIFACTS / shot.name)
             problems += [f"{scheme} {name}: {text}" for text in seen["clipped"]]
+            problems += [f"{scheme} {name}: {clash}" for clash in seen["mnemonics"]]
             if not seen["fits"]:
                 problems.append(f"{scheme} {name}: the window is larger than the screen")
 
@@ -132,3 +150,37 @@ def test_every_page_and_dialog_fits_without_clipped_text(returning_user, tmp_pat
         score = cv2.minMaxLoc(cv2.matchTemplate(screen, template, cv2.TM_CCOEFF_NORMED))[1]
         assert score > 0.8, f"{scheme}: the home page title is not drawn as Chinese glyphs (match {score:.2f})"
     assert not problems, "\n".join(problems)
+
+
+# Latin words a Chinese user may meet: our DEMO marker, keyboard keys, the language's own name.
+LATIN_ALLOWED = {"DEMO", "Ctrl", "English"}
+# A credit code, serial, project code or key id (K-0123…): data, not words.
+CODE = re.compile(r"\b(?:(?=[0-9A-Z-]*\d)[0-9A-Z][0-9A-Z-]+|[A-Z]{1,3}-[0-9a-f]{8,})\b")
+PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s，。；：、）)]+")  # a file or folder path is the user's own
+
+
+def _texts(folder: Path) -> dict[str, list[str]]:
+    report = json.loads((folder / f"report-light-{SCREENS[0][0]}x{SCREENS[0][1]}.json").read_text(encoding="utf-8"))
+    return {page: seen["texts"] for page, seen in report.items()}
+
+
+def test_the_chinese_window_has_no_english_and_the_english_one_no_chinese(tours):
+    """Item by item, as a user reads them: labels, buttons, titles, tabs, headers, cells, tooltips.
+    In Chinese no English words or internal codes; in English no Chinese but names (enterprises,
+    people, projects, the language menu), which the tour reads from the keystore and service."""
+    english_words = []
+    for page, texts in _texts(tours / "zh_CN").items():
+        for text in texts:
+            words = set(re.findall(r"[A-Za-z_]{3,}", CODE.sub("", PATH.sub("", text)))) - LATIN_ALLOWED
+            if words:
+                english_words.append(f"{page}: {text[:120]!r} ({', '.join(sorted(words))})")
+    assert not english_words, "\n".join(english_words)
+
+    names = json.loads((tours / "en" / "names.json").read_text(encoding="utf-8"))
+    chinese = []
+    for page, texts in _texts(tours / "en").items():
+        for text in texts:
+            runs = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", text)
+            if [run for run in runs if not any(run in name for name in names)]:
+                chinese.append(f"{page}: {text[:120]!r}")
+    assert not chinese, "\n".join(chinese)

@@ -48,8 +48,8 @@ class AgentForm(GrantForm):
     def retranslate(self) -> None:
         super().retranslate()
         self.setTitle(self.tr("Authorise an agent"))
-        self.all_business.setText(self.tr("A&ll business (全业务授权)"))
-        self.specific.setText(self.tr("S&pecific matters (精准授权):"))
+        self.all_business.setText(self.tr("A&ll business"))
+        self.specific.setText(self.tr("S&pecific matters:"))
         self.matters.setAccessibleName(self.tr("Matters"))
 
     def set_matters(self, matters: list[Matter]) -> None:

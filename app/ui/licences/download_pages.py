@@ -45,7 +45,7 @@ class PlacePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Registration place"))
-        self.setSubTitle(self.tr("Choose where your enterprise is registered (登记地)."))
+        self.setSubTitle(self.tr("Choose where your enterprise is registered."))
         self.label.setText(self.tr("Registration &place:"))
         self.places.setAccessibleName(self.tr("Registration place"))
 
@@ -119,7 +119,7 @@ class EnterprisePage(QWizardPage):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Enterprise"))
         self.setSubTitle(self.tr("Pick your enterprise, or enter its 18-character unified social credit "
-                                 "code (统一社会信用代码)."))
+                                 "code."))
         self.known_label.setText(self.tr("&Registered here:"))
         self.known.setAccessibleName(self.tr("Enterprises registered at the chosen place"))
         self.code_label.setText(self.tr("&Credit code:"))

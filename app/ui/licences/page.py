@@ -88,7 +88,7 @@ class LicencesPage(Page):
         return self.tr("Licences")
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Electronic business licences (电子营业执照) on this computer."))
+        self.heading.setText(self.tr("Electronic business licences on this computer."))
         self.download.setText(self.tr("&Download a licence…"))
         self.details.setText(self.tr("D&etails…"))
         self.details.setToolTip(self.tr("Show the selected licence as a card: enterprise, credit code, "
