@@ -94,7 +94,7 @@ def _verify_signature(args: argparse.Namespace) -> int:
     print(f"Maker signed: {_maker_signed(result.seal)}")
     print(f"Signer's role: {result.licence.role.value}")
     print(result.time_message)
-    print("Seal signature OK")
+    print(result.verdict)  # plain "OK" only with a current revocation list (--crl)
     return 0
 
 

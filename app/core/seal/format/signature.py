@@ -49,6 +49,13 @@ TIME_MESSAGES = {
     "no_trusted_time": "No trusted time: checked as of now ({when})",
 }
 _TOKEN_MESSAGES = {"refused": "The signature's time stamp: {detail}"}
+#: The verdict of a verified signature: plain OK only when revocation was checked too (a
+#: signature verified without the authority's revocation list may be by a revoked licence).
+VERDICT_MESSAGES = {
+    "ok": "Seal signature OK",
+    "revocation_not_checked": "Seal signature valid, but revocation NOT CHECKED: no current revocation list "
+                              "was given, so the signer's licence or the seal maker may have been revoked",
+}
 
 
 def sign_with_seal(
@@ -98,6 +105,7 @@ class VerifiedSignature:
     licence: LicenceInfo  # the signer's verified licence
     judged_at: datetime | None = None  # the time every check was made at
     time_stamp: ts.TimeStamp | None = None  # the verified token, when the signature has one
+    revocation_checked: bool = False  # True when the authority's (current) revocation list was given
 
     @property
     def seal(self) -> SealInfo:
@@ -120,6 +128,11 @@ class VerifiedSignature:
         template, params = self.time_note
         return template.format(**params)
 
+    @property
+    def verdict(self) -> str:
+        """The :data:`VERDICT_MESSAGES` template: "OK" only when revocation was checked."""
+        return VERDICT_MESSAGES["ok" if self.revocation_checked else "revocation_not_checked"]
+
 
 def verify_signature(
     sig_der: bytes,
@@ -135,8 +148,10 @@ def verify_signature(
     :class:`SealRefused`. Give the document ``data`` or its SM3 ``data_hash``.
 
     ``crl`` is the authority's revocation list, already checked against its root
-    (``app.core.pki.load_crl``). Without ``authorisation_check`` no seal authorisations are on
-    record, so agents are refused (see :class:`SealAuthorisationRule`)."""
+    (``app.core.pki.load_crl``); its freshness is judged at the verifier's clock. Without one the
+    result is valid but not revocation-checked (``revocation_checked`` False, see ``verdict``).
+    Without ``authorisation_check`` no seal authorisations are on record, so agents are refused
+    (see :class:`SealAuthorisationRule`)."""
     expected_hash = _expected_hash(data, data_hash)
     info = parse_signature(sig_der)
     check_signature_extensions(info)
@@ -156,7 +171,8 @@ def verify_signature(
     check_seal_window(seal, at)
     check_binding(seal, licence, info.signer_certificate)
     (authorisation_check or no_authorisations())(seal, licence, at)
-    return VerifiedSignature(dataclasses.replace(info, seal=seal), licence, at, stamp)
+    return VerifiedSignature(dataclasses.replace(info, seal=seal), licence, at, stamp,
+                             revocation_checked=crl is not None)
 
 
 def _expected_hash(data: bytes | None, data_hash: bytes | None) -> bytes:
