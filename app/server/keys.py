@@ -1,5 +1,6 @@
 """The service's own keys: the authority root (signs licences and CRLs) and the platform key
-(signs bid receipts), each with its certificate.
+(signs bid receipts), each with its certificate — the platform's issued by the root, with the
+receipt extended key usage (``app.core.pki.receipts``; clients refuse any other).
 
 Stored as PEM files in ``<home>/keys``: certificates world-readable, private keys as unencrypted
 PKCS#8 with mode 0600 in a 0700 folder. They are protected by file permissions, not by a
@@ -18,11 +19,13 @@ from ..core import gm
 from ..core.errors import EbidError
 from ..core.fsutil import atomic_write
 from ..core.licence import AuthorityKeys
-from ..core.pki import Certificate, make_root
+from ..core.pki import Certificate
+from ..core.pki.receipts import is_receipt_signer, make_receipt_certificate
 
 ROOT_NAME = "EBid Desk reference authority (DEMO)"
 PLATFORM_NAME = "EBid Desk reference e-bidding platform (DEMO)"
 _FILES = ("authority-root.pem", "authority-key.pem", "platform-cert.pem", "platform-key.pem")
+RECEIPT_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,19 @@ class ServiceKeys:
     @classmethod
     def create(cls, *, not_before: datetime) -> ServiceKeys:
         start = not_before - timedelta(days=1)  # tolerate clients whose clock is a little behind
+        authority = AuthorityKeys.create(ROOT_NAME, not_before=start)
         platform_key = gm.SM2PrivateKey.generate()
-        platform_cert = make_root(platform_key, common_name=PLATFORM_NAME, not_before=start)
-        return cls(AuthorityKeys.create(ROOT_NAME, not_before=start), platform_cert, platform_key)
+        return cls(authority, receipt_certificate(authority, platform_key, start), platform_key)
+
+
+def receipt_certificate(authority: AuthorityKeys, platform_key: gm.SM2PrivateKey, start: datetime) -> Certificate:
+    """The platform key's receipt-signing certificate under the authority root (clients refuse
+    any other: docs/pki/certificate-profile.md §6b)."""
+    root = authority.root
+    return make_receipt_certificate(
+        platform_key.public_key(), name=PLATFORM_NAME, root=root, root_key=authority.key, not_before=start,
+        not_after=min(start + timedelta(days=365 * RECEIPT_YEARS), root.not_after),
+    )
 
 
 def keys_exist(folder: Path) -> bool:
@@ -60,4 +73,19 @@ def load_keys(folder: Path) -> ServiceKeys:
         )
     root, root_key, cert, key = ((folder / name).read_bytes() for name in _FILES)
     authority = AuthorityKeys(Certificate.load(root), gm.load_private_key(root_key))
-    return ServiceKeys(authority, Certificate.load(cert), gm.load_private_key(key))
+    platform_key, platform_cert = gm.load_private_key(key), Certificate.load(cert)
+    if not _receipt_signer_of(platform_cert, authority, platform_key):
+        # A home made when the platform certificate was self-signed (clients now refuse that):
+        # the same key and window start, certified by the root from now on.
+        platform_cert = receipt_certificate(authority, platform_key, max(platform_cert.not_before,
+                                                                         authority.root.not_before))
+        try:
+            atomic_write(folder / _FILES[2], platform_cert.to_pem())
+        except OSError:
+            pass  # a read-only home: certified again on each start, same key and root
+    return ServiceKeys(authority, platform_cert, platform_key)
+
+
+def _receipt_signer_of(cert: Certificate, authority: AuthorityKeys, key: gm.SM2PrivateKey) -> bool:
+    return (is_receipt_signer(cert) and cert.tbs["issuer"] == authority.root.tbs["subject"]
+            and cert.public_key() == key.public_key())

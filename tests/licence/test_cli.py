@@ -45,6 +45,13 @@ def test_verify_valid_prints_the_licence(ebid, files, clock):
     assert "legal_representative" in result.stdout and "110108********0015" in result.stdout
 
 
+def test_verify_without_a_crl_says_revocation_not_checked(ebid, files, clock):
+    result = ebid("licence", "verify", "leaf.pem", "--root", "root.pem", "--at", _at(clock()))
+    assert result.returncode == 0, result.stderr
+    assert "Licence OK" not in result.stdout
+    assert "revocation NOT CHECKED (no --crl given)" in result.stdout
+
+
 @pytest.mark.parametrize(
     "crl, shift, reason",
     [

@@ -212,7 +212,8 @@ def test_cli_sign_then_verify(ebid, tmp_path, openssl, keystore_with_seal, live)
     assert "sealed with ES-OFD-1" in done.stdout
     verified = ebid("ofd", "verify", "signed.ofd", "--trust", "root.pem")
     assert verified.returncode == 0, verified.stderr
-    assert "Signature s001 (Doc_0/Signs/Sign_0/Signature.xml): OK" in verified.stdout
+    # GB/T 38540-only trust (--trust): no revocation list, so never a plain OK
+    assert "Signature s001 (Doc_0/Signs/Sign_0/Signature.xml): VALID, revocation NOT CHECKED" in verified.stdout
     assert "Stamp: page 1 at x 20 mm, y 30 mm, 30 x 30 mm" in verified.stdout
     (found,) = independent_check(openssl, tmp_path, (tmp_path / "signed.ofd").read_bytes())
     assert found["signer"] == live.licence.der and found["stamps"] == [("1", "20 30 30 30")]
@@ -299,5 +300,6 @@ def test_cli_licence_rules_mode(ebid, keystore_with_seal):
     assert "Licence: 王演示 (legal_representative) of 演示科技有限公司" in done.stdout
     # signed offline: no time stamp, so the licence rules were applied at the verifier's now
     assert "No trusted time: checked as of now" in done.stdout
+    assert ": VALID, revocation NOT CHECKED" in done.stdout  # --root without --crl
     both = ebid("ofd", "verify", "signed.ofd", "--root", "root.pem", "--trust", "root.pem")
     assert both.returncode == 2

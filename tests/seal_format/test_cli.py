@@ -30,6 +30,7 @@ def files(tmp_path, world, clock, seal):
     revoked = [Revocation(world.legal_rep.cert.serial, T0)]
     crl = make_crl(revoked, root=world.root, root_key=world.root_key, number=2, this_update=T0)
     write("revoked.crl", crl_to_pem(crl))
+    write("empty.crl", make_crl([], root=world.root, root_key=world.root_key, number=3, this_update=T0))
     return tmp_path
 
 
@@ -59,10 +60,27 @@ def test_inspect_refuses_other_files_as_input_error(ebid, files):
 def test_verify_valid_signature(ebid, files):
     result = verify(ebid, "legal.sig", "doc.pdf")
     assert result.returncode == 0, result.stderr
-    assert "Seal signature OK" in result.stdout and "legal_representative" in result.stdout
+    assert "legal_representative" in result.stdout
     # made without a service: no time stamp, so checked at the verifier's now, and said so
     assert [line.split()[-1] for line in result.stdout.splitlines() if line.startswith("Time stamp:")] == ["none"]
     assert "No trusted time: checked as of now" in result.stdout
+    # no --crl: valid, but never a plain OK (the licence may have been revoked since)
+    assert "Seal signature OK" not in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("Seal signature valid, but revocation NOT CHECKED")
+
+
+def test_verify_with_a_current_crl_is_ok(ebid, files):
+    result = verify(ebid, "legal.sig", "doc.pdf", "--crl", "empty.crl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "Seal signature OK"
+
+
+def test_a_crl_stale_at_the_verifiers_clock_is_refused(ebid, files):
+    """Freshness is judged at the verifier's clock (--at here), whatever time the signature claims."""
+    late = (T0 + timedelta(days=3)).isoformat()
+    result = ebid("sealfmt", "verify-signature", "legal.sig", "doc.pdf", "--root", "root.pem",
+                  "--crl", "empty.crl", "--at", late)
+    assert result.returncode == 1 and "revocation list expired" in result.stderr
 
 
 def test_verify_other_document_is_invalid(ebid, files):

@@ -259,6 +259,20 @@ def test_a_revoked_time_stamping_authority_is_refused(world, clock, seal):
             clock=clock, crl=crl)
 
 
+def test_a_token_s_revocation_list_is_judged_at_the_verifier_s_clock_never_at_gen_time(world, clock, seal):
+    """Fresh at genTime, stale today: a caller that gives no ``now`` gets the system clock."""
+    from app.core.pki import load_crl, make_crl
+
+    signature = signed(world, seal, world.legal_rep, clock, time_stamper=world_stamper(world, clock))
+    token = bytes(parse_signature(signature).asn1["time_stamp"].native)
+    digest = gm.sm3(parse_signature(signature).signature)
+    crl = load_crl(make_crl([], root=world.root, root_key=world.root_key, number=1, this_update=clock()),
+                   world.root)  # current for one day after the token's time, long past today
+    with pytest.raises(ts.TimeStampRefused, match="revocation list expired"):
+        ts.verify_token(token, digest=digest, roots=[world.root], revocations=crl)
+    assert ts.verify_token(token, digest=digest, roots=[world.root], revocations=crl, now=clock()).gen_time == clock()
+
+
 def test_every_changed_byte_of_a_token_is_refused_as_a_seal_refusal(world, clock, seal):
     """No byte of the token can change unnoticed, and none makes the verifier fail in any way
     other than SealRefused (a hostile token must not end a program with a traceback)."""

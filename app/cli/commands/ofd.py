@@ -72,7 +72,8 @@ def _verify(args: argparse.Namespace) -> int:
             refusal = result.refusal
             print(f"{head}: INVALID ({refusal.code}): {shown(refusal.message)}", file=sys.stderr)
             continue
-        print(f"{head}: OK")
+        # Plain OK only when revocation was checked too (--root with a current --crl).
+        print(f"{head}: OK" if result.verified.revocation_checked else f"{head}: VALID, revocation NOT CHECKED")
         for line in _verified_lines(result.verified):
             print(f"  {line}")
     if not anchors and not args.root:

@@ -174,7 +174,18 @@ class ServiceClient:
         return CrlMarks().check_and_keep(root.fingerprint(), load_crl(self.crl_pem(), root))
 
     def platform_certificate(self) -> Certificate:
-        return Certificate.load(self.get("/platform/certificate.pem").content)
+        """The platform's receipt-signing certificate, checked now against the (pinned) root:
+        issued by it, for receipts (a self-signed or other-purpose certificate is refused)."""
+        from ..pki.receipts import check_receipt_certificate
+        from ..pki.verify import CertificateInvalid
+
+        cert = Certificate.load(self.get("/platform/certificate.pem").content)
+        try:
+            return check_receipt_certificate(cert, self.root_certificate(), at=self.clock())
+        except CertificateInvalid as exc:
+            raise VerificationFailed(
+                "The platform's receipt certificate is not one the authority issued for receipts: {detail}",
+                detail=exc.message) from None
 
     def projects(self) -> list[Project]:
         return _many(Project, self.get("/platform/projects"))

@@ -161,10 +161,14 @@ def verify_with_service(client: ServiceClient, sig_der: bytes, data: bytes) -> V
 def collect_into_keystore(
     seals: SealClient, store: Keystore, unlocked: Unlocked, seal_id: str, *, licence_id: int
 ) -> StoredSeal:
-    """领章: fetch the seal, check it against the service's root, keep it in the keystore."""
+    """领章: fetch the seal, check it against the service's root and current revocation list,
+    keep it in the keystore."""
     collected = seals.collect_seal(seal_id)
-    root = seals.holder.service.root_certificate()
-    info = verify_seal(collected.der, roots=[root], clock=seals.holder.service.clock)
+    service = seals.holder.service
+    # Fail closed: the maker's certificate is checked against the authority's current list, and
+    # no list (unreachable, replayed, stale) means no seal kept — never "revocation not checked".
+    crl = service.revocation_list()
+    info = verify_seal(collected.der, roots=[service.root_certificate()], clock=service.clock, crl=crl)
     if (
         info.seal_id != seal_id
         or info.enterprise is None

@@ -30,7 +30,7 @@ from ..errors import EbidError, InvalidInput, Refused, VerificationFailed
 from ..gm.oids import SM2_WITH_SM3, SM3
 from .asn1 import EBID_ARC
 from .certs import Certificate, new_serial
-from .clock import to_utc_second
+from .clock import system_clock, to_utc_second
 from .crl import RevocationList
 from .issue import make_role_certificate
 from .verify import check_issued_by, check_not_revoked, check_root, check_validity
@@ -278,7 +278,7 @@ def verify_token(
 ) -> TimeStamp:
     """Every check of the module docstring; the first failure raises :class:`TimeStampRefused`.
     ``digest`` is the SM3 of the stamped bytes; ``revocations`` a list already checked against
-    its root, current at ``now`` (the verifier's clock)."""
+    its root, current at ``now`` (the verifier's clock; default: the system clock)."""
     try:
         return _verify_token(token_der, digest, roots, revocations, now)
     except ASN1_ERRORS as exc:  # a field asn1crypto could not read after all: malformed
@@ -298,7 +298,9 @@ def _verify_token(token_der: bytes, digest: bytes, roots: Sequence[Certificate],
     _check_window(cert, root, gen_time)
     _check_signed_attributes(signer, signed, cert)
     if revocations is not None:
-        _guard(lambda: check_not_revoked(cert, revocations, gen_time, now),
+        # The list must be current at the verifier's clock: never at genTime (by default, now).
+        moment = now if now is not None else system_clock()
+        _guard(lambda: check_not_revoked(cert, revocations, gen_time, moment),
                BAD_TIME_STAMP, _GUARD_MESSAGES["authority"])
     return TimeStamp(gen_time, serial, imprint, cert, tst["policy"].dotted)
 

@@ -76,7 +76,9 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"ebid: licence INVALID ({exc.reason}): {exc.message}", file=sys.stderr)
         return 1
     _print_info(info)
-    print(f"Licence OK at {at.isoformat(timespec='seconds')}")
+    when = at.isoformat(timespec="seconds")
+    print(f"Licence OK at {when}" if revocations is not None
+          else f"Licence valid at {when}, but revocation NOT CHECKED (no --crl given): it may have been revoked")
     return 0
 
 

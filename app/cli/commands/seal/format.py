@@ -14,6 +14,7 @@ from pathlib import Path
 from ....core import gm
 from ....core.errors import InvalidInput
 from ....core.pki import Certificate, load_crl, system_clock
+from ....core.pki.receipts import received_at, verify_receipt
 from ....core.seal.format import (
     MakerSigned,
     SealInfo,
@@ -23,7 +24,7 @@ from ....core.seal.format import (
     verify_signature,
 )
 from ....core.seal.format.header import read_header
-from ...common import iso_time, read_bytes
+from ...common import iso_time, read_bytes, shown
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -52,9 +53,14 @@ def _add_verify_signature(sub: argparse._SubParsersAction) -> None:
         "--at",
         metavar="TIME",
         type=iso_time,
-        help="verify as if now were this ISO 8601 time with a zone (default: now); the seal and "
-        "licence are always checked at the signing time the signature states",
+        help="verify as if now were this ISO 8601 time with a zone (default: now): a signature without a "
+        "time stamp is judged at it, and --crl must be current at it (never at the time the signature states)",
     )
+    p.add_argument("--receipt", metavar="RECEIPT.json",
+                   help="the bid receipt (as `ebid bid submit` saves it) of the upload that carried the document: "
+                   "the signature must be older than the platform's signed receipt time")
+    p.add_argument("--platform-cert", metavar="PLATFORM.pem",
+                   help="the platform's receipt certificate (issued under --root), with --receipt")
     p.set_defaults(func=_verify_signature)
 
 
@@ -82,9 +88,11 @@ def _verify_signature(args: argparse.Namespace) -> int:
     root = Certificate.load(read_bytes(args.root, "root certificate file"))
     crl = load_crl(read_bytes(args.crl, "revocation list"), root) if args.crl else None
     clock = (lambda: args.at) if args.at else system_clock
+    receipt = _receipt(args, root, clock())
     try:
         result = verify_signature(
-            signature, data_hash=_hash_file(args.file), roots=[root], clock=clock, crl=crl
+            signature, data_hash=_hash_file(args.file), roots=[root], clock=clock, crl=crl,
+            received_by=received_at(receipt) if receipt else None,
         )
     except SealRefused as exc:
         print(f"ebid: seal signature INVALID ({exc.reason}): {exc.message}", file=sys.stderr)
@@ -93,11 +101,33 @@ def _verify_signature(args: argparse.Namespace) -> int:
     _print_lines(_seal_lines(result.seal))
     print(f"Maker signed: {_maker_signed(result.seal)}")
     print(f"Signer's role: {result.licence.role.value}")
+    if receipt:
+        print(f"Sealed before the platform received the bid: {received_at(receipt).isoformat()} "
+              f"(receipt {shown(str(receipt.get('submission_id', '')))})")
     print(result.time_message)
-    print("Seal signature OK")
+    print(result.verdict)  # plain "OK" only with a current revocation list (--crl)
     return 0
 
 
+
+
+def _receipt(args: argparse.Namespace, root: Certificate, now) -> dict | None:
+    """The signed fields of ``--receipt``, checked with ``--platform-cert`` under the root."""
+    import json
+
+    if bool(args.receipt) != bool(args.platform_cert):
+        raise InvalidInput("--receipt and --platform-cert go together")
+    if not args.receipt:
+        return None
+    try:
+        saved = json.loads(read_bytes(args.receipt, "receipt file"))
+        text, signature = saved["receipt"], bytes.fromhex(saved["signature"])
+        if not isinstance(text, str):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise InvalidInput("{path} is not a saved bid receipt", path=args.receipt) from None
+    platform = Certificate.load(read_bytes(args.platform_cert, "platform certificate file"))
+    return verify_receipt(text, signature, platform, root, at=now)
 
 
 FORMATS = {

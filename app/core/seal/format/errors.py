@@ -31,6 +31,9 @@ class Reason(StrEnum):
     NOT_A_TIME_STAMP_AUTHORITY = "not_a_time_stamp_authority"
     TIME_STAMP_OUTSIDE_AUTHORITY_VALIDITY = "time_stamp_outside_authority_validity"
     SIGNED_AFTER_TIME_STAMP = "signing_time_after_time_stamp"  # timeInfo later than genTime
+    # verified with the receipt of the bid that carried it: sealed after the platform had it
+    SIGNED_AFTER_RECEIPT = "signing_time_after_receipt"  # timeInfo later than received_at
+    STAMPED_AFTER_RECEIPT = "time_stamp_after_receipt"  # genTime later than received_at
     UNTRUSTED_SIGNER = "untrusted_signer"  # GB/T 38540 only: no chain to a given anchor
     UNTRUSTED_SEAL_MAKER = "untrusted_seal_maker"
 

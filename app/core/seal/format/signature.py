@@ -49,6 +49,13 @@ TIME_MESSAGES = {
     "no_trusted_time": "No trusted time: checked as of now ({when})",
 }
 _TOKEN_MESSAGES = {"refused": "The signature's time stamp: {detail}"}
+#: The verdict of a verified signature: plain OK only when revocation was checked too (a
+#: signature verified without the authority's revocation list may be by a revoked licence).
+VERDICT_MESSAGES = {
+    "ok": "Seal signature OK",
+    "revocation_not_checked": "Seal signature valid, but revocation NOT CHECKED: no current revocation list "
+                              "was given, so the signer's licence or the seal maker may have been revoked",
+}
 
 
 def sign_with_seal(
@@ -98,6 +105,7 @@ class VerifiedSignature:
     licence: LicenceInfo  # the signer's verified licence
     judged_at: datetime | None = None  # the time every check was made at
     time_stamp: ts.TimeStamp | None = None  # the verified token, when the signature has one
+    revocation_checked: bool = False  # True when the authority's (current) revocation list was given
 
     @property
     def seal(self) -> SealInfo:
@@ -120,6 +128,11 @@ class VerifiedSignature:
         template, params = self.time_note
         return template.format(**params)
 
+    @property
+    def verdict(self) -> str:
+        """The :data:`VERDICT_MESSAGES` template: "OK" only when revocation was checked."""
+        return VERDICT_MESSAGES["ok" if self.revocation_checked else "revocation_not_checked"]
+
 
 def verify_signature(
     sig_der: bytes,
@@ -130,13 +143,18 @@ def verify_signature(
     clock: Clock = system_clock,
     crl: RevocationList | None = None,
     authorisation_check: AuthorisationCheck | None = None,
+    received_by: datetime | None = None,
 ) -> VerifiedSignature:
     """Every check of docs/formats/electronic-seal.md §5, in order; the first failure raises
     :class:`SealRefused`. Give the document ``data`` or its SM3 ``data_hash``.
 
     ``crl`` is the authority's revocation list, already checked against its root
-    (``app.core.pki.load_crl``). Without ``authorisation_check`` no seal authorisations are on
-    record, so agents are refused (see :class:`SealAuthorisationRule`)."""
+    (``app.core.pki.load_crl``); its freshness is judged at the verifier's clock. Without one the
+    result is valid but not revocation-checked (``revocation_checked`` False, see ``verdict``).
+    Without ``authorisation_check`` no seal authorisations are on record, so agents are refused
+    (see :class:`SealAuthorisationRule`). ``received_by``: a trusted time by which the signature
+    existed — the signed ``received_at`` of the bid receipt of the upload that carried the
+    document (:func:`check_received_by`)."""
     expected_hash = _expected_hash(data, data_hash)
     info = parse_signature(sig_der)
     check_signature_extensions(info)
@@ -147,6 +165,8 @@ def verify_signature(
     check_signing_time(info, clock)
     now = to_utc_second(clock())  # a revocation list's freshness is judged here, never at timeInfo
     stamp = check_time_stamp(info, roots, crl, now)
+    if received_by is not None:
+        check_received_by(info, stamp, received_by)
     at = stamp.gen_time if stamp is not None else now  # "Which time": never timeInfo
     licence = check_signer_licence(info.signer_certificate, roots, at=at, revocations=crl, now=now)
     seal = dataclasses.replace(info.seal, maker_signed=check_seal_signature(info.seal))
@@ -156,7 +176,8 @@ def verify_signature(
     check_seal_window(seal, at)
     check_binding(seal, licence, info.signer_certificate)
     (authorisation_check or no_authorisations())(seal, licence, at)
-    return VerifiedSignature(dataclasses.replace(info, seal=seal), licence, at, stamp)
+    return VerifiedSignature(dataclasses.replace(info, seal=seal), licence, at, stamp,
+                             revocation_checked=crl is not None)
 
 
 def _expected_hash(data: bytes | None, data_hash: bytes | None) -> bytes:
@@ -211,6 +232,25 @@ def check_time_stamp(info: SignatureInfo, roots: Sequence[Certificate], crl: Rev
             claimed=info.signed_at.isoformat(), stamped=stamp.gen_time.isoformat(),
         )
     return stamp
+
+
+def check_received_by(info: SignatureInfo, stamp: ts.TimeStamp | None, received_by: datetime) -> None:
+    """A document sealed for a bid was sealed before the platform received the bid: ``timeInfo``
+    not later than the receipt's time (beyond :data:`TIME_INFO_TOLERANCE`: the signer's clock),
+    and a time stamp not later at all (the authority's clock, as trusted as the platform's)."""
+    received = to_utc_second(received_by)
+    if info.signed_at > received + TIME_INFO_TOLERANCE:
+        raise SealRefused(
+            Reason.SIGNED_AFTER_RECEIPT,
+            "The signature claims a signing time ({claimed}) later than the platform received the bid ({received})",
+            claimed=info.signed_at.isoformat(), received=received.isoformat(),
+        )
+    if stamp is not None and stamp.gen_time > received:
+        raise SealRefused(
+            Reason.STAMPED_AFTER_RECEIPT,
+            "The signature was time-stamped ({stamped}) after the platform received the bid ({received})",
+            stamped=stamp.gen_time.isoformat(), received=received.isoformat(),
+        )
 
 
 def check_signing_time(info: SignatureInfo, clock: Clock) -> datetime:
