@@ -3,6 +3,7 @@ representative or a manager so the app offers them instead of asking to retype t
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -27,9 +28,9 @@ def test_managers_and_agents_of_earlier_authorisations_are_listed_for_the_holder
     legal_rep.revoke_authorisation(newer.authorisation_id)  # a revoked one still names a known agent
 
     people = legal_rep.people()
-    assert [(p.name, p.id_number, p.masked_id_number, p.roles) for p in people] == sorted([
-        (first.name, first.id_number, mask_id_number(first.id_number), ("manager",)),
-        (second.name, second.id_number, mask_id_number(second.id_number), ("agent",)),
+    assert [(p.name, p.masked_id_number, p.roles) for p in people] == sorted([
+        (first.name, mask_id_number(first.id_number), ("manager",)),
+        (second.name, mask_id_number(second.id_number), ("agent",)),
     ])
     by_name = {p.name: p for p in people}
     assert by_name[second.name].last_authorised == T0 + timedelta(hours=2)
@@ -38,6 +39,20 @@ def test_managers_and_agents_of_earlier_authorisations_are_listed_for_the_holder
 
     manager = download(first, enterprise)
     assert manager.people() == people  # a manager sees the same list
+
+
+def test_the_list_never_carries_a_full_id_number(legal_rep, download, demo):
+    enterprise, rep, (first, second) = demo
+    legal_rep.add_manager(first.name, first.id_number, first.mobile)
+    legal_rep.authorise(second.name, second.id_number)
+    manager = download(first, enterprise)
+    for reader in (legal_rep, manager):
+        raw = reader.call("GET", f"/authority/enterprises/{enterprise.credit_code}/people").text
+        assert first.name in raw and second.name in raw
+        for person in (first, second, rep):
+            assert person.id_number not in raw  # not under any key, not in any form
+        assert first.mobile not in raw
+        assert set(json.loads(raw)[0]) == {"person_id", "name", "masked_id_number", "roles", "last_authorised"}
 
 
 def test_an_agent_and_another_enterprise_are_refused(legal_rep, download, demo):

@@ -65,15 +65,13 @@ class Authorisation(WireModel):
 
 class KnownPerson(WireModel):
     """A person the enterprise's holders entered — a licence manager, or an agent of any earlier
-    authorisation — so a holder picks them instead of retyping. The authorisation calls take a
-    person by name and ID number, so the number the holders entered comes back to them (only to
-    the enterprise's legal representative and managers); the legal representative, who comes
-    from the registry, is not listed."""
+    authorisation — so a holder picks them instead of retyping: the grant calls take them by
+    ``person_id``. Only the masked ID number comes back (the service never returns a full one);
+    the legal representative, who comes from the registry, is not listed."""
 
     person_id: str
     name: str
     masked_id_number: str
-    id_number: str
     roles: tuple[str, ...] = Field(description="manager (while one) and/or agent")
     last_authorised: datetime | None = Field(description="start of the newest agent authorisation")
 

@@ -229,7 +229,7 @@ def _known_people(u, credit_code: str) -> list[KnownPerson]:
             continue
         p = record.person
         people.append(KnownPerson(
-            person_id=person_id, name=p.name, masked_id_number=p.masked_id_number, id_number=p.id_number,
+            person_id=person_id, name=p.name, masked_id_number=p.masked_id_number,
             roles=tuple(r for r in (Role.MANAGER.value, Role.AGENT.value) if r in held),
             last_authorised=latest.get(person_id),
         ))
