@@ -64,6 +64,7 @@ STATUS: dict[str, int] = {
     "unknown_licence": 404,
     "unknown_manager": 404,
     "unknown_authorisation": 404,
+    "unknown_person": 404,
     "already_legal_representative": 409,
     "already_manager": 409,
     "choose_authorisation": 409,

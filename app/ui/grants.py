@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.client import KnownPerson
-from ..core.licence import validate_id_number, validate_mobile
+from ..core.licence import mask_id_number, validate_id_number, validate_mobile
 from . import errors, seams
 from .checked_field import CheckedField
 from .operations import BackgroundOp, Op
@@ -52,9 +52,22 @@ from .window_editor import WindowEditor
 KEY, STATUS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 
 
+class Named(NamedTuple):
+    """Whom a :class:`PersonForm` names, as the service's grant calls take them: a known person
+    by ``person_id`` alone (the service uses what it stored), or a typed one by name, ID number
+    and mobile. ``masked`` is the ID number to show either way."""
+
+    person_id: str | None
+    name: str | None
+    id_number: str | None
+    mobile: str | None
+    masked: str
+
+
 class PersonForm(QGroupBox):
     """Name, ID number and (optional, when ``mobile``) mobile of a person to add or authorise;
-    or a known person chosen from a list (:meth:`choose`), shown by name and masked ID number."""
+    or a known person chosen from a list (:meth:`choose`), shown by name and masked ID number and
+    sent by person id: the form never holds the full number of someone it did not type."""
 
     changed = Signal()
 
@@ -113,8 +126,10 @@ class PersonForm(QGroupBox):
 
     def _show_known(self) -> None:
         person = self.known
-        for edit in (self.name, self.id_number):
+        # A known person's mobile is the one the service stored: nothing to type.
+        for edit in (self.name, self.id_number, self.mobile) if self.with_mobile else (self.name, self.id_number):
             self._form.setRowVisible(edit, person is None)
+        self.mobile_problem.setVisible(self.with_mobile and person is None and bool(self.mobile_problem.text()))
         self.id_problem.setVisible(person is None and bool(self.id_problem.text()))
         self._form.setRowVisible(self.known_person, person is not None)
         if person is not None:
@@ -123,15 +138,17 @@ class PersonForm(QGroupBox):
             self.known_person.setAccessibleName(self.known_person.text())
 
     def complete(self) -> bool:
-        mobile_ok = self.mobile_check.valid or not self.mobile.text().strip()
         if self.known is not None:
-            return mobile_ok
+            return True
+        mobile_ok = self.mobile_check.valid or not self.mobile.text().strip()
         return bool(self.name.text().strip()) and self.id_check.valid and mobile_ok
 
-    def values(self) -> tuple[str, str, str | None]:
+    def named(self) -> Named:
         if self.known is not None:
-            return self.known.name, self.known.id_number, self.mobile_check.value
-        return self.name.text().strip(), self.id_check.value or "", self.mobile_check.value
+            return Named(self.known.person_id, None, None, None, self.known.masked_id_number)
+        id_number = self.id_check.value or ""
+        mobile = self.mobile_check.value if self.with_mobile else None
+        return Named(None, self.name.text().strip(), id_number, mobile, mask_id_number(id_number))
 
     def clear(self) -> None:
         for edit in (self.name, self.id_number, self.mobile):

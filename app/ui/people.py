@@ -3,8 +3,8 @@
 The service lists the managers and agents the enterprise's holders entered
 (:meth:`~app.core.client.HolderClient.people`); :class:`PersonPicker` shows them by name, masked
 ID number and role, filters them as the user types, and says which one was chosen — or that a
-new person is to be entered in the form below it. The full ID number stays out of sight: the
-form sends it, the screen shows the masked one.
+new person is to be entered in the form below it. The service sends only the masked ID number;
+a chosen person is sent back by their person id.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ class ToyDialog(GrantListDialog):
         return Row([grant[0], self.state_name(grant[1])], grant[0], grant[1])
 
     def grant_work(self):
-        (name, _id, _mobile), store, gate, refuse = self.form.person.values(), self.store, self.gate, self.refuse
+        name, store, gate, refuse = self.form.person.named().name, self.store, self.gate, self.refuse
 
         def op(progress, cancel):
             gate.wait(10)

@@ -71,13 +71,16 @@ def test_an_agent_authorised_before_is_picked_not_retyped(app, context, qtbot): 
     assert not person.name.isVisible() and not person.id_number.isVisible()
     assert person.known_person.isVisible() and mask_id_number(agent.id_number) in person.known_person.text()
     assert person.name.text() == "" and person.id_number.text() == ""
-    assert person.values()[:2] == (agent.name, agent.id_number)
+    chosen = picker.people[0]
+    assert not hasattr(chosen, "id_number")  # the service never sent the full number
+    # Sent by person id alone: the form holds no ID number of a person it did not type.
+    assert person.named() == (chosen.person_id, None, None, None, mask_id_number(agent.id_number))
     form.specific.setChecked(True)
     form.matters.item(0).setCheckState(Qt.CheckState.Checked)
     assert dialog.grant.isEnabled()
     dialog.grant.click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 2, timeout=WAIT)
-    assert {g.agent_person_id for g in dialog.grants} == {picker.people[0].person_id}
+    assert {g.agent_person_id for g in dialog.grants} == {chosen.person_id}
     matter = default_catalogue().get(form.matters.item(0).data(Qt.ItemDataRole.UserRole))
     assert form.matters.item(0).text() == matter.en  # the name, no code
     listed = sorted(dialog.list.topLevelItem(i).text(1) for i in range(2))
@@ -113,10 +116,14 @@ def test_a_known_agent_is_made_a_licence_manager_by_picking_them(app, context, q
     qtbot.waitUntil(lambda: dialog.holder is not None, timeout=WAIT)
     picker = dialog.form.picker
     assert [(p.name, p.roles) for p in picker.people] == [(agent.name, ("agent",))]
+    assert dialog.form.person.mobile.isVisible()  # for a new person
     _click(picker.list, picker.list.topLevelItem(0), qtbot)
-    assert dialog.grant.isEnabled()
+    assert dialog.grant.isEnabled() and not dialog.form.person.mobile.isVisible()  # the stored mobile
+    chosen = dialog.form.person.named()
+    assert chosen.person_id == picker.people[0].person_id and chosen.id_number is None
     dialog.grant.click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=WAIT)
+    assert dialog.grants[0].person_id == chosen.person_id  # the same person, by id
     assert dialog.list.topLevelItem(0).text(0) == agent.name
     assert dialog.list.topLevelItem(0).text(1) == mask_id_number(agent.id_number)
     assert picker.people == [] and picker.empty.isVisible()  # a manager now: not offered again

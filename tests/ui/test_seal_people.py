@@ -50,6 +50,7 @@ def test_a_known_agent_is_picked_for_a_seal(app, context, service, qtbot):
     qtbot.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert person.known is not None and mask_id_number(agent.id_number) in person.known_person.text()
     assert person.name.text() == "" and dialog.grant.isEnabled()
+    assert person.named().person_id == picker.people[0].person_id and person.named().id_number is None
     qtbot.mouseClick(dialog.grant, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=WAIT)
     row = dialog.list.topLevelItem(0)

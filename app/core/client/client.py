@@ -257,8 +257,11 @@ class HolderClient:
     def managers(self) -> list[Manager]:
         return _many(Manager, self.call("GET", f"/authority/enterprises/{self.credit_code}/managers"))
 
-    def add_manager(self, name: str, id_number: str, phone: str | None = None) -> Manager:
-        body = _body(PersonIn, name=name, id_number=id_number, phone=phone)
+    def add_manager(self, name: str | None = None, id_number: str | None = None,
+                    phone: str | None = None, *, person_id: str | None = None) -> Manager:
+        """A new person by name and ID number (and mobile), or a known one by ``person_id``
+        (:meth:`people`)."""
+        body = _body(PersonIn, person_id=person_id, name=name, id_number=id_number, phone=phone)
         path = f"/authority/enterprises/{self.credit_code}/managers"
         return Manager.model_validate(self.call("POST", path, body).json())
 
@@ -276,12 +279,14 @@ class HolderClient:
         return _many(KnownPerson, self.call("GET", path))
 
     def authorise(
-        self, name: str, id_number: str, *, phone: str | None = None, matters: list[str] | None = None,
+        self, name: str | None = None, id_number: str | None = None, *, person_id: str | None = None,
+        phone: str | None = None, matters: list[str] | None = None,
         start: datetime | None = None, end: datetime | None = None,
     ) -> Authorisation:
-        """All business when ``matters`` is empty, else those matters; window default 3 days."""
+        """All business when ``matters`` is empty, else those matters; window default 3 days. The
+        agent by name and ID number (and mobile), or a known person by ``person_id``."""
         body = _body(
-            AuthoriseIn, name=name, id_number=id_number, phone=phone,
+            AuthoriseIn, person_id=person_id, name=name, id_number=id_number, phone=phone,
             mode="specific" if matters else "all_business", matters=list(matters or []),
             start=start, end=end,
         )

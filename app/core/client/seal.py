@@ -90,13 +90,17 @@ class SealClient:
         self,
         seal_id: str,
         *,
-        agent_name: str,
-        agent_id_number: str,
+        agent_name: str | None = None,
+        agent_id_number: str | None = None,
+        person_id: str | None = None,
         start: datetime | None = None,
         end: datetime | None = None,
     ) -> SealGrant:
+        """One of the enterprise's agents, by name and ID number or by ``person_id`` (from
+        ``holder.people()``)."""
         body = _body(
             SealAuthoriseIn,
+            person_id=person_id,
             agent_name=agent_name,
             agent_id_number=agent_id_number,
             start=start,

@@ -22,6 +22,7 @@ from .model import (
     ManagerRecord,
     Person,
     PersonRecord,
+    PersonRef,
     Status,
 )
 from .realname import RealNameCheck, RealNameClaim, RegistryRealNameCheck
@@ -60,6 +61,7 @@ __all__ = [
     "ManagerRecord",
     "Person",
     "PersonRecord",
+    "PersonRef",
     "Status",
     "RealNameCheck",
     "RealNameClaim",

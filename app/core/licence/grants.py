@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..pki import Mode, Role, to_utc_second
 from .errors import BadRequest, Conflict, NotFound
-from .model import Authorisation, ManagerRecord, Person, new_id
+from .model import Authorisation, ManagerRecord, Person, PersonRecord, PersonRef, new_id
 
 if TYPE_CHECKING:
     from .authority import Authority
@@ -25,16 +25,42 @@ DEFAULT_WINDOW = timedelta(days=3)
 class GrantRules:
     """Adding and removing managers; authorising agents and revoking authorisations."""
 
+    # -- the people the enterprise knows -------------------------------------------------------
+
+    def known_person(self: Authority, credit_code: str, person_id: str) -> PersonRecord:
+        """A manager of the enterprise or an agent of any of its authorisations (revoked and
+        ended ones too: the people its holders entered); anyone else is ``unknown_person``, so
+        a person id of another enterprise names nobody here."""
+        code = self.enterprise(credit_code).credit_code
+        known = {m.person_id for m in self.repo.list_managers(code)} | {
+            a.agent_person_id for a in self.repo.list_authorisations(code)
+        }
+        record = self.repo.get_person(person_id) if person_id in known else None
+        if record is None:
+            raise NotFound(
+                "unknown_person", "That person is not a manager or an agent of {code}", code=code
+            )
+        return record
+
+    def grantee(self: Authority, credit_code: str, who: Person | PersonRef) -> PersonRecord:
+        """The record of a person stated in full (created on first sight) or of a known one."""
+        if isinstance(who, PersonRef):
+            return self.known_person(credit_code, who.person_id)
+        return self.person_record(who)
+
     # -- managers ------------------------------------------------------------------------------
 
     def managers(self: Authority, credit_code: str) -> list[ManagerRecord]:
         return self.repo.list_managers(self.enterprise(credit_code).credit_code)
 
-    def add_manager(self: Authority, credit_code: str, person: Person, *, by: int) -> ManagerRecord:
+    def add_manager(
+        self: Authority, credit_code: str, who: Person | PersonRef, *, by: int
+    ) -> ManagerRecord:
         enterprise = self.enterprise(credit_code)
         actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE,))
         current = self.repo.list_managers(enterprise.credit_code)
-        record = self.person_record(person)
+        record = self.grantee(enterprise.credit_code, who)
+        person = record.person
         if person.id_number == enterprise.legal_representative.id_number:
             raise Conflict(
                 "already_legal_representative", "The legal representative cannot also be a manager"
@@ -85,7 +111,7 @@ class GrantRules:
     def authorise_agent(
         self,
         credit_code: str,
-        agent: Person,
+        agent: Person | PersonRef,
         *,
         by: int,
         mode: Mode,
@@ -93,7 +119,8 @@ class GrantRules:
         start: datetime | None = None,
         end: datetime | None = None,
     ) -> Authorisation:
-        """Authorise an agent for all business or specific matters (default window: 3 days)."""
+        """Authorise an agent — stated in full, or a person the enterprise knows — for all
+        business or specific matters (default window: 3 days)."""
         enterprise = self.enterprise(credit_code)
         actor = self.actor(enterprise.credit_code, by, (Role.LEGAL_REPRESENTATIVE, Role.MANAGER))
         codes = self._matter_codes(Mode(mode), matters)
@@ -106,7 +133,7 @@ class GrantRules:
         grant = Authorisation(
             new_id("A"),
             enterprise.credit_code,
-            self.person_record(agent).person_id,
+            self.grantee(enterprise.credit_code, agent).person_id,
             actor.person_id,
             Mode(mode),
             codes,

@@ -50,6 +50,15 @@ class Person:
 
 
 @dataclass(frozen=True)
+class PersonRef:
+    """A person the enterprise already knows — a manager, or an agent of any of its
+    authorisations — named by the opaque ``person_id`` the service lists, so a client names them
+    without holding their ID number."""
+
+    person_id: str
+
+
+@dataclass(frozen=True)
 class PersonRecord:
     """A person known to the authority, with the opaque ``person_id`` certificates carry."""
 

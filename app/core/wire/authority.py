@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Base64Bytes, WireModel
 
-Name = Field(min_length=1, max_length=100)
-IdNumber = Field(min_length=18, max_length=18, description="resident identity number")
+PersonId = Field(
+    default=None, min_length=1, max_length=40,
+    description="a person the enterprise already knows (GET …/people), instead of the identity",
+)
 Phone = Field(default=None, min_length=11, max_length=11, description="mainland mobile number")
 
 # answers -------------------------------------------------------------------------------------
@@ -63,15 +65,13 @@ class Authorisation(WireModel):
 
 class KnownPerson(WireModel):
     """A person the enterprise's holders entered — a licence manager, or an agent of any earlier
-    authorisation — so a holder picks them instead of retyping. The authorisation calls take a
-    person by name and ID number, so the number the holders entered comes back to them (only to
-    the enterprise's legal representative and managers); the legal representative, who comes
-    from the registry, is not listed."""
+    authorisation — so a holder picks them instead of retyping: the grant calls take them by
+    ``person_id``. Only the masked ID number comes back (the service never returns a full one);
+    the legal representative, who comes from the registry, is not listed."""
 
     person_id: str
     name: str
     masked_id_number: str
-    id_number: str
     roles: tuple[str, ...] = Field(description="manager (while one) and/or agent")
     last_authorised: datetime | None = Field(description="start of the newest agent authorisation")
 
@@ -90,10 +90,31 @@ class LicenceDownload(WireModel):
     phone: str | None = Phone
 
 
+def one_person(person_id: str | None, identity: tuple[str | None, ...]) -> None:
+    """A person is named one way: by ``person_id`` alone, or by the identity fields (the first
+    two — name and ID number — required)."""
+    if person_id is not None:
+        if any(value is not None for value in identity):
+            raise ValueError("give either person_id or the person's name and ID number, not both")
+    elif identity[0] is None or identity[1] is None:
+        raise ValueError("give the person's name and ID number, or the person_id of a known person")
+
+
 class PersonIn(WireModel):
-    name: str = Name
-    id_number: str = IdNumber
+    """A new person by name, ID number and optionally mobile; or, by ``person_id``, a manager or
+    an agent the enterprise already has (their stored details are used, mobile included), so the
+    client never needs their full ID number."""
+
+    person_id: str | None = PersonId
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    id_number: str | None = Field(default=None, min_length=18, max_length=18,
+                                  description="resident identity number")
     phone: str | None = Phone
+
+    @model_validator(mode="after")
+    def _one_way(self):
+        one_person(self.person_id, (self.name, self.id_number, self.phone))
+        return self
 
 
 class AuthoriseIn(PersonIn):

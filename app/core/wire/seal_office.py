@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from .authority import PersonId, one_person
 from .base import Base64Bytes, WireModel
 
 
@@ -106,7 +107,16 @@ class UseRule(WireModel):
 
 
 class SealAuthoriseIn(WireModel):
-    agent_name: str = Field(min_length=1, max_length=100)
-    agent_id_number: str = Field(min_length=18, max_length=18)
+    """The agent by name and ID number, or by the ``person_id`` of one of the enterprise's agents
+    (GET /authority/enterprises/{code}/people)."""
+
+    person_id: str | None = PersonId
+    agent_name: str | None = Field(default=None, min_length=1, max_length=100)
+    agent_id_number: str | None = Field(default=None, min_length=18, max_length=18)
     start: datetime | None = Field(default=None, description="default: now")
     end: datetime | None = Field(default=None, description="default: start + 3 days")
+
+    @model_validator(mode="after")
+    def _one_way(self):
+        one_person(self.person_id, (self.agent_name, self.agent_id_number))
+        return self

@@ -8,7 +8,7 @@ import binascii
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from ...core.licence import Person, Status, validate_mobile
+from ...core.licence import Person, PersonRef, Status, validate_mobile
 from ...core.licence.demo import DEMO_ENTERPRISES
 from ...core.pki import Mode, Role, crl_to_pem
 from ...core.wire import (
@@ -117,7 +117,7 @@ def list_managers(
 def add_manager(
     body: PersonIn, credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
-    person = Person(body.name, body.id_number, body.phone)
+    person = _person(body)
     with ctx.unit() as u:
         # The limit of five managers is checked, then written: lock the enterprise first so two
         # concurrent additions cannot both see four (repository.lock_enterprise).
@@ -164,7 +164,7 @@ def list_people(credit_code: str = CreditCode, who: Holder = Depends(holder), ct
 def authorise(
     body: AuthoriseIn, credit_code: str = CreditCode, who: Holder = Depends(holder), ctx=Depends(get_ctx)
 ):
-    agent = Person(body.name, body.id_number, body.phone)
+    agent = _person(body)
     with ctx.unit() as u:
         grant = u.authority.authorise_agent(
             credit_code.upper(), agent, by=who.serial, mode=Mode(body.mode),
@@ -194,6 +194,14 @@ def revoke_licence(
     return Revoked(revoked=[serial])
 
 
+def _person(body: PersonIn) -> Person | PersonRef:
+    """Who the body names: a known person by id (checked against the enterprise by the rules),
+    or a person stated in full."""
+    if body.person_id is not None:
+        return PersonRef(body.person_id)
+    return Person(body.name, body.id_number, body.phone)
+
+
 def _manager(u, record) -> Manager:
     person = u.authority.repo.get_person(record.person_id)
     return Manager(
@@ -221,7 +229,7 @@ def _known_people(u, credit_code: str) -> list[KnownPerson]:
             continue
         p = record.person
         people.append(KnownPerson(
-            person_id=person_id, name=p.name, masked_id_number=p.masked_id_number, id_number=p.id_number,
+            person_id=person_id, name=p.name, masked_id_number=p.masked_id_number,
             roles=tuple(r for r in (Role.MANAGER.value, Role.AGENT.value) if r in held),
             last_authorised=latest.get(person_id),
         ))

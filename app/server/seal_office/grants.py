@@ -57,18 +57,26 @@ def grant(
     who: Holder,
     seal: Seal,
     *,
-    name: str,
-    id_number: str,
+    name: str | None = None,
+    id_number: str | None = None,
+    person_id: str | None = None,
     start: datetime | None,
     end: datetime | None,
 ) -> SealGrant:
-    """The legal representative or a manager authorises one of the enterprise's agents."""
+    """The legal representative or a manager authorises one of the enterprise's agents, named by
+    name and ID number or by ``person_id`` (one the enterprise knows: a person id of another
+    enterprise is ``unknown_person``)."""
     actor = office.authority.actor(seal.credit_code, who.serial, HOLDERS)
-    try:
-        wanted = Person(name, id_number, None)
-    except EbidError as exc:
-        raise ApiError("invalid_person", exc.template, **exc.params) from None
-    person = office.authority.repo.find_person(wanted.id_number)
+    if person_id is not None:
+        person = office.authority.known_person(seal.credit_code, person_id)
+        wanted = person.person
+    else:
+        try:
+            wanted = Person(name or "", id_number or "", None)
+        except EbidError as exc:
+            raise ApiError("invalid_person", exc.template, **exc.params) from None
+        person = office.authority.repo.find_person(wanted.id_number)
+    # The same rule either way: an agent of one of the enterprise's authorisations.
     agents = {a.agent_person_id for a in office.authority.authorisations(seal.credit_code)}
     if person is None or person.person.name != wanted.name or person.person_id not in agents:
         raise ApiError("unknown_agent",

@@ -135,6 +135,7 @@ def authorise(
             seal_office.seal(u.seal_office, seal_id),
             name=body.agent_name,
             id_number=body.agent_id_number,
+            person_id=body.person_id,
             start=body.start,
             end=body.end,
         )

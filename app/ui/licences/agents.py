@@ -112,11 +112,12 @@ class AuthorisationsDialog(GrantListDialog):
                     self.state_name(grant.status), grant.authorisation_id], grant.authorisation_id, grant.status)
 
     def grant_work(self) -> Op:
-        holder, (name, id_number, phone) = self.holder, self.form.person.values()
+        holder, who = self.holder, self.form.person.named()
         matters, (start, end) = self.form.chosen_matters(), self.form.window_editor.window()
 
         def op(progress, cancel):
-            holder.authorise(name, id_number, phone=phone, matters=matters, start=start, end=end)
+            holder.authorise(who.name, who.id_number, person_id=who.person_id, phone=who.mobile,
+                             matters=matters, start=start, end=end)
             return holder.authorisations(), holder.people()
 
         return op

@@ -61,10 +61,10 @@ class ManagersDialog(GrantListDialog):
         return Row([manager.name, manager.masked_id_number, local_time(manager.added_at)], manager.person_id)
 
     def grant_work(self) -> Op:
-        holder, (name, id_number, phone) = self.holder, self.form.person.values()
+        holder, who = self.holder, self.form.person.named()
 
         def op(progress, cancel):
-            holder.add_manager(name, id_number, phone)
+            holder.add_manager(who.name, who.id_number, who.mobile, person_id=who.person_id)
             return holder.managers(), holder.people()
 
         return op

@@ -7,7 +7,8 @@ shows the seal's authorisations with their state, and one can be revoked. The di
 the seal-office client the Seals page opened, so it asks no password.
 
 The service names agents in a seal authorisation by an opaque person id: the masked ID number is
-taken from the enterprise's known agents (``known_ids``), "—" for anyone else.
+taken from the enterprise's known agents (``known_ids``), "—" for anyone else. A picked agent is
+sent by that person id, a typed one by name and ID number.
 Enterprises registered elsewhere (外地企业) need no seal authorisation; the dialog says so when
 the service's local places show it.
 """
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from ...core.client import KnownPerson
 from ...core.client.seal import Seal, SealClient, SealGrant
-from ...core.licence import mask_id_number
 from ...core.pki import parse_licence
 from ..format import local_time
 from ..grants import KEY, GrantForm, GrantListDialog, Row
@@ -96,12 +96,12 @@ class SealAuthorisationsDialog(GrantListDialog):
 
     def grant_work(self) -> Op:
         seals, seal_id = self.seals, self.seal.seal_id
-        (name, id_number, _), (start, end) = self.form.person.values(), self.form.window_editor.window()
+        who, (start, end) = self.form.person.named(), self.form.window_editor.window()
 
         def op(progress, cancel):
-            grant = seals.authorise_seal(seal_id, agent_name=name, agent_id_number=id_number,
-                                         start=start, end=end)
-            return grant, mask_id_number(id_number), [g for g in seals.seal_authorisations() if g.seal_id == seal_id]
+            grant = seals.authorise_seal(seal_id, agent_name=who.name, agent_id_number=who.id_number,
+                                         person_id=who.person_id, start=start, end=end)
+            return grant, who.masked, [g for g in seals.seal_authorisations() if g.seal_id == seal_id]
 
         return op
 
