@@ -7,10 +7,13 @@
 #   tools/mutation/run.sh --list
 set -eu
 
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
+REPO=$(cd "$(dirname "$0")/../.." && pwd)  # the checkout run.sh lives in: its HEAD is mutated
 MUTVENV=${MUTVENV:-/tmp/mutvenv}
+# A git worktree has no .venv of its own: fall back to the main checkout's (the common git dir's parent).
+MAIN=$(cd "$(git -C "$REPO" rev-parse --git-common-dir)/.." 2>/dev/null && pwd || echo "$REPO")
 if [ -n "${PROJECT_PYTHON:-}" ]; then PY=$PROJECT_PYTHON
 elif [ -x "$REPO/.venv/bin/python" ]; then PY=$REPO/.venv/bin/python
+elif [ -x "$MAIN/.venv/bin/python" ]; then PY=$MAIN/.venv/bin/python
 else PY=python3; fi
 
 # TARGET -> "files to mutate|tests that should kill their mutants"
@@ -26,13 +29,18 @@ target() {
         licence)       echo "app/core/licence/|tests/licence" ;;
         seal-format)   echo "app/core/seal/format/|tests/seal_format tests/hostile/test_format_limits.py" ;;
         qrtask)        echo "app/core/qrtask/|tests/qr tests/service/test_tasks.py tests/service/test_sign_tasks.py tests/hostile/test_parsers.py" ;;
+        keybackup-frame) echo "app/core/keybackup/frame.py|tests/core/test_keybackup_frame.py tests/core/test_keybackup_card.py" ;;
+        keybackup-card)  echo "app/core/keybackup/card.py|tests/core/test_keybackup_card.py" ;;
+        keybackup-qrseq) echo "app/core/keybackup/qrseq.py|tests/core/test_keybackup_qrseq.py" ;;
+        qrtask-uri)      echo "app/core/qrtask/uri.py,app/core/qrtask/canonical.py,app/core/qrtask/response.py|tests/core/test_qrtask_rules.py tests/service/test_tasks.py" ;;
+        seal-header)     echo "app/core/seal/format/header.py,app/core/seal/format/der.py|tests/seal_format/test_format_rules.py tests/hostile/test_format_limits.py" ;;
         keybackup)     echo "app/core/keybackup/|tests/core/test_keybackup_frame.py tests/core/test_keybackup_card.py tests/service/test_key_backup_rules.py tests/service/test_key_backup_offline.py" ;;
         *) return 1 ;;
     esac
 }
 
 if [ "${1:-}" = "--list" ] || [ -z "${1:-}" ]; then
-    for t in bidx-format bidx-naming bidx attempts blobs keystore licence-codes licence seal-format qrtask keybackup; do
+    for t in bidx-format bidx-naming bidx attempts blobs keystore licence-codes licence seal-format qrtask qrtask-uri keybackup keybackup-frame keybackup-card keybackup-qrseq seal-header; do
         echo "$t: $(target "$t")"
     done
     exit 0
@@ -43,7 +51,7 @@ tests=${TESTS:-${spec#*|}}  # TESTS="..." runs fewer tests (faster, weaker)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ebid-mutation-$1.XXXXXX")
 git -C "$REPO" archive HEAD | tar -x -C "$WORK"
-echo "mutating $paths in $WORK (tests: $tests)"
+echo "mutating $paths at $(git -C "$REPO" rev-parse --short HEAD) in $WORK (tests: $tests; python: $PY)"
 cd "$WORK"
 "$MUTVENV/bin/mutmut" run --paths-to-mutate "$paths" --no-progress --simple-output \
     --runner "env PYTHONPATH=$WORK QT_QPA_PLATFORM=offscreen $PY -m pytest -x -q -p no:cacheprovider -p no:randomly $tests" \
