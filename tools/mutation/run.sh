@@ -28,11 +28,11 @@ target() {
         licence-codes) echo "app/core/licence/codes.py|tests/licence/test_codes.py" ;;
         licence)       echo "app/core/licence/|tests/licence" ;;
         seal-format)   echo "app/core/seal/format/|tests/seal_format tests/hostile/test_format_limits.py" ;;
-        qrtask)        echo "app/core/qrtask/|tests/qr tests/service/test_tasks.py tests/service/test_sign_tasks.py tests/hostile/test_parsers.py" ;;
+        qrtask)        echo "app/core/qrtask/|tests/qr tests/core/test_qrtask_rules.py tests/service/test_tasks.py tests/service/test_sign_tasks.py tests/hostile/test_parsers.py" ;;
         keybackup-frame) echo "app/core/keybackup/frame.py|tests/core/test_keybackup_frame.py tests/core/test_keybackup_card.py" ;;
         keybackup-card)  echo "app/core/keybackup/card.py|tests/core/test_keybackup_card.py" ;;
         keybackup-qrseq) echo "app/core/keybackup/qrseq.py|tests/core/test_keybackup_qrseq.py" ;;
-        qrtask-uri)      echo "app/core/qrtask/uri.py,app/core/qrtask/canonical.py,app/core/qrtask/response.py|tests/core/test_qrtask_rules.py tests/service/test_tasks.py" ;;
+        qrtask-rules)    echo "app/core/qrtask/uri.py,app/core/qrtask/canonical.py,app/core/qrtask/response.py,app/core/qrtask/document.py,app/core/qrtask/certificate.py|tests/core/test_qrtask_rules.py" ;;
         seal-header)     echo "app/core/seal/format/header.py,app/core/seal/format/der.py|tests/seal_format/test_format_rules.py tests/hostile/test_format_limits.py" ;;
         keybackup)     echo "app/core/keybackup/|tests/core/test_keybackup_frame.py tests/core/test_keybackup_card.py tests/service/test_key_backup_rules.py tests/service/test_key_backup_offline.py" ;;
         *) return 1 ;;
@@ -40,7 +40,7 @@ target() {
 }
 
 if [ "${1:-}" = "--list" ] || [ -z "${1:-}" ]; then
-    for t in bidx-format bidx-naming bidx attempts blobs keystore licence-codes licence seal-format qrtask qrtask-uri keybackup keybackup-frame keybackup-card keybackup-qrseq seal-header; do
+    for t in bidx-format bidx-naming bidx attempts blobs keystore licence-codes licence seal-format qrtask qrtask-rules keybackup keybackup-frame keybackup-card keybackup-qrseq seal-header; do
         echo "$t: $(target "$t")"
     done
     exit 0
