@@ -5,6 +5,9 @@
 #
 #   tools/mutation/run.sh TARGET            e.g. bidx-format, attempts, licence, seal-format
 #   tools/mutation/run.sh --list
+#   REV=abc123 tools/mutation/run.sh TARGET   mutate that commit instead of HEAD (a "before" figure)
+# Never run `mutmut show` or `mutmut results` in the copy while the run is going: mutmut keeps the
+# mutant on disk and its cache open, and a second mutmut corrupts the run.
 set -eu
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)  # the checkout run.sh lives in: its HEAD is mutated
@@ -50,8 +53,9 @@ paths=${spec%%|*}
 tests=${TESTS:-${spec#*|}}  # TESTS="..." runs fewer tests (faster, weaker)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ebid-mutation-$1.XXXXXX")
-git -C "$REPO" archive HEAD | tar -x -C "$WORK"
-echo "mutating $paths at $(git -C "$REPO" rev-parse --short HEAD) in $WORK (tests: $tests; python: $PY)"
+REV=${REV:-HEAD}
+git -C "$REPO" archive "$REV" | tar -x -C "$WORK"
+echo "mutating $paths at $(git -C "$REPO" rev-parse --short "$REV") in $WORK (tests: $tests; python: $PY)"
 cd "$WORK"
 "$MUTVENV/bin/mutmut" run --paths-to-mutate "$paths" --no-progress --simple-output \
     --runner "env PYTHONPATH=$WORK QT_QPA_PLATFORM=offscreen $PY -m pytest -x -q -p no:cacheprovider -p no:randomly $tests" \
