@@ -304,4 +304,5 @@ def test_times_and_bytes_are_written_as_documented():
     assert fr.fmt_time(datetime(2026, 3, 2, 9, 0, 5, 500, tzinfo=timezone(timedelta(hours=8)))) == "2026-03-02T01:00:05Z"
     assert fr.parse_time("2026-03-02T01:00:05Z") == datetime(2026, 3, 2, 1, 0, 5, tzinfo=UTC)
     assert fr.b64(b"\xfb\xff") == "+/8=" and fr.unb64("+/8=") == b"\xfb\xff"
-    assert "base64" in _refused_detail(fr.unb64, "-_8=")
+    for loose in ("-_8=", "+/8*=", "+/\n8="):  # base64url, or a stray character a lenient decoder skips
+        assert "base64" in _refused_detail(fr.unb64, loose)
