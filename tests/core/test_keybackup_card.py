@@ -219,3 +219,15 @@ def test_the_largest_bundle_fits_the_cap_its_readers_apply():
     assert cards.unbundle(collector.result()) == (b"c" * 64 * 1024, b"f" * 16 * 1024)
     with pytest.raises(InvalidInput):
         qrseq.split(largest + b"x")
+
+
+def test_a_card_carrying_a_certificate_that_is_not_a_licence_is_refused(holder):
+    """Signed by the key of the certificate it carries, but that certificate is a root, not a licence."""
+    root_key = gm.SM2PrivateKey.generate()
+    root = make_root(root_key, common_name="Not A Licence", not_before=NOW)
+    body = _body(holder)
+    body["licence"] = fr.b64(root.der)
+    data = fr.canonical(body)
+    unsigned = b"EBKC\x01" + struct.pack(">I", len(data)) + data
+    signature = root_key.sign(cards.CARD_PREFIX + unsigned)
+    assert "not a licence" in _malformed(unsigned + struct.pack(">H", len(signature)) + signature)
