@@ -25,7 +25,7 @@ target() {
         bidx-format)   echo "app/core/bidx/format.py|tests/bidx/test_limits.py tests/bidx/test_attacks.py tests/bidx/test_vectors.py tests/bidx/test_roundtrip.py" ;;
         bidx-naming)   echo "app/core/bidx/naming.py|tests/bidx/test_names.py tests/hostile/test_names.py" ;;
         bidx)          echo "app/core/bidx/|tests/bidx tests/hostile/test_names.py" ;;
-        attempts)      echo "app/core/keystore/attempts.py|tests/keystore/test_password.py tests/keystore/test_limits.py" ;;
+        attempts)      echo "app/core/keystore/attempts.py|tests/keystore/test_attempts_rules.py tests/keystore/test_limits.py tests/keystore/test_password.py" ;;
         blobs)         echo "app/core/keystore/blobs.py|tests/keystore/test_limits.py tests/keystore/test_kdf_bounds.py tests/keystore/test_keys.py tests/keystore/test_no_cleartext.py" ;;
         keystore)      echo "app/core/keystore/|tests/keystore tests/hostile/test_keystore_rows.py" ;;
         licence-codes) echo "app/core/licence/codes.py|tests/licence/test_codes.py" ;;
