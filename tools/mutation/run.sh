@@ -36,7 +36,7 @@ target() {
         keybackup-card)  echo "app/core/keybackup/card.py|tests/core/test_keybackup_card.py" ;;
         keybackup-qrseq) echo "app/core/keybackup/qrseq.py|tests/core/test_keybackup_qrseq.py" ;;
         qrtask-rules)    echo "app/core/qrtask/uri.py,app/core/qrtask/canonical.py,app/core/qrtask/response.py,app/core/qrtask/document.py,app/core/qrtask/certificate.py|tests/core/test_qrtask_rules.py" ;;
-        seal-header)     echo "app/core/seal/format/header.py,app/core/seal/format/der.py|tests/seal_format/test_format_rules.py tests/hostile/test_format_limits.py" ;;
+        seal-header)     echo "app/core/seal/format/header.py,app/core/seal/format/der.py|tests/seal_format/test_header_rules.py tests/hostile/test_format_limits.py" ;;
         keybackup)     echo "app/core/keybackup/|tests/core/test_keybackup_frame.py tests/core/test_keybackup_card.py tests/service/test_key_backup_rules.py tests/service/test_key_backup_offline.py" ;;
         *) return 1 ;;
     esac
