@@ -356,7 +356,7 @@ def test_only_a_cancel_may_go_unsigned(world):
 
 def test_a_response_serial_is_hexadecimal_of_at_most_40_digits(world):
     assert parse_response(canonical(_response(world, serial="f" * 40))).serial == "f" * 40
-    for serial in ("f" * 41, "", "xyz", 31):
+    for serial in ("f" * 41, "", "xyz", "fg", 31):  # "fg": a digit beyond hexadecimal
         _refused("malformed_task_response", parse_response, canonical(_response(world, serial=serial)))
 
 
