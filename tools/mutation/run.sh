@@ -58,12 +58,13 @@ git -C "$REPO" archive "$REV" | tar -x -C "$WORK"
 echo "mutating $paths at $(git -C "$REPO" rev-parse --short "$REV") in $WORK (tests: $tests; python: $PY)"
 cd "$WORK"
 # mutmut 2 counts only exit code 1 as a failing run: a mutant that breaks an import (pytest exits 2,
-# "interrupted") would be reported as surviving. `|| exit 1` makes every failure a kill.
+# "interrupted") would be reported as surviving. `|| exit 1` makes every failure a kill (mutmut
+# splits the runner with shlex and runs no shell: hence `sh -c`).
 # pytest's plugins (hypothesis, schemathesis, pytest-qt) cost seconds of start-up per mutant, more
 # than the rule tests themselves: off by default; AUTOLOAD=1 for tests that need one (qtbot).
 if [ "${AUTOLOAD:-0}" = 1 ]; then NOAUTO=""; else NOAUTO="PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"; fi
 "$MUTVENV/bin/mutmut" run --paths-to-mutate "$paths" --no-progress --simple-output \
-    --runner "env PYTHONPATH=$WORK QT_QPA_PLATFORM=offscreen $NOAUTO $PY -m pytest -x -q -p no:cacheprovider -p no:randomly $tests || exit 1" \
+    --runner "sh -c 'env PYTHONPATH=$WORK QT_QPA_PLATFORM=offscreen $NOAUTO $PY -m pytest -x -q -p no:cacheprovider -p no:randomly $tests || exit 1'" \
     || true  # mutmut's exit code says survivors exist; the results below say which
 "$MUTVENV/bin/mutmut" results
 echo "copy: $WORK (mutmut show ID there prints a mutant's diff)"
