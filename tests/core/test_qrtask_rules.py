@@ -269,6 +269,25 @@ def test_the_task_version_and_type_are_checked_before_the_fields(world):
     _refused("malformed_task", _verify, world, canonical(raw))
 
 
+@pytest.mark.parametrize("type_", ["encrypt", "decrypt"])
+def test_each_known_task_type_is_read(world, type_):
+    assert _verify(world, _document(type_=type_, details={})).document.type == type_
+
+
+def test_a_sign_task_is_known_and_its_details_are_checked(world):
+    _refused("malformed_task", _verify, world, _document(type_="sign", details={}))  # known, but no details
+
+
+@pytest.mark.parametrize("where", [(), ("platform",), ("requester",)], ids=["top", "platform", "requester"])
+def test_a_task_document_with_a_field_of_its_own_is_malformed(world, where):
+    value = json.loads(_document().to_bytes())
+    target = value
+    for step in where:
+        target = target[step]
+    target["extra"] = "x"
+    _refused("malformed_task", _verify, world, canonical(value))
+
+
 @pytest.mark.parametrize("change", [{"platform": {"url": BASE + "/other", "name": PLATFORM}},
                                     {"platform": {"url": BASE, "name": "Another platform"}}])
 def test_the_task_must_name_the_platform_it_came_from(world, change):
