@@ -10,11 +10,13 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from asn1crypto import x509
 
 from app.core import gm
 from app.core.errors import Refused
 from app.core.licence import AuthorityKeys
-from app.core.pki import LicenceTerms, Mode, Role, make_licence
+from app.core.pki import Certificate, LicenceTerms, Mode, Role, make_licence
+from app.core.pki.certs import extension, sign_tbs
 from app.core.pki.issue import make_role_certificate
 from app.core.qrtask import (
     CLOCK_SKEW,
@@ -178,8 +180,6 @@ def test_times_are_whole_seconds_in_utc_with_a_z():
 def _role_cert(world, *, key_usage, eku=OID_KP_QR_TASK, not_before=NOW - timedelta(hours=1),
                not_after=NOW + timedelta(days=1)):
     authority, key, _ = world
-    from asn1crypto import x509
-
     return make_role_certificate(key.public_key(), subject=x509.Name.build({"common_name": PLATFORM}),
                                  key_usage=key_usage, extended_key_usage=eku, root=authority.root,
                                  root_key=authority.key, not_before=not_before, not_after=not_after)
@@ -191,6 +191,36 @@ def test_only_a_non_ca_certificate_with_the_task_usage_signs_tasks(world):
     assert not is_task_signer(authority.root)  # a CA, without the usage
     assert not is_task_signer(_role_cert(world, key_usage={"key_encipherment"}))  # no digitalSignature
     assert not is_task_signer(_role_cert(world, key_usage={"digital_signature"}, eku="1.3.6.1.5.5.7.3.8"))
+
+
+def _as_ca(world, cert):
+    """``cert`` re-issued by the root with basicConstraints CA (and its task usage kept)."""
+    tbs = x509.TbsCertificate.load(cert.tbs.dump())
+    tbs["extensions"] = [extension("basic_constraints", {"ca": True}, critical=True) if ext["extn_id"].native
+                         == "basic_constraints" else ext for ext in tbs["extensions"]]
+    return Certificate.from_asn1(sign_tbs(tbs, world[0].key))
+
+
+def test_a_ca_certificate_cannot_sign_tasks_even_with_the_task_usage(world):
+    ca = _as_ca(world, world[2])
+    assert ca.extension_value("basic_constraints")["ca"].native
+    assert not is_task_signer(ca)
+    _refused("untrusted_platform", check_platform, [ca], [world[0].root], NOW)
+
+
+def test_the_task_certificate_names_the_platform_in_china(world):
+    assert world[2].tbs["subject"].native == {"country_name": "CN", "organization_name": PLATFORM,
+                                              "common_name": PLATFORM}
+
+
+def test_a_refusal_names_a_platform_without_a_common_name_by_its_whole_subject(world):
+    authority, key, _ = world
+    cert = make_role_certificate(key.public_key(), subject=x509.Name.build({"organization_name": "Nameless Org"}),
+                                 key_usage={"key_encipherment"}, extended_key_usage=OID_KP_QR_TASK,
+                                 root=authority.root, root_key=authority.key, not_before=NOW - timedelta(hours=1),
+                                 not_after=NOW + timedelta(days=1))
+    refusal = _refused("untrusted_platform", check_platform, [cert], [authority.root], NOW)
+    assert "Nameless Org" in refusal.message
 
 
 def test_a_licence_certificate_cannot_sign_tasks(world):
@@ -211,7 +241,7 @@ def test_the_platform_certificate_is_valid_through_its_last_second(world):
     cert = _role_cert(world, key_usage={"digital_signature"}, not_after=NOW)
     assert check_platform([cert], [authority.root], NOW) is cert
     refusal = _refused("untrusted_platform", check_platform, [cert], [authority.root], NOW + timedelta(seconds=1))
-    assert "does not verify" in refusal.message
+    assert "does not verify" in refusal.message and "platform certificate expired" in refusal.message
 
 
 def test_a_platform_under_another_root_is_untrusted(world):
@@ -258,8 +288,8 @@ def test_a_task_signed_by_another_key_is_refused(world):
 
 
 def test_the_task_version_and_type_are_checked_before_the_fields(world):
-    _refused("unsupported_task_version", _verify, world, _document(version=2))
-    _refused("unknown_task_type", _verify, world, _document(type_="pay"))
+    assert "version 2" in _refused("unsupported_task_version", _verify, world, _document(version=2)).message
+    assert "pay" in _refused("unknown_task_type", _verify, world, _document(type_="pay")).message
     raw = json.loads(_document().to_bytes())
     del raw["requester"]
     _refused("malformed_task", _verify, world, canonical(raw))
