@@ -231,3 +231,24 @@ def test_a_card_carrying_a_certificate_that_is_not_a_licence_is_refused(holder):
     unsigned = b"EBKC\x01" + struct.pack(">I", len(data)) + data
     signature = root_key.sign(cards.CARD_PREFIX + unsigned)
     assert "not a licence" in _malformed(unsigned + struct.pack(">H", len(signature)) + signature)
+
+
+def test_a_card_of_exactly_64_kib_is_built_and_read(holder):
+    """The label that lands on 65536 bytes is found by a few tries (signature DER varies)."""
+    device = gm.SM2PrivateKey.generate()
+    label = 64 * 1024 - len(_card(holder, device, label=""))
+    for _ in range(200):
+        try:
+            raw = _card(holder, device, label="x" * label)
+        except fr.MessageRefused:
+            label -= 1
+            continue
+        if len(raw) == 64 * 1024:
+            break
+        label += 64 * 1024 - len(raw)
+    assert len(raw) == 64 * 1024 and cards.parse_card(raw).label == "x" * label
+
+
+def test_a_card_with_a_byte_after_its_signature_is_truncated_not_altered(holder):
+    raw = _card(holder, gm.SM2PrivateKey.generate())
+    assert "truncated" in _malformed(raw + b"\0")

@@ -45,6 +45,7 @@ def seal_shape(ident="ES", version=4, vendor="EBid", header=None) -> bytes:
 
 def test_a_seal_is_read_from_its_header():
     assert read_header(seal_shape()) == Header("seal", "ES", 4, "EBid")
+    assert read_header(seal_shape()).signature_version is None  # a seal has no TBS_Sign version
     assert read_header(seal_shape("XX", 1, "other")) == Header("seal", "XX", 1, "other")
 
 
