@@ -139,3 +139,16 @@ def test_a_part_is_read_without_surrounding_white_space():
     part = qrseq.parse_part(f"  {text}\r\n")
     assert (part.index, part.total, part.data, part.set_id) == (1, 1, b"one part", qrseq.set_id(b"one part"))
     assert qrseq.is_part(text) and not qrseq.is_part("EBKQ1" + text[5:].replace("/", "-", 1))
+
+
+def test_parts_are_500_bytes_the_last_shorter():
+    """key-backup.md §2.4: parts are 500 bytes (the last shorter)."""
+    texts = qrseq.split(os.urandom(1201))
+    assert [len(qrseq.parse_part(t).data) for t in texts] == [500, 500, 201]
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x17", b"\x00\x01\x17\x00\x01\x17", b"\xff\xff\xff\x00\x01\x17"],
+                         ids=["ends in X", "twice", "after /"])
+def test_only_the_padding_is_dropped_from_a_part(data):
+    (text,) = qrseq.split(data)
+    assert text.endswith("AAEX") and qrseq.parse_part(text).data == data
