@@ -152,3 +152,22 @@ def test_parts_are_500_bytes_the_last_shorter():
 def test_only_the_padding_is_dropped_from_a_part(data):
     (text,) = qrseq.split(data)
     assert text.endswith("AAEX") and qrseq.parse_part(text).data == data
+
+
+def test_a_part_of_another_file_with_as_many_parts_also_starts_again():
+    first, second = qrseq.split(os.urandom(900)), qrseq.split(os.urandom(900))
+    collector = qrseq.Collector()
+    assert not collector.add(first[0]).restarted
+    progress = collector.add(second[0])
+    assert progress.restarted and (progress.have, progress.total) == (1, 2)
+    assert not collector.add(second[1]).restarted and collector.result() is not None
+
+
+def test_the_missing_parts_are_listed_from_the_first():
+    collector = qrseq.Collector()
+    assert collector.missing() == [] and collector.result() is None
+    texts = qrseq.split(os.urandom(1400))
+    progress = collector.add(texts[1])
+    assert (progress.have, progress.total, progress.restarted) == (1, 3, False)
+    assert collector.missing() == [1, 3]
+    assert collector.add(texts[1]).have == 1  # the same part again counts once
