@@ -201,3 +201,24 @@ def test_the_earliest_birth_date_is_1_january_1800():
 
     assert codes.is_valid_id_number(number("18000101"))
     assert not codes.is_valid_id_number(number("17991231"))
+
+
+def test_a_check_character_needs_exactly_17_characters_of_the_alphabet():
+    for body in ("0" * 16, "0" * 18, "I" + "0" * 16):
+        with pytest.raises(InvalidInput):
+            credit_code_check_char(body)
+
+
+def test_characters_3_to_8_of_a_credit_code_are_digits_each():
+    for position in range(2, 8):
+        body = "91110108MA001DEMX"
+        body = body[:position] + "A" + body[position + 1:]
+        with pytest.raises(InvalidInput, match="region code"):
+            codes.validate_credit_code(body + credit_code_check_char(body))
+
+
+def test_a_birth_date_of_today_is_possible():
+    body = "110105" + "20260302" + "001"
+    number = body + id_number_check_digit(body)
+    assert codes.is_valid_id_number(number, today=date(2026, 3, 2))
+    assert not codes.is_valid_id_number(number, today=date(2026, 3, 1))
