@@ -105,3 +105,150 @@ def test_a_bundle_carries_card_and_frame_unchanged_and_a_truncated_one_is_refuse
         with pytest.raises(fr.MessageRefused) as refused:
             cards.unbundle(cut)
         assert refused.value.code == "malformed_card"
+
+
+# -- each limit and each refusal of §2.2, §2.3 on its own ---------------------------------------
+
+def _signed(holder, data: dict | bytes, *, version: int = 1) -> bytes:
+    """A card with ``data`` as its body, correctly signed by the holder's licence key."""
+    body = data if isinstance(data, bytes) else fr.canonical(data)
+    unsigned = b"EBKC" + bytes([version]) + struct.pack(">I", len(body)) + body
+    signature = holder[0].sign(cards.CARD_PREFIX + unsigned)
+    return unsigned + struct.pack(">H", len(signature)) + signature
+
+
+def _body(holder) -> dict:
+    return json.loads(_split(_card(holder, gm.SM2PrivateKey.generate()))[0])
+
+
+def _malformed(raw: bytes) -> str:
+    with pytest.raises(fr.MessageRefused) as refused:
+        cards.parse_card(raw)
+    assert refused.value.code == "malformed_card", refused.value.message
+    return refused.value.message
+
+
+def test_a_card_is_at_most_64_kib(holder):
+    assert "larger than 64 KiB" in _malformed(b"EBKC" + bytes(64 * 1024 - 3))
+    assert "not an EBKC" in _malformed(b"EBKX" + bytes(64 * 1024 - 4))  # the size passes
+    small = _card(holder, gm.SM2PrivateKey.generate())
+    over = 64 * 1024 + 100 - len(small)  # a little over, well under 65 KiB
+    with pytest.raises(fr.MessageRefused, match="larger than 64 KiB"):
+        _card(holder, gm.SM2PrivateKey.generate(), label="x" * over)
+    big = _card(holder, gm.SM2PrivateKey.generate(), label="x" * (over - 300))
+    assert 64 * 1024 - 300 < len(big) <= 64 * 1024 and cards.parse_card(big).label == "x" * (over - 300)
+
+
+def test_a_card_of_another_version_or_without_a_signature_is_refused(holder):
+    body = _body(holder)
+    assert cards.parse_card(_signed(holder, body)).record_id == "K-0123456789abcdef"
+    assert "not an EBKC version 1" in _malformed(_signed(holder, body, version=2))
+    assert "not canonical JSON of version 1" in _malformed(_signed(holder, {**body, "v": 2}))
+    raw = _card(holder, gm.SM2PrivateKey.generate())
+    blen = struct.unpack(">I", raw[5:9])[0]
+    assert "truncated" in _malformed(raw[: 9 + blen] + b"\0\0")
+
+
+def test_a_card_body_that_does_not_re_encode_to_itself_is_refused(holder):
+    spaced = json.dumps(_body(holder), sort_keys=True, ensure_ascii=False).encode()
+    assert "not canonical JSON" in _malformed(_signed(holder, spaced))
+
+
+@pytest.mark.parametrize("where, value", [
+    (("holder", "name"), "张三"), (("holder", "role"), "legal_representative"), (("holder", "person_id"), "P-1"),
+    (("holder", "serial"), "1"), (("enterprise",), "91110108MA001DEMXY"),
+], ids=lambda v: "/".join(v) if isinstance(v, tuple) else "")
+def test_each_holder_field_must_be_the_licences(holder, where, value):
+    body = _body(holder)
+    target = body
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+    assert "the holder is not the licence's" in _malformed(_signed(holder, body))
+
+
+def test_the_key_id_must_be_the_keys(holder):
+    body = _body(holder)
+    body["key"]["key_sm3"] = fr.key_sm3(gm.SM2PrivateKey.generate().public_key())
+    assert "the key id is not the key's" in _malformed(_signed(holder, body))
+
+
+@pytest.mark.parametrize("record_id", ["X-0123456789abcdef", "K-0123456789abcde", "K-0123456789abcdef0"])
+def test_the_key_record_id_is_k_and_16_characters(holder, record_id):
+    assert "the key record id" in _malformed(_card(holder, gm.SM2PrivateKey.generate(), record_id=record_id))
+
+
+def test_a_card_may_not_expire_before_it_was_made(holder):
+    device = gm.SM2PrivateKey.generate()
+    assert cards.parse_card(_card(holder, device, expires=NOW)).expires == NOW
+    assert "expires before" in _malformed(_card(holder, device, expires=NOW - timedelta(seconds=1)))
+
+
+def test_a_revocation_list_given_as_pem_is_carried_as_der(holder):
+    from asn1crypto import pem
+
+    crl = holder[3]
+    assert cards.crl_der(pem.armor("X509 CRL", crl)) == crl and cards.crl_der(crl) == crl
+    raw = _card(holder, gm.SM2PrivateKey.generate(), crl=pem.armor("X509 CRL", crl))
+    assert cards.parse_card(raw).crl == crl
+
+
+def test_a_bundle_holds_a_card_of_at_most_64_kib_and_a_frame_of_at_most_16_kib():
+    def bundled(card_length: int, frame_length: int) -> bytes:
+        return cards.bundle(b"c" * card_length, b"f" * frame_length)
+
+    assert cards.unbundle(bundled(64 * 1024, 16 * 1024)) == (b"c" * 64 * 1024, b"f" * 16 * 1024)
+    for raw in (bundled(64 * 1024 + 1, 10), bundled(10, 16 * 1024 + 1)):
+        with pytest.raises(fr.MessageRefused, match="too long"):
+            cards.unbundle(raw)
+    with pytest.raises(fr.MessageRefused, match="not an EBKF version 1"):
+        cards.unbundle(b"EBKF\x02" + bundled(1, 1)[5:])
+
+
+def test_the_largest_bundle_fits_the_cap_its_readers_apply():
+    """Readers of a bundled file (CLI, desktop, the QR sequence) stop at MAX_BUNDLE: the largest
+    bundle `unbundle` accepts — 13 bytes of framing, a 64 KiB card, a 16 KiB frame — must fit."""
+    from app.core.errors import InvalidInput
+    from app.core.keybackup import qrseq
+
+    largest = cards.bundle(b"c" * 64 * 1024, b"f" * 16 * 1024)
+    assert len(largest) == cards.MAX_BUNDLE
+    collector = qrseq.Collector()
+    for text in qrseq.split(largest):
+        collector.add(text)
+    assert cards.unbundle(collector.result()) == (b"c" * 64 * 1024, b"f" * 16 * 1024)
+    with pytest.raises(InvalidInput):
+        qrseq.split(largest + b"x")
+
+
+def test_a_card_carrying_a_certificate_that_is_not_a_licence_is_refused(holder):
+    """Signed by the key of the certificate it carries, but that certificate is a root, not a licence."""
+    root_key = gm.SM2PrivateKey.generate()
+    root = make_root(root_key, common_name="Not A Licence", not_before=NOW)
+    body = _body(holder)
+    body["licence"] = fr.b64(root.der)
+    data = fr.canonical(body)
+    unsigned = b"EBKC\x01" + struct.pack(">I", len(data)) + data
+    signature = root_key.sign(cards.CARD_PREFIX + unsigned)
+    assert "not a licence" in _malformed(unsigned + struct.pack(">H", len(signature)) + signature)
+
+
+def test_a_card_of_exactly_64_kib_is_built_and_read(holder):
+    """The label that lands on 65536 bytes is found by a few tries (signature DER varies)."""
+    device = gm.SM2PrivateKey.generate()
+    label = 64 * 1024 - len(_card(holder, device, label=""))
+    for _ in range(200):
+        try:
+            raw = _card(holder, device, label="x" * label)
+        except fr.MessageRefused:
+            label -= 1
+            continue
+        if len(raw) == 64 * 1024:
+            break
+        label += 64 * 1024 - len(raw)
+    assert len(raw) == 64 * 1024 and cards.parse_card(raw).label == "x" * label
+
+
+def test_a_card_with_a_byte_after_its_signature_is_truncated_not_altered(holder):
+    raw = _card(holder, gm.SM2PrivateKey.generate())
+    assert "truncated" in _malformed(raw + b"\0")

@@ -106,3 +106,68 @@ def test_limits():
         qrseq.split(b"")
     with pytest.raises(InvalidInput):
         qrseq.split(b"x" * 100, part_bytes=10)
+
+
+def test_a_code_carries_64_to_2048_bytes_of_the_file():
+    data = os.urandom(5000)
+    for part_bytes in (64, 2048):
+        texts = qrseq.split(data, part_bytes=part_bytes)
+        assert len(qrseq.parse_part(texts[0]).data) == part_bytes and len(texts) == -(-5000 // part_bytes)
+    for part_bytes in (63, 2049):
+        with pytest.raises(InvalidInput, match="64 to 2048"):
+            qrseq.split(data, part_bytes=part_bytes)
+
+
+def test_the_largest_file_in_the_smallest_parts_is_still_read():
+    """However small the parts a sender chose, the reader accepts as many as the largest file needs."""
+    from app.core.keybackup.card import MAX_BUNDLE
+
+    texts = qrseq.split(b"b" * MAX_BUNDLE, part_bytes=64)
+    assert len(texts) == qrseq.MAX_PARTS
+    collector = qrseq.Collector()
+    for text in texts:
+        collector.add(text)
+    assert collector.result() == b"b" * MAX_BUNDLE
+    last = qrseq.parse_part(texts[-1])
+    assert (last.index, last.total) == (qrseq.MAX_PARTS, qrseq.MAX_PARTS)
+    with pytest.raises(InvalidInput, match="out of range"):
+        qrseq.parse_part(f"EBKQ1/{last.set_id}/1/{qrseq.MAX_PARTS + 1}/AAAA")
+
+
+def test_a_part_is_read_without_surrounding_white_space():
+    (text,) = qrseq.split(b"one part")
+    part = qrseq.parse_part(f"  {text}\r\n")
+    assert (part.index, part.total, part.data, part.set_id) == (1, 1, b"one part", qrseq.set_id(b"one part"))
+    assert qrseq.is_part(text) and not qrseq.is_part("EBKQ1" + text[5:].replace("/", "-", 1))
+
+
+def test_parts_are_500_bytes_the_last_shorter():
+    """key-backup.md §2.4: parts are 500 bytes (the last shorter)."""
+    texts = qrseq.split(os.urandom(1201))
+    assert [len(qrseq.parse_part(t).data) for t in texts] == [500, 500, 201]
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x17", b"\x00\x01\x17\x00\x01\x17", b"\xff\xff\xff\x00\x01\x17"],
+                         ids=["ends in X", "twice", "after /"])
+def test_only_the_padding_is_dropped_from_a_part(data):
+    (text,) = qrseq.split(data)
+    assert text.endswith("AAEX") and qrseq.parse_part(text).data == data
+
+
+def test_a_part_of_another_file_with_as_many_parts_also_starts_again():
+    first, second = qrseq.split(os.urandom(900)), qrseq.split(os.urandom(900))
+    collector = qrseq.Collector()
+    assert not collector.add(first[0]).restarted
+    progress = collector.add(second[0])
+    assert progress.restarted and (progress.have, progress.total) == (1, 2)
+    assert not collector.add(second[1]).restarted and collector.result() is not None
+
+
+def test_the_missing_parts_are_listed_from_the_first():
+    collector = qrseq.Collector()
+    assert collector.missing() == [] and collector.result() is None
+    texts = qrseq.split(os.urandom(1400))
+    progress = collector.add(texts[1])
+    assert (progress.have, progress.total, progress.restarted) == (1, 3, False)
+    assert collector.missing() == [1, 3]
+    assert collector.add(texts[1]).have == 1  # the same part again counts once

@@ -175,3 +175,50 @@ def test_the_check_digit_refusal_never_carries_the_whole_number(body):
     with pytest.raises(InvalidInput) as refused:
         id_number_check_digit(body)
     assert body not in refused.value.message and body[6:14] not in refused.value.message
+
+
+# -- each position's weight against the standards' own formulas ---------------------------------
+
+@pytest.mark.parametrize("position", range(17))
+def test_each_credit_code_position_weighs_3_to_its_index_mod_31(position):
+    """GB 32100-2015: weight 3^(i-1) mod 31 at position i; check = 31 - (sum mod 31), 31 -> 0.
+    A body that is 0 everywhere but a 1 at one position isolates that position's weight."""
+    body = "0" * position + "1" + "0" * (16 - position)
+    assert credit_code_check_char(body) == codes.CREDIT_ALPHABET[(31 - pow(3, position, 31)) % 31]
+
+
+@pytest.mark.parametrize("position", range(17))
+def test_each_id_number_position_weighs_2_to_18_minus_i_mod_11(position):
+    """GB 11643-1999: weight 2^(18-i) mod 11 at position i; check = "10X98765432"[sum mod 11]."""
+    body = "0" * position + "1" + "0" * (16 - position)
+    assert id_number_check_digit(body) == "10X98765432"[pow(2, 17 - position, 11) % 11]
+
+
+def test_the_earliest_birth_date_is_1_january_1800():
+    def number(born: str) -> str:
+        body = "110105" + born + "001"
+        return body + id_number_check_digit(body)
+
+    assert codes.is_valid_id_number(number("18000101"))
+    assert not codes.is_valid_id_number(number("17991231"))
+
+
+def test_a_check_character_needs_exactly_17_characters_of_the_alphabet():
+    for body in ("0" * 16, "0" * 18, "I" + "0" * 16):
+        with pytest.raises(InvalidInput):
+            credit_code_check_char(body)
+
+
+def test_characters_3_to_8_of_a_credit_code_are_digits_each():
+    for position in range(2, 8):
+        body = "91110108MA001DEMX"
+        body = body[:position] + "A" + body[position + 1:]
+        with pytest.raises(InvalidInput, match="region code"):
+            codes.validate_credit_code(body + credit_code_check_char(body))
+
+
+def test_a_birth_date_of_today_is_possible():
+    body = "110105" + "20260302" + "001"
+    number = body + id_number_check_digit(body)
+    assert codes.is_valid_id_number(number, today=date(2026, 3, 2))
+    assert not codes.is_valid_id_number(number, today=date(2026, 3, 1))

@@ -37,7 +37,7 @@ BUNDLE_MAGIC = b"EBKF"
 VERSION = 1
 CARD_PREFIX = b"EBid peer card v1\0"
 MAX_CARD = 64 * 1024  # the revocation list is the part that grows
-MAX_BUNDLE = 10 + MAX_CARD + MAX_FRAME
+MAX_BUNDLE = 13 + MAX_CARD + MAX_FRAME  # magic 4, version 1, two u32 lengths
 
 
 def malformed(detail: str) -> MessageRefused:
