@@ -141,6 +141,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP('errors', 'Signature {id} is a digital signature (Type {type}), not a GB/T 38540 seal signature: not verified'),
     QT_TRANSLATE_NOOP('errors', 'Submission {id} was not uploaded for this task by this licence as described'),
     QT_TRANSLATE_NOOP('errors', 'That person is not a licence manager of {code}'),
+    QT_TRANSLATE_NOOP('errors', 'That person is not a manager or an agent of {code}'),
     QT_TRANSLATE_NOOP('errors', 'The CSV lacks the columns: {cols}'),
     QT_TRANSLATE_NOOP('errors', 'The ID number is registered under another name'),
     QT_TRANSLATE_NOOP('errors', 'The OFD document is not signed'),

@@ -92,12 +92,12 @@
         <translation>全业务</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/agents.py" line="130" />
+        <location filename="../../ui/licences/agents.py" line="131" />
         <source>Revoke authorisation</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/licences/agents.py" line="131" />
+        <location filename="../../ui/licences/agents.py" line="132" />
         <source>Revoke the authorisation of {name}? Every licence copy downloaded under it is revoked too.</source>
         <translation>撤销 {name} 的授权？据此授权下载的所有执照副本也将被吊销。</translation>
     </message>
@@ -1055,32 +1055,32 @@ A new key is made on this computer and sealed under your licence password; only 
 <context>
     <name>GrantListDialog</name>
     <message>
-        <location filename="../../ui/grants.py" line="292" />
+        <location filename="../../ui/grants.py" line="309" />
         <source>Authorising…</source>
         <translation>正在授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="295" />
+        <location filename="../../ui/grants.py" line="312" />
         <source>Revoking…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="304" />
+        <location filename="../../ui/grants.py" line="321" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="304" />
+        <location filename="../../ui/grants.py" line="321" />
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="305" />
+        <location filename="../../ui/grants.py" line="322" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="305" />
+        <location filename="../../ui/grants.py" line="322" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
@@ -2649,42 +2649,42 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/grants.py" line="93" />
+        <location filename="../../ui/grants.py" line="106" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="93" />
+        <location filename="../../ui/grants.py" line="106" />
         <source>&amp;ID number:</source>
         <translation>身份号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="93" />
+        <location filename="../../ui/grants.py" line="106" />
         <source>Mo&amp;bile (optional):</source>
         <translation>手机(&amp;B)（可选）：</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="95" />
+        <location filename="../../ui/grants.py" line="108" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="96" />
+        <location filename="../../ui/grants.py" line="109" />
         <source>Resident ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="97" />
+        <location filename="../../ui/grants.py" line="110" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="98" />
+        <location filename="../../ui/grants.py" line="111" />
         <source>Person:</source>
         <translation>人员：</translation>
     </message>
     <message>
-        <location filename="../../ui/grants.py" line="121" />
+        <location filename="../../ui/grants.py" line="136" />
         <source>{name} (ID number {masked})</source>
         <translation>{name}（身份证号码 {masked}）</translation>
     </message>
@@ -4699,477 +4699,477 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <translation>此人不是 {code} 的证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="144" />
+        <location filename="../../ui/i18n_generated.py" line="145" />
         <source>The CSV lacks the columns: {cols}</source>
         <translation>CSV 缺少以下列：{cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="145" />
+        <location filename="../../ui/i18n_generated.py" line="146" />
         <source>The ID number is registered under another name</source>
         <translation>该身份号码登记的是另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="154" />
+        <location filename="../../ui/i18n_generated.py" line="155" />
         <source>The PEM file holds no certificate</source>
         <translation>该 PEM 文件中没有证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="155" />
+        <location filename="../../ui/i18n_generated.py" line="156" />
         <source>The PEM file is malformed: {detail}</source>
         <translation>PEM 文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="162" />
+        <location filename="../../ui/i18n_generated.py" line="163" />
         <source>The QR code could not be encoded as PNG</source>
         <translation>无法将二维码保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="164" />
+        <location filename="../../ui/i18n_generated.py" line="165" />
         <source>The SM2 ciphertext failed its check (wrong key or tampered data)</source>
         <translation>SM2 密文校验失败（密钥不对或数据被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="165" />
+        <location filename="../../ui/i18n_generated.py" line="166" />
         <source>The SM2 ciphertext is not valid</source>
         <translation>SM2 密文无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="166" />
+        <location filename="../../ui/i18n_generated.py" line="167" />
         <source>The SM2 user ID is too long</source>
         <translation>SM2 用户标识过长</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="169" />
+        <location filename="../../ui/i18n_generated.py" line="170" />
         <source>The authorisation ended at {end}</source>
         <translation>该授权已于 {end} 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="170" />
+        <location filename="../../ui/i18n_generated.py" line="171" />
         <source>The authorisation must end after it starts</source>
         <translation>授权结束时间必须晚于开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="171" />
+        <location filename="../../ui/i18n_generated.py" line="172" />
         <source>The authorisation must end after it starts and after now</source>
         <translation>授权结束时间必须晚于开始时间和当前时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="172" />
+        <location filename="../../ui/i18n_generated.py" line="173" />
         <source>The authorisation starts at {start}; it cannot be used before then</source>
         <translation>该授权自 {start} 起生效，此前不能使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="173" />
+        <location filename="../../ui/i18n_generated.py" line="174" />
         <source>The authorisation would already have ended</source>
         <translation>该授权的结束时间已过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="174" />
+        <location filename="../../ui/i18n_generated.py" line="175" />
         <source>The authority returned a certificate for another key</source>
         <translation>登记机关返回的证书对应的是另一把密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="176" />
+        <location filename="../../ui/i18n_generated.py" line="177" />
         <source>The backup of the key {key} is not verified yet: {holders} must verify it (备份验证) on their device before a bid is encrypted to it (their acknowledgement arrives in the inbox: Keys page, or `ebid key inbox`)</source>
         <translation>密钥 {key} 的备份尚未验证：{holders} 须先在其设备上完成备份验证，才能用此密钥加密投标文件（验证回执会出现在“密钥管理”页或 `ebid key inbox` 中）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="177" />
+        <location filename="../../ui/i18n_generated.py" line="178" />
         <source>The backup of the key {key} no longer counts: its holder's licence is no longer valid ({holders}). Back the key up to another holder (Keys page, or `ebid key backup`) before you encrypt a bid to it</source>
         <translation>密钥 {key} 的备份已不再有效：备份持有人的执照已失效（{holders}）。请先把密钥备份给其他持有人（“密钥管理”页或 `ebid key backup`），再用它加密投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="178" />
+        <location filename="../../ui/i18n_generated.py" line="179" />
         <source>The bid deadline of {code} was {deadline}; bids are no longer accepted</source>
         <translation>项目 {code} 的投标截止时间为 {deadline}，交易平台不再接收投标文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="179" />
+        <location filename="../../ui/i18n_generated.py" line="180" />
         <source>The bid file's signature does not verify with the licence's key</source>
         <translation>投标文件的签名无法用该执照的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="180" />
+        <location filename="../../ui/i18n_generated.py" line="181" />
         <source>The bid signature is not base64url</source>
         <translation>投标签名不是 base64url 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="181" />
+        <location filename="../../ui/i18n_generated.py" line="182" />
         <source>The bid's header was made for {p}/{s}, but the task names {project}/{section}</source>
         <translation>投标文件的文件头属于 {p}/{s}，但任务写的是 {project}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="182" />
+        <location filename="../../ui/i18n_generated.py" line="183" />
         <source>The birth date in the ID number {number} is not possible</source>
         <translation>身份号码 {number} 中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="183" />
+        <location filename="../../ui/i18n_generated.py" line="184" />
         <source>The body does not match the signed digest</source>
         <translation>请求内容与签名的摘要不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="186" />
+        <location filename="../../ui/i18n_generated.py" line="187" />
         <source>The certificate given for the seal office may not make seals</source>
         <translation>所给的印章制作机构证书无权制作印章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="188" />
+        <location filename="../../ui/i18n_generated.py" line="189" />
         <source>The certificate is malformed: {detail}</source>
         <translation>证书格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="189" />
+        <location filename="../../ui/i18n_generated.py" line="190" />
         <source>The certificate is not a licence: it has no {what} extension</source>
         <translation>该证书不是执照：缺少 {what} 扩展</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="194" />
+        <location filename="../../ui/i18n_generated.py" line="195" />
         <source>The certificate on record does not carry its serial</source>
         <translation>登记的证书与其序列号不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="195" />
+        <location filename="../../ui/i18n_generated.py" line="196" />
         <source>The certificate sent is not the licence with that serial</source>
         <translation>发送的证书不是该序列号的执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="196" />
+        <location filename="../../ui/i18n_generated.py" line="197" />
         <source>The certificate was issued by another authority: {issuer}</source>
         <translation>该证书由其他机构签发：{issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="197" />
+        <location filename="../../ui/i18n_generated.py" line="198" />
         <source>The certificate was revoked at {when}</source>
         <translation>该证书已于 {when} 被吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="198" />
+        <location filename="../../ui/i18n_generated.py" line="199" />
         <source>The certificate was signed by another key of the authority</source>
         <translation>该证书由登记机关的另一把密钥签署</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="199" />
+        <location filename="../../ui/i18n_generated.py" line="200" />
         <source>The certificate's key is for signing only, not for encryption</source>
         <translation>该证书的密钥仅用于签名，不能用于加密</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="200" />
+        <location filename="../../ui/i18n_generated.py" line="201" />
         <source>The certificate's key is not an SM2 key: {detail}</source>
         <translation>该证书的密钥不是 SM2 密钥：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="202" />
+        <location filename="../../ui/i18n_generated.py" line="203" />
         <source>The check character of the credit code {code} is wrong</source>
         <translation>信用代码 {code} 的校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="203" />
+        <location filename="../../ui/i18n_generated.py" line="204" />
         <source>The check digit of the ID number {number} is wrong</source>
         <translation>身份号码 {number} 的校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="204" />
+        <location filename="../../ui/i18n_generated.py" line="205" />
         <source>The chunk size must be between {low} and {high} bytes</source>
         <translation>数据块大小必须在 {low} 到 {high} 字节之间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="205" />
+        <location filename="../../ui/i18n_generated.py" line="206" />
         <source>The container is truncated inside its header</source>
         <translation>加密文件在文件头内被截断</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="209" />
+        <location filename="../../ui/i18n_generated.py" line="210" />
         <source>The container was made for {p}/{s}, not {project}/{section}</source>
         <translation>该文件是为项目/标段 {p}/{s} 加密的，不是 {project}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="210" />
+        <location filename="../../ui/i18n_generated.py" line="211" />
         <source>The content digest must be 64 lower-case hex digits</source>
         <translation>内容摘要必须是 64 位小写十六进制数字</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="212" />
+        <location filename="../../ui/i18n_generated.py" line="213" />
         <source>The credit code {code} contains {char}, which is not allowed</source>
         <translation>信用代码 {code} 含有不允许的字符 {char}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="213" />
+        <location filename="../../ui/i18n_generated.py" line="214" />
         <source>The crop rectangle is empty ({w}×{h} pixels)</source>
         <translation>裁剪框为空（{w}×{h} 像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="214" />
+        <location filename="../../ui/i18n_generated.py" line="215" />
         <source>The crop rectangle lies entirely outside the image</source>
         <translation>裁剪框完全在图像之外</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="215" />
+        <location filename="../../ui/i18n_generated.py" line="216" />
         <source>The data hash must be an SM3 digest (32 bytes)</source>
         <translation>数据摘要必须是 SM3 摘要（32 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="217" />
+        <location filename="../../ui/i18n_generated.py" line="218" />
         <source>The document is not the one that was sealed</source>
         <translation>该文档不是签章时的文档</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="218" />
+        <location filename="../../ui/i18n_generated.py" line="219" />
         <source>The embedded service did not start</source>
         <translation>内置服务未能启动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="219" />
+        <location filename="../../ui/i18n_generated.py" line="220" />
         <source>The encrypted metadata failed authentication</source>
         <translation>加密元数据未通过认证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="220" />
+        <location filename="../../ui/i18n_generated.py" line="221" />
         <source>The encrypted metadata has a file name that is not UTF-8</source>
         <translation>加密元数据中的文件名不是 UTF-8 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="221" />
+        <location filename="../../ui/i18n_generated.py" line="222" />
         <source>The encrypted metadata has the wrong layout</source>
         <translation>加密元数据的结构不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="222" />
+        <location filename="../../ui/i18n_generated.py" line="223" />
         <source>The encrypted private key is malformed</source>
         <translation>加密私钥格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="224" />
+        <location filename="../../ui/i18n_generated.py" line="225" />
         <source>The encrypted private key is malformed: {detail}</source>
         <translation>加密私钥格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="225" />
+        <location filename="../../ui/i18n_generated.py" line="226" />
         <source>The encrypted {column} of {table} row {row} does not authenticate: it was damaged, or copied from another row</source>
         <translation>{table} 表第 {row} 行的加密 {column} 未通过认证：它已损坏，或是从其他行复制而来</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="226" />
+        <location filename="../../ui/i18n_generated.py" line="227" />
         <source>The encrypted {column} of {table} row {row} has an unknown format</source>
         <translation>{table} 表第 {row} 行的加密 {column} 格式未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="227" />
+        <location filename="../../ui/i18n_generated.py" line="228" />
         <source>The enterprise has no usable licence of its legal representative or a manager to list in the seal</source>
         <translation>该企业没有可写入印章的法定代表人或证照管理员的有效执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="228" />
+        <location filename="../../ui/i18n_generated.py" line="229" />
         <source>The enterprise is not registered at {place}</source>
         <translation>该企业未在{place}登记</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="229" />
+        <location filename="../../ui/i18n_generated.py" line="230" />
         <source>The enterprise must agree to the seal office's terms before uploading an imprint</source>
         <translation>上传印模前，企业须同意制章机构的条款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="230" />
+        <location filename="../../ui/i18n_generated.py" line="231" />
         <source>The file has unexpected bytes after its last chunk</source>
         <translation>文件在最后一个数据块之后有多余的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="231" />
+        <location filename="../../ui/i18n_generated.py" line="232" />
         <source>The file has {extra} unexpected bytes after its last chunk</source>
         <translation>文件在最后一个数据块之后有 {extra} 个多余字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="232" />
+        <location filename="../../ui/i18n_generated.py" line="233" />
         <source>The file is empty, not a BIDX bid container</source>
         <translation>文件是空的，不是 BIDX 加密标书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="234" />
+        <location filename="../../ui/i18n_generated.py" line="235" />
         <source>The file is truncated: it ends inside chunk {index} of {count}</source>
         <translation>文件被截断：结束于第 {index} 个数据块（共 {count} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="235" />
+        <location filename="../../ui/i18n_generated.py" line="236" />
         <source>The file is truncated: it ends inside chunk {index} of {count} ({missing} bytes missing)</source>
         <translation>文件被截断：结束于第 {index} 个数据块（共 {count} 个，缺少 {missing} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="236" />
+        <location filename="../../ui/i18n_generated.py" line="237" />
         <source>The file name is longer than {n} bytes</source>
         <translation>文件名超过 {n} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="237" />
+        <location filename="../../ui/i18n_generated.py" line="238" />
         <source>The frame is empty</source>
         <translation>画面为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="238" />
+        <location filename="../../ui/i18n_generated.py" line="239" />
         <source>The grant does not come from the backup holder asked</source>
         <translation>该恢复授予并非来自所申请的备份持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="239" />
+        <location filename="../../ui/i18n_generated.py" line="240" />
         <source>The header failed authentication: it was altered after encryption</source>
         <translation>文件头未通过认证：加密后被改动过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="240" />
+        <location filename="../../ui/i18n_generated.py" line="241" />
         <source>The header has an impossible chunk size ({size})</source>
         <translation>文件头中的数据块大小不可能（{size}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="241" />
+        <location filename="../../ui/i18n_generated.py" line="242" />
         <source>The header is damaged: it lists no recipients</source>
         <translation>文件头已损坏：没有列出任何接收者</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="242" />
+        <location filename="../../ui/i18n_generated.py" line="243" />
         <source>The header is damaged: recipient {n}'s wrapped key is too long</source>
         <translation>文件头已损坏：第 {n} 个接收者的封装密钥过长</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="243" />
+        <location filename="../../ui/i18n_generated.py" line="244" />
         <source>The header is damaged: the encrypted metadata is too short</source>
         <translation>文件头已损坏：加密的元数据过短</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="244" />
+        <location filename="../../ui/i18n_generated.py" line="245" />
         <source>The header is damaged: the {what} is not UTF-8</source>
         <translation>文件头已损坏：{what} 不是 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="245" />
+        <location filename="../../ui/i18n_generated.py" line="246" />
         <source>The header is damaged: the {what} is too long</source>
         <translation>文件头已损坏：{what} 过长</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="246" />
+        <location filename="../../ui/i18n_generated.py" line="247" />
         <source>The header is damaged: {n} stray bytes before the payload</source>
         <translation>文件头已损坏：数据前有 {n} 个多余字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="247" />
+        <location filename="../../ui/i18n_generated.py" line="248" />
         <source>The header is damaged: {what} runs past its end</source>
         <translation>文件头已损坏：{what} 超出了文件头末尾</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="248" />
+        <location filename="../../ui/i18n_generated.py" line="249" />
         <source>The header length field is impossible ({length} bytes)</source>
         <translation>文件头长度字段不可能（{length} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="249" />
+        <location filename="../../ui/i18n_generated.py" line="250" />
         <source>The header names an unknown cipher suite ({ident})</source>
         <translation>文件头指定了未知的密码套件（{ident}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="251" />
+        <location filename="../../ui/i18n_generated.py" line="252" />
         <source>The holder certificates belong to several enterprises</source>
         <translation>持有人证书属于多个企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="252" />
+        <location filename="../../ui/i18n_generated.py" line="253" />
         <source>The image contains no visible ink.</source>
         <translation>图像中没有可见的印迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="253" />
+        <location filename="../../ui/i18n_generated.py" line="254" />
         <source>The image could not be encoded as PNG</source>
         <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="254" />
+        <location filename="../../ui/i18n_generated.py" line="255" />
         <source>The image could not be read: not a supported image format</source>
         <translation>无法读取图像：不支持的图像格式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="255" />
+        <location filename="../../ui/i18n_generated.py" line="256" />
         <source>The image could not be read: {reason}</source>
         <translation>无法读取图像：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="256" />
+        <location filename="../../ui/i18n_generated.py" line="257" />
         <source>The image does not say its real size; choose the seal's size in millimetres so its resolution can be checked.</source>
         <translation>图像未注明实际尺寸；请选择印章的毫米尺寸，以便检查分辨率。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="257" />
+        <location filename="../../ui/i18n_generated.py" line="258" />
         <source>The image file is empty</source>
         <translation>图像文件为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="258" />
+        <location filename="../../ui/i18n_generated.py" line="259" />
         <source>The image has no transparency: the background must be transparent.</source>
         <translation>图像没有透明通道：背景必须是透明的。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="259" />
+        <location filename="../../ui/i18n_generated.py" line="260" />
         <source>The image's proportions ({w}×{h} px) do not match the chosen size {mw}×{mh} mm; the seal would look stretched.</source>
         <translation>图像比例（{w}×{h} 像素）与所选尺寸 {mw}×{mh} 毫米不符；印章会被拉伸变形。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="260" />
+        <location filename="../../ui/i18n_generated.py" line="261" />
         <source>The imprint PNG cannot be decoded</source>
         <translation>无法解析印模 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="261" />
+        <location filename="../../ui/i18n_generated.py" line="262" />
         <source>The imprint has no transparency (alpha) channel</source>
         <translation>印模没有透明（alpha）通道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="262" />
+        <location filename="../../ui/i18n_generated.py" line="263" />
         <source>The imprint is empty: no ink left after extraction</source>
         <translation>印模为空：提取后没有剩下印迹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="263" />
+        <location filename="../../ui/i18n_generated.py" line="264" />
         <source>The imprint must be a PNG file</source>
         <translation>印模须为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="264" />
+        <location filename="../../ui/i18n_generated.py" line="265" />
         <source>The imprint must be a colour image</source>
         <translation>印模必须是彩色图像</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="265" />
+        <location filename="../../ui/i18n_generated.py" line="266" />
         <source>The imprint must have a transparent background (PNG with alpha)</source>
         <translation>印模须为透明背景（带透明通道的 PNG）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="266" />
+        <location filename="../../ui/i18n_generated.py" line="267" />
         <source>The ink colour is uneven (average difference ΔE {delta_e}); recolour it to one of the standard inks.</source>
         <translation>印色不均匀（平均色差 ΔE {delta_e}）；请改为一种标准印色。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="267" />
+        <location filename="../../ui/i18n_generated.py" line="268" />
         <source>The ink edges are blurred over {width} mm (at most {maximum} mm). Hold the camera still, focus on the seal and use more light.</source>
         <translation>印迹边缘模糊宽度为 {width} 毫米（最多 {maximum} 毫米）。请拿稳相机、对准印章对焦，并增加光线。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="268" />
+        <location filename="../../ui/i18n_generated.py" line="269" />
         <source>The ink edges look soft (sharpness {score}, {minimum} or more is usual).</source>
         <translation>印迹边缘不够清晰（清晰度 {score}，通常应不低于 {minimum}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="272" />
+        <location filename="../../ui/i18n_generated.py" line="273" />
         <source>The key file asks for {n} password-hash iterations; at most {max} are accepted</source>
         <translation>密钥文件要求 {n} 次口令哈希迭代；最多接受 {max} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="273" />
+        <location filename="../../ui/i18n_generated.py" line="274" />
         <source>The key in the message does not decrypt a challenge for {id}</source>
         <translation>消息中的密钥无法解密 {id} 的挑战数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="274" />
+        <location filename="../../ui/i18n_generated.py" line="275" />
         <source>The key in the message does not match the key registry's {id}</source>
         <translation>消息中的密钥与密钥登记处的 {id} 不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="275" />
+        <location filename="../../ui/i18n_generated.py" line="276" />
         <source>The key in the message is not the key {id} it names</source>
         <translation>消息中的密钥不是其声称的密钥 {id}</translation>
     </message>
@@ -5329,1767 +5329,1772 @@ This revokes every licence copy {name} downloaded for the enterprise, on every d
         <translation>签名 {id} 是数字签名（类型 {type}），不是 GB/T 38540 电子签章：未验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="146" />
+        <location filename="../../ui/i18n_generated.py" line="144" />
+        <source>That person is not a manager or an agent of {code}</source>
+        <translation>此人不是 {code} 的证照管理员或办事人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_generated.py" line="147" />
         <source>The OFD document is not signed</source>
         <translation>该 OFD 文档未签章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="147" />
+        <location filename="../../ui/i18n_generated.py" line="148" />
         <source>The OFD file is larger than {n} bytes</source>
         <translation>OFD 文件大于 {n} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="148" />
+        <location filename="../../ui/i18n_generated.py" line="149" />
         <source>The OFD package declares {size} bytes in all, more than {n}</source>
         <translation>OFD 包声明的总大小为 {size} 字节，超过 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="149" />
+        <location filename="../../ui/i18n_generated.py" line="150" />
         <source>The OFD package has a file name that points elsewhere: {name}</source>
         <translation>OFD 包中有指向包外的文件名：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="150" />
+        <location filename="../../ui/i18n_generated.py" line="151" />
         <source>The OFD package has an encrypted member: {name}</source>
         <translation>OFD 包中有加密的成员：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="151" />
+        <location filename="../../ui/i18n_generated.py" line="152" />
         <source>The OFD package has more than {n} files</source>
         <translation>OFD 包中的文件超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="152" />
+        <location filename="../../ui/i18n_generated.py" line="153" />
         <source>The OFD package has no {name}</source>
         <translation>OFD 包中没有 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="153" />
+        <location filename="../../ui/i18n_generated.py" line="154" />
         <source>The OFD package holds {name} twice</source>
         <translation>OFD 包中 {name} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="156" />
+        <location filename="../../ui/i18n_generated.py" line="157" />
         <source>The PKCS#12 file asks for more than {max} password-hash iterations in all</source>
         <translation>PKCS#12 文件要求的口令哈希迭代总数超过 {max} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="157" />
+        <location filename="../../ui/i18n_generated.py" line="158" />
         <source>The PKCS#12 file asks for {n} password-hash iterations; at most {max} are accepted</source>
         <translation>PKCS#12 文件要求 {n} 次口令哈希迭代，最多接受 {max} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="158" />
+        <location filename="../../ui/i18n_generated.py" line="159" />
         <source>The PKCS#12 file has no password integrity (MAC): not accepted</source>
         <translation>PKCS#12 文件没有口令完整性校验（MAC），不予接受</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="159" />
+        <location filename="../../ui/i18n_generated.py" line="160" />
         <source>The PKCS#12 file holds {n} private keys; one is expected</source>
         <translation>PKCS#12 文件包含 {n} 个私钥，应只有一个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="160" />
+        <location filename="../../ui/i18n_generated.py" line="161" />
         <source>The PKCS#12 file is malformed: {detail}</source>
         <translation>PKCS#12 文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="161" />
+        <location filename="../../ui/i18n_generated.py" line="162" />
         <source>The PKCS#12 password is not UTF-8 text</source>
         <translation>PKCS#12 密码不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="163" />
+        <location filename="../../ui/i18n_generated.py" line="164" />
         <source>The QR codes read do not make up the file they name (its SM3 differs): show them again</source>
         <translation>读取的二维码拼不出其所标明的文件（SM3 不符）：请重新显示</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="167" />
+        <location filename="../../ui/i18n_generated.py" line="168" />
         <source>The audit log does not verify, so its head is not sent to be countersigned: {reason}</source>
         <translation>审计日志校验未通过，因此不提交其日志头会签：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="168" />
+        <location filename="../../ui/i18n_generated.py" line="169" />
         <source>The audit log has no anchor to bind a countersigned head to</source>
         <translation>审计日志没有锚点，无法绑定会签的日志头</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="175" />
+        <location filename="../../ui/i18n_generated.py" line="176" />
         <source>The authority root {fingerprint} is not trusted on this device: confirm its SHA-256 fingerprint with its holder (by phone or in person) and import their card with --trust-root</source>
         <translation>本设备不信任根证书 {fingerprint}：请与名片持有人（电话或当面）核对其 SHA-256 指纹，再用 --trust-root 导入其名片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="184" />
+        <location filename="../../ui/i18n_generated.py" line="185" />
         <source>The card in the file is of {name}, not of the message's sender</source>
         <translation>文件中的名片属于{name}，不是该消息的发送人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="185" />
+        <location filename="../../ui/i18n_generated.py" line="186" />
         <source>The card of {name} is of another enterprise ({code})</source>
         <translation>{name}的名片属于其他企业（{code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="187" />
+        <location filename="../../ui/i18n_generated.py" line="188" />
         <source>The certificate is for another purpose ({purposes}): it is not a licence</source>
         <translation>该证书用于其他用途（{purposes}）：不是证照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="190" />
+        <location filename="../../ui/i18n_generated.py" line="191" />
         <source>The certificate is not for this private key</source>
         <translation>该证书与此私钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="191" />
+        <location filename="../../ui/i18n_generated.py" line="192" />
         <source>The certificate marks an extension this verifier does not know as critical ({oid}): it is not used</source>
         <translation>该证书将本验证程序不认识的扩展标为关键扩展（{oid}）：不予使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="192" />
+        <location filename="../../ui/i18n_generated.py" line="193" />
         <source>The certificate may not sign bid receipts (it lacks the receipt extended key usage)</source>
         <translation>该证书不能签署投标回执（缺少回执扩展密钥用途）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="193" />
+        <location filename="../../ui/i18n_generated.py" line="194" />
         <source>The certificate of {subject} is not signed by the key of {issuer} (its signature or key identifier)</source>
         <translation>{subject} 的证书不是由 {issuer} 的密钥签发的（签名或密钥标识符不符）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="201" />
+        <location filename="../../ui/i18n_generated.py" line="202" />
         <source>The certificate's key is not for signing as a licence holder (keyUsage: {usage})</source>
         <translation>该证书的密钥不能用于证照持有人签名（密钥用法：{usage}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="206" />
+        <location filename="../../ui/i18n_generated.py" line="207" />
         <source>The container names another sender ({named}) than its signer ({signer}): it was re-signed or forged by someone else</source>
         <translation>此文件标明的发送方（{named}）与签名者（{signer}）不一致：文件已被他人重新签名或伪造</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="207" />
+        <location filename="../../ui/i18n_generated.py" line="208" />
         <source>The container names another sender ({named}) than the licence that signed it: a bid is submitted by the bidder who made it</source>
         <translation>此文件标明的发送方（{named}）与签名的执照不一致：投标文件只能由制作它的投标人递交</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="208" />
+        <location filename="../../ui/i18n_generated.py" line="209" />
         <source>The container names its sender by certificate ({named}): check it with the signer's certificate, not a bare public key</source>
         <translation>此文件以证书标明发送方（{named}）：请使用签名者的证书核验，而不是单独的公钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="211" />
+        <location filename="../../ui/i18n_generated.py" line="212" />
         <source>The countersigned head {seq} is not a head of this audit log</source>
         <translation>会签的日志头 {seq} 不是本审计日志的日志头</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="216" />
+        <location filename="../../ui/i18n_generated.py" line="217" />
         <source>The document has {n} pages; there is no page {page}</source>
         <translation>文档共 {n} 页，没有第 {page} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="223" />
+        <location filename="../../ui/i18n_generated.py" line="224" />
         <source>The encrypted private key is malformed: a {n}-byte key for {name}</source>
         <translation>加密私钥格式错误：{name} 使用了 {n} 字节的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="233" />
+        <location filename="../../ui/i18n_generated.py" line="234" />
         <source>The file is not an OFD package (not a ZIP archive)</source>
         <translation>该文件不是 OFD 包（不是 ZIP 压缩包）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="250" />
+        <location filename="../../ui/i18n_generated.py" line="251" />
         <source>The header names an unknown kind of sender ({kind})</source>
         <translation>文件头中的发送方类型未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="269" />
+        <location filename="../../ui/i18n_generated.py" line="270" />
         <source>The intermediate {name} is not a certificate authority</source>
         <translation>中间证书 {name} 不是证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="270" />
+        <location filename="../../ui/i18n_generated.py" line="271" />
         <source>The intermediate {name} may not have this many CAs below it</source>
         <translation>中间证书 {name} 之下不允许有这么多级 CA</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="271" />
+        <location filename="../../ui/i18n_generated.py" line="272" />
         <source>The intermediate {name} may not sign certificates</source>
         <translation>中间证书 {name} 不允许签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="276" />
+        <location filename="../../ui/i18n_generated.py" line="277" />
         <source>The key is not an SM2 key (EC, {curve})</source>
         <translation>该密钥不是 SM2 密钥（EC，{curve}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="277" />
+        <location filename="../../ui/i18n_generated.py" line="278" />
         <source>The key is not an SM2 key ({algorithm})</source>
         <translation>该密钥不是 SM2 密钥（{algorithm}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="278" />
+        <location filename="../../ui/i18n_generated.py" line="279" />
         <source>The key {id} belongs to another enterprise: a key is backed up only to holders of the same enterprise's licence</source>
         <translation>密钥 {id} 属于其他企业：密钥只能备份给同一企业执照的持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="279" />
+        <location filename="../../ui/i18n_generated.py" line="280" />
         <source>The key {id} is not in the key registry: apply for a key with `ebid key apply`</source>
         <translation>密钥 {id} 未在密钥登记处登记：请用 `ebid key apply` 申请密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="280" />
+        <location filename="../../ui/i18n_generated.py" line="281" />
         <source>The key {id} is not one of your registered keys</source>
         <translation>密钥 {id} 不是您登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="281" />
+        <location filename="../../ui/i18n_generated.py" line="282" />
         <source>The key {id} is on this device already</source>
         <translation>密钥 {id} 已在本设备上</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="282" />
+        <location filename="../../ui/i18n_generated.py" line="283" />
         <source>The key {key} is on this device only: if this device is lost or broken before the opening, a bid encrypted to it cannot be opened. Back it up to a colleague's device (Keys page, or `ebid key backup`) and have them verify it, or accept the risk explicitly</source>
         <translation>密钥 {key} 仅在此设备上：如果开标前此设备丢失或损坏，用它加密的投标文件将无法解密。请把它备份到同事的设备（“密钥管理”页或 `ebid key backup`）并请对方完成备份验证，或明确接受这一风险</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="283" />
+        <location filename="../../ui/i18n_generated.py" line="284" />
         <source>The key's algorithm identifier is malformed</source>
         <translation>密钥的算法标识格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="284" />
+        <location filename="../../ui/i18n_generated.py" line="285" />
         <source>The keystore is locked: enter the licence password again</source>
         <translation>密钥库已锁定：请重新输入证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="285" />
+        <location filename="../../ui/i18n_generated.py" line="286" />
         <source>The keystore {path} cannot be read: {reason}</source>
         <translation>无法读取密钥库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="286" />
+        <location filename="../../ui/i18n_generated.py" line="287" />
         <source>The keystore {path} was written by a newer version of EBid Desk (schema {rev}); update the app</source>
         <translation>密钥库 {path} 由更新版本的电子投标助手写入（结构版本 {rev}）；请升级本程序</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="287" />
+        <location filename="../../ui/i18n_generated.py" line="288" />
         <source>The keystore's password record asks for Argon2id parameters outside what EBid Desk writes ({memory} KiB, t={iterations}, p={lanes}): the file was changed or is damaged</source>
         <translation>密钥库的密码记录要求的 Argon2id 参数（{memory} KiB，t={iterations}，p={lanes}）超出 EBid Desk 写入的范围：文件被改动或已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="288" />
+        <location filename="../../ui/i18n_generated.py" line="289" />
         <source>The keystore's password record has format {version}, which this version of EBid Desk cannot read</source>
         <translation>密钥库的口令记录格式为 {version}，本版本电子投标助手无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="289" />
+        <location filename="../../ui/i18n_generated.py" line="290" />
         <source>The keystore's password record is damaged</source>
         <translation>密钥库的口令记录已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="290" />
+        <location filename="../../ui/i18n_generated.py" line="291" />
         <source>The legal representative cannot also be a manager</source>
         <translation>法定代表人不能同时担任证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="291" />
+        <location filename="../../ui/i18n_generated.py" line="292" />
         <source>The legal representative must download the licence first</source>
         <translation>须由法定代表人首先下载执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="292" />
+        <location filename="../../ui/i18n_generated.py" line="293" />
         <source>The licence does not verify against the authority: {m}</source>
         <translation>执照未能通过登记机关验证：{m}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="293" />
+        <location filename="../../ui/i18n_generated.py" line="294" />
         <source>The licence has been revoked</source>
         <translation>该执照已被吊销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="294" />
+        <location filename="../../ui/i18n_generated.py" line="295" />
         <source>The licence is for enterprise {held}, not {wanted}</source>
         <translation>该执照属于企业 {held}，不是 {wanted}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="295" />
+        <location filename="../../ui/i18n_generated.py" line="296" />
         <source>The licence is not authorised for {matter}</source>
         <translation>该执照未获授权办理 {matter}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="296" />
+        <location filename="../../ui/i18n_generated.py" line="297" />
         <source>The licence is not of the enterprise that submitted this bid</source>
         <translation>该执照不属于递交此投标文件的企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="297" />
+        <location filename="../../ui/i18n_generated.py" line="298" />
         <source>The licence names no holder</source>
         <translation>该执照未写明持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="298" />
+        <location filename="../../ui/i18n_generated.py" line="299" />
         <source>The licence of the holder of {id} does not hold now: {reason}</source>
         <translation>{id} 持有人的证照当前无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="299" />
+        <location filename="../../ui/i18n_generated.py" line="300" />
         <source>The licence of {name} in the card does not hold now: {reason}</source>
         <translation>名片中{name}的证照当前无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="300" />
+        <location filename="../../ui/i18n_generated.py" line="301" />
         <source>The licence password must not be empty</source>
         <translation>证照密码不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="301" />
+        <location filename="../../ui/i18n_generated.py" line="302" />
         <source>The licence password was changed: enter it again</source>
         <translation>证照密码已更改：请重新输入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="302" />
+        <location filename="../../ui/i18n_generated.py" line="303" />
         <source>The licence request is malformed: {detail}</source>
         <translation>执照申请格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="303" />
+        <location filename="../../ui/i18n_generated.py" line="304" />
         <source>The licence request is not base64</source>
         <translation>执照申请不是 base64 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="304" />
+        <location filename="../../ui/i18n_generated.py" line="305" />
         <source>The licence request is not signed by the device key it names</source>
         <translation>执照申请不是由其所写明的设备密钥签名的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="305" />
+        <location filename="../../ui/i18n_generated.py" line="306" />
         <source>The licence request nonce must be 16 to 64 bytes</source>
         <translation>执照申请的随机数须为 16 至 64 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="306" />
+        <location filename="../../ui/i18n_generated.py" line="307" />
         <source>The licence request was made at {at}: check the device clock</source>
         <translation>执照申请的时间为 {at}：请检查本机时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="307" />
+        <location filename="../../ui/i18n_generated.py" line="308" />
         <source>The licence was issued but could not be stored on this device ({reason}); it has been revoked again (serial {serial}). Fix the cause and download it again</source>
         <translation>执照已签发，但无法保存到本设备（{reason}）；已将其重新注销（序列号 {serial}）。请排除原因后重新下载</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="308" />
+        <location filename="../../ui/i18n_generated.py" line="309" />
         <source>The licence was issued by an authority this device does not trust ({issuer}): confirm the root's fingerprint with its holder and import their card with --trust-root</source>
         <translation>该证照由本设备不信任的认证机构签发（{issuer}）：请与持有人核对根证书指纹，再用 --trust-root 导入其名片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="309" />
+        <location filename="../../ui/i18n_generated.py" line="310" />
         <source>The licence {name} registered the key {id} with is {status}: it cannot receive a backup</source>
         <translation>{name} 登记密钥 {id} 所用的执照状态为 {status}：不能接收备份</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="310" />
+        <location filename="../../ui/i18n_generated.py" line="311" />
         <source>The licence {serial} was issued but could not be stored on this device ({reason}), and revoking it failed too ({why}): ask the enterprise's legal representative to revoke it</source>
         <translation>执照 {serial} 已签发，但无法保存到本设备（{reason}），注销也失败了（{why}）：请联系企业法定代表人注销该执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="311" />
+        <location filename="../../ui/i18n_generated.py" line="312" />
         <source>The licence's {what} extension is malformed: {detail}</source>
         <translation>执照的 {what} 扩展格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="312" />
+        <location filename="../../ui/i18n_generated.py" line="313" />
         <source>The list of revoked seal authorisations is not usable: {detail}</source>
         <translation>印章授权撤销列表不可用：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="313" />
+        <location filename="../../ui/i18n_generated.py" line="314" />
         <source>The mailbox of {id} holds {n} messages: it must fetch some first</source>
         <translation>{id} 的信箱已有 {n} 条消息：须先取走一些</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="314" />
+        <location filename="../../ui/i18n_generated.py" line="315" />
         <source>The matter catalogue lists a code twice</source>
         <translation>事项目录中有重复的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="315" />
+        <location filename="../../ui/i18n_generated.py" line="316" />
         <source>The message comes from another enterprise's licence</source>
         <translation>该消息来自其他企业的执照</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="316" />
+        <location filename="../../ui/i18n_generated.py" line="317" />
         <source>The message is not sealed to the key {id}</source>
         <translation>该消息不是加密封装给密钥 {id} 的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="317" />
+        <location filename="../../ui/i18n_generated.py" line="318" />
         <source>The message is sealed to the key {id}, which this device does not hold</source>
         <translation>该消息加密封装给密钥 {id}，本设备没有该密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="318" />
+        <location filename="../../ui/i18n_generated.py" line="319" />
         <source>The message names another enterprise than its sender's</source>
         <translation>该消息所写的企业与发送人的企业不同</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="319" />
+        <location filename="../../ui/i18n_generated.py" line="320" />
         <source>The message names another sender than the licence that sent it</source>
         <translation>该消息所写的发送人与发送它的执照不同</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="320" />
+        <location filename="../../ui/i18n_generated.py" line="321" />
         <source>The message {id} does not decrypt: altered in transit</source>
         <translation>消息 {id} 无法解密：传输中被篡改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="321" />
+        <location filename="../../ui/i18n_generated.py" line="322" />
         <source>The message {id} expired at {at}</source>
         <translation>消息 {id} 已于 {at} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="322" />
+        <location filename="../../ui/i18n_generated.py" line="323" />
         <source>The message {id} is sealed to another key</source>
         <translation>消息 {id} 是加密封装给另一把密钥的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="323" />
+        <location filename="../../ui/i18n_generated.py" line="324" />
         <source>The message {id} was already handled on this device: a replay</source>
         <translation>消息 {id} 已在本设备处理过：属于重放</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="324" />
+        <location filename="../../ui/i18n_generated.py" line="325" />
         <source>The message {id} was already posted</source>
         <translation>消息 {id} 已经投递过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="325" />
+        <location filename="../../ui/i18n_generated.py" line="326" />
         <source>The message {id} was altered or not signed by the licence it names</source>
         <translation>消息 {id} 被篡改，或并非由其所写的执照签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="326" />
+        <location filename="../../ui/i18n_generated.py" line="327" />
         <source>The message {id} was made at {at}, in the future: check the clock</source>
         <translation>消息 {id} 的生成时间为 {at}，晚于当前时间：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="327" />
+        <location filename="../../ui/i18n_generated.py" line="328" />
         <source>The module size must be at least 1 px and the border not negative</source>
         <translation>模块尺寸至少为 1 像素，边框不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="328" />
+        <location filename="../../ui/i18n_generated.py" line="329" />
         <source>The name and ID number do not match the registered person</source>
         <translation>姓名与身份号码与登记信息不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="329" />
+        <location filename="../../ui/i18n_generated.py" line="330" />
         <source>The new key {id} is not registered to the key's owner</source>
         <translation>新密钥 {id} 不是登记在密钥所有人名下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="330" />
+        <location filename="../../ui/i18n_generated.py" line="331" />
         <source>The newest revocation list this device has of the authority {fingerprint} expired at {at}: ask a holder of that authority for a fresh card (`ebid key export-card`)</source>
         <translation>本设备保存的认证机构 {fingerprint} 的最新吊销列表已于 {at} 过期：请向该机构的证照持有人索取新的名片（`ebid key export-card`）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="331" />
+        <location filename="../../ui/i18n_generated.py" line="332" />
         <source>The nonce must be 16 to 64 characters of base64url</source>
         <translation>随机数须为 16 至 64 个 base64url 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="332" />
+        <location filename="../../ui/i18n_generated.py" line="333" />
         <source>The opening cannot be before the bid deadline</source>
         <translation>开标时间不能早于投标截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="333" />
+        <location filename="../../ui/i18n_generated.py" line="334" />
         <source>The output folder {path} does not exist</source>
         <translation>输出文件夹 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="334" />
+        <location filename="../../ui/i18n_generated.py" line="335" />
         <source>The output path {path} is not a folder</source>
         <translation>输出路径 {path} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="335" />
+        <location filename="../../ui/i18n_generated.py" line="336" />
         <source>The oval's axis ratio is {ratio}, but the chosen size needs {expected}.</source>
         <translation>椭圆的长短轴比为 {ratio}，但所选尺寸要求为 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="336" />
+        <location filename="../../ui/i18n_generated.py" line="337" />
         <source>The owner vetoed the recovery grant {id}: see `ebid key inbox`</source>
         <translation>密钥所有人已否决恢复授权 {id}：请查看 `ebid key inbox`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="337" />
+        <location filename="../../ui/i18n_generated.py" line="338" />
         <source>The package names another owner than its sender</source>
         <translation>备份包所写的所有人与其发送人不同</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="338" />
+        <location filename="../../ui/i18n_generated.py" line="339" />
         <source>The peer card of {id} expired at {at}: ask its holder for a fresh card (`ebid key export-card`)</source>
         <translation>{id} 的对端名片已于 {at} 过期：请向其持有人索取新的名片（`ebid key export-card`）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="339" />
+        <location filename="../../ui/i18n_generated.py" line="340" />
         <source>The peer card of {id} was altered or not signed by the licence it carries</source>
         <translation>{id} 的对端名片已被篡改，或并非由其所载证照签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="340" />
+        <location filename="../../ui/i18n_generated.py" line="341" />
         <source>The platform answered with another task than the QR code names</source>
         <translation>平台返回的任务不是二维码所指的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="341" />
+        <location filename="../../ui/i18n_generated.py" line="342" />
         <source>The platform asks for a seal of {wanted} ({code}); this licence is for {enterprise}</source>
         <translation>平台要求使用 {wanted}（{code}）的印章，而此执照属于 {enterprise}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="342" />
+        <location filename="../../ui/i18n_generated.py" line="343" />
         <source>The platform takes at most {n} files for this task; {chosen} were chosen</source>
         <translation>本任务平台最多接收 {n} 个文件，已选择 {chosen} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="343" />
+        <location filename="../../ui/i18n_generated.py" line="344" />
         <source>The platform's receipt certificate is not one the authority issued for receipts: {detail}</source>
         <translation>平台的回执证书不是认证机构为回执签发的证书：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="344" />
+        <location filename="../../ui/i18n_generated.py" line="345" />
         <source>The poll token does not belong to this task</source>
         <translation>查询令牌不属于此任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="345" />
+        <location filename="../../ui/i18n_generated.py" line="346" />
         <source>The private key does not match its stored public key</source>
         <translation>私钥与其保存的公钥不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="346" />
+        <location filename="../../ui/i18n_generated.py" line="347" />
         <source>The private key file is malformed: unknown version</source>
         <translation>私钥文件格式错误：版本未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="347" />
+        <location filename="../../ui/i18n_generated.py" line="348" />
         <source>The private key file is malformed: {detail}</source>
         <translation>私钥文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="348" />
+        <location filename="../../ui/i18n_generated.py" line="349" />
         <source>The private key is encrypted: a password is required</source>
         <translation>私钥已加密：需要输入口令</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="349" />
+        <location filename="../../ui/i18n_generated.py" line="350" />
         <source>The private key is out of range for SM2</source>
         <translation>私钥超出 SM2 的取值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="350" />
+        <location filename="../../ui/i18n_generated.py" line="351" />
         <source>The proof does not verify with the registered key {id}</source>
         <translation>该证明无法用已登记的密钥 {id} 验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="351" />
+        <location filename="../../ui/i18n_generated.py" line="352" />
         <source>The public key file is malformed: {detail}</source>
         <translation>公钥文件格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="352" />
+        <location filename="../../ui/i18n_generated.py" line="353" />
         <source>The public key is not a point on the SM2 curve</source>
         <translation>公钥不是 SM2 曲线上的点</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="353" />
+        <location filename="../../ui/i18n_generated.py" line="354" />
         <source>The public key is not base64</source>
         <translation>公钥不是 base64 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="354" />
+        <location filename="../../ui/i18n_generated.py" line="355" />
         <source>The public key must be a 65-byte uncompressed or 33-byte compressed point</source>
         <translation>公钥必须是 65 字节的非压缩点或 33 字节的压缩点</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="355" />
+        <location filename="../../ui/i18n_generated.py" line="356" />
         <source>The re-wrapped file key does not open this bid: {reason}</source>
         <translation>重新封装的文件密钥无法打开该投标文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="356" />
+        <location filename="../../ui/i18n_generated.py" line="357" />
         <source>The re-wrapped file key is addressed to key {kid}, not to this task's opening key</source>
         <translation>重新封装的文件密钥是给密钥 {kid} 的，不是本任务的开标密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="357" />
+        <location filename="../../ui/i18n_generated.py" line="358" />
         <source>The receipt's platform signature does not verify</source>
         <translation>回执上的交易平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="358" />
+        <location filename="../../ui/i18n_generated.py" line="359" />
         <source>The receipt's signed fields differ from the answer</source>
         <translation>回执中签名的字段与平台的答复不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="359" />
+        <location filename="../../ui/i18n_generated.py" line="360" />
         <source>The receipt's signed time is not a time</source>
         <translation>回执中签名的时间不是有效时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="360" />
+        <location filename="../../ui/i18n_generated.py" line="361" />
         <source>The recovery grant {id} takes effect at {at}</source>
         <translation>恢复授予 {id} 将于 {at} 生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="361" />
+        <location filename="../../ui/i18n_generated.py" line="362" />
         <source>The recovery grant {id} took effect at {at}: too late to veto</source>
         <translation>恢复授予 {id} 已于 {at} 生效：无法再否决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="362" />
+        <location filename="../../ui/i18n_generated.py" line="363" />
         <source>The request body is larger than this service accepts here ({n} bytes)</source>
         <translation>请求内容超过了服务在此处接受的大小（{n} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="363" />
+        <location filename="../../ui/i18n_generated.py" line="364" />
         <source>The request body stopped arriving for {s} seconds</source>
         <translation>请求内容已中断 {s} 秒未继续发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="364" />
+        <location filename="../../ui/i18n_generated.py" line="365" />
         <source>The request comes from {name} ({masked}), not from the key's owner {owner} ({owner_masked})</source>
         <translation>该申请来自 {name}（{masked}），而不是密钥所有人 {owner}（{owner_masked}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="365" />
+        <location filename="../../ui/i18n_generated.py" line="366" />
         <source>The request must be signed with the key it asks a licence for</source>
         <translation>申请必须用所申请执照对应的密钥签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="366" />
+        <location filename="../../ui/i18n_generated.py" line="367" />
         <source>The request signature does not verify with the licence's key</source>
         <translation>请求签名无法用该执照的密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="367" />
+        <location filename="../../ui/i18n_generated.py" line="368" />
         <source>The request was signed at {at} but the service time is {now}: check the clock</source>
         <translation>请求的签名时间为 {at}，而服务时间为 {now}：本机时钟与交易平台不一致，请校正时钟后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="368" />
+        <location filename="../../ui/i18n_generated.py" line="369" />
         <source>The resolution is {dpi} dpi at this size; at least {min_dpi} dpi is needed. Photograph the seal closer or with a better camera.</source>
         <translation>按此尺寸分辨率为 {dpi} dpi，至少需要 {min_dpi} dpi。请靠近拍摄或换用更好的相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="369" />
+        <location filename="../../ui/i18n_generated.py" line="370" />
         <source>The resolution must be between 72 and 2400 dpi, not {dpi}</source>
         <translation>分辨率必须在 72 到 2400 dpi 之间，而不是 {dpi}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="370" />
+        <location filename="../../ui/i18n_generated.py" line="371" />
         <source>The response was made at {at} but the platform's time is {now}: check the clock</source>
         <translation>应答的生成时间为 {at}，而平台时间为 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="371" />
+        <location filename="../../ui/i18n_generated.py" line="372" />
         <source>The response's {field} is not this task's</source>
         <translation>应答中的 {field} 与此任务不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="372" />
+        <location filename="../../ui/i18n_generated.py" line="373" />
         <source>The revocation list claims to be issued at {when}, in the future: it is not used</source>
         <translation>吊销列表声称签发于 {when}，晚于当前时间：不予使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="373" />
+        <location filename="../../ui/i18n_generated.py" line="374" />
         <source>The revocation list expired at {when}: fetch a fresh one</source>
         <translation>证书撤销列表已于 {when} 过期：请获取新的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="374" />
+        <location filename="../../ui/i18n_generated.py" line="375" />
         <source>The revocation list is malformed: {detail}</source>
         <translation>吊销列表格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="375" />
+        <location filename="../../ui/i18n_generated.py" line="376" />
         <source>The revocation list is not signed SM2-with-SM3</source>
         <translation>吊销列表不是用 SM2-with-SM3 签名的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="376" />
+        <location filename="../../ui/i18n_generated.py" line="377" />
         <source>The revocation list was issued by another authority</source>
         <translation>吊销列表由其他机关签发</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="377" />
+        <location filename="../../ui/i18n_generated.py" line="378" />
         <source>The revocation list's signature is invalid</source>
         <translation>吊销列表的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="378" />
+        <location filename="../../ui/i18n_generated.py" line="379" />
         <source>The root certificate is not a certificate authority</source>
         <translation>根证书不是证书颁发机构证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="379" />
+        <location filename="../../ui/i18n_generated.py" line="380" />
         <source>The root certificate is not self-issued</source>
         <translation>根证书不是自签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="380" />
+        <location filename="../../ui/i18n_generated.py" line="381" />
         <source>The root certificate marks an extension this verifier does not know as critical ({oid}): it is not used</source>
         <translation>根证书将本验证程序不认识的扩展标为关键扩展（{oid}）：不予使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="381" />
+        <location filename="../../ui/i18n_generated.py" line="382" />
         <source>The root certificate may not sign certificates</source>
         <translation>根证书无权签发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="382" />
+        <location filename="../../ui/i18n_generated.py" line="383" />
         <source>The same recipient key is listed twice</source>
         <translation>同一个接收者密钥被列了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="383" />
+        <location filename="../../ui/i18n_generated.py" line="384" />
         <source>The seal belongs to {seal_owner} ({seal_code}); the signer's licence is for {signer_owner} ({signer_code})</source>
         <translation>该印章属于 {seal_owner}（{seal_code}），签章人的执照属于 {signer_owner}（{signer_code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="384" />
+        <location filename="../../ui/i18n_generated.py" line="385" />
         <source>The seal catalogue is malformed: {reason}</source>
         <translation>印章目录格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="385" />
+        <location filename="../../ui/i18n_generated.py" line="386" />
         <source>The seal catalogue {path} cannot be read: {reason}</source>
         <translation>无法读取印章目录 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="386" />
+        <location filename="../../ui/i18n_generated.py" line="387" />
         <source>The seal imprint must be a PNG image</source>
         <translation>印模必须是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="387" />
+        <location filename="../../ui/i18n_generated.py" line="388" />
         <source>The seal is not round (axis ratio {ratio}); straighten the photo or take it from straight above.</source>
         <translation>印章不圆（长短轴比 {ratio}）；请校正照片，或从正上方拍摄。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="388" />
+        <location filename="../../ui/i18n_generated.py" line="389" />
         <source>The seal maker's certificate is not valid until {start}, after the seal was used at {used}</source>
         <translation>制章者证书自 {start} 起才生效，晚于印章的使用时间 {used}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="389" />
+        <location filename="../../ui/i18n_generated.py" line="390" />
         <source>The seal maker's certificate: {detail}</source>
         <translation>制章机构证书：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="390" />
+        <location filename="../../ui/i18n_generated.py" line="391" />
         <source>The seal office has no key yet: run `ebid service init` on the server</source>
         <translation>制章机构尚无密钥：请在服务器上运行 `ebid service init`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="391" />
+        <location filename="../../ui/i18n_generated.py" line="392" />
         <source>The seal office's key does not match its certificate</source>
         <translation>印章制作机构的密钥与其证书不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="392" />
+        <location filename="../../ui/i18n_generated.py" line="393" />
         <source>The seal office's key files do not match</source>
         <translation>制章机构的密钥文件不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="393" />
+        <location filename="../../ui/i18n_generated.py" line="394" />
         <source>The seal office's signature on the seal is invalid</source>
         <translation>印章上制章机构的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="394" />
+        <location filename="../../ui/i18n_generated.py" line="395" />
         <source>The seal signature has a critical extension EBid Desk does not understand: {oid}</source>
         <translation>电子签章含有 EBid Desk 无法识别的关键扩展：{oid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="395" />
+        <location filename="../../ui/i18n_generated.py" line="396" />
         <source>The seal signature is not over the document's SM3</source>
         <translation>签章未针对该文件的 SM3 摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="396" />
+        <location filename="../../ui/i18n_generated.py" line="397" />
         <source>The seal size must be between 0 and 200 mm, not {w}×{h} mm</source>
         <translation>印章尺寸必须在 0 到 200 毫米之间，而不是 {w}×{h} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="397" />
+        <location filename="../../ui/i18n_generated.py" line="398" />
         <source>The seal was made with a certificate that may not make seals</source>
         <translation>制作该印章的证书无权制章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="398" />
+        <location filename="../../ui/i18n_generated.py" line="399" />
         <source>The seal {id} belongs to another enterprise</source>
         <translation>印章 {id} 属于其他企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="399" />
+        <location filename="../../ui/i18n_generated.py" line="400" />
         <source>The seal {id} belongs to another enterprise than the licence's</source>
         <translation>印章 {id} 不属于此执照所属的企业</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="400" />
+        <location filename="../../ui/i18n_generated.py" line="401" />
         <source>The seal {id} expired at {end}</source>
         <translation>印章 {id} 已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="401" />
+        <location filename="../../ui/i18n_generated.py" line="402" />
         <source>The seal {id} has a critical extension EBid Desk does not understand: {oid}</source>
         <translation>印章 {id} 含有 EBid Desk 无法识别的关键扩展：{oid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="402" />
+        <location filename="../../ui/i18n_generated.py" line="403" />
         <source>The seal {id} is not a seal of {wanted}, whose seal the platform asks for</source>
         <translation>印章 {id} 不是平台要求的 {wanted} 的印章</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="403" />
+        <location filename="../../ui/i18n_generated.py" line="404" />
         <source>The seal {id} is not valid until {start}</source>
         <translation>印章 {id} 自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="404" />
+        <location filename="../../ui/i18n_generated.py" line="405" />
         <source>The secret does not belong to this task</source>
         <translation>密钥不属于此任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="405" />
+        <location filename="../../ui/i18n_generated.py" line="406" />
         <source>The sender's licence does not hold now: {reason}</source>
         <translation>发送人的执照当前无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="406" />
+        <location filename="../../ui/i18n_generated.py" line="407" />
         <source>The serial must be lower-case hex without leading zeros</source>
         <translation>序列号必须是不带前导零的小写十六进制数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="407" />
+        <location filename="../../ui/i18n_generated.py" line="408" />
         <source>The server pin file {path} is unreadable</source>
         <translation>无法读取服务器指纹文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="408" />
+        <location filename="../../ui/i18n_generated.py" line="409" />
         <source>The service countersigned another entry {seq} of this audit log: the log was rewritten</source>
         <translation>服务曾会签本审计日志另一个第 {seq} 条记录：日志已被改写</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="409" />
+        <location filename="../../ui/i18n_generated.py" line="410" />
         <source>The service countersigned head {seq} (counter {counter}) of this audit log; this head is older: the log was cut back or the keystore restored from an older copy</source>
         <translation>服务已会签本审计日志的日志头 {seq}（计数 {counter}）；此日志头更旧：日志被截短，或密钥库被还原为较早的副本</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="410" />
+        <location filename="../../ui/i18n_generated.py" line="411" />
         <source>The service database cannot be opened: {reason}</source>
         <translation>无法打开服务数据库：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="411" />
+        <location filename="../../ui/i18n_generated.py" line="412" />
         <source>The service database was written by a newer version (schema {rev})</source>
         <translation>服务数据库由更新的版本写入（结构版本 {rev}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="412" />
+        <location filename="../../ui/i18n_generated.py" line="413" />
         <source>The service has no keys in {folder}: run `ebid service init` first</source>
         <translation>服务在 {folder} 中没有密钥：请先运行 `ebid service init`</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="413" />
+        <location filename="../../ui/i18n_generated.py" line="414" />
         <source>The service returned a seal other than {id}</source>
         <translation>服务返回的印章不是 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="414" />
+        <location filename="../../ui/i18n_generated.py" line="415" />
         <source>The service sent revocation list number {n}, older than number {seen} this device has already seen: it is not used (a revocation made since may be hidden)</source>
         <translation>服务端发来的吊销列表编号为 {n}，比本设备已见过的 {seen} 号更旧：不予使用（其后的吊销可能被隐瞒）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="415" />
+        <location filename="../../ui/i18n_generated.py" line="416" />
         <source>The service's countersignature of audit head {seq} does not verify</source>
         <translation>服务对审计日志头 {seq} 的会签验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="416" />
+        <location filename="../../ui/i18n_generated.py" line="417" />
         <source>The signature claims a signing time ({claimed}) later than its time stamp ({stamped})</source>
         <translation>签章声称的签署时间（{claimed}）晚于其时间戳的时间（{stamped}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="417" />
+        <location filename="../../ui/i18n_generated.py" line="418" />
         <source>The signature claims a signing time ({claimed}) later than the platform received the bid ({received})</source>
         <translation>签名声称的签署时间（{claimed}）晚于平台收到投标文件的时间（{received}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="418" />
+        <location filename="../../ui/i18n_generated.py" line="419" />
         <source>The signature claims a signing time in the future: {when}</source>
         <translation>签名声称的签署时间在未来：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="419" />
+        <location filename="../../ui/i18n_generated.py" line="420" />
         <source>The signature does not match {path}: the file was changed or signed by another key</source>
         <translation>签名与 {path} 不符：文件被改动过，或是用其他密钥签的名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="420" />
+        <location filename="../../ui/i18n_generated.py" line="421" />
         <source>The signature file {name} is missing</source>
         <translation>签名文件 {name} 缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="421" />
+        <location filename="../../ui/i18n_generated.py" line="422" />
         <source>The signature is not valid</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="422" />
+        <location filename="../../ui/i18n_generated.py" line="423" />
         <source>The signature is not valid (r or s out of range)</source>
         <translation>签名无效（r 或 s 超出范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="423" />
+        <location filename="../../ui/i18n_generated.py" line="424" />
         <source>The signature was time-stamped ({stamped}) after the platform received the bid ({received})</source>
         <translation>签名的时间戳（{stamped}）晚于平台收到投标文件的时间（{received}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="424" />
+        <location filename="../../ui/i18n_generated.py" line="425" />
         <source>The signature's file {name} is missing</source>
         <translation>签名所需的文件 {name} 缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="425" />
+        <location filename="../../ui/i18n_generated.py" line="426" />
         <source>The signature's time stamp: {detail}</source>
         <translation>签章的时间戳：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="426" />
+        <location filename="../../ui/i18n_generated.py" line="427" />
         <source>The signed text is not a bid receipt</source>
         <translation>所签内容不是投标回执</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="427" />
+        <location filename="../../ui/i18n_generated.py" line="428" />
         <source>The signer's certificate is not listed in the seal</source>
         <translation>签章人的证书未列在印章中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="428" />
+        <location filename="../../ui/i18n_generated.py" line="429" />
         <source>The signer's certificate is not one the seal {id} lists</source>
         <translation>签章人的证书不在印章 {id} 所列的证书中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="429" />
+        <location filename="../../ui/i18n_generated.py" line="430" />
         <source>The signer's certificate is not the certificate of the signing key</source>
         <translation>签名者证书与签名密钥不对应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="430" />
+        <location filename="../../ui/i18n_generated.py" line="431" />
         <source>The signer's licence: {detail}</source>
         <translation>签章人的执照：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="431" />
+        <location filename="../../ui/i18n_generated.py" line="432" />
         <source>The signer's signature is invalid</source>
         <translation>签章人的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="432" />
+        <location filename="../../ui/i18n_generated.py" line="433" />
         <source>The signing key does not match the signer's certificate</source>
         <translation>签名密钥与签名人证书不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="433" />
+        <location filename="../../ui/i18n_generated.py" line="434" />
         <source>The stamp needs a positive width and a position on the page</source>
         <translation>签章需要正的宽度和页面上的位置</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="434" />
+        <location filename="../../ui/i18n_generated.py" line="435" />
         <source>The stored licence certificate cannot be read</source>
         <translation>无法读取存储的执照证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="435" />
+        <location filename="../../ui/i18n_generated.py" line="436" />
         <source>The stored public key of {table} #{id} is not its private key's: the keystore file was changed without the password. Nothing was encrypted to it</source>
         <translation>{table} #{id} 中保存的公钥与其私钥不符：密钥库文件在没有密码的情况下被改动过。没有用它加密任何文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="436" />
+        <location filename="../../ui/i18n_generated.py" line="437" />
         <source>The stored seal {id} cannot be read</source>
         <translation>无法读取本机保存的印章 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="437" />
+        <location filename="../../ui/i18n_generated.py" line="438" />
         <source>The task comes from {name}, a platform this device does not trust</source>
         <translation>任务来自 {name}，本设备不信任该平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="438" />
+        <location filename="../../ui/i18n_generated.py" line="439" />
         <source>The task comes from {name}, whose certificate does not verify: {detail}</source>
         <translation>任务来自 {name}，其证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="439" />
+        <location filename="../../ui/i18n_generated.py" line="440" />
         <source>The task comes from {name}, whose certificate may not sign tasks</source>
         <translation>任务来自 {name}，其证书无权签署任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="440" />
+        <location filename="../../ui/i18n_generated.py" line="441" />
         <source>The task comes without a readable platform certificate</source>
         <translation>任务未附带可读的平台证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="441" />
+        <location filename="../../ui/i18n_generated.py" line="442" />
         <source>The task document is not canonical JSON</source>
         <translation>任务文档不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="442" />
+        <location filename="../../ui/i18n_generated.py" line="443" />
         <source>The task document lacks a field or has a wrong one</source>
         <translation>任务文档缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="443" />
+        <location filename="../../ui/i18n_generated.py" line="444" />
         <source>The task expired at {at}</source>
         <translation>任务已于 {at} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="444" />
+        <location filename="../../ui/i18n_generated.py" line="445" />
         <source>The task has version {version}; this device knows version 1</source>
         <translation>任务版本为 {version}；本设备只支持版本 1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="445" />
+        <location filename="../../ui/i18n_generated.py" line="446" />
         <source>The task names the platform {claimed} at {url}, but it came from {base} signed by {name}</source>
         <translation>任务声称来自位于 {url} 的平台 {claimed}，但实际来自 {base}，由 {name} 签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="446" />
+        <location filename="../../ui/i18n_generated.py" line="447" />
         <source>The task names {base} without https: its secret would cross the network in clear</source>
         <translation>任务地址 {base} 未使用 https：其密钥将以明文在网络上传输</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="447" />
+        <location filename="../../ui/i18n_generated.py" line="448" />
         <source>The task response is not canonical JSON</source>
         <translation>任务应答不是规范 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="448" />
+        <location filename="../../ui/i18n_generated.py" line="449" />
         <source>The task response lacks a field or has a wrong one</source>
         <translation>任务应答缺少字段或字段有误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="449" />
+        <location filename="../../ui/i18n_generated.py" line="450" />
         <source>The task response's signature does not verify with the licence's key</source>
         <translation>任务应答的签名无法用执照密钥验证</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="450" />
+        <location filename="../../ui/i18n_generated.py" line="451" />
         <source>The task type {type} is unknown to this device</source>
         <translation>本设备不认识任务类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="451" />
+        <location filename="../../ui/i18n_generated.py" line="452" />
         <source>The task was made at {at}, later than this device's time {now}: check the clock</source>
         <translation>任务生成于 {at}，晚于本设备时间 {now}：请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="452" />
+        <location filename="../../ui/i18n_generated.py" line="453" />
         <source>The task {task} is for {p}/{s}, not {code}/{section}</source>
         <translation>任务 {task} 属于 {p}/{s}，不是 {code}/{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="453" />
+        <location filename="../../ui/i18n_generated.py" line="454" />
         <source>The task {task} was made for another enterprise</source>
         <translation>任务 {task} 是为其他企业生成的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="454" />
+        <location filename="../../ui/i18n_generated.py" line="455" />
         <source>The task's platform signature does not verify</source>
         <translation>任务的平台签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="455" />
+        <location filename="../../ui/i18n_generated.py" line="456" />
         <source>The time stamp comes from an authority we do not trust: {issuer}</source>
         <translation>该时间戳来自不受信任的机构：{issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="456" />
+        <location filename="../../ui/i18n_generated.py" line="457" />
         <source>The time stamp does not carry its authority's certificate</source>
         <translation>该时间戳未携带时间戳机构的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="457" />
+        <location filename="../../ui/i18n_generated.py" line="458" />
         <source>The time stamp is malformed</source>
         <translation>时间戳格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="458" />
+        <location filename="../../ui/i18n_generated.py" line="459" />
         <source>The time stamp is malformed: {detail}</source>
         <translation>时间戳格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="459" />
+        <location filename="../../ui/i18n_generated.py" line="460" />
         <source>The time stamp is over other data</source>
         <translation>该时间戳针对的是其他数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="460" />
+        <location filename="../../ui/i18n_generated.py" line="461" />
         <source>The time stamp is signed with a certificate that may not stamp time (it needs the time-stamping extended key usage, critical and alone)</source>
         <translation>该时间戳的签名证书无权签发时间戳（需要唯一且关键的时间戳扩展密钥用途）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="461" />
+        <location filename="../../ui/i18n_generated.py" line="462" />
         <source>The time stamp's genTime lies outside its authority's certificate: {detail}</source>
         <translation>时间戳的生成时间不在其机构证书的有效期内：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="462" />
+        <location filename="../../ui/i18n_generated.py" line="463" />
         <source>The time stamp's messageDigest does not match its TSTInfo</source>
         <translation>时间戳的 messageDigest 与其 TSTInfo 不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="463" />
+        <location filename="../../ui/i18n_generated.py" line="464" />
         <source>The time stamp's signing certificate attribute does not name its signer</source>
         <translation>时间戳的签名证书属性未指向其签名者</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="464" />
+        <location filename="../../ui/i18n_generated.py" line="465" />
         <source>The time-stamp reply does not answer our request (nonce)</source>
         <translation>时间戳响应不是对本请求的应答（随机数不符）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="465" />
+        <location filename="../../ui/i18n_generated.py" line="466" />
         <source>The time-stamp reply is malformed</source>
         <translation>时间戳响应格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="466" />
+        <location filename="../../ui/i18n_generated.py" line="467" />
         <source>The time-stamp reply is too large</source>
         <translation>时间戳响应过大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="467" />
+        <location filename="../../ui/i18n_generated.py" line="468" />
         <source>The time-stamp request is malformed</source>
         <translation>时间戳请求格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="468" />
+        <location filename="../../ui/i18n_generated.py" line="469" />
         <source>The time-stamp request is not a plain version 1 request</source>
         <translation>时间戳请求不是普通的第 1 版请求</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="469" />
+        <location filename="../../ui/i18n_generated.py" line="470" />
         <source>The time-stamp request is not over an SM3 digest</source>
         <translation>时间戳请求不是针对 SM3 摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="470" />
+        <location filename="../../ui/i18n_generated.py" line="471" />
         <source>The time-stamp request is too large</source>
         <translation>时间戳请求过大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="471" />
+        <location filename="../../ui/i18n_generated.py" line="472" />
         <source>The time-stamping authority refused: {detail}</source>
         <translation>时间戳机构拒绝：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="472" />
+        <location filename="../../ui/i18n_generated.py" line="473" />
         <source>The time-stamping authority takes {media} only</source>
         <translation>时间戳机构只接受 {media}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="473" />
+        <location filename="../../ui/i18n_generated.py" line="474" />
         <source>The time-stamping authority's certificate: {detail}</source>
         <translation>时间戳机构的证书：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="474" />
+        <location filename="../../ui/i18n_generated.py" line="475" />
         <source>The time-stamping authority's key files do not match</source>
         <translation>时间戳机构的密钥文件不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="475" />
+        <location filename="../../ui/i18n_generated.py" line="476" />
         <source>The time-stamping authority's signature is invalid</source>
         <translation>时间戳机构的签名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="476" />
+        <location filename="../../ui/i18n_generated.py" line="477" />
         <source>The trust anchor {name} is not a certificate authority</source>
         <translation>信任锚 {name} 不是证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="477" />
+        <location filename="../../ui/i18n_generated.py" line="478" />
         <source>The upload is not a BIDX container: {d}</source>
         <translation>交易平台拒收该文件：它不是加密的投标文件（{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="478" />
+        <location filename="../../ui/i18n_generated.py" line="479" />
         <source>The veto does not come from the key's owner</source>
         <translation>该否决并非来自密钥所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="479" />
+        <location filename="../../ui/i18n_generated.py" line="480" />
         <source>The waiting period is 0 to 72 hours, not {n}</source>
         <translation>等待期为 0 至 72 小时，不能为 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="480" />
+        <location filename="../../ui/i18n_generated.py" line="481" />
         <source>The withdrawal does not come from the key's owner</source>
         <translation>该撤回并非来自密钥所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="481" />
+        <location filename="../../ui/i18n_generated.py" line="482" />
         <source>The wrapped file key for your key id {kid} has the wrong size</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥大小不对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="482" />
+        <location filename="../../ui/i18n_generated.py" line="483" />
         <source>The wrapped file key for your key id {kid} is damaged</source>
         <translation>您的密钥（标识 {kid}）对应的封装文件密钥已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="483" />
+        <location filename="../../ui/i18n_generated.py" line="484" />
         <source>The {what} expired at {end}</source>
         <translation>{what}已于 {end} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="484" />
+        <location filename="../../ui/i18n_generated.py" line="485" />
         <source>The {what} is longer than {limit} bytes</source>
         <translation>{what}超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="485" />
+        <location filename="../../ui/i18n_generated.py" line="486" />
         <source>The {what} is malformed</source>
         <translation>{what}格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="486" />
+        <location filename="../../ui/i18n_generated.py" line="487" />
         <source>The {what} is malformed: {detail}</source>
         <translation>{what}格式错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="487" />
+        <location filename="../../ui/i18n_generated.py" line="488" />
         <source>The {what} is not valid until {start}</source>
         <translation>{what}自 {start} 起才生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="488" />
+        <location filename="../../ui/i18n_generated.py" line="489" />
         <source>The {what} is {description}, which EBid Desk does not read</source>
         <translation>该{what}是{description}，EBid Desk 不支持读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="489" />
+        <location filename="../../ui/i18n_generated.py" line="490" />
         <source>The {what} may not sign (its key usage forbids it)</source>
         <translation>{what}不允许签名（密钥用法禁止）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="490" />
+        <location filename="../../ui/i18n_generated.py" line="491" />
         <source>The {what} must be 1 to {n} characters</source>
         <translation>{what}须为 1 至 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="491" />
+        <location filename="../../ui/i18n_generated.py" line="492" />
         <source>The {what} signature is malformed (unused bits in its BIT STRING)</source>
         <translation>{what}的签名格式错误（BIT STRING 含未用位）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="492" />
+        <location filename="../../ui/i18n_generated.py" line="493" />
         <source>The {what} was issued by an authority that is not trusted: {issuer}</source>
         <translation>{what}由不受信任的机构签发：{issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="493" />
+        <location filename="../../ui/i18n_generated.py" line="494" />
         <source>The {what}'s chain is longer than {n} certificates</source>
         <translation>{what}的证书链超过 {n} 张证书</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="494" />
+        <location filename="../../ui/i18n_generated.py" line="495" />
         <source>There are no files to encrypt</source>
         <translation>没有要加密的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="495" />
+        <location filename="../../ui/i18n_generated.py" line="496" />
         <source>There is no task {task}</source>
         <translation>不存在任务 {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="496" />
+        <location filename="../../ui/i18n_generated.py" line="497" />
         <source>There is nothing to encrypt (empty message)</source>
         <translation>没有可加密的内容（消息为空）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="497" />
+        <location filename="../../ui/i18n_generated.py" line="498" />
         <source>This QR code is not a task of an e-bidding platform</source>
         <translation>此二维码不是电子招投标平台的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="498" />
+        <location filename="../../ui/i18n_generated.py" line="499" />
         <source>This container uses BIDX version {v}; this program reads versions 1 and 2</source>
         <translation>此文件使用 BIDX 第 {v} 版格式；本程序可读取第 1 版和第 2 版</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="499" />
+        <location filename="../../ui/i18n_generated.py" line="500" />
         <source>This device already has an identity key</source>
         <translation>本设备已有身份密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="500" />
+        <location filename="../../ui/i18n_generated.py" line="501" />
         <source>This device holds no backup of {id}: only its backup holder can confirm</source>
         <translation>本设备没有 {id} 的备份：只有其备份持有人可以确认恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="501" />
+        <location filename="../../ui/i18n_generated.py" line="502" />
         <source>This device holds no key that opens the bid {file}: it was encrypted to {keys}</source>
         <translation>本设备没有能打开投标文件 {file} 的密钥：该文件加密给了 {keys}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="502" />
+        <location filename="../../ui/i18n_generated.py" line="503" />
         <source>This device holds no key that opens this container</source>
         <translation>本设备没有能打开此文件的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="503" />
+        <location filename="../../ui/i18n_generated.py" line="504" />
         <source>This device holds no key that opens {name}</source>
         <translation>本设备没有能打开 {name} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="504" />
+        <location filename="../../ui/i18n_generated.py" line="505" />
         <source>This device sent no backup package {id}</source>
         <translation>本设备没有发出过备份包 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="505" />
+        <location filename="../../ui/i18n_generated.py" line="506" />
         <source>This device sent no recovery request {id}</source>
         <translation>本设备没有发出过恢复申请 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="506" />
+        <location filename="../../ui/i18n_generated.py" line="507" />
         <source>This file is not encrypted to your key (key id {kid}); its recipients are {ids}</source>
         <translation>该文件不是用您的密钥（标识 {kid}）加密的；它的接收者是 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="507" />
+        <location filename="../../ui/i18n_generated.py" line="508" />
         <source>This is not a BIDX bid container (wrong magic bytes)</source>
         <translation>这不是 BIDX 加密标书（文件标识不对）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="508" />
+        <location filename="../../ui/i18n_generated.py" line="509" />
         <source>This keystore already has a licence password</source>
         <translation>此密钥库已设置证照密码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="509" />
+        <location filename="../../ui/i18n_generated.py" line="510" />
         <source>This keystore's audit log is countersigned for another holder</source>
         <translation>本密钥库的审计日志已为另一持有人会签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="510" />
+        <location filename="../../ui/i18n_generated.py" line="511" />
         <source>This licence has no encryption key on this device: apply for one on the Bids page first</source>
         <translation>该执照在本设备上没有加密密钥：请先在“标书文件”页申请密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="511" />
+        <location filename="../../ui/i18n_generated.py" line="512" />
         <source>This licence request was already used</source>
         <translation>该执照申请已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="512" />
+        <location filename="../../ui/i18n_generated.py" line="513" />
         <source>This request must be signed with a licence key; missing headers: {names}</source>
         <translation>此请求须用执照密钥签名；缺少请求头：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="513" />
+        <location filename="../../ui/i18n_generated.py" line="514" />
         <source>This signed request was already used</source>
         <translation>此签名请求已被使用过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="514" />
+        <location filename="../../ui/i18n_generated.py" line="515" />
         <source>This task was already answered: a QR code is good for one answer</source>
         <translation>此任务已被应答：一个二维码只能应答一次</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="515" />
+        <location filename="../../ui/i18n_generated.py" line="516" />
         <source>Too many wrong licence passwords: wait {seconds} s before trying again</source>
         <translation>证照密码错误次数过多：请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="516" />
+        <location filename="../../ui/i18n_generated.py" line="517" />
         <source>Trusted time: checked as of the time stamp, {when}</source>
         <translation>可信时间：按时间戳时间 {when} 检查</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="517" />
+        <location filename="../../ui/i18n_generated.py" line="518" />
         <source>Unknown SM2 backend {name}</source>
         <translation>未知的 SM2 实现 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="518" />
+        <location filename="../../ui/i18n_generated.py" line="519" />
         <source>Unknown SM2 ciphertext layout {layout}</source>
         <translation>未知的 SM2 密文格式 {layout}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="519" />
+        <location filename="../../ui/i18n_generated.py" line="520" />
         <source>Unknown border mode {border}</source>
         <translation>未知的边缘模式 {border}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="520" />
+        <location filename="../../ui/i18n_generated.py" line="521" />
         <source>Unknown cipher suite {name}; use sm4 or aes</source>
         <translation>未知的密码套件 {name}；请使用 sm4 或 aes</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="521" />
+        <location filename="../../ui/i18n_generated.py" line="522" />
         <source>Unknown ink colour {name}; choose one of {choices}</source>
         <translation>未知印色 {name}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="522" />
+        <location filename="../../ui/i18n_generated.py" line="523" />
         <source>Unknown key-file encryption {scheme}</source>
         <translation>未知的密钥文件加密方式 {scheme}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="523" />
+        <location filename="../../ui/i18n_generated.py" line="524" />
         <source>Unknown matter {code}</source>
         <translation>未知事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="524" />
+        <location filename="../../ui/i18n_generated.py" line="525" />
         <source>Unknown revocation reason {reason}</source>
         <translation>未知的吊销原因 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="525" />
+        <location filename="../../ui/i18n_generated.py" line="526" />
         <source>Unknown seal shape {shape}</source>
         <translation>未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="526" />
+        <location filename="../../ui/i18n_generated.py" line="527" />
         <source>Unknown seal shape {shape} in the catalogue</source>
         <translation>印章目录中有未知的印章形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="527" />
+        <location filename="../../ui/i18n_generated.py" line="528" />
         <source>Unknown seal type {code}</source>
         <translation>未知的印章类型 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="528" />
+        <location filename="../../ui/i18n_generated.py" line="529" />
         <source>Unknown seal type {type}</source>
         <translation>未知的印章类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="529" />
+        <location filename="../../ui/i18n_generated.py" line="530" />
         <source>Unknown {what} in the licence: {value}</source>
         <translation>执照中有未知的{what}：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="530" />
+        <location filename="../../ui/i18n_generated.py" line="531" />
         <source>Unsupported PKCS#12 MAC PBMAC1 (OpenSSL 3.4 and later write it)</source>
         <translation>不支持的 PKCS#12 MAC：PBMAC1（OpenSSL 3.4 及以后版本生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="531" />
+        <location filename="../../ui/i18n_generated.py" line="532" />
         <source>Unsupported PKCS#12 content {kind} (only password-encrypted bags are read)</source>
         <translation>不支持的 PKCS#12 内容 {kind}（仅支持口令加密的数据包）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="532" />
+        <location filename="../../ui/i18n_generated.py" line="533" />
         <source>Unsupported PKCS#12 content {kind}: data was expected</source>
         <translation>不支持的 PKCS#12 内容 {kind}：应为 data</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="533" />
+        <location filename="../../ui/i18n_generated.py" line="534" />
         <source>Unsupported PKCS#12 digest {name}</source>
         <translation>不支持的 PKCS#12 摘要算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="534" />
+        <location filename="../../ui/i18n_generated.py" line="535" />
         <source>Unsupported PKCS#12 encryption {name}</source>
         <translation>不支持的 PKCS#12 加密算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="535" />
+        <location filename="../../ui/i18n_generated.py" line="536" />
         <source>Unsupported key-file cipher {name}</source>
         <translation>不支持的密钥文件加密算法 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="536" />
+        <location filename="../../ui/i18n_generated.py" line="537" />
         <source>Unsupported key-file encryption {name}</source>
         <translation>不支持的密钥文件加密方式 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="537" />
+        <location filename="../../ui/i18n_generated.py" line="538" />
         <source>Unsupported key-file password hash {name}</source>
         <translation>不支持的密钥文件口令哈希 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="538" />
+        <location filename="../../ui/i18n_generated.py" line="539" />
         <source>Unsupported key-file password hash {prf}</source>
         <translation>不支持的密钥文件口令哈希 {prf}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="539" />
+        <location filename="../../ui/i18n_generated.py" line="540" />
         <source>Unsupported licence request version {v}</source>
         <translation>不支持的执照申请版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="540" />
+        <location filename="../../ui/i18n_generated.py" line="541" />
         <source>Wrong licence password</source>
         <translation>证照密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="541" />
+        <location filename="../../ui/i18n_generated.py" line="542" />
         <source>Wrong licence password ({count} wrong in a row)</source>
         <translation>证照密码错误（已连续错误 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="542" />
+        <location filename="../../ui/i18n_generated.py" line="543" />
         <source>Wrong licence password ({count} wrong in a row); wait {seconds} s before trying again</source>
         <translation>证照密码错误（已连续错误 {count} 次）；请等待 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="543" />
+        <location filename="../../ui/i18n_generated.py" line="544" />
         <source>Wrong password for the PKCS#12 file (or the file was altered)</source>
         <translation>PKCS#12 文件密码错误（或文件已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="544" />
+        <location filename="../../ui/i18n_generated.py" line="545" />
         <source>Wrong password for the private key</source>
         <translation>私钥口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="545" />
+        <location filename="../../ui/i18n_generated.py" line="546" />
         <source>header MAC</source>
         <translation>文件头 MAC</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="546" />
+        <location filename="../../ui/i18n_generated.py" line="547" />
         <source>invalid request</source>
         <translation>无效请求</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="547" />
+        <location filename="../../ui/i18n_generated.py" line="548" />
         <source>sender digest</source>
         <translation>发送方摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="548" />
+        <location filename="../../ui/i18n_generated.py" line="549" />
         <source>{holder} is an agent without an authorisation for the seal {id} at {when}</source>
         <translation>{holder} 是办事人，在 {when} 没有印章 {id} 的用章授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="549" />
+        <location filename="../../ui/i18n_generated.py" line="550" />
         <source>{name} claims an empty picture ({width}×{height})</source>
         <translation>{name} 声称图片尺寸为空（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="550" />
+        <location filename="../../ui/i18n_generated.py" line="551" />
         <source>{name} declares a document type or entities, which OFD never needs: refused</source>
         <translation>{name} 声明了文档类型或实体，OFD 从不需要：已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="551" />
+        <location filename="../../ui/i18n_generated.py" line="552" />
         <source>{name} has not applied for a key on their device: ask them to apply for a key (申请密钥) first; then they are listed as a backup holder</source>
         <translation>{name} 尚未在其设备上申请密钥：请其先申请密钥，之后即会列为可备份的持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="552" />
+        <location filename="../../ui/i18n_generated.py" line="553" />
         <source>{name} holds no current authorisation from {enterprise}</source>
         <translation>{name} 没有 {enterprise} 当前有效的授权</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="553" />
+        <location filename="../../ui/i18n_generated.py" line="554" />
         <source>{name} holds several authorisations: choose one</source>
         <translation>{name} 持有多个授权：请选择一个</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="554" />
+        <location filename="../../ui/i18n_generated.py" line="555" />
         <source>{name} in the OFD package declares {size} bytes, more than {n}</source>
         <translation>OFD 包中的 {name} 声明为 {size} 字节，超过 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="555" />
+        <location filename="../../ui/i18n_generated.py" line="556" />
         <source>{name} in the OFD package expands {ratio} times: a zip bomb</source>
         <translation>OFD 包中的 {name} 解压后膨胀 {ratio} 倍：压缩炸弹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="556" />
+        <location filename="../../ui/i18n_generated.py" line="557" />
         <source>{name} in the OFD package is damaged</source>
         <translation>OFD 包中的 {name} 已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="557" />
+        <location filename="../../ui/i18n_generated.py" line="558" />
         <source>{name} in the OFD package is larger than it declares</source>
         <translation>OFD 包中的 {name} 比其声明的更大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="558" />
+        <location filename="../../ui/i18n_generated.py" line="559" />
         <source>{name} is a folder, not an image</source>
         <translation>{name} 是文件夹，不是图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="559" />
+        <location filename="../../ui/i18n_generated.py" line="560" />
         <source>{name} is already a licence manager</source>
         <translation>{name} 已是证照管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="560" />
+        <location filename="../../ui/i18n_generated.py" line="561" />
         <source>{name} is damaged: the {kind} data cannot be decoded</source>
         <translation>{name} 已损坏：无法解码其中的 {kind} 数据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="561" />
+        <location filename="../../ui/i18n_generated.py" line="562" />
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="562" />
+        <location filename="../../ui/i18n_generated.py" line="563" />
         <source>{name} is not UTF-8 XML</source>
         <translation>{name} 不是 UTF-8 编码的 XML</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="563" />
+        <location filename="../../ui/i18n_generated.py" line="564" />
         <source>{name} is not a PNG, JPEG, BMP or WebP image</source>
         <translation>{name} 不是 PNG、JPEG、BMP 或 WebP 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="564" />
+        <location filename="../../ui/i18n_generated.py" line="565" />
         <source>{name} is not a usable signature file: {detail}</source>
         <translation>{name} 不是可用的签名描述文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="565" />
+        <location filename="../../ui/i18n_generated.py" line="566" />
         <source>{name} is not an OFD signature list</source>
         <translation>{name} 不是 OFD 签名列表文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="566" />
+        <location filename="../../ui/i18n_generated.py" line="567" />
         <source>{name} is not an agent of this enterprise: authorise them as an agent first</source>
         <translation>{name} 不是该企业的办事人：请先在“执照”页授权其为办事人</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="567" />
+        <location filename="../../ui/i18n_generated.py" line="568" />
         <source>{name} is not the seal inside the seal signature</source>
         <translation>{name} 与电子签章数据中的印章不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="568" />
+        <location filename="../../ui/i18n_generated.py" line="569" />
         <source>{name} is not well-formed XML: {detail}</source>
         <translation>{name} 不是格式正确的 XML：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="569" />
+        <location filename="../../ui/i18n_generated.py" line="570" />
         <source>{name} is not what the seal signature signed: it was changed, or the signed value belongs to another signature</source>
         <translation>{name} 不是电子签章所签的内容：它已被修改，或签名值属于另一个签名</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="570" />
+        <location filename="../../ui/i18n_generated.py" line="571" />
         <source>{name} is too large to scan ({size} MB)</source>
         <translation>{name} 太大，无法扫描（{size} MB）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="571" />
+        <location filename="../../ui/i18n_generated.py" line="572" />
         <source>{name} is too large to scan: {width}×{height} pixels (at most {limit} megapixels)</source>
         <translation>{name} 太大，无法扫描：{width}×{height} 像素（最多 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="572" />
+        <location filename="../../ui/i18n_generated.py" line="573" />
         <source>{name} is truncated: the {kind} file ends early</source>
         <translation>{name} 不完整：该 {kind} 文件提前结束</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="573" />
+        <location filename="../../ui/i18n_generated.py" line="574" />
         <source>{name} key must be {size} bytes, got {got}</source>
         <translation>{name} 密钥应为 {size} 字节，实际为 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="574" />
+        <location filename="../../ui/i18n_generated.py" line="575" />
         <source>{name} protects no file</source>
         <translation>{name} 未保护任何文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="575" />
+        <location filename="../../ui/i18n_generated.py" line="576" />
         <source>{name} uses the check method {method}, not SM3</source>
         <translation>{name} 使用的摘要方法是 {method}，不是 SM3</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="576" />
+        <location filename="../../ui/i18n_generated.py" line="577" />
         <source>{name} uses the signature method {method}, not SM2-with-SM3</source>
         <translation>{name} 使用的签名方法是 {method}，不是 SM2-with-SM3</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="577" />
+        <location filename="../../ui/i18n_generated.py" line="578" />
         <source>{name} was changed after signing: its SM3 is not the check value</source>
         <translation>{name} 在签章后被修改：其 SM3 杂凑值与校验值不符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="578" />
+        <location filename="../../ui/i18n_generated.py" line="579" />
         <source>{name}, which the signature protects, is missing</source>
         <translation>签名所保护的 {name} 缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="580" />
+        <location filename="../../ui/i18n_generated.py" line="581" />
         <source>{path} already exists</source>
         <translation>{path} 已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="581" />
+        <location filename="../../ui/i18n_generated.py" line="582" />
         <source>{path} grew while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变大了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="582" />
+        <location filename="../../ui/i18n_generated.py" line="583" />
         <source>{path} is a folder, not a keystore file</source>
         <translation>{path} 是文件夹，不是密钥库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="583" />
+        <location filename="../../ui/i18n_generated.py" line="584" />
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="584" />
+        <location filename="../../ui/i18n_generated.py" line="585" />
         <source>{path} shrank while it was being encrypted; try again</source>
         <translation>{path} 在加密过程中变小了；请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="585" />
+        <location filename="../../ui/i18n_generated.py" line="586" />
         <source>{percent}% of the visible pixels are not ink (paper or background left over). Make the background transparent.</source>
         <translation>可见像素中有 {percent}% 不是印迹（残留纸张或背景）。请将背景处理为透明。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="586" />
+        <location filename="../../ui/i18n_generated.py" line="587" />
         <source>{size} bytes do not fit in one QR code</source>
         <translation>{size} 字节的内容放不进一个二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="587" />
+        <location filename="../../ui/i18n_generated.py" line="588" />
         <source>{size} bytes is more than a key-backup file holds</source>
         <translation>{size} 字节超出了密钥备份文件的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="588" />
+        <location filename="../../ui/i18n_generated.py" line="589" />
         <source>{url} is not a service address such as https://host:port</source>
         <translation>{url} 不是服务地址（应形如 https://主机:端口）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="589" />
+        <location filename="../../ui/i18n_generated.py" line="590" />
         <source>{url} is plain http:// to another computer: licence requests carry ID numbers, so only https:// is used over a network (http:// only for 127.0.0.1)</source>
         <translation>{url} 是通往另一台计算机的明文 http:// 地址：执照申请含有身份证号，因此经网络只使用 https://（http:// 仅用于本机 127.0.0.1）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="590" />
+        <location filename="../../ui/i18n_generated.py" line="591" />
         <source>{what} is not a box: {text}</source>
         <translation>{what} 不是有效的矩形区域：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="591" />
+        <location filename="../../ui/i18n_generated.py" line="592" />
         <source>{where}: {detail}</source>
         <translation>{where}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_generated.py" line="579" />
+        <location filename="../../ui/i18n_generated.py" line="580" />
         <location filename="../../ui/licences/fields.py" line="19" />
         <source>{number} is not a mainland mobile number (11 digits starting 13-19)</source>
         <translation>{number} 不是中国大陆手机号码（以 13–19 开头的 11 位数字）</translation>
